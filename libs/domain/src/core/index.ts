@@ -1,0 +1,3 @@
+export * from './message';
+export * from './decider';
+export * from './errors';

@@ -1,0 +1,48 @@
+import type { AssessmentEvent } from './assessment/events';
+import type { ComplianceEvent, RulesetEvent } from './compliance/events';
+import type { CredentialEvent } from './credential/events';
+import type { IssuerEvent } from './issuer/events';
+import type { PathwayEvent } from './pathway/events';
+import type { SpecificationEvent } from './specification/events';
+import type { StackEvent } from './stack/events';
+
+export type CredenceEvent =
+  | IssuerEvent
+  | SpecificationEvent
+  | AssessmentEvent
+  | CredentialEvent
+  | PathwayEvent
+  | StackEvent
+  | ComplianceEvent
+  | RulesetEvent;
+
+export type CredenceEventType = CredenceEvent['type'];
+
+/**
+ * Every event type and its current schema version. Typed as a total record, so adding an event
+ * type without listing it here fails to compile; the AsyncAPI test checks the same list.
+ */
+export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> = {
+  IssuerRegistered: 1,
+  IssuerAccredited: 1,
+  AccreditationSuspended: 1,
+  AccreditationWithdrawn: 1,
+  SpecificationPublished: 1,
+  SpecificationRetired: 1,
+  AssessmentRecorded: 1,
+  AssessmentAnnulled: 1,
+  CredentialIssued: 1,
+  CredentialSuspended: 1,
+  CredentialReinstated: 1,
+  CredentialRevoked: 1,
+  PathwayPublished: 1,
+  StackedCredentialAwarded: 1,
+  StackedCredentialInvalidated: 1,
+  QualityCheckFailed: 1,
+  RulesetActivated: 1,
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as CredenceEventType[];
+
+export const isCredenceEventType = (type: string): type is CredenceEventType =>
+  Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, type);

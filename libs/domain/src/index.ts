@@ -1,0 +1,10 @@
+export * from './core';
+export * from './events';
+export * from './streams';
+export type * from './issuer/events';
+export type * from './specification/events';
+export type * from './assessment/events';
+export * from './credential/events';
+export type * from './pathway/events';
+export type * from './stack/events';
+export type * from './compliance/events';

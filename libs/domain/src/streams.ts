@@ -1,0 +1,24 @@
+/** Stream naming: `<category>-<id>`. One place, so the API, projector and relay agree. */
+export const STREAM_CATEGORIES = [
+  'issuer',
+  'specification',
+  'assessment',
+  'credential',
+  'pathway',
+  'stack',
+  'compliance',
+  'rulesets',
+] as const;
+export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
+
+export const streamId = (category: StreamCategory, id: string): string => `${category}-${id}`;
+
+export const RULESETS_STREAM = 'rulesets';
+
+export const categoryOf = (stream: string): StreamCategory | undefined =>
+  STREAM_CATEGORIES.find((c) => stream === c || stream.startsWith(`${c}-`));
+
+export const idOf = (stream: string): string => {
+  const category = categoryOf(stream);
+  return category && stream.length > category.length ? stream.slice(category.length + 1) : stream;
+};

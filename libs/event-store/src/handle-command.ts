@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  fold,
+  type AnyEvent,
+  type Command,
+  type CredenceEventType,
+  type Decider,
+} from '@credence/domain';
+import type { ExpectedVersion, NewEvent, Position, RecordedEvent } from './envelope';
+import { ConcurrencyError } from './errors';
+import type { EventStore } from './event-store';
+
+export type HandleOptions<State, C> = Readonly<{
+  /** From If-Match. When given, a conflict is the caller's to resolve, so no retry. */
+  expectedVersion?: ExpectedVersion;
+  /**
+   * Runs on the state `decide` will see, e.g. to check the ruleset and stamp its verdict into the
+   * metadata. It may return a changed command or throw to refuse.
+   */
+  prepare?: (command: C, state: State) => Promise<C> | C;
+  /** Re-read and re-decide this often when another writer got there first (no If-Match given). */
+  maxRetries?: number;
+}>;
+
+export type HandleResult<State> = Readonly<{
+  state: State;
+  /** Events this call appended, or the ones an earlier identical command appended. */
+  events: readonly RecordedEvent[];
+  /** The stream's last revision, or -1 when it still does not exist. */
+  version: number;
+  /** Global position of the last event of the decision; null when nothing was ever appended. */
+  position: Position | null;
+  /** True when the command had been handled before: nothing was appended now. */
+  replayed: boolean;
+}>;
+
+/** UUID-shaped and derived from the command, so a retried append dedupes in the store. */
+export const deterministicEventId = (commandId: string, streamId: string, index: number): string => {
+  const h = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+const toNewEvents = (command: Command<string, unknown>, streamId: string, events: readonly AnyEvent[]) =>
+  events.map(
+    (event, index): NewEvent => ({
+      eventId: deterministicEventId(command.metadata.commandId, streamId, index),
+      type: event.type,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type as CredenceEventType] ?? 1,
+      data: event.data,
+      metadata: command.metadata,
+    }),
+  );
+
+/** Read, fold, decide, append: the one command path every handler goes through. */
+export const handleCommand = async <State, C extends Command<string, unknown>, E extends AnyEvent>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamId: string,
+  command: C,
+  options: HandleOptions<State, C> = {},
+): Promise<HandleResult<State>> => {
+  const retries = options.expectedVersion === undefined ? (options.maxRetries ?? 3) : 0;
+  for (let attempt = 0; ; attempt++) {
+    const recorded = await store.readStream(streamId);
+    const version = recorded.length - 1;
+    const state = fold(decider, recorded as unknown as E[]);
+    const earlier = recorded.filter((e) => e.metadata.commandId === command.metadata.commandId);
+    if (earlier.length > 0) {
+      return { state, events: earlier, version, position: earlier[earlier.length - 1].globalPosition, replayed: true };
+    }
+    const expected = options.expectedVersion ?? (version < 0 ? 'no_stream' : version);
+    if (typeof expected === 'number' && expected !== version) {
+      throw new ConcurrencyError(streamId, expected, version < 0 ? 'no_stream' : version);
+    }
+    const prepared = options.prepare ? await options.prepare(command, state) : command;
+    const decided = decider.decide(prepared, state);
+    if (decided.length === 0) {
+      const last = recorded[recorded.length - 1];
+      return { state, events: [], version, position: last?.globalPosition ?? null, replayed: false };
+    }
+    try {
+      const result = await store.append(streamId, toNewEvents(prepared, streamId, decided), {
+        expectedVersion: expected,
+      });
+      return {
+        state: decided.reduce(decider.evolve, state),
+        events: result.events,
+        version: result.nextExpectedVersion,
+        position: result.lastPosition,
+        replayed: false,
+      };
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
+    }
+  }
+};

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './errors';
+export * from './position';
+export * from './chain';
+export * from './event-store';
+export * from './handle-command';
