@@ -1,0 +1,44 @@
+/**
+ * Every environment variable Credence reads, in one table: the README's configuration table and
+ * the docker/compose.yaml consistency test are checked against it.
+ */
+export type AppName = 'ledger-api' | 'projector' | 'feed-relay' | 'cli';
+
+export type EnvVar = Readonly<{
+  name: string;
+  default?: string;
+  description: string;
+  apps: readonly AppName[];
+}>;
+
+const ALL: readonly AppName[] = ['ledger-api', 'projector', 'feed-relay', 'cli'];
+
+export const ENV_VARS: readonly EnvVar[] = [
+  { name: 'PORT', default: '3000', description: 'HTTP port of ledger-api', apps: ['ledger-api'] },
+  { name: 'HOST', default: '0.0.0.0', description: 'Interface ledger-api listens on', apps: ['ledger-api'] },
+  { name: 'HEALTH_PORT', default: '3001', description: 'Health endpoint port of projector and feed-relay', apps: ['projector', 'feed-relay'] },
+  { name: 'CREDENCE_DATA_DIR', default: './data', description: 'Directory of the embedded SQLite databases', apps: ALL },
+  { name: 'CREDENCE_EVENT_STORE', default: 'sqlite', description: '`sqlite` (embedded) or `eventstoredb`', apps: ALL },
+  { name: 'ESDB_CONNECTION_STRING', description: 'EventStoreDB connection string, with CREDENCE_EVENT_STORE=eventstoredb', apps: ALL },
+  { name: 'DATABASE_URL', description: 'PostgreSQL URL for read models; unset = embedded SQLite', apps: ['ledger-api', 'projector', 'cli'] },
+  { name: 'CREDENCE_ADMIN_TOKEN', description: 'Bootstrap admin token; unset on first start = generated and printed once', apps: ['ledger-api'] },
+  { name: 'CREDENCE_DEFAULT_RULESET', default: 'eu-microcredentials@2022', description: 'Ruleset activated on a new ledger (`id@version`)', apps: ['ledger-api'] },
+  { name: 'CREDENCE_RULES_DIR', default: './rules', description: 'Directory of ruleset YAML files', apps: ['ledger-api', 'cli'] },
+  { name: 'CREDENCE_PROJECTOR', default: 'embedded', description: '`embedded` runs projections inside ledger-api; `off` leaves them to apps/projector', apps: ['ledger-api'] },
+  { name: 'KAFKA_BROKERS', description: 'Comma-separated Kafka bootstrap servers; when set, ledger-api also runs the feed relay', apps: ['ledger-api', 'feed-relay', 'cli'] },
+  { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', description: 'Partitions for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
+  { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'Replication factor for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
+  { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`', apps: ALL },
+];
+
+export const envVar = (name: string): EnvVar => {
+  const found = ENV_VARS.find((v) => v.name === name);
+  if (!found) throw new Error(`Undeclared environment variable ${name}: add it to ENV_VARS`);
+  return found;
+};
+
+/** Reads a declared variable, falling back to its documented default. */
+export const readEnv = (name: string, env: NodeJS.ProcessEnv = process.env): string | undefined => {
+  const value = env[name];
+  return value === undefined || value === '' ? envVar(name).default : value;
+};
