@@ -1,0 +1,87 @@
+import { conflict, invalid, notFound, type Decider } from '../core';
+import { sameValue, withoutStatus } from '../equality';
+import {
+  actingIssuerId,
+  assertContextFor,
+  assertMayActOn,
+  exhaustive,
+  forbidden,
+  requireText,
+} from '../guards';
+import type { SpecificationState } from '../specification/state';
+import { instantMs } from '../time';
+import type { AnnulAssessment, AssessmentCommand, RecordAssessment } from './commands';
+import type { AssessmentEvent, AssessmentRecorded } from './events';
+import { evolveAssessment, initialAssessmentState, type AssessmentState } from './state';
+
+/** The specification assessed against must be live and the acting issuer's own. */
+const assertAssessable = (specificationId: string, specification: SpecificationState, issuerId: string) => {
+  if (specification.status === 'absent') {
+    throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
+  }
+  assertContextFor('specification', specificationId, specification.specificationId);
+  if (specification.status === 'retired') {
+    throw conflict('specification.retired', `Specification ${specificationId} is retired`);
+  }
+  if (specification.issuerId !== issuerId) {
+    throw forbidden('issuer.not-owner', `Specification ${specificationId} belongs to another issuer`, {
+      ownerIssuerId: specification.issuerId,
+      actingIssuerId: issuerId,
+    });
+  }
+};
+
+const validateRecord = ({ learner, result, assessedAt }: RecordAssessment['data']) => {
+  requireText(learner?.id, 'assessment.learner-required', 'learner.id');
+  if (result?.outcome !== 'pass' && result?.outcome !== 'fail') {
+    throw invalid('assessment.outcome-invalid', 'result.outcome must be pass or fail', {
+      outcome: result?.outcome,
+    });
+  }
+  instantMs(assessedAt, 'assessedAt');
+};
+
+const record = ({ data, metadata }: RecordAssessment, state: AssessmentState): AssessmentRecorded[] => {
+  const { assessmentId, specificationId, learner, result, assessor, method, assessedAt, evidence } = data;
+  const facts = { assessmentId, specificationId, learner, result, assessor, method, assessedAt, evidence };
+  if (state.status !== 'absent') {
+    assertMayActOn(metadata, 'assessment', assessmentId, {
+      id: state.assessmentId,
+      issuerId: state.issuerId,
+    });
+    if (state.status === 'annulled')
+      throw conflict('assessment.annulled', `Assessment ${assessmentId} was annulled`);
+    if (sameValue(withoutStatus(state), { ...facts, issuerId: state.issuerId })) return [];
+    throw conflict('assessment.already-recorded', `Assessment ${assessmentId} was recorded with other facts`);
+  }
+  const issuerId = actingIssuerId(metadata);
+  assertAssessable(specificationId, data.context.specification, issuerId);
+  validateRecord(data);
+  return [{ type: 'AssessmentRecorded', data: { ...facts, issuerId } }];
+};
+
+const annul = ({ data, metadata }: AnnulAssessment, state: AssessmentState): AssessmentEvent[] => {
+  const { assessmentId, note } = data;
+  if (state.status === 'absent')
+    throw notFound('assessment.not-found', `Assessment ${assessmentId} is unknown`);
+  assertMayActOn(metadata, 'assessment', assessmentId, { id: state.assessmentId, issuerId: state.issuerId });
+  if (state.status === 'annulled') return [];
+  return [{ type: 'AssessmentAnnulled', data: { assessmentId, issuerId: state.issuerId, note } }];
+};
+
+export const decideAssessment = (command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] => {
+  switch (command.type) {
+    case 'RecordAssessment':
+      return record(command, state);
+    case 'AnnulAssessment':
+      return annul(command, state);
+    default:
+      return exhaustive(command);
+  }
+};
+
+export const assessmentDecider: Decider<AssessmentState, AssessmentCommand, AssessmentEvent> = {
+  decide: decideAssessment,
+  evolve: evolveAssessment,
+  initialState: initialAssessmentState,
+};

@@ -1,0 +1,72 @@
+import { conflict, invalid, notFound, type Decider } from '../core';
+import { assertMayActOn, exhaustive } from '../guards';
+import type { CredentialCommand } from './commands';
+import { REVOCATION_REASONS, SUSPENSION_REASONS, type CredentialEvent } from './events';
+import { issue } from './issue';
+import {
+  evolveCredential,
+  initialCredentialState,
+  type CredentialState,
+  type IssuedCredentialState,
+} from './state';
+
+type Lifecycle = Exclude<CredentialCommand, { type: 'IssueCredential' }>;
+
+const existing = ({ data, metadata }: Lifecycle, state: CredentialState): IssuedCredentialState => {
+  if (state.status === 'absent')
+    throw notFound('credential.not-found', `Credential ${data.credentialId} is unknown`);
+  assertMayActOn(metadata, 'credential', data.credentialId, {
+    id: state.credentialId,
+    issuerId: state.issuerId,
+  });
+  return state;
+};
+
+const assertKnownReason = (reason: string, known: readonly string[]) => {
+  if (!known.includes(reason)) {
+    throw invalid('credential.reason-unknown', `Unknown reason ${reason}`, { reason, known });
+  }
+};
+
+const revokedConflict = (credentialId: string) =>
+  conflict('credential.revoked', `Credential ${credentialId} is revoked; revocation is final`);
+
+/**
+ * Suspension is reversible, revocation final. Any role may reach here; only issuer principals are
+ * held to their own credentials (a QA body acts across issuers).
+ */
+const changeStatus = (command: Lifecycle, state: CredentialState): CredentialEvent[] => {
+  const credential = existing(command, state);
+  const { credentialId, note } = command.data;
+  const { issuerId } = credential;
+  switch (command.type) {
+    case 'SuspendCredential': {
+      const { reason } = command.data;
+      assertKnownReason(reason, SUSPENSION_REASONS);
+      if (credential.status === 'revoked') throw revokedConflict(credentialId);
+      if (credential.status === 'suspended') return [];
+      return [{ type: 'CredentialSuspended', data: { credentialId, issuerId, reason, note } }];
+    }
+    case 'ReinstateCredential':
+      if (credential.status === 'revoked') throw revokedConflict(credentialId);
+      if (credential.status === 'active') return [];
+      return [{ type: 'CredentialReinstated', data: { credentialId, issuerId, note } }];
+    case 'RevokeCredential': {
+      const { reason } = command.data;
+      assertKnownReason(reason, REVOCATION_REASONS);
+      if (credential.status === 'revoked') return [];
+      return [{ type: 'CredentialRevoked', data: { credentialId, issuerId, reason, note } }];
+    }
+    default:
+      return exhaustive(command);
+  }
+};
+
+export const decideCredential = (command: CredentialCommand, state: CredentialState): CredentialEvent[] =>
+  command.type === 'IssueCredential' ? issue(command, state) : changeStatus(command, state);
+
+export const credentialDecider: Decider<CredentialState, CredentialCommand, CredentialEvent> = {
+  decide: decideCredential,
+  evolve: evolveCredential,
+  initialState: initialCredentialState,
+};

@@ -1,0 +1,150 @@
+import type { AssessmentState } from '../assessment/state';
+import { conflict, DomainError, invalid, notFound, type CommandMetadata } from '../core';
+import { definedOnly, sameValue } from '../equality';
+import { actingIssuerId, assertContextFor, assertMayActOn, forbidden, requireText } from '../guards';
+import { accreditationCovering, type IssuerState } from '../issuer/state';
+import type { SpecificationState } from '../specification/state';
+import { addDuration, instantMs } from '../time';
+import type { IssueCredential } from './commands';
+import type { CredentialIssued } from './events';
+import type { CredentialState } from './state';
+
+type Published = Exclude<SpecificationState, { status: 'absent' }>;
+type Recorded = Exclude<AssessmentState, { status: 'absent' }>;
+
+const issuableSpecification = (
+  specificationId: string,
+  spec: SpecificationState,
+  issuerId: string,
+): Published => {
+  if (spec.status === 'absent')
+    throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
+  assertContextFor('specification', specificationId, spec.specificationId);
+  if (spec.status === 'retired')
+    throw conflict('specification.retired', `Specification ${specificationId} is retired`);
+  if (spec.issuerId !== issuerId) {
+    throw forbidden('issuer.not-owner', `Specification ${specificationId} belongs to another issuer`, {
+      ownerIssuerId: spec.issuerId,
+      actingIssuerId: issuerId,
+    });
+  }
+  return spec;
+};
+
+const registeredIssuer = (issuerId: string, issuer: IssuerState) => {
+  if (issuer.status !== 'registered')
+    throw notFound('issuer.not-found', `Issuer ${issuerId} is not registered`);
+  assertContextFor('issuer', issuerId, issuer.issuerId);
+  return issuer;
+};
+
+/** Why an assessment cannot back this credential; empty when it can. */
+const disqualifications = (a: Recorded, learnerId: string, specificationId: string): string[] =>
+  [
+    a.status === 'annulled' && 'annulled',
+    a.result.outcome !== 'pass' && 'not-passed',
+    a.learner.id !== learnerId && 'learner-mismatch',
+    a.specificationId !== specificationId && 'specification-mismatch',
+  ].filter((reason): reason is string => reason !== false);
+
+const qualifyingAssessment = (data: IssueCredential['data']): Recorded => {
+  const { assessmentIds, learnerId, specificationId } = data;
+  if (assessmentIds.length === 0)
+    throw invalid('credential.assessments-required', 'List at least one assessment');
+  const recorded = data.context.assessments.filter((a): a is Recorded => a.status !== 'absent');
+  const listed = assessmentIds.map((id) => recorded.find((a) => a.assessmentId === id));
+  const missing = assessmentIds.filter((_, i) => listed[i] === undefined);
+  if (missing.length > 0) {
+    throw new DomainError('not-found', 'assessment.not-found', `Unknown assessments: ${missing.join(', ')}`, {
+      assessmentIds: missing,
+    });
+  }
+  const verdicts = (listed as Recorded[]).map((a) => ({
+    assessment: a,
+    reasons: disqualifications(a, learnerId, specificationId),
+  }));
+  const qualifying = verdicts.find((v) => v.reasons.length === 0);
+  if (qualifying) return qualifying.assessment;
+  throw conflict(
+    'credential.no-qualifying-assessment',
+    'No listed assessment is a recorded pass for this learner',
+    {
+      assessments: verdicts.map((v) => ({ assessmentId: v.assessment.assessmentId, reasons: v.reasons })),
+    },
+  );
+};
+
+/** validUntil as given, else derived from the spec's credentialValidity; the period must not be empty. */
+const validUntilFor = (validFrom: string, validUntil: string | undefined, validity: string | undefined) => {
+  const until = validUntil ?? (validity === undefined ? undefined : addDuration(validFrom, validity));
+  if (until !== undefined && instantMs(until, 'validUntil') <= instantMs(validFrom, 'validFrom')) {
+    throw invalid('credential.validity-period-invalid', 'validUntil must be after validFrom', {
+      validFrom,
+      validUntil: until,
+    });
+  }
+  return until;
+};
+
+const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now: string) => {
+  const held = eqfLevel === undefined ? undefined : accreditationCovering(issuer, eqfLevel, now);
+  return (
+    held && {
+      accreditationId: held.accreditationId,
+      qaBody: held.qaBody,
+      validFrom: held.validFrom,
+      validUntil: held.validUntil,
+    }
+  );
+};
+
+/** The same request as the one already issued: a retry, answered with nothing new. */
+const isSameIssuance = (
+  data: IssueCredential['data'],
+  issued: Exclude<CredentialState, { status: 'absent' }>,
+) =>
+  sameValue(
+    [
+      data.specificationId,
+      data.learnerId,
+      data.assessmentIds,
+      data.validFrom,
+      data.validUntil ?? issued.validUntil,
+    ],
+    [issued.specificationId, issued.learner.id, issued.assessmentIds, issued.validFrom, issued.validUntil],
+  );
+
+const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): CredentialIssued['data'] => {
+  const { credentialId, specificationId, learnerId, assessmentIds, validFrom, context } = data;
+  const issuerId = actingIssuerId(metadata);
+  const spec = issuableSpecification(specificationId, context.specification, issuerId);
+  const issuer = registeredIssuer(issuerId, context.issuer);
+  requireText(learnerId, 'credential.learner-required', 'learnerId');
+  const { learner } = qualifyingAssessment(data);
+  return definedOnly({
+    credentialId,
+    issuerId,
+    specificationId,
+    learner,
+    assessmentIds,
+    issuedAt: metadata.now,
+    validFrom,
+    validUntil: validUntilFor(validFrom, data.validUntil, spec.credentialValidity),
+    ects: spec.notionalWorkload?.ects,
+    eqfLevel: spec.eqfLevel,
+    accreditation: accreditationAt(issuer, spec.eqfLevel, metadata.now),
+  });
+};
+
+export const issue = ({ data, metadata }: IssueCredential, state: CredentialState): CredentialIssued[] => {
+  const { credentialId } = data;
+  if (state.status !== 'absent') {
+    assertMayActOn(metadata, 'credential', credentialId, {
+      id: state.credentialId,
+      issuerId: state.issuerId,
+    });
+    if (isSameIssuance(data, state)) return [];
+    throw conflict('credential.already-issued', `Credential ${credentialId} was issued with other terms`);
+  }
+  return [{ type: 'CredentialIssued', data: issuedData(data, metadata) }];
+};

@@ -1,0 +1,58 @@
+import { instantMs } from '../time';
+import type { CredentialEvent, CredentialIssued, RevocationReason, SuspensionReason } from './events';
+
+type Issued = CredentialIssued['data'];
+
+export type IssuedCredentialState =
+  | (Issued & Readonly<{ status: 'active' }>)
+  | (Issued & Readonly<{ status: 'suspended'; reason: SuspensionReason; note?: string }>)
+  | (Issued & Readonly<{ status: 'revoked'; reason: RevocationReason; note?: string }>);
+
+export type CredentialState = Readonly<{ status: 'absent' }> | IssuedCredentialState;
+
+export const initialCredentialState = (): CredentialState => ({ status: 'absent' });
+
+const issuedPart = (state: IssuedCredentialState): Issued => {
+  if (state.status === 'active') {
+    const { status: _s, ...issued } = state;
+    return issued;
+  }
+  const { status: _s, reason: _r, note: _n, ...issued } = state;
+  return issued;
+};
+
+export const evolveCredential = (
+  state: CredentialState,
+  { type, data }: CredentialEvent,
+): CredentialState => {
+  if (type === 'CredentialIssued') return { status: 'active', ...data };
+  if (state.status === 'absent') return state;
+  switch (type) {
+    case 'CredentialSuspended':
+      return { ...issuedPart(state), status: 'suspended', reason: data.reason, note: data.note };
+    case 'CredentialReinstated':
+      return { ...issuedPart(state), status: 'active' };
+    case 'CredentialRevoked':
+      return { ...issuedPart(state), status: 'revoked', reason: data.reason, note: data.note };
+  }
+};
+
+export type CredentialStatusAt =
+  | Readonly<{ status: 'active' | 'expired' | 'not-yet-valid' }>
+  | Readonly<{ status: 'suspended'; reason: SuspensionReason }>
+  | Readonly<{ status: 'revoked'; reason: RevocationReason }>;
+
+/**
+ * The current state judged at `instant`. Revocation and suspension win over the validity period
+ * (a revoked credential is revoked, expired or not). The period is half-open: valid from
+ * `validFrom` inclusive until `validUntil` exclusive. Suspension and revocation are taken as
+ * they are now, whatever `instant` is: the state keeps no history of when they happened.
+ */
+export const credentialStatusAt = (state: IssuedCredentialState, instant: string): CredentialStatusAt => {
+  if (state.status === 'revoked') return { status: 'revoked', reason: state.reason };
+  if (state.status === 'suspended') return { status: 'suspended', reason: state.reason };
+  const at = instantMs(instant);
+  if (at < instantMs(state.validFrom)) return { status: 'not-yet-valid' };
+  if (state.validUntil !== undefined && at >= instantMs(state.validUntil)) return { status: 'expired' };
+  return { status: 'active' };
+};

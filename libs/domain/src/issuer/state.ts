@@ -1,0 +1,65 @@
+import { instantMs } from '../time';
+import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
+
+export type AccreditationStatus = 'active' | 'suspended' | 'withdrawn';
+export type Accreditation = Omit<IssuerAccredited['data'], 'issuerId'> &
+  Readonly<{ status: AccreditationStatus }>;
+
+export type IssuerState =
+  | Readonly<{ status: 'unregistered' }>
+  | (IssuerRegistered['data'] & Readonly<{ status: 'registered'; accreditations: readonly Accreditation[] }>);
+
+export const initialIssuerState = (): IssuerState => ({ status: 'unregistered' });
+
+const withStatus = (state: IssuerState, accreditationId: string, status: AccreditationStatus): IssuerState =>
+  state.status !== 'registered'
+    ? state
+    : {
+        ...state,
+        accreditations: state.accreditations.map((a) =>
+          a.accreditationId === accreditationId ? { ...a, status } : a,
+        ),
+      };
+
+export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): IssuerState => {
+  switch (type) {
+    case 'IssuerRegistered':
+      return { status: 'registered', ...data, accreditations: [] };
+    case 'IssuerAccredited': {
+      if (state.status !== 'registered') return state;
+      const { issuerId: _issuerId, ...accreditation } = data;
+      return { ...state, accreditations: [...state.accreditations, { ...accreditation, status: 'active' }] };
+    }
+    case 'AccreditationSuspended':
+      return withStatus(state, data.accreditationId, 'suspended');
+    case 'AccreditationWithdrawn':
+      return withStatus(state, data.accreditationId, 'withdrawn');
+  }
+};
+
+/**
+ * The first-granted accreditation that is active now and whose period contains `instant`
+ * (half-open: validFrom <= instant < validUntil, so an accreditation ending at midnight does not
+ * cover midnight) and whose scope lists `eqfLevel`. Status is the current one: the state keeps no
+ * history of when a suspension began, so a past instant is judged with today's status.
+ */
+export const accreditationCovering = (
+  state: IssuerState,
+  eqfLevel: number,
+  instant: string,
+): Accreditation | undefined => {
+  if (state.status !== 'registered') return undefined;
+  const at = instantMs(instant);
+  return state.accreditations.find(
+    (a) =>
+      a.status === 'active' &&
+      a.scope.eqfLevels.includes(eqfLevel) &&
+      instantMs(a.validFrom) <= at &&
+      at < instantMs(a.validUntil),
+  );
+};
+
+export const findAccreditation = (state: IssuerState, accreditationId: string): Accreditation | undefined =>
+  state.status === 'registered'
+    ? state.accreditations.find((a) => a.accreditationId === accreditationId)
+    : undefined;

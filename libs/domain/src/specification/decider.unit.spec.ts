@@ -1,0 +1,83 @@
+import { commandsFor, DeciderSpecification } from '@credence/testing';
+import { fold } from '../core';
+import { issuerDecider } from '../issuer/decider';
+import { actingAs, issuerRegistered, OTHER_ISSUER, specificationPublished } from '../test-fixtures';
+import type { SpecificationCommand } from './commands';
+import { specificationDecider } from './decider';
+
+const given = DeciderSpecification.for(specificationDecider);
+const command = commandsFor<SpecificationCommand>(actingAs());
+const issuer = fold(issuerDecider, [issuerRegistered()]);
+const published = specificationPublished({ credentialValidity: 'P5Y' });
+const { issuerId: _issuerId, ...content } = published.data;
+const publish = (change: Partial<typeof content> = {}, metadata = {}) =>
+  command('PublishSpecification', { ...content, ...change, context: { issuer } }, metadata);
+const retire = command('RetireSpecification', { specificationId: 'spec-1', note: 'superseded by v2' });
+const retired = {
+  type: 'SpecificationRetired',
+  data: { specificationId: 'spec-1', issuerId: 'uni-1', note: 'superseded by v2' },
+} as const;
+
+describe('Specification decider', () => {
+  describe('PublishSpecification', () => {
+    it('publishes for the acting issuer', () => given([]).when(publish()).then([published]));
+    it('publishes an incomplete spec: Annex I completeness is for the rules engine', () =>
+      given([])
+        .when(
+          command('PublishSpecification', { specificationId: 'spec-1', title: 'Bare', context: { issuer } }),
+        )
+        .then([
+          {
+            type: 'SpecificationPublished',
+            data: { specificationId: 'spec-1', title: 'Bare', issuerId: 'uni-1' },
+          },
+        ]));
+    it('is a no-op when republished with identical content', () =>
+      given([published]).when(publish()).thenNothing());
+    it('refuses other content for a published spec', () =>
+      given([published])
+        .when(publish({ title: 'Renamed' }))
+        .thenThrows('specification.already-published', 'conflict'));
+    it('refuses to republish a retired spec', () =>
+      given([published, retired]).when(publish()).thenThrows('specification.retired', 'conflict'));
+    it('refuses an unregistered issuer', () =>
+      given([])
+        .when(
+          command('PublishSpecification', { ...content, context: { issuer: { status: 'unregistered' } } }),
+        )
+        .thenThrows('issuer.not-found', 'not-found'));
+    it('refuses a command with no acting issuer', () =>
+      given([])
+        .when(publish({}, { issuerId: undefined }))
+        .thenThrows('command.issuer-required', 'invalid'));
+    it('refuses issuer context for another issuer', () =>
+      given([])
+        .when(publish({}, { principal: { id: 'admin', role: 'admin' }, issuerId: OTHER_ISSUER }))
+        .thenThrows('command.context-mismatch', 'invalid'));
+    it.each([
+      ['an empty title', { title: '' }, 'specification.title-required'],
+      ['EQF level 9', { eqfLevel: 9 }, 'specification.eqf-level-invalid'],
+      ['negative ECTS', { notionalWorkload: { ects: -1 } }, 'specification.workload-invalid'],
+      ['a validity that is no duration', { credentialValidity: '5 years' }, 'specification.validity-invalid'],
+    ])('refuses %s', (_, change, code) => given([]).when(publish(change)).thenThrows(code, 'invalid'));
+    it('forbids an issuer principal acting for another issuer', () =>
+      given([])
+        .when(publish({}, { principal: actingAs(OTHER_ISSUER).principal }))
+        .thenThrows('issuer.not-owner', 'forbidden'));
+    it("forbids republishing another issuer's spec", () =>
+      given([published])
+        .when(publish({}, actingAs(OTHER_ISSUER)))
+        .thenThrows('issuer.not-owner', 'forbidden'));
+  });
+
+  describe('RetireSpecification', () => {
+    it('retires a published spec', () => given([published]).when(retire).then([retired]));
+    it('is a no-op when already retired', () => given([published, retired]).when(retire).thenNothing());
+    it('refuses an unknown spec', () =>
+      given([]).when(retire).thenThrows('specification.not-found', 'not-found'));
+    it("forbids retiring another issuer's spec", () =>
+      given([published])
+        .when(command('RetireSpecification', { specificationId: 'spec-1' }, actingAs(OTHER_ISSUER)))
+        .thenThrows('issuer.not-owner', 'forbidden'));
+  });
+});

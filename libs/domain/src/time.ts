@@ -1,0 +1,84 @@
+import { invalid } from './core';
+
+/**
+ * Instant and ISO 8601 duration arithmetic without a clock: every value comes from a command.
+ * Instants are RFC 3339 date-times (or bare dates, read as UTC midnight); results are UTC (`…Z`).
+ */
+
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/i;
+
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+
+/** Date.parse rolls 2025-02-30 over to March; a typo in a validity date must not. */
+const isCalendarValid = ([year, month, day, hour = 0, minute = 0, second = 0]: number[]) =>
+  month >= 1 &&
+  month <= 12 &&
+  day >= 1 &&
+  day <= daysInMonth(year, month - 1) &&
+  hour < 24 &&
+  minute < 60 &&
+  second < 60;
+
+/** Milliseconds since the epoch; throws `time.invalid-instant` naming the field. */
+export const instantMs = (value: string, field = 'instant'): number => {
+  const parts = RFC3339.exec(value)
+    ?.slice(1)
+    .filter((p) => p !== undefined)
+    .map(Number);
+  const ms = parts && isCalendarValid(parts) ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms))
+    throw invalid('time.invalid-instant', `${field} is not an RFC 3339 instant`, { field, value });
+  return ms;
+};
+
+export const isBefore = (a: string, b: string): boolean => instantMs(a) < instantMs(b);
+
+export type Duration = Readonly<{
+  years: number;
+  months: number;
+  weeks: number;
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}>;
+
+const DURATION =
+  /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+
+/** Parses `PnYnMnWnDTnHnMnS` (non-negative; fractions only on seconds); throws `time.invalid-duration`. */
+export const parseDuration = (text: string): Duration => {
+  const match = DURATION.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) {
+    throw invalid('time.invalid-duration', `${text} is not an ISO 8601 duration`, { value: text });
+  }
+  const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((n) => Number(n ?? 0));
+  return { years, months, weeks, days, hours, minutes, seconds };
+};
+
+export const isDuration = (text: string): boolean =>
+  DURATION.test(text) && text !== 'P' && !text.endsWith('T');
+
+/**
+ * Calendar arithmetic in UTC: years and months first, clamping to the month's last day
+ * (2024-01-31 + P1M = 2024-02-29, 2024-02-29 + P1Y = 2025-02-28), then the fixed-length parts.
+ */
+export const addDuration = (instant: string, duration: string): string => {
+  const d = parseDuration(duration);
+  const start = new Date(instantMs(instant));
+  const monthIndex = start.getUTCMonth() + d.months + 12 * d.years;
+  const year = start.getUTCFullYear() + Math.floor(monthIndex / 12);
+  const month = monthIndex % 12;
+  const day = Math.min(start.getUTCDate(), daysInMonth(year, month));
+  const calendar = Date.UTC(
+    year,
+    month,
+    day,
+    start.getUTCHours(),
+    start.getUTCMinutes(),
+    start.getUTCSeconds(),
+    start.getUTCMilliseconds(),
+  );
+  const fixedMs = ((((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60 + d.seconds) * 1000;
+  return new Date(calendar + fixedMs).toISOString();
+};
