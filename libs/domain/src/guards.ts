@@ -47,8 +47,10 @@ export const requireText = (value: string | undefined, code: string, field: stri
     throw invalid(code, `${field} must not be empty`, { field });
 };
 
+/** The `never` check for a command switch; takes the command or its type (one-member unions do not narrow). */
 export const exhaustive = (value: never): never => {
-  throw invalid('command.unknown', `Unknown command ${(value as { type?: string }).type}`);
+  const type: unknown = typeof value === 'string' ? value : (value as { type?: unknown }).type;
+  throw invalid('command.unknown', `Unknown command ${String(type)}`, { type });
 };
 
 /** The European Qualifications Framework has eight levels. */

@@ -1,0 +1,106 @@
+import { conflict, invalid, notFound, type Decider } from '../core';
+import { sameValue } from '../equality';
+import {
+  actingIssuerId,
+  assertContextFor,
+  assertMayActOn,
+  exhaustive,
+  forbidden,
+  requireText,
+} from '../guards';
+import type { PathwayState } from '../pathway/state';
+import type { AwardStackedCredential, InvalidateStackedCredential, StackCommand } from './commands';
+import { assertComponentsQualify, assertPathwayComplete, resolveComponents } from './components';
+import type { StackEvent } from './events';
+import { evolveStack, initialStackState, type StackState } from './state';
+
+const awardingPathway = (pathwayId: string, pathway: PathwayState, issuerId: string) => {
+  if (pathway.status === 'absent') throw notFound('pathway.not-found', `Pathway ${pathwayId} is unknown`);
+  assertContextFor('pathway', pathwayId, pathway.pathwayId);
+  if (pathway.issuerId !== issuerId) {
+    throw forbidden('issuer.not-owner', `Pathway ${pathwayId} belongs to another issuer`, {
+      ownerIssuerId: pathway.issuerId,
+      actingIssuerId: issuerId,
+    });
+  }
+  return pathway;
+};
+
+const sorted = (ids: readonly string[]) => [...ids].sort();
+
+const awardAgain = (
+  { data, metadata }: AwardStackedCredential,
+  state: Exclude<StackState, { status: 'absent' }>,
+) => {
+  assertMayActOn(metadata, 'stack', data.stackId, { id: state.stackId, issuerId: state.issuerId });
+  if (state.status === 'invalidated')
+    throw conflict('stack.invalidated', `Stack ${data.stackId} was invalidated`);
+  const asked = [data.pathwayId, data.learnerId, sorted(data.componentCredentialIds)];
+  if (sameValue(asked, [state.pathwayId, state.learnerId, sorted(state.componentCredentialIds)])) return [];
+  throw conflict('stack.already-awarded', `Stack ${data.stackId} was awarded from other components`);
+};
+
+const award = (command: AwardStackedCredential, state: StackState): StackEvent[] => {
+  if (state.status !== 'absent') return awardAgain(command, state);
+  const { data, metadata } = command;
+  const { stackId, pathwayId, learnerId, componentCredentialIds, context } = data;
+  const issuerId = actingIssuerId(metadata);
+  const pathway = awardingPathway(pathwayId, context.pathway, issuerId);
+  requireText(learnerId, 'stack.learner-required', 'learnerId');
+  const components = resolveComponents(componentCredentialIds, context.components);
+  assertComponentsQualify(components, pathway, learnerId, metadata.now);
+  const totalEcts = assertPathwayComplete(components, pathway);
+  return [
+    {
+      type: 'StackedCredentialAwarded',
+      data: {
+        stackId,
+        issuerId,
+        pathwayId,
+        learnerId,
+        componentCredentialIds,
+        totalEcts,
+        awardedAt: metadata.now,
+      },
+    },
+  ];
+};
+
+const invalidate = ({ data, metadata }: InvalidateStackedCredential, state: StackState): StackEvent[] => {
+  const { stackId, componentCredentialId } = data;
+  if (state.status === 'absent') throw notFound('stack.not-found', `Stack ${stackId} is unknown`);
+  assertMayActOn(metadata, 'stack', stackId, { id: state.stackId, issuerId: state.issuerId });
+  if (!state.componentCredentialIds.includes(componentCredentialId)) {
+    throw invalid(
+      'stack.component-unknown',
+      `Credential ${componentCredentialId} is not part of stack ${stackId}`,
+      {
+        componentCredentialId,
+      },
+    );
+  }
+  if (state.status === 'invalidated') return [];
+  return [
+    {
+      type: 'StackedCredentialInvalidated',
+      data: { stackId, issuerId: state.issuerId, reason: 'component-revoked', componentCredentialId },
+    },
+  ];
+};
+
+export const decideStack = (command: StackCommand, state: StackState): StackEvent[] => {
+  switch (command.type) {
+    case 'AwardStackedCredential':
+      return award(command, state);
+    case 'InvalidateStackedCredential':
+      return invalidate(command, state);
+    default:
+      return exhaustive(command);
+  }
+};
+
+export const stackDecider: Decider<StackState, StackCommand, StackEvent> = {
+  decide: decideStack,
+  evolve: evolveStack,
+  initialState: initialStackState,
+};
