@@ -55,6 +55,10 @@ describe('Issuer decider', () => {
         .when(command('AccreditIssuer', { ...accredited.data, scope: { eqfLevels } }))
         .thenThrows('issuer.eqf-level-invalid', 'invalid'),
     );
+    it('lets an issuer principal act on its own stream', () =>
+      given([registered])
+        .when(command('AccreditIssuer', accredited.data, actingAs()))
+        .then([accredited]));
     it("forbids an issuer principal acting on another issuer's stream", () =>
       given([registered])
         .when(command('AccreditIssuer', accredited.data, actingAs(OTHER_ISSUER)))

@@ -61,4 +61,8 @@ describe('Pathway decider: PublishPathway', () => {
     ['a fractional n', { completion: { kind: 'n-of', n: 1.5 } as const }, 'pathway.completion-invalid'],
     ['negative minimum ECTS', { minimumEcts: -1 }, 'pathway.minimum-ects-invalid'],
   ])('refuses %s', (_, change, code) => given([]).when(publish(change)).thenThrows(code, 'invalid'));
+  it('refuses a command type it does not know', () =>
+    given([])
+      .when({ ...publish(), type: 'UnpublishPathway' } as unknown as ReturnType<typeof publish>)
+      .thenThrows('command.unknown', 'invalid'));
 });
