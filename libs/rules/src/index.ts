@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './command-types';
+export * from './facts';
+export type { FactType } from './fact-types';
+export type { ParameterValue, RuleDocument, RulesetDocument } from './parse';
+export type { CompiledRuleset } from './ruleset';
+export * from './load';
+export * from './verdict';
+export * from './replay';
+export * from './check';
