@@ -10,14 +10,14 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // cel-js and canonicalize ship ESM only; jest's CommonJS runtime cannot load them without
+    // cel-js, canonicalize and commander ship ESM only; jest's CommonJS runtime cannot load them without
     // --experimental-vm-modules, so they are compiled to CommonJS like our own sources.
-    '/node_modules/(@marcbachmann/cel-js|canonicalize)/.+\\.js$': [
+    '/node_modules/(@marcbachmann/cel-js|canonicalize|commander)/.+\\.js$': [
       'ts-jest',
       { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|canonicalize)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|canonicalize|commander)/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-totals-reporter.js'],
