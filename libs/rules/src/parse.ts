@@ -52,6 +52,9 @@ const describeSchemaError = (error: ErrorObject): string => {
   if (error.keyword === 'required') {
     return `missing field '${(error.params as { missingProperty: string }).missingProperty}' in ${at}`;
   }
+  if (error.keyword === 'enum') {
+    return `${at} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  }
   return `${at} ${error.message ?? 'is invalid'}`;
 };
 
