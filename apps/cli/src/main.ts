@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerRulesCommands } from './commands/rules';
 
 /**
  * `credence`: the operator's and regulator's command line. Each command group lives in its own
@@ -8,6 +9,7 @@ import { Command } from 'commander';
 const program = new Command('credence').description('Credence ledger command line').showHelpAfterError();
 
 // Command groups register below, one line each.
+registerRulesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
