@@ -2,7 +2,8 @@ import { Environment } from '@marcbachmann/cel-js';
 import { rulesetEnvironment } from './environment';
 import type { FactType } from './fact-types';
 import { FACT_TYPES } from './facts';
-import { CEL_TIMESTAMP, toActivation } from './facts-cel';
+import { CEL_TIMESTAMP } from './facts-cel';
+import { toActivation } from './facts-convert';
 import { baselineFacts, NOW } from './testing/baseline-facts';
 
 const { env } = rulesetEnvironment(undefined, 'facts.unit.spec');

@@ -2,7 +2,7 @@ import type { Finding, RulesetStamp } from '@credence/domain';
 import { compileRule, type CompiledExpression, type CompiledRule } from './compile-rule';
 import { rulesetEnvironment } from './environment';
 import { RulesetError } from './errors';
-import { toActivation } from './facts-cel';
+import { toActivation } from './facts-convert';
 import type { Facts } from './facts';
 import { rulesetHash } from './hash';
 import type { ParameterValue, ParsedRuleset, RuleDocument } from './parse';
