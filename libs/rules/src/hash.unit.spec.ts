@@ -7,9 +7,9 @@ const hashOf = (text: string) => loadRulesetFromString(text, 'test.yaml').hash;
 
 const BLOCK_STYLE = rulesetText([TITLE_RULE]);
 
-/** The same content as BLOCK_STYLE, written differently: flow style, comments, other key order and quoting. */
+/** BLOCK_STYLE written differently: flow style, comments, key order, quoting, an unquoted version. */
 const REFORMATTED = `# A comment the hash must ignore.
-version: "1"
+version: 1
 id: test-rules   # trailing comment
 source: "Written for the engine's tests"
 title: 'Test rules'

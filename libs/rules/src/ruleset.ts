@@ -79,8 +79,9 @@ export const compileRuleset = (parsed: ParsedRuleset): CompiledRuleset => {
   const { env, params } = rulesetEnvironment(document.parameters, file);
   const compiled = document.rules.map((_, index) => compileRule(env, parsed, index));
   const byCommand = indexByCommand(compiled);
-  const hash = rulesetHash(document);
   const version = String(document.version);
+  // `version: 2022` and `version: '2022'` name the same version, so they hash the same.
+  const hash = rulesetHash({ ...document, version });
   return {
     id: document.id,
     version,
