@@ -47,6 +47,15 @@ const isEnvelopeMetadata = (value: unknown): value is EnvelopeMetadata =>
   (value.prevHash === null || typeof value.prevHash === 'string') &&
   typeof value.hash === 'string';
 
+const NO_POSITION = 2n ** 64n - 1n;
+
+/**
+ * Servers before 22.6 fill stream reads with u64-max (-1) positions, and an unset field decodes as
+ * 0:0, where no user event can sit (the log starts with system records). Neither is a real position.
+ */
+const hasPosition = (position: EsdbRecordedEvent['position']): position is NonNullable<typeof position> =>
+  !!position && position.commit !== NO_POSITION && !(position.commit === 0n && position.prepare === 0n);
+
 /** Rebuilds the port's envelope; refuses events that were not written through this adapter. */
 export const fromRecordedEvent = (event: EsdbRecordedEvent): RecordedEvent => {
   const where = `event ${event.id} (revision ${event.revision} of ${event.streamId})`;
@@ -54,7 +63,7 @@ export const fromRecordedEvent = (event: EsdbRecordedEvent): RecordedEvent => {
   if (!isEnvelopeMetadata(event.metadata)) {
     throw new EventStoreError(`EventStoreDB ${where} lacks Credence envelope metadata`);
   }
-  if (!event.position) {
+  if (!hasPosition(event.position)) {
     throw new EventStoreError(
       `EventStoreDB returned no $all position for ${where}; Credence needs server 22.6 or later`,
     );

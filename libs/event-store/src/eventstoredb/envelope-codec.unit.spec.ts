@@ -106,7 +106,14 @@ describe('EventStoreDB envelope (de)serialisation', () => {
   it('refuses events written without the Credence envelope, or without a position', () => {
     const foreign = { ...asStored(sent[0], 'issuer-i-1', 0), metadata: { $correlationId: 'x' } };
     expect(() => fromRecordedEvent(foreign)).toThrow(/lacks Credence envelope metadata/);
-    const old = { ...asStored(sent[0], 'issuer-i-1', 0), position: undefined };
-    expect(() => fromRecordedEvent(old)).toThrow(EventStoreError);
+    const positions = [
+      undefined,
+      { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n },
+      { commit: 0n, prepare: 0n },
+    ];
+    for (const position of positions) {
+      const old = { ...asStored(sent[0], 'issuer-i-1', 0), position };
+      expect(() => fromRecordedEvent(old)).toThrow(EventStoreError);
+    }
   });
 });
