@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerFeedCommands } from './commands/feed';
 import { registerRulesCommands } from './commands/rules';
 
 /**
@@ -10,6 +11,7 @@ const program = new Command('credence').description('Credence ledger command lin
 
 // Command groups register below, one line each.
 registerRulesCommands(program);
+registerFeedCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,0 +1,25 @@
+import type { CredenceEventType } from '@credence/domain';
+
+/**
+ * One line per event for the AsyncAPI document, written for a regulator reading the feed. A total
+ * record: a new event type does not compile until it is described here.
+ */
+export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
+  IssuerRegistered: 'An issuer was registered with the ledger (stream `issuer-<issuerId>`).',
+  IssuerAccredited: 'A QA body accredited the issuer for a scope and period.',
+  AccreditationSuspended: "The issuer's accreditation was suspended.",
+  AccreditationWithdrawn: "The issuer's accreditation was withdrawn.",
+  SpecificationPublished: 'A microcredential specification (EU Annex I elements) was published (stream `specification-<id>`).',
+  SpecificationRetired: 'The specification was retired.',
+  AssessmentRecorded: "A learner's assessment result was recorded (stream `assessment-<id>`).",
+  AssessmentAnnulled: 'The assessment was annulled.',
+  CredentialIssued: 'A credential was issued to a pseudonymous learner (stream `credential-<credentialId>`).',
+  CredentialSuspended: 'The credential was suspended pending investigation or on request.',
+  CredentialReinstated: 'A suspended credential was reinstated.',
+  CredentialRevoked: 'The credential was revoked for good.',
+  PathwayPublished: 'A stacking pathway was published (stream `pathway-<id>`).',
+  StackedCredentialAwarded: 'A stacked credential was awarded for completing a pathway (stream `stack-<id>`).',
+  StackedCredentialInvalidated: 'A stacked credential lost its validity because a component was revoked.',
+  QualityCheckFailed: 'A command was refused by a blocking rule of the active ruleset (stream `compliance-<issuerId>`).',
+  RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',
+};

@@ -1,0 +1,42 @@
+/** The feed's topics. Names are versioned: a breaking change to a payload gets a new topic. */
+export const LEDGER_TOPIC = 'credence.ledger.v1';
+export const CREDENTIAL_STATUS_TOPIC = 'credence.credential-status.v1';
+
+export type FeedTopics = Readonly<{ ledger: string; credentialStatus: string }>;
+
+/** A prefix keeps test runs (or tenants sharing a cluster) apart: `run42.credence.ledger.v1`. */
+export const feedTopics = (prefix = ''): FeedTopics => ({
+  ledger: `${prefix}${LEDGER_TOPIC}`,
+  credentialStatus: `${prefix}${CREDENTIAL_STATUS_TOPIC}`,
+});
+
+export type TopicLayout = Readonly<{ partitions: number; replicationFactor: number }>;
+
+export type TopicSpec = Readonly<{
+  topic: string;
+  numPartitions: number;
+  replicationFactor: number;
+  configEntries: readonly { name: string; value: string }[];
+}>;
+
+/**
+ * The ledger topic keeps everything (retention -1): it is the regulator's replayable copy of the
+ * log. The status topic is compacted, so it converges to one record per credential.
+ */
+export const topicSpecs = (topics: FeedTopics, layout: TopicLayout): TopicSpec[] => [
+  {
+    topic: topics.ledger,
+    numPartitions: layout.partitions,
+    replicationFactor: layout.replicationFactor,
+    configEntries: [
+      { name: 'cleanup.policy', value: 'delete' },
+      { name: 'retention.ms', value: '-1' },
+    ],
+  },
+  {
+    topic: topics.credentialStatus,
+    numPartitions: layout.partitions,
+    replicationFactor: layout.replicationFactor,
+    configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
+  },
+];
