@@ -1,0 +1,77 @@
+import type { Command, Decider, Event } from '@credence/domain';
+import { ConcurrencyError } from '../errors';
+import { handleCommand } from '../handle-command';
+import { metadataFor, newEvent, rejectionOf, uniqueStream, type ContractContext } from './fixtures';
+
+type Tally = { status: 'counting'; total: number };
+type Add = Command<'Add', { by: number }>;
+/** 'Added' is listed in CONTRACT_EVENT_TYPES. */
+type Added = Event<'Added', { by: number }>;
+
+/** The smallest decider that still has a no-op: adding 0 changes nothing. */
+const tally: Decider<Tally, Add, Added> = {
+  decide: (command) => (command.data.by === 0 ? [] : [{ type: 'Added', data: { by: command.data.by } }]),
+  evolve: (state, event) => ({ status: 'counting', total: state.total + event.data.by }),
+  initialState: () => ({ status: 'counting', total: 0 }),
+};
+
+const add = (by: number): Add => ({ type: 'Add', data: { by }, metadata: metadataFor() });
+/** What another writer appends directly, bypassing handleCommand. */
+const added = (by: number) => ({ ...newEvent(), type: 'Added', data: { by } });
+
+export const describeHandleCommandContract = ({ store }: ContractContext): void => {
+  describe('handleCommand', () => {
+    it('appends the decision and returns the folded state', async () => {
+      const stream = uniqueStream('tally');
+      await handleCommand(store(), tally, stream, add(2));
+      const result = await handleCommand(store(), tally, stream, add(3));
+      expect(result).toMatchObject({ state: { total: 5 }, version: 1, replayed: false });
+      expect(result.position).toBe(result.events[0].globalPosition);
+      expect((await store().readStream(stream)).map((e) => e.data)).toEqual([{ by: 2 }, { by: 3 }]);
+    });
+
+    it('replays a command already handled: nothing appended, the first events returned', async () => {
+      const stream = uniqueStream('tally');
+      const command = add(4);
+      const first = await handleCommand(store(), tally, stream, command);
+      const again = await handleCommand(store(), tally, stream, command);
+      expect(again).toMatchObject({
+        replayed: true,
+        version: 0,
+        position: first.position,
+        events: first.events,
+      });
+      expect(await store().readStream(stream)).toHaveLength(1);
+    });
+
+    it('refuses, without retrying, an explicit expected version another writer moved on', async () => {
+      const stream = uniqueStream('tally');
+      await handleCommand(store(), tally, stream, add(1));
+      let prepared = 0;
+      const intrude = async (command: Add) => {
+        prepared += 1;
+        await store().append(stream, [added(7)]);
+        return command;
+      };
+      const error = await rejectionOf(
+        handleCommand(store(), tally, stream, add(5), { expectedVersion: 0, prepare: intrude }),
+      );
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(prepared).toBe(1);
+      expect(await store().readStream(stream)).toHaveLength(2);
+    });
+
+    it('re-reads and decides again when a concurrent writer got there first', async () => {
+      const stream = uniqueStream('tally');
+      let prepared = 0;
+      const intrudeOnce = async (command: Add) => {
+        if ((prepared += 1) === 1) await store().append(stream, [added(10)]);
+        return command;
+      };
+      const result = await handleCommand(store(), tally, stream, add(1), { prepare: intrudeOnce });
+      expect(prepared).toBe(2);
+      expect(result).toMatchObject({ state: { total: 11 }, version: 1, replayed: false });
+      expect((await store().readStream(stream)).map((e) => e.data)).toEqual([{ by: 10 }, { by: 1 }]);
+    });
+  });
+};

@@ -1,0 +1,10 @@
+export { describeEventStoreContract, type EventStoreContractFactory } from './contract';
+export {
+  CONTRACT_EVENT_TYPES,
+  metadataFor,
+  newEvent,
+  newEvents,
+  rejectionOf,
+  uniqueStream,
+} from './fixtures';
+export { tempDir } from './temp-dir';
