@@ -1,0 +1,101 @@
+import type { EventMetadata } from '@credence/domain';
+import { hashLink, type ChainLink } from '../chain';
+import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../envelope';
+import { ConcurrencyError, DuplicateEventError } from '../errors';
+import { sequencePosition } from '../position';
+import { isUniqueViolation } from './sqlite-errors';
+import { toRecordedEvent, type Statements } from './statements';
+
+export type AppendRequest = Readonly<{
+  streamId: string;
+  events: readonly NewEvent[];
+  expectedVersion: ExpectedVersion;
+}>;
+
+const resultOf = (events: readonly RecordedEvent[]): AppendResult => {
+  const last = events[events.length - 1];
+  return { nextExpectedVersion: last.streamVersion, lastPosition: last.globalPosition, events };
+};
+
+/** Where a batch with this expectation must have started; undefined for 'any'. */
+const expectedStart = (expected: ExpectedVersion): number | undefined =>
+  expected === 'any' ? undefined : expected === 'no_stream' ? 0 : expected + 1;
+
+/**
+ * The stored result when this append already happened (its first event id is stored in this stream,
+ * where the expectation puts it, followed by exactly the batch's ids); undefined when it is new.
+ */
+const storedRetry = (s: Statements, { streamId, events, expectedVersion }: AppendRequest) => {
+  const first = s.findEvent.get(events[0].eventId);
+  if (!first) return undefined;
+  const start = expectedStart(expectedVersion);
+  const stored =
+    first.stream_id === streamId && (start === undefined || start === first.stream_version)
+      ? s.readStream.all(streamId, first.stream_version, events.length).map(toRecordedEvent)
+      : [];
+  const exact = stored.length === events.length && stored.every((e, i) => e.eventId === events[i].eventId);
+  if (!exact) throw new DuplicateEventError(events[0].eventId);
+  return resultOf(stored);
+};
+
+const checkExpected = (streamId: string, expected: ExpectedVersion, last: number | undefined): void => {
+  const actual = last ?? 'no_stream';
+  if (expected === 'any' || expected === actual) return;
+  throw new ConcurrencyError(streamId, expected, actual);
+};
+
+/** Stored as JSON and hashed as read back, so a later verifyChain sees exactly what was hashed. */
+const asJson = (value: unknown): [string, unknown] => {
+  const json = JSON.stringify(value ?? null);
+  return [json, JSON.parse(json)];
+};
+
+/**
+ * One append inside the group's open transaction. Throws a typed error to refuse; the caller's
+ * savepoint then undoes whatever this append wrote.
+ */
+export const applyAppend = (s: Statements, request: AppendRequest): AppendResult => {
+  const retried = storedRetry(s, request);
+  if (retried) return retried;
+  const { streamId, events, expectedVersion } = request;
+  const head = s.streamHead.get(streamId);
+  checkExpected(streamId, expectedVersion, head?.last_version);
+  let version = head?.last_version ?? -1;
+  let prevHash = head?.last_hash ?? null;
+  const recorded = events.map((event): RecordedEvent => {
+    const [dataJson, data] = asJson(event.data);
+    const [metadataJson, metadata] = asJson(event.metadata);
+    version += 1;
+    const link: ChainLink = {
+      eventId: event.eventId,
+      streamId,
+      streamVersion: version,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data,
+      metadata: metadata as EventMetadata,
+      prevHash,
+    };
+    const hash = hashLink(link);
+    let position: number | bigint;
+    try {
+      position = s.insertEvent.run(
+        event.eventId,
+        streamId,
+        version,
+        event.type,
+        event.schemaVersion,
+        dataJson,
+        metadataJson,
+        prevHash,
+        hash,
+      ).lastInsertRowid;
+    } catch (error) {
+      throw isUniqueViolation(error, 'events.event_id') ? new DuplicateEventError(event.eventId) : error;
+    }
+    prevHash = hash;
+    return { ...link, globalPosition: sequencePosition(position), hash };
+  });
+  s.setStreamHead.run(streamId, version, prevHash as string);
+  return resultOf(recorded);
+};

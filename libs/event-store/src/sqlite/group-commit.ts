@@ -1,0 +1,106 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult } from '../envelope';
+import { applyAppend, type AppendRequest } from './apply-append';
+import { toStoreError } from './sqlite-errors';
+import type { Statements } from './statements';
+
+type Pending = AppendRequest & { resolve: (result: AppendResult) => void; reject: (error: unknown) => void };
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+export type GroupCommitStats = { transactions: number; appends: number };
+
+/**
+ * Group commit: appends queued while the event loop is busy share one transaction, so one fsync
+ * pays for all of them. Each append runs in its own SAVEPOINT, so a conflicting append fails alone
+ * while the rest commit. Callers are only answered after COMMIT returns, i.e. after the fsync.
+ * better-sqlite3 is synchronous, so a flush never overlaps another: appends arriving during one
+ * simply wait for the next setImmediate.
+ */
+export class GroupCommit {
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private idleWaiters: (() => void)[] = [];
+  readonly stats: GroupCommitStats = { transactions: 0, appends: 0 };
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly s: Statements,
+    private readonly onCommitted: () => void,
+    private readonly maxAppendsPerTransaction = 1000,
+  ) {}
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...request, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once every queued append has been answered. */
+  whenIdle(): Promise<void> {
+    if (!this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxAppendsPerTransaction);
+    if (this.queue.length > 0) this.schedule();
+    const outcomes = this.commit(batch);
+    outcomes.forEach((outcome, i) =>
+      outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
+    );
+    if (outcomes.some((o) => o.ok)) this.onCommitted();
+    if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
+  }
+
+  private commit(batch: readonly Pending[]): Outcome[] {
+    try {
+      this.s.begin.run();
+    } catch (error) {
+      const failure = { ok: false, error: toStoreError(error) } as const;
+      return batch.map(() => failure);
+    }
+    try {
+      const outcomes = batch.map((request) => this.applyInSavepoint(request));
+      this.s.commit.run();
+      this.stats.transactions += 1;
+      this.stats.appends += batch.length;
+      return outcomes;
+    } catch (error) {
+      this.rollbackQuietly();
+      const failure = { ok: false, error: toStoreError(error) } as const;
+      return batch.map(() => failure);
+    }
+  }
+
+  /** The original error is the one worth reporting; a failing ROLLBACK adds nothing to it. */
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.s.rollback.run();
+    } catch {
+      // SQLite has already abandoned the transaction.
+    }
+  }
+
+  private applyInSavepoint(request: AppendRequest): Outcome {
+    this.s.savepoint.run();
+    try {
+      const result = applyAppend(this.s, request);
+      this.s.release.run();
+      return { ok: true, result };
+    } catch (error) {
+      // Some errors (disk full, I/O) make SQLite roll back the whole transaction: the batch fails.
+      if (!this.db.inTransaction) throw error;
+      this.s.rollbackTo.run();
+      this.s.release.run();
+      return { ok: false, error: toStoreError(error) };
+    }
+  }
+}

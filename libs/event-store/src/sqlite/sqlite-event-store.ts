@@ -1,0 +1,144 @@
+import type Database from 'better-sqlite3';
+import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from '../envelope';
+import { EventStoreError, InvalidPositionError } from '../errors';
+import {
+  EventStore,
+  type BatchHandler,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store';
+import { sequencePosition } from '../position';
+import { openConnection, type ConnectionOptions } from './connection';
+import { GroupCommit, type GroupCommitStats } from './group-commit';
+import { toStoreError } from './sqlite-errors';
+import { prepareStatements, toRecordedEvent, type Statements } from './statements';
+import { CommitSignal, followLog } from './subscription';
+
+export type SqliteEventStoreOptions = ConnectionOptions &
+  Readonly<{
+    /** How often idle subscriptions look for appends made by other processes. */
+    pollIntervalMs?: number;
+  }>;
+
+export type SqliteSettings = Readonly<{
+  journalMode: string;
+  /** 2 = FULL: every commit is fsynced. */
+  synchronous: number;
+  busyTimeoutMs: number;
+  schemaVersion: number;
+}>;
+
+/** SQLite positions are the gapless rowid, written as a decimal string. */
+const rowidAfter = (after: Position | null | undefined): number => {
+  if (after === null || after === undefined) return 0;
+  if (!/^\d{1,15}$/.test(after)) throw new InvalidPositionError(after);
+  return Number(after);
+};
+
+const limit = (maxCount: number | undefined): number => (maxCount === undefined ? -1 : Math.max(0, maxCount));
+
+/** The embedded adapter: one SQLite file in WAL mode, shared safely by several processes. */
+export class SqliteEventStore extends EventStore {
+  private readonly signal = new CommitSignal();
+  private readonly writer: GroupCommit;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly s: Statements,
+    private readonly pollIntervalMs: number,
+  ) {
+    super();
+    this.writer = new GroupCommit(db, s, () => this.signal.notify());
+  }
+
+  /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = openConnection(options);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200);
+  }
+
+  /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
+  get stats(): Readonly<GroupCommitStats> {
+    return { ...this.writer.stats };
+  }
+
+  /** This connection's durability settings (synchronous is per connection, so it must be asked here). */
+  settings(): SqliteSettings {
+    return this.read(() => ({
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      schemaVersion: Number(this.db.pragma('user_version', { simple: true })),
+    }));
+  }
+
+  override append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
+    if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
+    return this.writer.append({ streamId, events, expectedVersion: options.expectedVersion ?? 'any' });
+  }
+
+  override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.read(() =>
+      this.s.readStream.all(streamId, options.fromVersion ?? 0, limit(options.maxCount)).map(toRecordedEvent),
+    );
+  }
+
+  override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAfter(options.after ?? null, limit(options.maxCount));
+  }
+
+  override async headPosition(): Promise<Position | null> {
+    return this.read(() => {
+      const head = this.s.head.get()?.head ?? null;
+      return head === null ? null : sequencePosition(head);
+    });
+  }
+
+  override subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
+    const source = {
+      readAfter: (after: Position | null, maxCount: number) => this.readAfter(after, maxCount),
+      signal: this.signal,
+      pollIntervalMs: this.pollIntervalMs,
+    };
+    // Removed through onEnd rather than a handler on `done`: an unobserved handler error must
+    // still surface as an unhandled rejection, not be swallowed here.
+    const subscription = followLog(source, options, handler, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Stops subscriptions (after their in-flight batch), answers queued appends, then closes the file. */
+  override close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+      this.closed = true;
+      await this.writer.whenIdle();
+      this.db.close();
+    })();
+    return this.closing;
+  }
+
+  /** Reads synchronously and reports failures in the store's error family. */
+  private read<T>(query: () => T): T {
+    if (this.closed) throw new EventStoreError('The event store is closed');
+    try {
+      return query();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  private readAfter(after: Position | null, maxCount: number): RecordedEvent[] {
+    return this.read(() => this.s.readAll.all(rowidAfter(after), maxCount).map(toRecordedEvent));
+  }
+}
