@@ -8,16 +8,10 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // cel-js, canonicalize and commander ship ESM only; jest's CommonJS runtime cannot load them without
-    // --experimental-vm-modules, so they are compiled to CommonJS like our own sources.
-    '/node_modules/(@marcbachmann/cel-js|canonicalize|commander)/.+\\.js$': [
-      'ts-jest',
-      { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false },
-    ],
-  },
-  transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|canonicalize|commander)/)'],
+  // Our TypeScript only. Packages that ship ESM only (NestJS 12, cel-js, canonicalize, commander)
+  // load through Node's require(esm), which jest supports when node runs with
+  // --experimental-vm-modules: .npmrc passes that flag to `npm test` and `npx jest` alike.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-totals-reporter.js'],
