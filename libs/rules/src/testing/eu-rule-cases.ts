@@ -207,9 +207,10 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
         f.credential.validUntil = '';
       }),
       example('valid from a later date', (f) => void (f.credential.validFrom = '2026-04-01')),
+      example('valid from the assessment day, before issue', (f) => void (f.credential.validFrom = '2026-02-01')),
     ],
     fails: [
-      example('valid from two days before issue', (f) => void (f.credential.validFrom = '2026-02-27')),
+      example('valid from before the assessment', (f) => void (f.credential.validFrom = '2026-01-30')),
       example('expires before it starts', (f) => void (f.credential.validUntil = '2026-02-28')),
       example(
         'validFrom absent',
