@@ -28,3 +28,5 @@ export * from './pathway/decider';
 export type * from './stack/commands';
 export * from './stack/state';
 export * from './stack/decider';
+export type * from './compliance/rulesets';
+export { rulesetsDecider } from './compliance/rulesets';
