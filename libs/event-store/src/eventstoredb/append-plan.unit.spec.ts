@@ -1,14 +1,9 @@
 import type { NewEvent, RecordedEvent } from '../envelope';
 import { DuplicateEventError } from '../errors';
+import { metadataFor } from '../testing/fixtures';
 import { planAppend, windowFor } from './append-plan';
 
-const metadata = {
-  commandId: 'c',
-  principal: { id: 'p', role: 'admin' as const },
-  now: '2026-01-05T10:00:00Z',
-  correlationId: 'c',
-  causationId: 'c',
-};
+const metadata = metadataFor('c');
 const newEvent = (eventId: string): NewEvent => ({
   eventId,
   type: 'IssuerRegistered',

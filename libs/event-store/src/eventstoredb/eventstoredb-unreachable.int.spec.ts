@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError } from '../errors';
+import { metadataFor } from '../testing/fixtures';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 /** A local port with nothing listening: the real client, refused for real. Needs no server. */
@@ -12,14 +13,6 @@ const closedPort = () =>
     });
     server.on('error', reject);
   });
-
-const metadata = {
-  commandId: 'c-1',
-  principal: { id: 'admin', role: 'admin' as const },
-  now: '2026-01-05T10:00:00Z',
-  correlationId: 'c-1',
-  causationId: 'c-1',
-};
 
 describe('EventStoreDB adapter without a reachable server', () => {
   let store: EventStoreDbEventStore;
@@ -39,7 +32,13 @@ describe('EventStoreDB adapter without a reachable server', () => {
       'append',
       () =>
         store.append('issuer-1', [
-          { eventId: randomUUID(), type: 'IssuerRegistered', schemaVersion: 1, data: {}, metadata },
+          {
+            eventId: randomUUID(),
+            type: 'IssuerRegistered',
+            schemaVersion: 1,
+            data: {},
+            metadata: metadataFor(),
+          },
         ]),
     ],
     ['readStream', () => store.readStream('issuer-1')],
