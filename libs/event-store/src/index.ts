@@ -4,3 +4,4 @@ export * from './position';
 export * from './chain';
 export * from './event-store';
 export * from './handle-command';
+export * from './open';

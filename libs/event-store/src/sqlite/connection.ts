@@ -16,14 +16,25 @@ export type ConnectionOptions = Readonly<{
  * but synchronous does not, and better-sqlite3 reopens WAL files at NORMAL, where a commit is not
  * fsynced: an acknowledged append could vanish on power loss. So both are set on every open.
  */
-export const openConnection = ({ path, busyTimeoutMs = 5000 }: ConnectionOptions): Database.Database => {
+export const openDurableDatabase = ({ path, busyTimeoutMs = 5000 }: ConnectionOptions): Database.Database => {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+};
+
+/** The event store's connection: durable pragmas, then the events schema. */
+export const openConnection = (options: ConnectionOptions): Database.Database => {
+  try {
+    const db = openDurableDatabase(options);
     try {
-      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
       migrate(db);
       return db;
     } catch (error) {
