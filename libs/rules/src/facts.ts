@@ -93,7 +93,7 @@ export const FACT_TYPES = object({
       id: text,
       learnerId: text,
       specificationId: text,
-      status: oneOf('active', 'suspended', 'revoked', 'expired'),
+      status: oneOf('active', 'suspended', 'revoked', 'expired', 'not-yet-valid'),
       validFrom: timestamp,
       validUntil: timestamp,
       hasValidUntil: bool,
