@@ -1,0 +1,55 @@
+import { type ActivateRuleset, type CommandMetadata, RULESETS_STREAM, rulesetsDecider, type ActiveRulesetState } from '@credence/domain';
+import { type EventStore, handleCommand, type HandleResult } from '@credence/event-store';
+import { type CompiledRuleset, rulesetKey } from '@credence/rules';
+import { LedgerError, UnknownRulesetError } from './errors';
+
+export class RulesetMismatchError extends LedgerError {
+  constructor(key: string, recorded: string, loaded: string) {
+    super(
+      'ruleset.changed',
+      `The active ruleset ${key} was recorded with hash ${recorded}, but the file now hashes to ${loaded}. ` +
+        'A published ruleset version must not change; add a new version and activate it instead.',
+    );
+  }
+}
+
+/**
+ * Which loaded ruleset decides commands: the last RulesetActivated on the `rulesets` stream. Read
+ * incrementally on every command, so every API instance follows an activation made by another.
+ */
+export class ActiveRuleset {
+  private state: ActiveRulesetState = rulesetsDecider.initialState();
+  private version = -1;
+
+  constructor(
+    private readonly store: EventStore,
+    readonly registry: ReadonlyMap<string, CompiledRuleset>,
+  ) {}
+
+  find(id: string, version: string): CompiledRuleset {
+    const ruleset = this.registry.get(rulesetKey(id, version));
+    if (!ruleset) throw new UnknownRulesetError(id, version);
+    return ruleset;
+  }
+
+  async current(): Promise<CompiledRuleset> {
+    const fresh = await this.store.readStream(RULESETS_STREAM, { fromVersion: this.version + 1 });
+    for (const event of fresh) {
+      this.state = rulesetsDecider.evolve(this.state, event as never);
+      this.version = event.streamVersion;
+    }
+    if (this.state.status === 'none') throw new LedgerError('ruleset.none-active', 'No ruleset has been activated');
+    const ruleset = this.find(this.state.rulesetId, this.state.version);
+    if (ruleset.hash !== this.state.hash) {
+      throw new RulesetMismatchError(rulesetKey(this.state.rulesetId, this.state.version), this.state.hash, ruleset.hash);
+    }
+    return ruleset;
+  }
+
+  /** Activation is not itself gated by a ruleset: it is what chooses the ruleset. */
+  activate(id: string, version: string, reason: ActivateRuleset['data']['reason'], metadata: CommandMetadata): Promise<HandleResult<ActiveRulesetState>> {
+    const { hash } = this.find(id, version);
+    const command: ActivateRuleset = { type: 'ActivateRuleset', data: { rulesetId: id, version, hash, reason }, metadata };
+    return handleCommand(this.store, rulesetsDecider, RULESETS_STREAM, command);
+  }
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './ledger';
+export * from './stack-invalidation';
+export * from './active-ruleset';
+export * from './rules-gate';
+export * from './facts';
