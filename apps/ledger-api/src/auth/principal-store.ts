@@ -1,0 +1,33 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Principal, Role } from '@credence/domain';
+
+export type StoredPrincipal = Principal & Readonly<{ name: string; createdAt: string }>;
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** 256 random bits: a fast hash is enough to store it, since it cannot be guessed. */
+export const newToken = (): string => `cred_${randomBytes(32).toString('base64url')}`;
+
+export const sameHash = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/** Principals and their hashed bearer tokens. Kept out of the event log: token hashes are not for the feed. */
+export abstract class PrincipalStore {
+  abstract findByTokenHash(tokenHash: string): StoredPrincipal | undefined;
+  abstract insert(principal: StoredPrincipal, tokenHash: string): void;
+  abstract findBootstrapAdmin(): { principal: StoredPrincipal; tokenHash: string } | undefined;
+  abstract replaceTokenHash(principalId: string, tokenHash: string): void;
+
+  create(input: { role: Role; issuerId?: string; name: string; now: string }): { principal: StoredPrincipal; token: string } {
+    const token = newToken();
+    const principal: StoredPrincipal = {
+      id: randomUUID(),
+      role: input.role,
+      ...(input.issuerId ? { issuerId: input.issuerId } : {}),
+      name: input.name,
+      createdAt: input.now,
+    };
+    this.insert(principal, hashToken(token));
+    return { principal, token };
+  }
+}

@@ -1,0 +1,54 @@
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@credence/event-store/sqlite';
+import type { Role } from '@credence/domain';
+import { PrincipalStore, type StoredPrincipal } from './principal-store';
+
+type Row = { id: string; role: Role; issuer_id: string | null; name: string; created_at: string; token_hash: string };
+
+const toPrincipal = (row: Row): StoredPrincipal => ({
+  id: row.id,
+  role: row.role,
+  ...(row.issuer_id ? { issuerId: row.issuer_id } : {}),
+  name: row.name,
+  createdAt: row.created_at,
+});
+
+export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
+
+export class SqlitePrincipalStore extends PrincipalStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    super();
+    this.db = openDurableDatabase({ path });
+    this.db.exec(`CREATE TABLE IF NOT EXISTS principals (
+      id TEXT PRIMARY KEY, role TEXT NOT NULL, issuer_id TEXT, name TEXT NOT NULL,
+      created_at TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE)`);
+  }
+
+  findByTokenHash(tokenHash: string): StoredPrincipal | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM principals WHERE token_hash = ?').get(tokenHash);
+    return row ? toPrincipal(row) : undefined;
+  }
+
+  insert(principal: StoredPrincipal, tokenHash: string): void {
+    this.db
+      .prepare('INSERT INTO principals (id, role, issuer_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(principal.id, principal.role, principal.issuerId ?? null, principal.name, principal.createdAt, tokenHash);
+  }
+
+  findBootstrapAdmin() {
+    const row = this.db
+      .prepare<[string], Row>("SELECT * FROM principals WHERE role = 'admin' AND name = ? ORDER BY created_at LIMIT 1")
+      .get(BOOTSTRAP_ADMIN_NAME);
+    return row ? { principal: toPrincipal(row), tokenHash: row.token_hash } : undefined;
+  }
+
+  replaceTokenHash(principalId: string, tokenHash: string): void {
+    this.db.prepare('UPDATE principals SET token_hash = ? WHERE id = ?').run(tokenHash, principalId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { ValidationError } from 'class-validator';
+import { AppModule } from './app.module';
+import type { LedgerConfig } from './config';
+import { type FieldError, RequestValidationError } from './http/problem';
+
+const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
+  errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+
+/** Builds the configured app without listening, so tests drive the same wiring as production. */
+export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
+  );
+  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/(.*)', 'docs-json'] });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+    }),
+  );
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Credence ledger API')
+      .setDescription('Event-sourced microcredential ledger with declarative quality-benchmark rulesets')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+};
+
+export const listen = async (app: NestFastifyApplication, config: LedgerConfig): Promise<void> => {
+  await app.listen(config.port, config.host);
+  new Logger('Credence').log(`ledger-api listening on http://${config.host}:${config.port} (docs at /docs)`);
+};

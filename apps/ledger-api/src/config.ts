@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { readEnv } from '@credence/config';
+
+/** An abstract class so it doubles as the DI token. */
+export abstract class LedgerConfig {
+  declare readonly port: number;
+  declare readonly host: string;
+  declare readonly dataDir: string;
+  declare readonly rulesDir: string;
+  declare readonly eventStore: 'sqlite' | 'eventstoredb';
+  declare readonly esdbConnectionString?: string;
+  declare readonly databaseUrl?: string;
+  declare readonly adminToken?: string;
+  declare readonly defaultRuleset: string;
+  declare readonly projector: 'embedded' | 'off';
+  declare readonly kafkaBrokers?: readonly string[];
+}
+
+export class ConfigError extends Error {}
+
+const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T => {
+  if (allowed.includes(value as T)) return value as T;
+  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+};
+
+export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
+  const port = Number(readEnv('PORT', env));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number`);
+  const eventStore = oneOf('CREDENCE_EVENT_STORE', readEnv('CREDENCE_EVENT_STORE', env), ['sqlite', 'eventstoredb']);
+  const esdbConnectionString = readEnv('ESDB_CONNECTION_STRING', env);
+  if (eventStore === 'eventstoredb' && !esdbConnectionString) {
+    throw new ConfigError('CREDENCE_EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');
+  }
+  const brokers = readEnv('KAFKA_BROKERS', env);
+  return {
+    port,
+    host: readEnv('HOST', env) ?? '0.0.0.0',
+    dataDir: resolve(readEnv('CREDENCE_DATA_DIR', env) ?? './data'),
+    rulesDir: resolve(readEnv('CREDENCE_RULES_DIR', env) ?? './rules'),
+    eventStore,
+    esdbConnectionString,
+    databaseUrl: readEnv('DATABASE_URL', env),
+    adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
+    defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
+    projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
+    kafkaBrokers: brokers ? brokers.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+  };
+};

@@ -1,0 +1,64 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { CommandMetadata, Principal } from '@credence/domain';
+import type { ExpectedVersion } from '@credence/event-store';
+
+/** What the HTTP boundary contributes to a command: the only place that reads the clock or makes ids. */
+export type CommandContext = Readonly<{
+  metadata: CommandMetadata;
+  /** Id for a resource this command creates; stable across retries with the same Idempotency-Key. */
+  newId: string;
+  expectedVersion?: ExpectedVersion;
+  idempotencyKey?: string;
+}>;
+
+const uuidFrom = (seed: string): string => {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+/** `If-Match: "3"` (or W/"3") → 3. Anything else is a malformed precondition. */
+export const parseIfMatch = (header: string | undefined): ExpectedVersion | undefined => {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"(-?\d+)"$/.exec(header.trim());
+  if (!match) throw new BadRequestException('If-Match must be an ETag this API returned, e.g. "3"');
+  const version = Number(match[1]);
+  return version < 0 ? 'no_stream' : version;
+};
+
+export const etagOf = (version: number): string => `"${version}"`;
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export const buildCommandContext = (request: FastifyRequest & { principal?: Principal }, now: Date): CommandContext => {
+  const principal = request.principal;
+  if (!principal) throw new Error('command context needs an authenticated principal');
+  const idempotencyKey = header(request, 'idempotency-key');
+  if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+    throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
+  }
+  // Scoped to the principal, so two callers' keys never collide.
+  const commandId = idempotencyKey ? uuidFrom(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
+  const correlationId = header(request, 'x-correlation-id') ?? commandId;
+  return {
+    metadata: {
+      commandId,
+      principal,
+      ...(principal.issuerId ? { issuerId: principal.issuerId } : {}),
+      now: now.toISOString(),
+      correlationId,
+      causationId: commandId,
+    },
+    newId: idempotencyKey ? uuidFrom(`${commandId}\u0000id`) : randomUUID(),
+    expectedVersion: parseIfMatch(header(request, 'if-match')),
+    idempotencyKey,
+  };
+};
+
+export const Context = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext =>
+  buildCommandContext(context.switchToHttp().getRequest(), new Date()),
+);

@@ -1,0 +1,43 @@
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@credence/event-store/sqlite';
+
+export type StoredResponse = Readonly<{ fingerprint: string; headers: Record<string, string>; body: unknown }>;
+
+/** First successful response per (principal, Idempotency-Key), replayed verbatim on a repeat. */
+export abstract class IdempotencyStore {
+  abstract find(principalId: string, key: string): StoredResponse | undefined;
+  abstract save(principalId: string, key: string, response: StoredResponse, now: string): void;
+}
+
+export class SqliteIdempotencyStore extends IdempotencyStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    super();
+    this.db = openDurableDatabase({ path });
+    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_responses (
+      principal_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+      headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+      PRIMARY KEY (principal_id, key))`);
+  }
+
+  find(principalId: string, key: string): StoredResponse | undefined {
+    const row = this.db
+      .prepare<[string, string], { fingerprint: string; headers: string; body: string }>(
+        'SELECT fingerprint, headers, body FROM idempotent_responses WHERE principal_id = ? AND key = ?',
+      )
+      .get(principalId, key);
+    return row && { fingerprint: row.fingerprint, headers: JSON.parse(row.headers), body: JSON.parse(row.body) };
+  }
+
+  save(principalId: string, key: string, response: StoredResponse, now: string): void {
+    // A concurrent twin may have saved first; its answer names the same resource, so keep it.
+    this.db
+      .prepare('INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?)')
+      .run(principalId, key, response.fingerprint, JSON.stringify(response.headers), JSON.stringify(response.body ?? null), now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

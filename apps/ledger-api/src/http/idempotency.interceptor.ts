@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Observable, of, tap } from 'rxjs';
+import canonicalize from 'canonicalize';
+import type { Principal } from '@credence/domain';
+import { IdempotencyKeyReusedError } from '@credence/ledger';
+import { IdempotencyStore } from './idempotency-store';
+
+const REPLAYED_HEADERS = ['location', 'etag', 'credence-position'];
+
+/**
+ * A repeat of a POST with the same Idempotency-Key returns the first answer and runs nothing.
+ * Commands are also deduplicated by their key-derived commandId in the stream, so two concurrent
+ * twins that both miss this cache still append once.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
+
+    const principalId = request.principal.id;
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${canonicalize(request.body ?? null) ?? ''}`)
+      .digest('hex');
+    const reply = http.getResponse<FastifyReply>();
+    const stored = this.store.find(principalId, key);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+      for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
+      void reply.header('idempotent-replayed', 'true');
+      return of(stored.body);
+    }
+    return next.handle().pipe(
+      tap((body) => {
+        const headers: Record<string, string> = {};
+        for (const name of REPLAYED_HEADERS) {
+          const value = reply.getHeader(name);
+          if (typeof value === 'string') headers[name] = value;
+        }
+        this.store.save(principalId, key, { fingerprint, headers, body }, new Date().toISOString());
+      }),
+    );
+  }
+}

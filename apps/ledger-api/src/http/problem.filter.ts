@@ -1,0 +1,82 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError } from '@credence/domain';
+import {
+  ConcurrencyError,
+  DuplicateEventError,
+  EventStoreError,
+  InvalidPositionError,
+  StoreUnavailableError,
+} from '@credence/event-store';
+import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
+import { PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
+
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
+
+const fromDomain = (error: DomainError): Problem =>
+  problem(DOMAIN_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+
+const fromLedger = (error: LedgerError): Problem => {
+  if (error instanceof RuleViolationError) {
+    return problem(422, error.code, 'The command breaks the active quality-benchmark ruleset', {
+      detail: error.message,
+      ruleset: error.ruleset,
+      violations: error.findings.map(({ ruleId, message, reference }) => ({ ruleId, message, reference })),
+    });
+  }
+  if (error instanceof UnknownRulesetError) return problem(404, error.code, error.message);
+  if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message);
+  return problem(400, error.code, error.message);
+};
+
+const fromStore = (error: EventStoreError, request: FastifyRequest): Problem => {
+  if (error instanceof ConcurrencyError) {
+    return request.headers['if-match']
+      ? problem(412, 'precondition-failed', 'The resource changed since the given ETag', { detail: error.message })
+      : problem(409, 'concurrent-modification', 'Another request changed the resource; retry', { detail: error.message });
+  }
+  if (error instanceof DuplicateEventError) return problem(409, 'duplicate-event', error.message);
+  if (error instanceof InvalidPositionError) return problem(400, 'position.invalid', error.message);
+  if (error instanceof StoreUnavailableError) return problem(503, 'store-unavailable', 'The event store is unavailable');
+  return problem(500, 'store-error', 'The event store failed');
+};
+
+const fromHttp = (error: HttpException): Problem => {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : `http-${status}`;
+  return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
+};
+
+/** The one place where errors become HTTP: every layer's typed family maps to RFC 9457 problem+json. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toProblem(error, request);
+    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status === 503) void reply.header('retry-after', '1');
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: request.url });
+  }
+
+  private toProblem(error: unknown, request: FastifyRequest): Problem {
+    if (error instanceof RequestValidationError) {
+      return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
+    }
+    if (error instanceof DomainError) return fromDomain(error);
+    if (error instanceof LedgerError) return fromLedger(error);
+    if (error instanceof EventStoreError) return fromStore(error, request);
+    if (error instanceof HttpException) return fromHttp(error);
+    const status = (error as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Fastify's own refusals (malformed JSON, wrong content type, body too large).
+      return problem(status, `http-${status}`, (error as Error).message);
+    }
+    return problem(500, 'internal', 'Internal error');
+  }
+}

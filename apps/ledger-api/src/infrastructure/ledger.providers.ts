@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { Provider } from '@nestjs/common';
+import { EventStore } from '@credence/event-store';
+import { ActiveRuleset, Ledger, RulesetGate, RulesGate, StackInvalidationReactor } from '@credence/ledger';
+import { loadRulesetDirectory } from '@credence/rules';
+import { LedgerConfig } from '../config';
+import { Startup } from './startup';
+
+/** The framework-free application layer, wired for Nest. */
+export const LedgerProviders: Provider[] = [
+  {
+    provide: ActiveRuleset,
+    inject: [EventStore, LedgerConfig],
+    // Fails start-up on any invalid ruleset file, naming the file and rule.
+    useFactory: (store: EventStore, config: LedgerConfig) => new ActiveRuleset(store, loadRulesetDirectory(config.rulesDir)),
+  },
+  {
+    provide: RulesGate,
+    inject: [ActiveRuleset, EventStore],
+    useFactory: (rulesets: ActiveRuleset, store: EventStore) => new RulesetGate(rulesets, store),
+  },
+  {
+    provide: Ledger,
+    inject: [EventStore, RulesGate],
+    useFactory: (store: EventStore, gate: RulesGate) => new Ledger(store, gate),
+  },
+  {
+    provide: StackInvalidationReactor,
+    inject: [Ledger, EventStore, LedgerConfig],
+    useFactory: (ledger: Ledger, store: EventStore, config: LedgerConfig) =>
+      new StackInvalidationReactor(ledger, store, join(config.dataDir, 'reactors.sqlite')),
+  },
+  Startup,
+];

@@ -1,0 +1,5 @@
+import { openEventStore as open, type EventStore } from '@credence/event-store';
+import type { LedgerConfig } from '../config';
+
+export const openEventStore = (config: LedgerConfig): Promise<EventStore> =>
+  open({ kind: config.eventStore, dataDir: config.dataDir, esdbConnectionString: config.esdbConnectionString });

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EventStore } from '@credence/event-store';
+import { ActiveRuleset, StackInvalidationReactor } from '@credence/ledger';
+import { ensureBootstrapAdmin } from '../auth/bootstrap-admin';
+import { PrincipalStore } from '../auth/principal-store';
+import { LedgerConfig } from '../config';
+
+const SYSTEM = { id: 'system:startup', role: 'admin' } as const;
+
+export const parseRulesetKey = (key: string): { id: string; version: string } => {
+  const at = key.lastIndexOf('@');
+  if (at <= 0 || at === key.length - 1) throw new Error(`CREDENCE_DEFAULT_RULESET must be id@version; got ${key}`);
+  return { id: key.slice(0, at), version: key.slice(at + 1) };
+};
+
+/** Start-up work that must finish before the API serves, and the background work it owns. */
+@Injectable()
+export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Startup');
+
+  constructor(
+    private readonly config: LedgerConfig,
+    private readonly principals: PrincipalStore,
+    private readonly rulesets: ActiveRuleset,
+    private readonly reactor: StackInvalidationReactor,
+    private readonly store: EventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const now = new Date().toISOString();
+    ensureBootstrapAdmin(this.principals, this.config.adminToken, now);
+    const { id, version } = parseRulesetKey(this.config.defaultRuleset);
+    const commandId = randomUUID();
+    const metadata = { commandId, principal: SYSTEM, now, correlationId: commandId, causationId: commandId };
+    // Recorded as an event on a new ledger; a ledger with an active ruleset keeps it.
+    await this.rulesets.activate(id, version, 'startup-default', metadata);
+    const active = await this.rulesets.current();
+    this.logger.log(`Active ruleset ${active.id}@${active.version} (${active.hash.slice(0, 12)}…)`);
+    this.reactor.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.reactor.stop();
+    await this.store.close();
+  }
+}

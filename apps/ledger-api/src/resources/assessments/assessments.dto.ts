@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ID_PATTERN } from '../common.dto';
+
+/** Open Badges 3.0 IdentityObject: a salted hash, never the identifier itself. */
+export class LearnerIdentityDto {
+  @ApiProperty({ example: 'emailAddress' }) @IsString() @IsNotEmpty() @MaxLength(100) identityType!: string;
+
+  @ApiProperty({ example: 'sha256$3b5d…' })
+  @Matches(/^sha256\$[0-9a-f]{64}$/, { message: 'identityHash must be sha256$ followed by 64 lowercase hex digits' })
+  identityHash!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) salt?: string;
+}
+
+export class LearnerDto {
+  @ApiProperty({ example: 'lrn-7f3a9c', description: 'Pseudonymous learner id' })
+  @Matches(ID_PATTERN, { message: 'learner.id must be a pseudonymous id (letters, digits, . _ : -)' })
+  id!: string;
+
+  @ApiPropertyOptional({ type: LearnerIdentityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LearnerIdentityDto)
+  identity?: LearnerIdentityDto;
+}
+
+export class AssessmentResultDto {
+  @ApiProperty({ enum: ['pass', 'fail'] }) @IsIn(['pass', 'fail']) outcome!: 'pass' | 'fail';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) grade?: string;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() score?: number;
+}
+
+export class RecordAssessmentDto {
+  @ApiProperty() @Matches(ID_PATTERN) specificationId!: string;
+
+  @ApiProperty({ type: LearnerDto })
+  @ValidateNested()
+  @Type(() => LearnerDto)
+  learner!: LearnerDto;
+
+  @ApiProperty({ type: AssessmentResultDto })
+  @ValidateNested()
+  @Type(() => AssessmentResultDto)
+  result!: AssessmentResultDto;
+
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) assessor!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) method!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) assessedAt!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  evidence!: string[];
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { credentialDecider, type CredentialState, credentialStatusAt, type Principal, streamId } from '@credence/domain';
+import { Ledger } from '@credence/ledger';
+import { CurrentPrincipal, Roles } from '../../auth/roles';
+import { type CommandContext, Context, etagOf } from '../../http/command-context';
+import { IdParam } from '../../http/id.pipe';
+import { assertMayRead } from '../../http/read-access';
+import { created, decorate, existing } from '../../http/responses';
+import { NoteDto } from '../common.dto';
+import { IssueCredentialDto, RevokeCredentialDto, SuspendCredentialDto } from './credentials.dto';
+import { type CredentialChange, ChangeCredentialCommand, IssueCredentialCommand } from './credentials.handlers';
+
+/** The stored state plus its status judged now: expiry follows from validUntil, never from an event. */
+export const credentialView = (id: string, state: CredentialState, now: string) => {
+  if (state.status === 'absent') return { id, status: 'absent' as const };
+  const { status: stored, ...rest } = state;
+  return { id, ...rest, storedStatus: stored, ...credentialStatusAt(state, now) };
+};
+
+@ApiTags('credentials')
+@ApiBearerAuth()
+@Controller('credentials')
+export class CredentialsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly ledger: Ledger,
+  ) {}
+
+  @Post()
+  @Roles('issuer')
+  async issue(@Body() body: IssueCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const outcome = await this.commands.execute(new IssueCredentialCommand(body, ctx));
+    return created(reply, outcome, `/v1/credentials/${outcome.id}`);
+  }
+
+  @Post(':id/suspension')
+  @HttpCode(200)
+  @Roles('issuer', 'qa-body')
+  suspend(@IdParam() id: string, @Body() body: SuspendCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(id, { type: 'SuspendCredential', ...body }, ctx, reply);
+  }
+
+  @Post(':id/reinstatement')
+  @HttpCode(200)
+  @Roles('issuer', 'qa-body')
+  reinstate(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(id, { type: 'ReinstateCredential', ...body }, ctx, reply);
+  }
+
+  @Post(':id/revocation')
+  @HttpCode(200)
+  @Roles('issuer', 'qa-body')
+  revoke(@IdParam() id: string, @Body() body: RevokeCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(id, { type: 'RevokeCredential', ...body }, ctx, reply);
+  }
+
+  @Get(':id')
+  @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
+  async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const { state, version } = await this.ledger.load(credentialDecider, streamId('credential', id));
+    return existing(version, 'Credential', id, () => {
+      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined);
+      void reply.header('etag', etagOf(version));
+      return credentialView(id, state, new Date().toISOString());
+    });
+  }
+
+  private async change(id: string, change: CredentialChange, ctx: CommandContext, reply: FastifyReply) {
+    const outcome = await this.commands.execute(new ChangeCredentialCommand(id, change, ctx));
+    decorate(reply, outcome);
+    return credentialView(id, outcome.result.state as CredentialState, ctx.metadata.now);
+  }
+}

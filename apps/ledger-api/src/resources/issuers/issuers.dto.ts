@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO31661Alpha2,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class RegisterIssuerDto {
+  @ApiProperty({ example: 'Hogeschool Utrecht' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  legalName!: string;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'NL' })
+  @IsISO31661Alpha2()
+  country!: string;
+
+  @ApiProperty({ example: 'KVK-30220914' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  registrationId!: string;
+}
+
+export class AccreditationScopeDto {
+  @ApiProperty({ type: [Number], example: [5, 6, 7] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(8, { each: true })
+  eqfLevels!: number[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  fieldsOfStudy?: string[];
+}
+
+export class AccreditIssuerDto {
+  @ApiProperty({ example: 'NVAO' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  qaBody!: string;
+
+  @ApiProperty({ type: AccreditationScopeDto })
+  @ValidateNested()
+  @Type(() => AccreditationScopeDto)
+  scope!: AccreditationScopeDto;
+
+  @ApiProperty({ example: '2026-01-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  validFrom!: string;
+
+  @ApiProperty({ example: '2030-12-31T23:59:59Z' })
+  @IsISO8601({ strict: true })
+  validUntil!: string;
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ID_PATTERN } from '../common.dto';
+
+export class CompletionRuleDto {
+  @ApiProperty({ enum: ['all-of', 'n-of'] }) @IsIn(['all-of', 'n-of']) kind!: 'all-of' | 'n-of';
+
+  @ApiPropertyOptional({ description: 'Required for n-of' })
+  @ValidateIf((rule: CompletionRuleDto) => rule.kind === 'n-of')
+  @IsInt()
+  @Min(1)
+  n?: number;
+}
+
+export class PublishPathwayDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(ID_PATTERN, { each: true })
+  components!: string[];
+
+  @ApiProperty({ type: CompletionRuleDto })
+  @ValidateNested()
+  @Type(() => CompletionRuleDto)
+  completion!: CompletionRuleDto;
+
+  @ApiProperty() @IsNumber() @Min(0) minimumEcts!: number;
+}
+
+export class AwardStackedCredentialDto {
+  @ApiProperty() @Matches(ID_PATTERN) pathwayId!: string;
+  @ApiProperty() @Matches(ID_PATTERN) learnerId!: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(ID_PATTERN, { each: true })
+  componentCredentialIds!: string[];
+}

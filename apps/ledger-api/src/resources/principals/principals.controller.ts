@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { notFound, streamId } from '@credence/domain';
+import { EventStore } from '@credence/event-store';
+import { PrincipalStore } from '../../auth/principal-store';
+import { Roles } from '../../auth/roles';
+import { CreatePrincipalDto } from './principals.dto';
+
+@ApiTags('principals')
+@ApiBearerAuth()
+@Controller('principals')
+export class PrincipalsController {
+  constructor(
+    private readonly principals: PrincipalStore,
+    private readonly store: EventStore,
+  ) {}
+
+  /** Returns the bearer token once; only its hash is kept. */
+  @Post()
+  @HttpCode(201)
+  @Roles('admin')
+  async create(@Body() body: CreatePrincipalDto) {
+    if (body.issuerId !== undefined) {
+      const registered = await this.store.readStream(streamId('issuer', body.issuerId), { maxCount: 1 });
+      if (registered.length === 0) throw notFound('issuer.not-found', `Issuer ${body.issuerId} is not registered`);
+    }
+    const { principal, token } = this.principals.create({
+      role: body.role,
+      issuerId: body.role === 'issuer' ? body.issuerId : undefined,
+      name: body.name,
+      now: new Date().toISOString(),
+    });
+    return { id: principal.id, role: principal.role, issuerId: principal.issuerId, name: principal.name, token };
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import type { Role } from '@credence/domain';
+import { ID_PATTERN } from '../common.dto';
+
+export const ROLES: readonly Role[] = ['admin', 'qa-body', 'issuer', 'auditor', 'regulator'];
+
+export class CreatePrincipalDto {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({ description: 'Required for role issuer: the one issuer this principal acts for' })
+  @ValidateIf((dto: CreatePrincipalDto) => dto.role === 'issuer' || dto.issuerId !== undefined)
+  @IsString()
+  @Matches(ID_PATTERN)
+  issuerId?: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+/** Shape and types only: which Annex I elements are mandatory is the active ruleset's decision. */
+export class AwardingBodyDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) legalName!: string;
+  @ApiProperty() @IsISO31661Alpha2() country!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) id?: string;
+}
+
+export class NotionalWorkloadDto {
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) ects?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) hours?: number;
+}
+
+export class PublishSpecificationDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) title!: string;
+
+  @ApiPropertyOptional({ type: [AwardingBodyDto] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AwardingBodyDto)
+  awardingBodies?: AwardingBodyDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['NL'] })
+  @IsOptional()
+  @IsArray()
+  @IsISO31661Alpha2({ each: true })
+  countries?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  learningOutcomes?: string[];
+
+  @ApiPropertyOptional({ type: NotionalWorkloadDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NotionalWorkloadDto)
+  notionalWorkload?: NotionalWorkloadDto;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() eqfLevel?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) typeOfAssessment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) formOfParticipation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) typeOfQualityAssurance?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  prerequisites?: string[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisionAndIdentityVerification?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() stackable?: boolean;
+
+  @ApiPropertyOptional({ description: 'ISO 8601 duration of the credentials it yields', example: 'P5Y' })
+  @IsOptional()
+  @Matches(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/)
+  credentialValidity?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fieldOfStudy?: string;
+}
