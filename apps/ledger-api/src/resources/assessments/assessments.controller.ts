@@ -11,7 +11,7 @@ import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
 import { RecordAssessmentDto } from './assessments.dto';
-import { AnnulAssessmentCommand, RecordAssessmentCommand } from './assessments.handlers';
+import { LedgerCommand } from '../ledger-command';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
@@ -25,7 +25,7 @@ export class AssessmentsController {
   @Post()
   @Roles('issuer')
   async record(@Body() body: RecordAssessmentDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new RecordAssessmentCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('RecordAssessment', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/assessments/${outcome.id}`);
   }
 
@@ -33,7 +33,7 @@ export class AssessmentsController {
   @HttpCode(200)
   @Roles('issuer')
   async annul(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new AnnulAssessmentCommand(id, body.note, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('AnnulAssessment', { body: { ...body }, ctx, targetId: id }));
     decorate(reply, outcome);
     return { id, ...(outcome.result.state as object) };
   }

@@ -11,7 +11,9 @@ import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
 import { IssueCredentialDto, RevokeCredentialDto, SuspendCredentialDto } from './credentials.dto';
-import { type CredentialChange, ChangeCredentialCommand, IssueCredentialCommand } from './credentials.handlers';
+import { LedgerCommand } from '../ledger-command';
+
+type CredentialChange = 'SuspendCredential' | 'ReinstateCredential' | 'RevokeCredential';
 
 /** The stored state plus its status judged now: expiry follows from validUntil, never from an event. */
 export const credentialView = (id: string, state: CredentialState, now: string) => {
@@ -32,7 +34,7 @@ export class CredentialsController {
   @Post()
   @Roles('issuer')
   async issue(@Body() body: IssueCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new IssueCredentialCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('IssueCredential', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/credentials/${outcome.id}`);
   }
 
@@ -40,21 +42,21 @@ export class CredentialsController {
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   suspend(@IdParam() id: string, @Body() body: SuspendCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, { type: 'SuspendCredential', ...body }, ctx, reply);
+    return this.change(id, 'SuspendCredential', body, ctx, reply);
   }
 
   @Post(':id/reinstatement')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   reinstate(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, { type: 'ReinstateCredential', ...body }, ctx, reply);
+    return this.change(id, 'ReinstateCredential', body, ctx, reply);
   }
 
   @Post(':id/revocation')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   revoke(@IdParam() id: string, @Body() body: RevokeCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, { type: 'RevokeCredential', ...body }, ctx, reply);
+    return this.change(id, 'RevokeCredential', body, ctx, reply);
   }
 
   @Get(':id')
@@ -68,8 +70,8 @@ export class CredentialsController {
     });
   }
 
-  private async change(id: string, change: CredentialChange, ctx: CommandContext, reply: FastifyReply) {
-    const outcome = await this.commands.execute(new ChangeCredentialCommand(id, change, ctx));
+  private async change(id: string, type: CredentialChange, body: object, ctx: CommandContext, reply: FastifyReply) {
+    const outcome = await this.commands.execute(new LedgerCommand(type, { body: { ...body }, ctx, targetId: id }));
     decorate(reply, outcome);
     return credentialView(id, outcome.result.state as CredentialState, ctx.metadata.now);
   }

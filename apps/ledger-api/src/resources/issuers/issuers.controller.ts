@@ -9,7 +9,7 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { created, decorate, existing } from '../../http/responses';
 import { IdParam } from '../../http/id.pipe';
 import { NoteDto } from '../common.dto';
-import { IssuerAccreditationCommand, RegisterIssuerCommand } from './issuers.handlers';
+import { LedgerCommand } from '../ledger-command';
 import { AccreditIssuerDto, RegisterIssuerDto } from './issuers.dto';
 
 @ApiTags('issuers')
@@ -24,7 +24,7 @@ export class IssuersController {
   @Post()
   @Roles('admin', 'qa-body')
   async register(@Body() body: RegisterIssuerDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new RegisterIssuerCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('RegisterIssuer', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/issuers/${outcome.id}`);
   }
 
@@ -36,7 +36,7 @@ export class IssuersController {
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new IssuerAccreditationCommand('AccreditIssuer', id, ctx.newId, body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('AccreditIssuer', { body: { ...body }, ctx, targetId: id }));
     return created(reply, outcome, `/v1/issuers/${id}`);
   }
 
@@ -72,7 +72,7 @@ export class IssuersController {
     ctx: CommandContext,
     reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new IssuerAccreditationCommand(type, id, aid, body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand(type, { body: { ...body }, ctx, targetId: id, subId: aid }));
     decorate(reply, outcome);
     const state = outcome.result.state as IssuerState;
     return state.status === 'registered' ? state.accreditations.find((a) => a.accreditationId === aid) : undefined;

@@ -10,7 +10,7 @@ import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, existing } from '../../http/responses';
 import { AwardStackedCredentialDto, PublishPathwayDto } from './pathways.dto';
-import { AwardStackedCredentialCommand, PublishPathwayCommand } from './pathways.handlers';
+import { LedgerCommand } from '../ledger-command';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -24,7 +24,7 @@ export class PathwaysController {
   @Post('pathways')
   @Roles('issuer')
   async publish(@Body() body: PublishPathwayDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new PublishPathwayCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('PublishPathway', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/pathways/${outcome.id}`);
   }
 
@@ -41,7 +41,7 @@ export class PathwaysController {
   @Post('stacked-credentials')
   @Roles('issuer')
   async award(@Body() body: AwardStackedCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new AwardStackedCredentialCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('AwardStackedCredential', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/stacked-credentials/${outcome.id}`);
   }
 

@@ -10,7 +10,7 @@ import { IdParam } from '../../http/id.pipe';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
 import { PublishSpecificationDto } from './specifications.dto';
-import { PublishSpecificationCommand, RetireSpecificationCommand } from './specifications.handlers';
+import { LedgerCommand } from '../ledger-command';
 
 @ApiTags('specifications')
 @ApiBearerAuth()
@@ -24,7 +24,7 @@ export class SpecificationsController {
   @Post()
   @Roles('issuer')
   async publish(@Body() body: PublishSpecificationDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new PublishSpecificationCommand(body, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('PublishSpecification', { body: { ...body }, ctx }));
     return created(reply, outcome, `/v1/specifications/${outcome.id}`);
   }
 
@@ -32,7 +32,7 @@ export class SpecificationsController {
   @HttpCode(200)
   @Roles('issuer')
   async retire(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new RetireSpecificationCommand(id, body.note, ctx));
+    const outcome = await this.commands.execute(new LedgerCommand('RetireSpecification', { body: { ...body }, ctx, targetId: id }));
     decorate(reply, outcome);
     return { id, ...(outcome.result.state as object) };
   }
