@@ -1,20 +1,22 @@
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { comparePositions, type Position } from '@credence/event-store';
+import { openDurableDatabase } from '@credence/event-store/sqlite';
 import { CheckpointStore } from './checkpoint-store';
+
+/** Where every relay (apps/feed-relay, or the one inside ledger-api) keeps its checkpoint. */
+export const feedCheckpointsPath = (dataDir: string): string => join(dataDir, 'feed.sqlite');
 
 /**
  * Checkpoints in their own SQLite file (not the event store's), so saving one never contends
- * with appends. synchronous=FULL: a checkpoint that survives a crash is the whole point.
+ * with appends. Opened durable (WAL, synchronous=FULL): surviving a crash is the whole point.
  */
 export class SqliteCheckpointStore extends CheckpointStore {
   private readonly db: Database.Database;
 
   constructor(file: string) {
     super();
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openDurableDatabase({ path: file });
     this.db.exec(`CREATE TABLE IF NOT EXISTS feed_checkpoints (
       name TEXT PRIMARY KEY,
       position TEXT NOT NULL,

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { readEnv } from '@credence/config';
+import { openEventStore } from '@credence/event-store';
+import { feedCheckpointsPath, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
+import { serveHealth } from './health-server';
+
+/**
+ * feed-relay: publishes the ledger's global log to Kafka (see libs/feed). Configured by the
+ * environment (KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, CREDENCE_DATA_DIR,
+ * CREDENCE_EVENT_STORE, HEALTH_PORT); `--topic-prefix` and `--batch-size` are for tests and shared clusters.
+ */
+const main = async () => {
+  const { values } = parseArgs({
+    options: { 'topic-prefix': { type: 'string', default: '' }, 'batch-size': { type: 'string', default: '500' } },
+  });
+  const settings = relaySettingsFromEnv();
+  if (!settings) throw new Error('KAFKA_BROKERS is not set: the relay has nowhere to publish');
+  const dataDir = readEnv('CREDENCE_DATA_DIR')!;
+  const kind = readEnv('CREDENCE_EVENT_STORE');
+  if (kind !== 'sqlite' && kind !== 'eventstoredb') throw new Error(`CREDENCE_EVENT_STORE must be sqlite or eventstoredb, got ${kind}`);
+  const store = await openEventStore({ kind, dataDir, esdbConnectionString: readEnv('ESDB_CONNECTION_STRING') });
+  const checkpoints = new SqliteCheckpointStore(feedCheckpointsPath(dataDir));
+  const relay = startRelay({
+    store,
+    checkpoints,
+    brokers: settings.brokers,
+    layout: settings.layout,
+    topicPrefix: values['topic-prefix'],
+    batchSize: Number(values['batch-size']),
+  });
+  const server = await serveHealth(Number(readEnv('HEALTH_PORT')), relay.health);
+  console.info(`feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`);
+
+  let closing: Promise<void> | undefined;
+  const shutdown = () =>
+    (closing ??= (async () => {
+      await relay.stop();
+      server.close();
+      await store.close();
+      await checkpoints.close();
+    })());
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+  try {
+    await relay.done;
+  } finally {
+    await shutdown();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(`feed-relay: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
