@@ -7,11 +7,15 @@ import { serveHealth } from './health-server';
 /**
  * feed-relay: publishes the ledger's global log to Kafka (see libs/feed). Configured by the
  * environment (KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, CREDENCE_DATA_DIR,
- * CREDENCE_EVENT_STORE, HEALTH_PORT); `--topic-prefix` and `--batch-size` are for tests and shared clusters.
+ * CREDENCE_EVENT_STORE, HEALTH_PORT); `--topic-prefix`, `--batch-size` and `--probe-interval-ms` are for tests and shared clusters.
  */
 const main = async () => {
   const { values } = parseArgs({
-    options: { 'topic-prefix': { type: 'string', default: '' }, 'batch-size': { type: 'string', default: '500' } },
+    options: {
+      'topic-prefix': { type: 'string', default: '' },
+      'batch-size': { type: 'string', default: '500' },
+      'probe-interval-ms': { type: 'string', default: '10000' },
+    },
   });
   const settings = relaySettingsFromEnv();
   if (!settings) throw new Error('KAFKA_BROKERS is not set: the relay has nowhere to publish');
@@ -27,6 +31,7 @@ const main = async () => {
     layout: settings.layout,
     topicPrefix: values['topic-prefix'],
     batchSize: Number(values['batch-size']),
+    probeIntervalMs: Number(values['probe-interval-ms']),
   });
   const server = await serveHealth(Number(readEnv('HEALTH_PORT')), relay.health);
   console.info(`feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`);

@@ -59,10 +59,12 @@ export class HealthTracker {
   }
 
   stopped(): void {
-    if (this.current.state !== 'failed') this.update({}, 'stopped');
+    this.update({}, 'stopped');
   }
 
   private update(change: Partial<RelayHealth>, state: RelayState): void {
+    // Terminal: a late probe or ack must not make a failed or stopped relay look healthy.
+    if (this.current.state === 'failed' || (this.current.state === 'stopped' && state !== 'stopped')) return;
     const since = state === this.current.state ? this.current.since : now();
     this.current = { ...this.current, ...change, state, since };
     this.listener?.(this.current);

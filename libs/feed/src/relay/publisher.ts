@@ -73,6 +73,17 @@ export class FeedPublisher {
     await this.producer!.sendBatch({ topicMessages, acks: -1, timeout: 30_000 });
   }
 
+  /** Asks the cluster for its brokers: succeeds only when Kafka answers. */
+  async probe(): Promise<void> {
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
   /** Drops the producer after a failure; the next send connects a new one. */
   async reset(): Promise<void> {
     const producer = this.producer;

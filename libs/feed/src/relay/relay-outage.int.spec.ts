@@ -43,10 +43,12 @@ describeKafka('feed relay through a broker outage', () => {
     await eventually('the relay to publish the first events', () => healthIs((h) => h.checkpoint === head));
 
     await broker.stop();
-    await appendWorkload(store, 300, 'during');
+    // Noticed with no traffic at all (the idle probe), then lived through while events pile up.
     await eventually('/health to report the outage', () => healthIs((h, status) => status === 503 && h.state === 'retrying'));
-    await appendWorkload(store, 100, 'late');
-
+    await appendWorkload(store, 400, 'during');
+    const pending = new Date().toISOString();
+    // With events waiting, failures now come from the publish loop (the probe stands aside).
+    await eventually('a failed send of the waiting events', () => healthIs((h) => (h.lastError?.at ?? '') > pending));
     await broker.restart();
     head = await store.headPosition();
     await eventually('the relay to catch up after the outage', () => healthIs((h, status) => status === 200 && h.checkpoint === head), 120_000);

@@ -1,14 +1,16 @@
-import { comparePositions, type EventStore, type Position, type RecordedEvent } from '@credence/event-store';
+import type { EventStore } from '@credence/event-store';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store';
-import { ledgerMessage, statusMessage, type FeedMessage } from '../messages';
 import { feedTopics, topicSpecs, type FeedTopics, type TopicLayout } from '../topics';
-import { backoffDelay, DEFAULT_BACKOFF, pause, type Backoff } from './backoff';
+import { DEFAULT_BACKOFF, type Backoff } from './backoff';
+import { BatchPipeline, type FeedLogger } from './batch-pipeline';
 import { HealthTracker, type RelayHealth } from './health';
-import { permanentRejection, rootMessage } from './kafka-errors';
-import { FeedPublisher, type TopicBatch } from './publisher';
+import { startIdleProbe } from './idle-probe';
+import { FeedPublisher } from './publisher';
+import { RelayRejectedError, RelayStopping } from './relay-errors';
 import { CredentialStatusTracker } from './status-tracker';
 
-export type FeedLogger = Pick<Console, 'info' | 'warn' | 'error'>;
+export { RelayRejectedError } from './relay-errors';
+export type { FeedLogger } from './batch-pipeline';
 
 export type RelayOptions = Readonly<{
   store: EventStore;
@@ -20,6 +22,8 @@ export type RelayOptions = Readonly<{
   /** Events per Kafka send; the checkpoint advances once per acknowledged batch. */
   batchSize?: number;
   backoff?: Backoff;
+  /** While idle, check Kafka this often so /health shows an outage without traffic; 0 = never. */
+  probeIntervalMs?: number;
   clientId?: string;
   logger?: FeedLogger;
   onHealth?: (health: RelayHealth) => void;
@@ -28,28 +32,11 @@ export type RelayOptions = Readonly<{
 export type Relay = Readonly<{
   health: () => RelayHealth;
   topics: FeedTopics;
-  /** Finishes the batch in flight (or abandons its retries) and closes the producer. */
+  /** Lets a send in flight finish (and checkpoint), abandons retries, closes the producer. */
   stop: () => Promise<void>;
   /** Settles when the relay ends; rejects with a RelayRejectedError when Kafka refused an event. */
   done: Promise<void>;
 }>;
-
-/** Kafka refused an event for good. The relay stops before it: nothing after it is published. */
-export class RelayRejectedError extends Error {
-  constructor(
-    readonly event: Pick<RecordedEvent, 'eventId' | 'globalPosition' | 'type' | 'streamId'>,
-    readonly reason: string,
-    override readonly cause?: unknown,
-  ) {
-    super(
-      `Kafka rejected event ${event.eventId} (${event.type} on ${event.streamId}, position ${event.globalPosition}): ` +
-        `${reason}. The relay stopped before it; fix the cause and restart.`,
-    );
-    this.name = 'RelayRejectedError';
-  }
-}
-
-class RelayStopping extends Error {}
 
 export const checkpointName = (topics: FeedTopics): string => `feed-relay:${topics.ledger}`;
 
@@ -60,102 +47,52 @@ export const checkpointName = (topics: FeedTopics): string => `feed-relay:${topi
  */
 export const startRelay = (options: RelayOptions): Relay => {
   const topics = feedTopics(options.topicPrefix);
-  const layout = options.layout ?? { partitions: 6, replicationFactor: 1 };
-  const backoff = options.backoff ?? DEFAULT_BACKOFF;
-  const logger = options.logger ?? console;
-  const name = checkpointName(topics);
   const publisher = new FeedPublisher({
     brokers: options.brokers,
     clientId: options.clientId ?? 'credence-feed-relay',
-    topics: topicSpecs(topics, layout),
+    topics: topicSpecs(topics, options.layout ?? { partitions: 6, replicationFactor: 1 }),
   });
-  const statuses = new CredentialStatusTracker(options.store);
+  const logger = options.logger ?? console;
   const stopping = new AbortController();
   const health = new HealthTracker(options.onHealth);
+  const name = checkpointName(topics);
+  const pipeline = new BatchPipeline({
+    publisher,
+    statuses: new CredentialStatusTracker(options.store),
+    checkpoints: options.checkpoints,
+    checkpointName: name,
+    topics,
+    health,
+    logger,
+    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    stopping: stopping.signal,
+  });
   let subscription: { stop: () => Promise<void> } | undefined;
+  let publishing = false;
+  let stopProbe = () => {};
 
-  /** Runs `attempt` until it succeeds, backing off on transient errors; permanent ones are thrown. */
-  const untilDone = async (attempt: () => Promise<void>): Promise<void> => {
-    for (let failures = 0; ; failures++) {
-      if (stopping.signal.aborted) throw new RelayStopping();
-      try {
-        await attempt();
-        return;
-      } catch (error) {
-        if (permanentRejection(error) || stopping.signal.aborted) throw error;
-        const message = rootMessage(error);
-        if (health.health.state !== 'retrying') logger.warn(`feed relay: Kafka unavailable (${message}); retrying`);
-        health.unreachable(message);
-        await publisher.reset();
-        await pause(backoffDelay(failures, backoff), stopping.signal);
-      }
-    }
-  };
-
-  const batchesFor = async (events: readonly RecordedEvent[]): Promise<TopicBatch[]> => {
-    const status: FeedMessage[] = [];
-    for (const event of events) {
-      const record = await statuses.next(event);
-      if (record) status.push(statusMessage(record));
-    }
-    return [
-      { topic: topics.ledger, messages: events.map(ledgerMessage) },
-      { topic: topics.credentialStatus, messages: status },
-    ];
-  };
-
-  const acknowledged = async (events: readonly RecordedEvent[]) => {
-    const last = events[events.length - 1].globalPosition;
-    await options.checkpoints.save(name, last);
-    if (health.health.state === 'retrying') logger.info('feed relay: Kafka reachable again');
-    health.published(last, events.length);
-  };
-
-  /** After a permanent refusal of a batch: publish event by event up to the one Kafka refuses. */
-  const isolateRejected = async (events: readonly RecordedEvent[], cause: unknown): Promise<never> => {
-    for (const event of events) {
-      const batches = await batchesFor([event]);
-      try {
-        await untilDone(() => publisher.send(batches));
-      } catch (error) {
-        const reason = permanentRejection(error);
-        if (reason) throw new RelayRejectedError(event, reason, error);
-        throw error;
-      }
-      await acknowledged([event]);
-    }
-    throw new RelayRejectedError(events[0], permanentRejection(cause) ?? rootMessage(cause), cause);
-  };
-
-  /** The port promises events strictly after `after`; a store that re-delivers must not duplicate the feed. */
-  const unpublished = (delivered: readonly RecordedEvent[]): readonly RecordedEvent[] => {
-    const acked = health.health.checkpoint;
-    const fresh = delivered.filter((e) => comparePositions(e.globalPosition, acked) > 0);
-    if (fresh.length < delivered.length) {
-      logger.warn(`feed relay: the event store re-delivered ${delivered.length - fresh.length} event(s) at or before ${acked}; skipped`);
-    }
-    return fresh;
-  };
-
-  const publish = async (delivered: readonly RecordedEvent[]): Promise<void> => {
-    const events = unpublished(delivered);
-    if (events.length === 0) return;
-    const batches = await batchesFor(events);
+  const publish = async (events: Parameters<BatchPipeline['publish']>[0]) => {
+    publishing = true;
     try {
-      await untilDone(() => publisher.send(batches));
-    } catch (error) {
-      if (!permanentRejection(error)) throw error;
-      return isolateRejected(events, error);
+      await pipeline.publish(events);
+    } finally {
+      publishing = false;
     }
-    await acknowledged(events);
   };
 
   const run = async (): Promise<void> => {
-    const after: Position | null = await options.checkpoints.load(name);
+    const after = await options.checkpoints.load(name);
     health.resumed(after);
-    await untilDone(async () => {
+    await pipeline.untilDone(async () => {
       await publisher.connect();
-      health.connected();
+      pipeline.kafkaUp();
+    });
+    stopProbe = startIdleProbe({
+      intervalMs: options.probeIntervalMs ?? 10_000,
+      busy: () => publishing || stopping.signal.aborted,
+      probe: () => publisher.probe(),
+      onDown: (message) => pipeline.kafkaDown(message),
+      onUp: () => pipeline.kafkaUp(),
     });
     const sub = options.store.subscribe({ after, batchSize: options.batchSize ?? 500 }, publish);
     subscription = sub;
@@ -173,6 +110,7 @@ export const startRelay = (options: RelayOptions): Relay => {
       throw error;
     })
     .finally(async () => {
+      stopProbe();
       await publisher.close();
       health.stopped();
     });

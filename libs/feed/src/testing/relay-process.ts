@@ -33,7 +33,10 @@ export const spawnRelay = async (
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', './scripts/register-ts.mjs', 'apps/feed-relay/src/main.ts', '--topic-prefix', options.topicPrefix, '--batch-size', String(options.batchSize)],
+    [
+      ...['--import', './scripts/register-ts.mjs', 'apps/feed-relay/src/main.ts'],
+      ...['--topic-prefix', options.topicPrefix, '--batch-size', String(options.batchSize), '--probe-interval-ms', '1000'],
+    ],
     {
       cwd: root,
       env: { ...process.env, CREDENCE_DATA_DIR: options.dataDir, KAFKA_BROKERS: options.brokers.join(','), HEALTH_PORT: String(port), KAFKA_TOPIC_PARTITIONS: '3' },
