@@ -52,8 +52,14 @@ resolve_jars() {
   local tmp="$LIBS.tmp.$$"
   rm -rf "$tmp"
   mkdir -p "$tmp"
-  mvn -q -B --no-transfer-progress -Dstyle.color=never -f "$ROOT/scripts/kafka/pom.xml" -Dkafka.version="$VERSION" \
-    dependency:copy-dependencies -DoutputDirectory="$tmp" >&2 || { rm -rf "$tmp"; die "Maven could not resolve Kafka $VERSION"; }
+  # Maven's own output only matters when it fails.
+  if ! mvn -q -B --no-transfer-progress -Dstyle.color=never -f "$ROOT/scripts/kafka/pom.xml" -Dkafka.version="$VERSION" \
+    dependency:copy-dependencies -DoutputDirectory="$tmp" >"$tmp.log" 2>&1; then
+    cat "$tmp.log" >&2
+    rm -rf "$tmp" "$tmp.log"
+    die "Maven could not resolve Kafka $VERSION"
+  fi
+  rm -f "$tmp.log"
   touch "$tmp/.complete"
   # Another start may have won the race; its copy is as good as ours.
   mkdir -p "$(dirname "$LIBS")"
