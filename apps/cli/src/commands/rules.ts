@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { checkRulesetFile, RulesetError } from '@credence/rules';
+import { registerRulesReplay } from './rules-replay';
 
 /** Where the command writes; the defaults are the process's streams, tests pass their own. */
 export type Output = Readonly<{ out: (line: string) => void; err: (line: string) => void }>;
@@ -25,5 +26,6 @@ export const registerRulesCommands = (program: Command, output: Output = process
         process.exitCode = 1;
       }
     });
+  registerRulesReplay(rules);
   return rules;
 };
