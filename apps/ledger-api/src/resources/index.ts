@@ -5,6 +5,7 @@ import { EventsController } from './events/events.controller';
 import { IssuersController } from './issuers/issuers.controller';
 import { PathwaysController } from './pathways/pathways.controller';
 import { PrincipalsController } from './principals/principals.controller';
+import { RulesController } from './rules/rules.controller';
 import { SpecificationsController } from './specifications/specifications.controller';
 
 export const RESOURCE_CONTROLLERS = [
@@ -15,6 +16,7 @@ export const RESOURCE_CONTROLLERS = [
   CredentialsController,
   PathwaysController,
   EventsController,
+  RulesController,
 ];
 
 export const RESOURCE_HANDLERS = [LedgerCommandHandler];

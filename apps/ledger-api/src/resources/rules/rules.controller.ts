@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ActiveRuleset, factsFor, Ledger } from '@credence/ledger';
+import { verdict } from '@credence/rules';
+import { Roles } from '../../auth/roles';
+import { type CommandContext, Context } from '../../http/command-context';
+import { decorate } from '../../http/responses';
+import { PLANS } from '../plans';
+import { validateCommandBody } from './command-bodies';
+import { EvaluateDto, RulesetRefDto } from './rules.dto';
+
+@ApiTags('rules')
+@ApiBearerAuth()
+@Controller()
+export class RulesController {
+  constructor(
+    private readonly rulesets: ActiveRuleset,
+    private readonly ledger: Ledger,
+  ) {}
+
+  @Get('rulesets')
+  @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
+  async list() {
+    const active = await this.rulesets.current();
+    return {
+      active: active.stamp,
+      rulesets: [...this.rulesets.registry.values()].map((r) => ({
+        id: r.id,
+        version: r.version,
+        title: r.title,
+        source: r.source,
+        hash: r.hash,
+        rules: r.rules.length,
+        active: r === active,
+      })),
+    };
+  }
+
+  /** Recorded as RulesetActivated: every later decision names this ruleset and its hash. */
+  @Post('rulesets/activation')
+  @HttpCode(200)
+  @Roles('admin', 'qa-body')
+  async activate(@Body() body: RulesetRefDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.rulesets.activate(body.id, body.version, 'explicit', ctx.metadata);
+    decorate(reply, { id: `${body.id}@${body.version}`, result });
+    return { active: (await this.rulesets.current()).stamp };
+  }
+
+  /** A dry run: the findings a command would get, from the same plan and facts as the real route. Appends nothing. */
+  @Post('rules/evaluate')
+  @HttpCode(200)
+  @Roles('admin', 'qa-body', 'issuer', 'auditor')
+  async evaluate(@Body() { ruleset: ref, command }: EvaluateDto, @Context() ctx: CommandContext) {
+    const ruleset = ref ? this.rulesets.find(ref.id, ref.version) : await this.rulesets.current();
+    const body = await validateCommandBody(command.type, command.body);
+    const issuerId = ctx.metadata.principal.role === 'issuer' ? ctx.metadata.issuerId : command.issuerId;
+    const planned = { ...ctx, metadata: { ...ctx.metadata, ...(issuerId ? { issuerId } : {}) } };
+    const plan = await PLANS[command.type](this.ledger, { body, ctx: planned, targetId: command.targetId, subId: command.accreditationId });
+    const { state } = await this.ledger.load(plan.decider, plan.streamId);
+    const { blocked, warnings } = verdict(ruleset.evaluate(factsFor(plan.command, state)));
+    return { ruleset: ruleset.stamp, verdict: blocked.length > 0 ? 'refused' : 'accepted', blocked, warnings };
+  }
+}

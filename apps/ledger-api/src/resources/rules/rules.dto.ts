@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ID_PATTERN } from '../common.dto';
+import { PLANS } from '../plans';
+
+export class RulesetRefDto {
+  @ApiProperty({ example: 'eu-microcredentials' }) @IsString() @IsNotEmpty() @MaxLength(200) id!: string;
+  @ApiProperty({ example: '2026' }) @IsString() @IsNotEmpty() @MaxLength(50) version!: string;
+}
+
+export class EvaluatedCommandDto {
+  @ApiProperty({ enum: Object.keys(PLANS) }) @IsIn(Object.keys(PLANS)) type!: string;
+
+  @ApiProperty({ description: 'The body the command route would receive' })
+  @IsObject()
+  body!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'The id in the route for commands on an existing resource' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  targetId?: string;
+
+  @ApiPropertyOptional({ description: 'The accreditation id, for accreditation suspension or withdrawal' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  accreditationId?: string;
+
+  @ApiPropertyOptional({ description: 'For non-issuer principals: the issuer the command would act for' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  issuerId?: string;
+}
+
+export class EvaluateDto {
+  @ApiPropertyOptional({ type: RulesetRefDto, description: 'Defaults to the active ruleset' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RulesetRefDto)
+  ruleset?: RulesetRefDto;
+
+  @ApiProperty({ type: EvaluatedCommandDto })
+  @ValidateNested()
+  @Type(() => EvaluatedCommandDto)
+  command!: EvaluatedCommandDto;
+}
