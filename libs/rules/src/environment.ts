@@ -55,13 +55,16 @@ export const rulesetEnvironment = (
 ): RulesetEnvironment => {
   const env = baseEnvironment().clone();
   const fields: Record<string, string> = {};
-  const params: Record<string, unknown> = {};
+  // An instance of the type's own constructor, as with the facts (see fact-classes.ts): cel-js then
+  // reads it as it is, rather than wrapping a plain object again for every expression.
+  const Parameters = class Parameters {};
+  const params = new Parameters() as Record<string, unknown>;
   for (const [name, value] of Object.entries(parameters ?? {})) {
     const parameter = toCelParameter(value);
     if (!parameter) throw new RulesetError(file, `parameter '${name}' mixes value types in one list`);
     fields[name] = parameter.type;
     params[name] = parameter.value;
   }
-  env.registerType('Parameters', { fields }).registerVariable('params', 'Parameters');
+  env.registerType('Parameters', { ctor: Parameters, fields }).registerVariable('params', 'Parameters');
   return { env, params };
 };

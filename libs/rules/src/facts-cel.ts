@@ -1,4 +1,5 @@
 import type { Environment } from '@marcbachmann/cel-js';
+import { factClass } from './fact-classes';
 import type { FactType } from './fact-types';
 import { FACT_TYPES } from './facts';
 
@@ -30,7 +31,7 @@ export const declareFacts = (env: Environment): Environment => {
           key,
           celType(t, `${name}.${capitalise(key)}`),
         ]);
-        env.registerType(name, { fields: Object.fromEntries(fields) });
+        env.registerType(name, { ctor: factClass(type), fields: Object.fromEntries(fields) });
         return name;
       }
     }

@@ -1,4 +1,5 @@
 import { FactsError } from './errors';
+import { factClass } from './fact-classes';
 import type { FactType } from './fact-types';
 import { FACT_TYPES, type Facts } from './facts';
 
@@ -24,14 +25,15 @@ const toDate = (value: unknown, path: string): Date => {
   return Number.isNaN(ms) ? refuse(path, 'an RFC 3339 instant', value) : new Date(ms);
 };
 
-const objectConverter = (fields: Readonly<Record<string, FactType>>, path: string): Convert => {
-  const keys = Object.keys(fields);
-  const converters = keys.map((key) => compile(fields[key], path ? `${path}.${key}` : key));
+const objectConverter = (type: Extract<FactType, { kind: 'object' }>, path: string): Convert => {
+  const Fact = factClass(type);
+  const keys = Object.keys(type.fields);
+  const converters = keys.map((key) => compile(type.fields[key], path ? `${path}.${key}` : key));
   return (value) => {
     if (absent(value)) value = {};
     else if (typeof value !== 'object' || Array.isArray(value)) return refuse(path, 'an object', value);
     const record = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
+    const out = new Fact();
     for (let i = 0; i < keys.length; i++) out[keys[i]] = converters[i](record[keys[i]]);
     return out;
   };
@@ -77,7 +79,7 @@ const compile = (type: FactType, path: string): Convert => {
     case 'list':
       return listConverter(type.of, path);
     case 'object':
-      return objectConverter(type.fields, path);
+      return objectConverter(type, path);
   }
 };
 
