@@ -2,6 +2,7 @@ import { FactsError } from './errors';
 import { factClass } from './fact-classes';
 import type { FactType } from './fact-types';
 import { FACT_TYPES, type Facts } from './facts';
+import { parseInstant } from './parse-instant';
 
 /**
  * Turns facts into the values CEL expects (ints as bigint, instants as Date), checking each against
@@ -11,8 +12,6 @@ import { FACT_TYPES, type Facts } from './facts';
  */
 type Convert = (value: unknown) => unknown;
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/i;
-
 const refuse = (path: string, expected: string, value: unknown): never => {
   const got = Array.isArray(value) ? 'a list' : `${typeof value} ${JSON.stringify(value)}`;
   throw new FactsError(path, `expected ${expected}, got ${got}`);
@@ -21,7 +20,7 @@ const refuse = (path: string, expected: string, value: unknown): never => {
 const absent = (value: unknown) => value === undefined || value === null;
 
 const toDate = (value: unknown, path: string): Date => {
-  const ms = typeof value === 'string' && RFC3339.test(value) ? Date.parse(value) : NaN;
+  const ms = typeof value === 'string' ? parseInstant(value) : NaN;
   return Number.isNaN(ms) ? refuse(path, 'an RFC 3339 instant', value) : new Date(ms);
 };
 
