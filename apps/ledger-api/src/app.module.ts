@@ -12,6 +12,7 @@ import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
+import { EmbeddedRelay } from './infrastructure/embedded-relay';
 import { openEventStore } from './infrastructure/open-event-store';
 import { LedgerProviders } from './infrastructure/ledger.providers';
 import { RESOURCE_CONTROLLERS, RESOURCE_HANDLERS } from './resources';
@@ -31,6 +32,7 @@ export class AppModule {
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
         ...LedgerProviders,
+        EmbeddedRelay,
         ...RESOURCE_HANDLERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

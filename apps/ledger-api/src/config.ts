@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readEnv } from '@credence/config';
+import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
 
 /** An abstract class so it doubles as the DI token. */
 export abstract class LedgerConfig {
@@ -13,7 +14,8 @@ export abstract class LedgerConfig {
   declare readonly adminToken?: string;
   declare readonly defaultRuleset: string;
   declare readonly projector: 'embedded' | 'off';
-  declare readonly kafkaBrokers?: readonly string[];
+  /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
+  declare readonly feed?: RelaySettings & { topicPrefix: string };
 }
 
 export class ConfigError extends Error {}
@@ -31,7 +33,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (eventStore === 'eventstoredb' && !esdbConnectionString) {
     throw new ConfigError('CREDENCE_EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');
   }
-  const brokers = readEnv('KAFKA_BROKERS', env);
+  const relay = relaySettingsFromEnv(env);
   return {
     port,
     host: readEnv('HOST', env) ?? '0.0.0.0',
@@ -43,6 +45,6 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
-    kafkaBrokers: brokers ? brokers.split(',').map((b) => b.trim()).filter(Boolean) : undefined,
+    feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
   };
 };

@@ -27,6 +27,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'CREDENCE_PROJECTOR', default: 'embedded', description: '`embedded` runs projections inside ledger-api; `off` leaves them to apps/projector', apps: ['ledger-api'] },
   { name: 'KAFKA_BROKERS', description: 'Comma-separated Kafka bootstrap servers; when set, ledger-api also runs the feed relay', apps: ['ledger-api', 'feed-relay', 'cli'] },
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', description: 'Partitions for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
+  { name: 'KAFKA_TOPIC_PREFIX', default: '', description: 'Prefix for the feed topic names (shared clusters, test runs)', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'Replication factor for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`', apps: ALL },
 ];
