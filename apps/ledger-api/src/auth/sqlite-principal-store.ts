@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/event-store/sqlite';
 import type { Role } from '@credence/domain';
@@ -15,7 +16,7 @@ const toPrincipal = (row: Row): StoredPrincipal => ({
 
 export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
 
-export class SqlitePrincipalStore extends PrincipalStore {
+export class SqlitePrincipalStore extends PrincipalStore implements OnApplicationShutdown {
   private readonly db: Database.Database;
 
   constructor(path: string) {
@@ -48,7 +49,7 @@ export class SqlitePrincipalStore extends PrincipalStore {
     this.db.prepare('UPDATE principals SET token_hash = ? WHERE id = ?').run(tokenHash, principalId);
   }
 
-  close(): void {
+  onApplicationShutdown(): void {
     this.db.close();
   }
 }

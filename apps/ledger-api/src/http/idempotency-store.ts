@@ -1,3 +1,4 @@
+import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/event-store/sqlite';
 
@@ -9,7 +10,7 @@ export abstract class IdempotencyStore {
   abstract save(principalId: string, key: string, response: StoredResponse, now: string): void;
 }
 
-export class SqliteIdempotencyStore extends IdempotencyStore {
+export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplicationShutdown {
   private readonly db: Database.Database;
 
   constructor(path: string) {
@@ -37,7 +38,7 @@ export class SqliteIdempotencyStore extends IdempotencyStore {
       .run(principalId, key, response.fingerprint, JSON.stringify(response.headers), JSON.stringify(response.body ?? null), now);
   }
 
-  close(): void {
+  onApplicationShutdown(): void {
     this.db.close();
   }
 }
