@@ -1,0 +1,29 @@
+import { erase } from '../projection';
+import { credentialsProjection } from './credentials';
+import { findingsProjection } from './findings';
+import { issuersProjection } from './issuers';
+import { leadTimesProjection } from './lead-times';
+import { pathwaysProjection } from './pathways';
+import { specificationsProjection } from './specifications';
+import { stacksProjection } from './stacks';
+
+export * from './credentials';
+export * from './findings';
+export * from './issuers';
+export * from './lead-times';
+export * from './pathways';
+export * from './specifications';
+export * from './stacks';
+
+/** Every read model the projector maintains, in the order it applies a batch. */
+export const PROJECTIONS = [
+  erase(issuersProjection),
+  erase(specificationsProjection),
+  erase(credentialsProjection),
+  erase(leadTimesProjection),
+  erase(findingsProjection),
+  erase(pathwaysProjection),
+  erase(stacksProjection),
+] as const;
+
+export const PROJECTION_NAMES = PROJECTIONS.map((p) => p.name);

@@ -1,0 +1,58 @@
+import type { GivenEvent } from '../testing/projection-spec';
+import { ProjectionSpecification } from '../testing/projection-spec';
+import { issuersProjection } from './issuers';
+
+const given = ProjectionSpecification.for(issuersProjection);
+
+const registered: GivenEvent = {
+  type: 'IssuerRegistered',
+  data: { issuerId: 'uni-1', legalName: 'Hogeschool Utrecht', country: 'NL', registrationId: 'KVK-30220914' },
+  metadata: { now: '2026-01-01T08:00:00Z' },
+};
+const accredited = (accreditationId: string, now: string): GivenEvent => ({
+  type: 'IssuerAccredited',
+  data: { issuerId: 'uni-1', accreditationId, qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+  metadata: { now },
+});
+
+describe('issuers projection (accreditation history)', () => {
+  it('When registered › names the issuer', () => {
+    given([]).when([registered]).thenDocuments({
+      'uni-1': { issuerId: 'uni-1', legalName: 'Hogeschool Utrecht', country: 'NL', registrationId: 'KVK-30220914', accreditations: [] },
+    });
+  });
+
+  it('When accredited, suspended and withdrawn › keeps each accreditation with its history', () => {
+    given([registered, accredited('acc-1', '2026-01-02T08:00:00Z'), accredited('acc-2', '2026-02-01T08:00:00Z')])
+      .when([
+        { type: 'AccreditationSuspended', data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'audit' }, metadata: { now: '2026-03-01T08:00:00Z' } },
+        { type: 'AccreditationWithdrawn', data: { issuerId: 'uni-1', accreditationId: 'acc-1' }, metadata: { now: '2026-04-01T08:00:00Z' } },
+      ])
+      .thenMatch('uni-1', {
+        accreditations: [
+          expect.objectContaining({
+            accreditationId: 'acc-1',
+            status: 'withdrawn',
+            history: [
+              { change: 'granted', at: '2026-01-02T08:00:00Z', note: null },
+              { change: 'suspended', at: '2026-03-01T08:00:00Z', note: 'audit' },
+              { change: 'withdrawn', at: '2026-04-01T08:00:00Z', note: null },
+            ],
+          }),
+          expect.objectContaining({ accreditationId: 'acc-2', status: 'active', scope: { eqfLevels: [5, 6] } }),
+        ],
+      });
+  });
+
+  it('When the same accreditation is granted twice › keeps one', () => {
+    given([registered, accredited('acc-1', '2026-01-02T08:00:00Z')])
+      .when([accredited('acc-1', '2026-01-03T08:00:00Z')])
+      .thenMatch('uni-1', { accreditations: [expect.objectContaining({ accreditationId: 'acc-1' })] });
+  });
+
+  it('When a suspension names no known issuer › creates nothing', () => {
+    given([])
+      .when([{ type: 'AccreditationSuspended', data: { issuerId: 'ghost', accreditationId: 'acc-9' } }])
+      .thenDocuments({ ghost: null });
+  });
+});

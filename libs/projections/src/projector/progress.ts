@@ -1,0 +1,55 @@
+import { type Position, sequenceDistance } from '@credence/event-store';
+
+export type Progress = Readonly<{
+  processed: number;
+  /** Events to project in all; null where the log's positions are not a sequence (EventStoreDB). */
+  total: number | null;
+  eventsPerSecond: number;
+  etaSeconds: number | null;
+}>;
+
+/** Counts projected events against a target position and derives the rate and the time left. */
+export class ProgressMeter {
+  private processed = 0;
+  private readonly startedAt: number;
+
+  constructor(
+    target: Position | null,
+    private readonly clock: () => number = () => performance.now(),
+    readonly total: number | null = sequenceDistance(null, target),
+  ) {
+    this.startedAt = clock();
+  }
+
+  add(events: number): Progress {
+    this.processed += events;
+    return this.current();
+  }
+
+  current(): Progress {
+    const seconds = (this.clock() - this.startedAt) / 1000;
+    const eventsPerSecond = seconds > 0 ? this.processed / seconds : 0;
+    const left = this.total === null ? null : Math.max(0, this.total - this.processed);
+    const etaSeconds = left === null || eventsPerSecond === 0 ? null : left / eventsPerSecond;
+    return { processed: this.processed, total: this.total, eventsPerSecond, etaSeconds };
+  }
+}
+
+const duration = (seconds: number | null): string => {
+  if (seconds === null || !Number.isFinite(seconds)) return '--:--';
+  const s = Math.round(seconds);
+  const hms = [Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60];
+  return (hms[0] > 0 ? hms : hms.slice(1)).map((n) => String(n).padStart(2, '0')).join(':');
+};
+
+/** `[########------]  57%  5,700/10,000 events  1,234 ev/s  ETA 00:03` (no bar without a total). */
+export const renderProgress = (p: Progress, width = 30): string => {
+  const count = p.processed.toLocaleString('en-US');
+  const rate = `${Math.round(p.eventsPerSecond).toLocaleString('en-US')} ev/s`;
+  if (p.total === null) return `${count} events  ${rate}`;
+  const ratio = p.total === 0 ? 1 : Math.min(1, p.processed / p.total);
+  const filled = Math.round(ratio * width);
+  const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+  const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
+  return `${bar} ${percent}  ${count}/${p.total.toLocaleString('en-US')} events  ${rate}  ETA ${duration(p.etaSeconds)}`;
+};

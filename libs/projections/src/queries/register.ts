@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { SpecificationDoc } from '../projections/specifications';
+import type { IssuerDoc } from '../projections/issuers';
+import type { ReadModelTables } from '../store/tables';
+import { afterCursor, decodeCursor, type Direction, type Page, type PageRequest, sortKey, toPage } from './paging';
+
+type Db = Kysely<ReadModelTables>;
+
+export type RegisterFilter = Readonly<{
+  eqfLevel?: number;
+  minEcts?: number;
+  maxEcts?: number;
+  minHours?: number;
+  maxHours?: number;
+  issuerId?: string;
+  typeOfAssessment?: string;
+  formOfParticipation?: string;
+  typeOfQualityAssurance?: string;
+  includeRetired?: boolean;
+}>;
+
+const SORTS = {
+  title: { column: 'title', kind: 'text' },
+  ects: { column: 'ects', kind: 'number' },
+  hours: { column: 'hours', kind: 'number' },
+  eqfLevel: { column: 'eqf_level', kind: 'number' },
+  id: { column: 'id', kind: 'text' },
+} as const;
+
+export type RegisterSortKey = keyof typeof SORTS;
+export const REGISTER_SORTS = Object.keys(SORTS) as RegisterSortKey[];
+export type RegisterSort = Readonly<{ key: RegisterSortKey; direction: Direction }>;
+
+/** `ects` or `-ects` (descending). */
+export const parseRegisterSort = (text = 'title'): RegisterSort | null => {
+  const direction = text.startsWith('-') ? 'desc' : 'asc';
+  const key = text.replace(/^[-+]/, '');
+  return key in SORTS ? { key: key as RegisterSortKey, direction } : null;
+};
+
+/** A specification as the register shows it: Annex I elements first, in a fixed column order. */
+export const registerEntry = (doc: SpecificationDoc, issuerName: string | null) => ({
+  specificationId: doc.specificationId,
+  issuerId: doc.issuerId,
+  issuerName,
+  title: doc.title,
+  eqfLevel: doc.eqfLevel ?? null,
+  ects: doc.notionalWorkload?.ects ?? null,
+  hours: doc.notionalWorkload?.hours ?? null,
+  typeOfAssessment: doc.typeOfAssessment ?? null,
+  formOfParticipation: doc.formOfParticipation ?? null,
+  typeOfQualityAssurance: doc.typeOfQualityAssurance ?? null,
+  supervisionAndIdentityVerification: doc.supervisionAndIdentityVerification ?? null,
+  stackable: doc.stackable ?? null,
+  credentialValidity: doc.credentialValidity ?? null,
+  fieldOfStudy: doc.fieldOfStudy ?? null,
+  countries: doc.countries ?? [],
+  awardingBodies: doc.awardingBodies ?? [],
+  learningOutcomes: doc.learningOutcomes ?? [],
+  prerequisites: doc.prerequisites ?? [],
+  publishedAt: doc.publishedAt,
+  retired: doc.retired,
+});
+
+export type RegisterEntry = ReturnType<typeof registerEntry>;
+export const REGISTER_COLUMNS = Object.keys(registerEntry({ specificationId: '', issuerId: '', title: '', publishedAt: '', retired: false, retiredAt: null }, null)) as (keyof RegisterEntry)[];
+
+const issuerNames = async (db: Db, ids: readonly string[]): Promise<Map<string, string | null>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('issuers').select(['id', 'doc']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, (JSON.parse(row.doc) as IssuerDoc).legalName]));
+};
+
+const withIssuerNames = async (db: Db, docs: readonly SpecificationDoc[]) => {
+  const names = await issuerNames(db, docs.map((d) => d.issuerId));
+  return docs.map((doc) => registerEntry(doc, names.get(doc.issuerId) ?? null));
+};
+
+/** Filtered, sorted, keyset-paged: stable under concurrent inserts, identical on both dialects. */
+export const listSpecifications = async (db: Db, filter: RegisterFilter, sort: RegisterSort, page: PageRequest): Promise<Page<RegisterEntry>> => {
+  const spec = SORTS[sort.key];
+  const key = sortKey(spec.column, spec.kind);
+  const sortName = `${sort.direction === 'desc' ? '-' : ''}${sort.key}`;
+  let query = db.selectFrom('specifications').select(['id', 'doc', key.as('sort_key')]);
+  if (filter.eqfLevel !== undefined) query = query.where('eqf_level', '=', filter.eqfLevel);
+  if (filter.minEcts !== undefined) query = query.where('ects', '>=', filter.minEcts);
+  if (filter.maxEcts !== undefined) query = query.where('ects', '<=', filter.maxEcts);
+  if (filter.minHours !== undefined) query = query.where('hours', '>=', filter.minHours);
+  if (filter.maxHours !== undefined) query = query.where('hours', '<=', filter.maxHours);
+  if (filter.issuerId !== undefined) query = query.where('issuer_id', '=', filter.issuerId);
+  if (filter.typeOfAssessment !== undefined) query = query.where('type_of_assessment', '=', filter.typeOfAssessment);
+  if (filter.formOfParticipation !== undefined) query = query.where('form_of_participation', '=', filter.formOfParticipation);
+  if (filter.typeOfQualityAssurance !== undefined) query = query.where('type_of_quality_assurance', '=', filter.typeOfQualityAssurance);
+  if (!filter.includeRetired) query = query.where('retired', '=', 0);
+  if (page.cursor) query = query.where(afterCursor(key, sort.direction, decodeCursor(page.cursor, sortName)));
+  const rows = await query.orderBy(key, sort.direction).orderBy('id', sort.direction).limit(page.limit + 1).execute();
+  const result = toPage(rows, page, sortName, (row) => JSON.parse(row.doc) as SpecificationDoc);
+  return { items: await withIssuerNames(db, result.items), next: result.next };
+};
+
+/** The named specifications in the order asked, and the ids the register does not know. */
+export const compareSpecifications = async (db: Db, ids: readonly string[]) => {
+  const rows = await db.selectFrom('specifications').select(['id', 'doc']).where('id', 'in', [...ids]).execute();
+  const byId = new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as SpecificationDoc]));
+  const found = ids.map((id) => byId.get(id)).filter((doc): doc is SpecificationDoc => doc !== undefined);
+  const entries = await withIssuerNames(db, found);
+  const differences = REGISTER_COLUMNS.filter(
+    (column) => column !== 'specificationId' && new Set(entries.map((e) => JSON.stringify(e[column]))).size > 1,
+  );
+  return { items: entries, differences, missing: ids.filter((id) => !byId.has(id)) };
+};

@@ -1,0 +1,51 @@
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { openDurableDatabase } from '@credence/event-store/sqlite';
+import type { AnyTables, ReadModelTables } from './tables';
+
+export type ReadModelSettings = Readonly<{
+  /** PostgreSQL URL; unset = the embedded SQLite file. A `?options=-c search_path=…` picks the schema. */
+  databaseUrl?: string;
+  /** The embedded database lives at `<dataDir>/read-models.sqlite`. */
+  dataDir: string;
+}>;
+
+export const sqliteReadModelsPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
+
+/** One read-model database, on either dialect, behind one Kysely instance. */
+export class ReadModelDatabase {
+  private constructor(
+    readonly db: Kysely<ReadModelTables>,
+    readonly dialect: 'sqlite' | 'postgres',
+    /** PostgreSQL's current schema (where the tables live); undefined on SQLite. */
+    readonly schema: string | undefined,
+  ) {}
+
+  static async open(settings: ReadModelSettings): Promise<ReadModelDatabase> {
+    if (!settings.databaseUrl) {
+      // WAL with synchronous=FULL: a committed batch and its checkpoint survive power loss together.
+      const database = openDurableDatabase({ path: sqliteReadModelsPath(settings.dataDir) });
+      return new ReadModelDatabase(new Kysely({ dialect: new SqliteDialect({ database }) }), 'sqlite', undefined);
+    }
+    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+    const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+      if (!rows[0]?.schema) throw new Error('The PostgreSQL search_path names no existing schema');
+      return new ReadModelDatabase(db, 'postgres', rows[0].schema);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+
+  /** The same connection, for tables named at run time (projection tables, staging copies). */
+  get any(): Kysely<AnyTables> {
+    return this.db as unknown as Kysely<AnyTables>;
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+}

@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import { CHECKPOINTS_TABLE } from './tables';
+
+type ColumnType = 'text' | 'integer' | 'double precision';
+type TableSpec = Readonly<{ columns: Readonly<Record<string, ColumnType>>; indexes: readonly (readonly string[])[] }>;
+
+/** The schema of migration 0001. Frozen: later changes go into new migrations. */
+const TABLES_0001: Readonly<Record<string, TableSpec>> = {
+  issuers: { columns: { legal_name: 'text', country: 'text' }, indexes: [] },
+  specifications: {
+    columns: {
+      issuer_id: 'text',
+      title: 'text',
+      eqf_level: 'integer',
+      ects: 'double precision',
+      hours: 'double precision',
+      type_of_assessment: 'text',
+      form_of_participation: 'text',
+      type_of_quality_assurance: 'text',
+      retired: 'integer',
+    },
+    indexes: [['issuer_id'], ['eqf_level', 'ects'], ['title']],
+  },
+  credentials: {
+    columns: {
+      issuer_id: 'text',
+      learner_id: 'text',
+      specification_id: 'text',
+      ruleset: 'text',
+      status: 'text',
+      reason: 'text',
+      issued_at_ms: 'double precision',
+      valid_from_ms: 'double precision',
+      valid_until_ms: 'double precision',
+    },
+    indexes: [['issuer_id', 'ruleset', 'status'], ['learner_id', 'issued_at_ms']],
+  },
+  assessment_lead_times: {
+    columns: { issuer_id: 'text', ruleset: 'text', lead_ms: 'double precision' },
+    indexes: [['issuer_id', 'ruleset', 'lead_ms']],
+  },
+  compliance_findings: {
+    columns: { issuer_id: 'text', ruleset: 'text', kind: 'text', rule_id: 'text', count: 'integer' },
+    indexes: [['issuer_id']],
+  },
+  pathways: { columns: { issuer_id: 'text' }, indexes: [] },
+  stacks: {
+    columns: { issuer_id: 'text', learner_id: 'text', pathway_id: 'text', status: 'text' },
+    indexes: [['learner_id']],
+  },
+};
+
+const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: TableSpec, tag: string) => {
+  let create = db.schema
+    .createTable(table)
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('doc', 'text', (c) => c.notNull());
+  for (const [name, type] of Object.entries(spec.columns)) create = create.addColumn(name, type);
+  await create.execute();
+  for (const columns of spec.indexes) {
+    // Index names are global to the schema; the tag keeps a staging set's apart from the live set's.
+    await db.schema.createIndex(`${table}_${columns.join('_')}_${tag}`).ifNotExists().on(table).columns([...columns]).execute();
+  }
+};
+
+/**
+ * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
+ * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
+ */
+export const readModelMigrations = (prefix: string, tag: string): Record<string, Migration> => ({
+  '0001-read-models': {
+    up: async (db) => {
+      for (const [table, spec] of Object.entries(TABLES_0001)) await createDocumentTable(db, prefix + table, spec, tag);
+      await db.schema
+        .createTable(prefix + CHECKPOINTS_TABLE)
+        .ifNotExists()
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('position', 'text')
+        .execute();
+    },
+  },
+});
+
+/** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
+export const TABLE_SET = [...Object.keys(TABLES_0001), CHECKPOINTS_TABLE, 'kysely_migration', 'kysely_migration_lock'] as const;
+export const PROJECTION_TABLES = Object.keys(TABLES_0001);

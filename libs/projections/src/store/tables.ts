@@ -1,0 +1,27 @@
+import type {
+  credentialsProjection,
+  findingsProjection,
+  issuersProjection,
+  leadTimesProjection,
+  pathwaysProjection,
+  specificationsProjection,
+  stacksProjection,
+} from '../projections';
+import type { RowOf } from '../projection';
+
+export const CHECKPOINTS_TABLE = 'projection_checkpoints';
+
+/** The read-model tables as queries see them (the live set; a staging set has the same shape). */
+export interface ReadModelTables {
+  credentials: RowOf<typeof credentialsProjection>;
+  specifications: RowOf<typeof specificationsProjection>;
+  issuers: RowOf<typeof issuersProjection>;
+  compliance_findings: RowOf<typeof findingsProjection>;
+  assessment_lead_times: RowOf<typeof leadTimesProjection>;
+  stacks: RowOf<typeof stacksProjection>;
+  pathways: RowOf<typeof pathwaysProjection>;
+  projection_checkpoints: { name: string; position: string | null };
+}
+
+/** Tables addressed by name at run time (a projection's own, or a staging copy): writes only. */
+export type AnyTables = Record<string, Record<string, string | number | null>>;
