@@ -12,6 +12,7 @@ import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
+import { ReadModelsModule } from './read-models/read-models.module';
 import { EmbeddedRelay } from './infrastructure/embedded-relay';
 import { openEventStore } from './infrastructure/open-event-store';
 import { LedgerProviders } from './infrastructure/ledger.providers';
@@ -24,7 +25,7 @@ export class AppModule {
     const apiDb = join(config.dataDir, 'api.sqlite');
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ReadModelsModule.forRoot(config)],
       controllers: [HealthController, ...RESOURCE_CONTROLLERS],
       providers: [
         { provide: LedgerConfig, useValue: config },

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@credence/event-store';
 import { isHealthy } from '@credence/feed';
 import { Public } from './auth/roles';
+import { ProjectorService } from './read-models/projector.service';
 import { EmbeddedRelay } from './infrastructure/embedded-relay';
 
 @ApiTags('health')
@@ -11,6 +12,7 @@ export class HealthController {
   constructor(
     private readonly store: EventStore,
     private readonly relay: EmbeddedRelay,
+    private readonly projector: ProjectorService,
   ) {}
 
   @Get()
@@ -20,6 +22,6 @@ export class HealthController {
     const feed = this.relay.health();
     // The API keeps serving while Kafka is down; the feed's outage shows here, not as a 5xx.
     const status = feed && !isHealthy(feed) ? 'degraded' : 'ok';
-    return { status, eventStore: { head }, ...(feed ? { feed } : {}) };
+    return { status, eventStore: { head }, projections: await this.projector.health(), ...(feed ? { feed } : {}) };
   }
 }

@@ -9,6 +9,7 @@ import {
   StoreUnavailableError,
 } from '@credence/event-store';
 import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
+import { ReadModelError } from '@credence/projections';
 import { PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
@@ -41,6 +42,11 @@ const fromStore = (error: EventStoreError, request: FastifyRequest): Problem => 
   return problem(500, 'store-error', 'The event store failed');
 };
 
+const READ_MODEL_STATUS: Record<ReadModelError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, behind: 503, unavailable: 503 };
+
+const fromReadModel = (error: ReadModelError): Problem =>
+  problem(READ_MODEL_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+
 const fromHttp = (error: HttpException): Problem => {
   const status = error.getStatus();
   const response = error.getResponse();
@@ -71,6 +77,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof DomainError) return fromDomain(error);
     if (error instanceof LedgerError) return fromLedger(error);
     if (error instanceof EventStoreError) return fromStore(error, request);
+    if (error instanceof ReadModelError) return fromReadModel(error);
     if (error instanceof HttpException) return fromHttp(error);
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {

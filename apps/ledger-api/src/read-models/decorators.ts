@@ -1,0 +1,18 @@
+import { applyDecorators, Controller } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { Role } from '@credence/domain';
+import { Roles } from '../auth/roles';
+
+/** Auditors, QA bodies and regulators see every record; an issuer sees its own (checked per route). */
+export const READ_MODEL_READERS: readonly Role[] = ['auditor', 'qa-body', 'regulator', 'issuer'];
+
+export const ReadModelController = (path: string) => applyDecorators(ApiTags('read models'), ApiBearerAuth(), Controller(path));
+
+/** A read-model route: its roles, and what it answers, in JSON or (where `csv`) as a CSV export. */
+export const ReadModelRoute = (description: string, formats: { csv: boolean }) =>
+  applyDecorators(
+    Roles(...READ_MODEL_READERS),
+    ...(formats.csv ? [ApiProduces('application/json', 'text/csv')] : []),
+    ApiOkResponse({ description }),
+    ApiServiceUnavailableResponse({ description: '`projection.behind`: the read model did not reach `waitFor` within `waitMs`' }),
+  );

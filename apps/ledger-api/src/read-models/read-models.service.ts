@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { comparePositions } from '@credence/event-store';
+import { readCheckpoints, ReadModelDatabase, waitForProjections } from '@credence/projections';
+import type { FreshnessQueryDto } from './read-models.dto';
+
+export const PROJECTION_POSITION_HEADER = 'credence-projection-position';
+const DEFAULT_WAIT_MS = 5000;
+
+/** The read-model database for controllers, plus read-your-writes. */
+@Injectable()
+export class ReadModels {
+  constructor(readonly rm: ReadModelDatabase) {}
+
+  get db() {
+    return this.rm.db;
+  }
+
+  /**
+   * Waits (bounded) until the named projections reached `waitFor`, then tells the client which
+   * position the answer reflects: the lowest checkpoint among them.
+   */
+  async fresh(projections: readonly string[], query: FreshnessQueryDto, reply: FastifyReply): Promise<void> {
+    const checkpoints = query.waitFor
+      ? await waitForProjections(this.rm, projections, query.waitFor, { timeoutMs: query.waitMs ?? DEFAULT_WAIT_MS })
+      : await readCheckpoints(this.rm.any, '', projections);
+    const lowest = [...checkpoints.values()].sort(comparePositions)[0];
+    if (lowest) void reply.header(PROJECTION_POSITION_HEADER, lowest);
+  }
+}
