@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerFeedCommands } from './commands/feed';
+import { registerProjectionsCommands } from './commands/projections';
 import { registerRulesCommands } from './commands/rules';
 
 /**
@@ -12,6 +13,7 @@ const program = new Command('credence').description('Credence ledger command lin
 // Command groups register below, one line each.
 registerRulesCommands(program);
 registerFeedCommands(program);
+registerProjectionsCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -19,3 +19,4 @@ export * from './queries/learner-record';
 export * from './queries/projection-status';
 export * from './export/csv';
 export * from './export/compliance-csv';
+export * from './runtime';
