@@ -1,5 +1,5 @@
 import { applyDecorators, Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@credence/domain';
 import { Roles } from '../auth/roles';
 
@@ -12,7 +12,12 @@ export const ReadModelController = (path: string) => applyDecorators(ApiTags('re
 export const ReadModelRoute = (description: string, formats: { csv: boolean }) =>
   applyDecorators(
     Roles(...READ_MODEL_READERS),
-    ...(formats.csv ? [ApiProduces('application/json', 'text/csv')] : []),
-    ApiOkResponse({ description }),
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema: { type: 'object' } },
+        ...(formats.csv ? { 'text/csv': { schema: { type: 'string', description: 'Sent for `Accept: text/csv`: a header row, then RFC 4180 rows' } } } : {}),
+      },
+    }),
     ApiServiceUnavailableResponse({ description: '`projection.behind`: the read model did not reach `waitFor` within `waitMs`' }),
   );
