@@ -1,11 +1,12 @@
 /** One jest config for all suites; the file suffix (.unit/.int/.e2e) picks the layer. */
 const { pathsToModuleNameMapper } = require('ts-jest');
+const { existsSync } = require('node:fs');
 const { compilerOptions } = require('./tsconfig.json');
 
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
-  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
+  roots: ['apps', 'libs', 'test', 'bench'].filter((dir) => existsSync(`${__dirname}/${dir}`)).map((dir) => `<rootDir>/${dir}`),
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Our TypeScript only. Packages that ship ESM only (NestJS 12, cel-js, canonicalize, commander)
