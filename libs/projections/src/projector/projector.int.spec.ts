@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { PROJECTIONS } from '../projections';
 import { issuerCompliance } from '../queries/compliance';
@@ -70,6 +71,24 @@ describeEachReadModelStore('Projector', (target) => {
     await appendWorkload(store, 30);
     const p = await projector(500);
     await p.caughtUp(await store.headPosition());
+    expect(await dumpTables(rm)).toEqual(await expectedTables(store));
+  });
+
+  it('rolls a failed batch back whole and applies it once the database recovers', async () => {
+    const p = await projector(25);
+    await p.caughtUp(await store.headPosition());
+    await rm.any.schema.alterTable('credentials').renameTo('credentials_away').execute();
+    try {
+      await appendWorkload(store, 12);
+      while (p.state !== 'retrying') await sleep(10);
+      expect(p.lastError).toMatch(/credentials/);
+      const stuck = await readCheckpoints(rm.any, '', PROJECTIONS.map((x) => x.name));
+      expect(new Set(stuck.values()).size).toBe(1);
+    } finally {
+      await rm.any.schema.alterTable('credentials_away').renameTo('credentials').execute();
+    }
+    await p.caughtUp(await store.headPosition());
+    expect(p.state).toBe('running');
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));
   });
 

@@ -106,15 +106,14 @@ export class Projector {
   private async loop(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
-      const after = lowest(this.checkpoints.values());
-      const subscription = this.store.subscribe({ after, batchSize: this.options.batchSize }, async (batch) => {
-        await this.apply(batch);
-        failures = 0;
-      });
-      this.subscription = subscription;
-      this.state = 'running';
       try {
-        await subscription.done;
+        const after = lowest(this.checkpoints.values());
+        this.subscription = this.store.subscribe({ after, batchSize: this.options.batchSize }, async (batch) => {
+          await this.apply(batch);
+          failures = 0;
+        });
+        this.state = 'running';
+        await this.subscription.done;
         // Ended without stop(): the store was closed under us.
         if (!this.stopping) break;
       } catch (error) {

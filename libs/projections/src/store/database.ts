@@ -29,6 +29,8 @@ export class ReadModelDatabase {
       return new ReadModelDatabase(new Kysely({ dialect: new SqliteDialect({ database }) }), 'sqlite', undefined);
     }
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+    // An idle connection dropped by the server must not crash the process: the next query reconnects.
+    pool.on('error', () => undefined);
     const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });
     try {
       const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);

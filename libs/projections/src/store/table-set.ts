@@ -20,7 +20,10 @@ export const migrateTableSet = async (rm: ReadModelDatabase, prefix = ''): Promi
     // Named explicitly: without it Kysely looks for its table in every schema of the database.
     migrationTableSchema: rm.schema,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  // Two processes starting on one SQLite file may both try migration 0001; the loser's retry finds it done.
+  let outcome = await migrator.migrateToLatest();
+  if (outcome.error && rm.dialect === 'sqlite') outcome = await migrator.migrateToLatest();
+  const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new ReadModelError('unavailable', 'read-models.migration-failed', `Read-model migration ${failed} failed: ${String(error)}`);
