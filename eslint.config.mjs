@@ -6,7 +6,7 @@ const infrastructure = ['@nestjs/*', 'kafkajs', 'better-sqlite3', 'pg', 'kysely'
 const boundary = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', '.kafka/', 'bench/results/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'tmp/', '.kafka/', 'bench/results/', '**/*.js', '**/*.mjs'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
