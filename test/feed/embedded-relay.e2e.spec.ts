@@ -16,6 +16,11 @@ describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (k
   it('publishes every event of the log once, keyed by stream, and reports the relay in /health', async () => {
     const world = await accreditedIssuer(ledger);
     const head = Number(await logHead(ledger));
+    // The relay creates its topics when it starts; consume once it says it has published the log.
+    const published = async () => (await ledger.request('GET', '/health')).body.feed?.publishedEvents ?? 0;
+    for (let i = 0; i < 200 && (await published()) < head; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const seen = new Map<string, { key: string; position: string }>();
     const deadline = AbortSignal.timeout(30_000);
     await consumeTopic({
