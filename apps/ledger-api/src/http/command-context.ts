@@ -44,6 +44,10 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
   // Scoped to the principal, so two callers' keys never collide.
   const commandId = idempotencyKey ? uuidFrom(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
+  // It is copied into every event's metadata, so it gets the same discipline as the key.
+  if (!/^[\x21-\x7e]{1,200}$/.test(correlationId)) {
+    throw new BadRequestException('X-Correlation-Id must be 1–200 visible ASCII characters');
+  }
   return {
     metadata: {
       commandId,
