@@ -21,7 +21,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
   );
-  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/(.*)', 'docs-json'] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
