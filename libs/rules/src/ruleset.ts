@@ -93,8 +93,15 @@ export const compileRuleset = (parsed: ParsedRuleset): CompiledRuleset => {
     rules: document.rules,
     evaluate: (facts) => {
       const rules = byCommand.get(facts.command?.type) ?? [];
-      const activation = { ...toActivation(facts), params };
-      return rules.map((rule) => check(rule, activation)).filter((finding) => finding !== undefined);
+      const activation = toActivation(facts);
+      // Added to the converted facts rather than copied with them into a new object.
+      activation.params = params;
+      const findings: Finding[] = [];
+      for (const rule of rules) {
+        const finding = check(rule, activation);
+        if (finding) findings.push(finding);
+      }
+      return findings;
     },
   };
 };
