@@ -1,0 +1,56 @@
+/**
+ * How long and how big each scenario runs. `quick` (the default) fits in about three minutes on two
+ * cores; `full` is the long version; `tiny` only proves the harness works (the smoke test).
+ */
+export type SizeName = 'tiny' | 'quick' | 'full';
+
+export type Sizes = Readonly<{
+  name: SizeName;
+  append: Readonly<{
+    writers: number;
+    streams: number;
+    zipfExponent: number;
+    seconds: number;
+    singleSeconds: number;
+    warmupSeconds: number;
+  }>;
+  http: Readonly<{ connections: number; seconds: number; warmupSeconds: number; readIds: number }>;
+  /** The seeded log that rebuild, scan, relay and the API's memory figures run on. */
+  log: Readonly<{ events: number }>;
+  relay: Readonly<{ events: number }>;
+  rules: Readonly<{ seconds: number }>;
+  /** The longest the API may take to go idle after start (its background catch-up) before "at rest". */
+  memory: Readonly<{ settleSeconds: number }>;
+}>;
+
+const APPEND = { writers: 64, streams: 10_000, zipfExponent: 1.0 };
+
+export const SIZES: Readonly<Record<SizeName, Sizes>> = {
+  tiny: {
+    name: 'tiny',
+    append: { ...APPEND, streams: 500, seconds: 0.4, singleSeconds: 0.3, warmupSeconds: 0.1 },
+    http: { connections: 8, seconds: 1, warmupSeconds: 0, readIds: 5 },
+    log: { events: 2_000 },
+    relay: { events: 1_000 },
+    rules: { seconds: 0.2 },
+    memory: { settleSeconds: 5 },
+  },
+  quick: {
+    name: 'quick',
+    append: { ...APPEND, seconds: 4, singleSeconds: 2.5, warmupSeconds: 0.5 },
+    http: { connections: 64, seconds: 6, warmupSeconds: 1.5, readIds: 200 },
+    log: { events: 200_000 },
+    relay: { events: 50_000 },
+    rules: { seconds: 2 },
+    memory: { settleSeconds: 30 },
+  },
+  full: {
+    name: 'full',
+    append: { ...APPEND, seconds: 20, singleSeconds: 10, warmupSeconds: 2 },
+    http: { connections: 64, seconds: 30, warmupSeconds: 5, readIds: 2_000 },
+    log: { events: 1_000_000 },
+    relay: { events: 200_000 },
+    rules: { seconds: 10 },
+    memory: { settleSeconds: 120 },
+  },
+};

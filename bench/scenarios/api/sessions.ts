@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ADMIN_TOKEN } from '../../../test/support/ledger-app';
+import { load, type LoadOptions, type LoadRequest, type LoadResult } from '../../harness/http';
+import {
+  type App,
+  peakResident,
+  residentMb,
+  residentParts,
+  startApp,
+  waitUntilIdle,
+} from '../../harness/processes';
+import type { ScenarioContext } from '../../harness/scenario';
+import { clientFor, issueCredentials, setUpWorld } from './world';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export type Rest = Readonly<{
+  startupMs: number;
+  /** Whether (and after how long) the process went idle: its start-up catch-up was over. */
+  settled: Readonly<{ settled: boolean; seconds: number }>;
+  restMb: number | null;
+  parts: ReturnType<typeof residentParts>;
+}>;
+
+/** What one app did: start-up, memory at rest and at its peak, and each load it was put under. */
+export type Session = Rest &
+  Readonly<{
+    peakMb: number;
+    issue: LoadResult;
+    issueWithoutKey: LoadResult;
+    read: LoadResult;
+    status: LoadResult | { notLanded: string };
+  }>;
+
+export type LedgerRun = Readonly<{ firstStart: Rest; restart: Session }>;
+
+/** The ledger's own settings only: no relay (KAFKA_BROKERS), no PostgreSQL, the embedded store. */
+const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.ProcessEnv => {
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([name]) => !/^(KAFKA_|DATABASE_URL|ESDB_|CREDENCE_)/.test(name)),
+  );
+  return {
+    ...clean,
+    CREDENCE_DATA_DIR: dataDir,
+    CREDENCE_ADMIN_TOKEN: ADMIN_TOKEN,
+    CREDENCE_RULES_DIR: join(ROOT, 'rules'),
+    CREDENCE_EVENT_STORE: 'sqlite',
+  };
+};
+
+const atRest = async (app: App, context: ScenarioContext): Promise<Rest> => {
+  const settled = await waitUntilIdle(app.pid, context.sizes.memory.settleSeconds);
+  return { startupMs: app.startupMs, settled, restMb: residentMb(app.pid), parts: residentParts(app.pid) };
+};
+
+/** Runs each load while sampling the app's resident set; returns their results and the peak. */
+const underLoad = async (app: App, options: LoadOptions, requests: Record<string, LoadRequest>) => {
+  let peakMb = 0;
+  const results: Record<string, LoadResult> = {};
+  for (const [name, request] of Object.entries(requests)) {
+    const { result, peakMb: peak } = await peakResident(app.pid, () => load(app.baseUrl, request, options));
+    results[name] = result;
+    peakMb = Math.max(peakMb, peak);
+  }
+  return { results, peakMb };
+};
+
+/** A credential status route answers for an unknown credential with a problem, not "Cannot GET". */
+const statusRouteLanded = async (baseUrl: string, token: string, id: string): Promise<boolean> => {
+  const response = await fetch(`${baseUrl}/v1/credentials/${id}/status?at=${new Date().toISOString()}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return !(response.status === 404 && (await response.text()).includes('Cannot GET'));
+};
+
+/** Start-up, rest, then issuance (with and without Idempotency-Key), reads and status reads. */
+const measureLedger = async (app: App, context: ScenarioContext): Promise<Session> => {
+  const rest = await atRest(app, context);
+  const client = clientFor(app.baseUrl);
+  const world = await setUpWorld(client);
+  const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
+  const body = JSON.stringify(world.issueBody);
+  const run = `${Date.now()}`;
+  let key = 0;
+  const issuing = await underLoad(app, context.sizes.http, {
+    // A fresh key per request: each one is a new credential, appended, and its answer recorded.
+    issue: {
+      method: 'POST',
+      path: '/v1/credentials',
+      headers,
+      body,
+      perRequestHeaders: () => ({ 'idempotency-key': `bench-${run}-${key++}` }),
+    },
+    issueWithoutKey: { method: 'POST', path: '/v1/credentials', headers, body },
+  });
+  const ids = await issueCredentials(client, world, context.sizes.http.readIds);
+  let next = 0;
+  const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;
+  const landed = await statusRouteLanded(app.baseUrl, world.issuerToken, ids[0]);
+  const at = encodeURIComponent(new Date().toISOString());
+  const reading = await underLoad(app, context.sizes.http, {
+    read: { method: 'GET', path: readPath(''), headers },
+    ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
+  });
+  return {
+    ...rest,
+    peakMb: Math.max(issuing.peakMb, reading.peakMb),
+    issue: issuing.results.issue,
+    issueWithoutKey: issuing.results.issueWithoutKey,
+    read: reading.results.read,
+    status: reading.results.status ?? {
+      notLanded: 'GET /v1/credentials/{id}/status is not in ledger-api yet',
+    },
+  };
+};
+
+/**
+ * ledger-api on the seeded log, twice. The first start catches up with the whole log (its reactor
+ * and embedded projector have no checkpoint yet, as after restoring a backup); the restart is the
+ * steady state every later start sees, and is where the loads run.
+ */
+export const ledgerSession = async (context: ScenarioContext, dataDir: string): Promise<LedgerRun> => {
+  const env = ledgerEnv(context.env, dataDir);
+  const first = await startApp('apps/ledger-api/src/main.ts', env);
+  let firstStart: Rest;
+  try {
+    firstStart = await atRest(first, context);
+  } finally {
+    await first.stop();
+  }
+  const app = await startApp('apps/ledger-api/src/main.ts', env);
+  try {
+    return { firstStart, restart: await measureLedger(app, context) };
+  } finally {
+    await app.stop();
+  }
+};
+
+/** The bare NestJS-on-Fastify app under the same loads (its routes do nothing). */
+export const bareSession = async (context: ScenarioContext) => {
+  const app = await startApp('bench/apps/bare-nest.ts', { ...context.env });
+  try {
+    const rest = await atRest(app, context);
+    const headers = { 'content-type': 'application/json' };
+    const body = JSON.stringify({
+      specificationId: 'spec',
+      learnerId: 'lrn',
+      assessmentIds: ['a'],
+      validFrom: '2026-01-01T00:00:00Z',
+    });
+    const { results, peakMb } = await underLoad(app, context.sizes.http, {
+      issue: { method: 'POST', path: '/bare', headers, body },
+      read: { method: 'GET', path: () => `/bare/${randomUUID()}` },
+    });
+    return { ...rest, peakMb, issue: results.issue, read: results.read };
+  } finally {
+    await app.stop();
+  }
+};

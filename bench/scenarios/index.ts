@@ -1,0 +1,15 @@
+import type { Scenario } from '../harness/scenario';
+import { apiScenario } from './api';
+import { appendScenario } from './append';
+import { rebuildScenario } from './rebuild';
+import { relayScenario } from './relay';
+import { rulesScenario } from './rules';
+
+/** In the order they run: in-process loops first, then everything that shares the seeded log. */
+export const SCENARIOS: readonly Scenario[] = [
+  appendScenario,
+  rulesScenario,
+  rebuildScenario,
+  relayScenario,
+  apiScenario,
+];
