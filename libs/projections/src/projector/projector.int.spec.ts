@@ -100,6 +100,12 @@ describeEachReadModelStore('Projector', (target) => {
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));
   });
 
+  it('rebuilds in place and counts every event it projected, with no progress callback', async () => {
+    const summary = await rebuildProjections(store, rm, { batchSize: 64 });
+    expect(summary.processed).toBe(Number(await store.headPosition()));
+    expect(await dumpTables(rm)).toEqual(await expectedTables(store));
+  });
+
   it('rebuilds into a staging set and swaps it in while a live projector keeps running', async () => {
     const live = await projector(50);
     await live.caughtUp(await store.headPosition());

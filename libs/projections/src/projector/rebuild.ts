@@ -40,7 +40,10 @@ export const rebuildProjections = async (
     tablePrefix: prefix,
     batchSize: options.batchSize,
     retry: false,
-    onBatch: ({ events }) => options.onProgress?.(meter.add(events)),
+    onBatch: ({ events }) => {
+      const progress = meter.add(events);
+      options.onProgress?.(progress);
+    },
   });
   await projector.start();
   try {
