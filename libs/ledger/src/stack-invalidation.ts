@@ -21,7 +21,8 @@ export class StackInvalidationReactor {
     private readonly store: EventStore,
     path: string,
   ) {
-    this.db = openDurableDatabase({ path });
+    // NORMAL sync: after a power loss the reactor re-runs its last batch, and its commands dedupe by commandId.
+    this.db = openDurableDatabase({ path }, 'NORMAL');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS stack_components (component_id TEXT NOT NULL, stack_id TEXT NOT NULL, PRIMARY KEY (component_id, stack_id));
       CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL);`);

@@ -18,6 +18,7 @@ export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
 
 export class SqlitePrincipalStore extends PrincipalStore implements OnApplicationShutdown {
   private readonly db: Database.Database;
+  private readonly byTokenHash: Database.Statement<[string], Row>;
 
   constructor(path: string) {
     super();
@@ -25,10 +26,12 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.db.exec(`CREATE TABLE IF NOT EXISTS principals (
       id TEXT PRIMARY KEY, role TEXT NOT NULL, issuer_id TEXT, name TEXT NOT NULL,
       created_at TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE)`);
+    // Every request authenticates through this one statement, so it is prepared once.
+    this.byTokenHash = this.db.prepare('SELECT * FROM principals WHERE token_hash = ?');
   }
 
   findByTokenHash(tokenHash: string): StoredPrincipal | undefined {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM principals WHERE token_hash = ?').get(tokenHash);
+    const row = this.byTokenHash.get(tokenHash);
     return row ? toPrincipal(row) : undefined;
   }
 

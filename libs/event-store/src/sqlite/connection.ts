@@ -16,13 +16,17 @@ export type ConnectionOptions = Readonly<{
  * but synchronous does not, and better-sqlite3 reopens WAL files at NORMAL, where a commit is not
  * fsynced: an acknowledged append could vanish on power loss. So both are set on every open.
  */
-export const openDurableDatabase = ({ path, busyTimeoutMs = 5000 }: ConnectionOptions): Database.Database => {
+export const openDurableDatabase = (
+  { path, busyTimeoutMs = 5000 }: ConnectionOptions,
+  /** NORMAL only for data that is rebuilt or deduplicated elsewhere: it may lose the last commits on power loss. */
+  synchronous: 'FULL' | 'NORMAL' = 'FULL',
+): Database.Database => {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${synchronous}`);
     return db;
   } catch (error) {
     db.close();
