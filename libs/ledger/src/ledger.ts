@@ -1,5 +1,6 @@
-import { type AnyEvent, type Command, type Decider, fold } from '@credence/domain';
+import type { AnyEvent, Command, Decider } from '@credence/domain';
 import { type EventStore, type ExpectedVersion, handleCommand, type HandleResult } from '@credence/event-store';
+import { StateCache } from './state-cache';
 
 type AnyCommand = Command<string, unknown>;
 
@@ -18,14 +19,22 @@ export class Ledger {
   constructor(
     readonly store: EventStore,
     private readonly gate: RulesGate,
+    private readonly cache = new StateCache(),
   ) {}
 
+  /** The stream's current state: the cached fold plus whatever was appended since, by anyone. */
   async load<State, E extends AnyEvent>(
     decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
     streamId: string,
   ): Promise<Loaded<State>> {
-    const events = await this.store.readStream(streamId);
-    return { state: fold(decider, events as unknown as E[]), version: events.length - 1 };
+    const cached = this.cache.get(streamId) as Loaded<State> | undefined;
+    const from = cached ? cached.version + 1 : 0;
+    const events = await this.store.readStream(streamId, { fromVersion: from });
+    if (cached && events.length === 0) return cached;
+    const state = (events as unknown as E[]).reduce(decider.evolve, cached ? cached.state : decider.initialState());
+    const version = from + events.length - 1;
+    if (version >= 0) this.cache.set(streamId, state, version);
+    return { state, version };
   }
 
   async loadMany<State, E extends AnyEvent>(

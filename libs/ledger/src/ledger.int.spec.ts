@@ -1,0 +1,48 @@
+import type { Command } from '@credence/domain';
+import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { metadataFor, tempDir } from '@credence/event-store/testing';
+import { Ledger, RulesGate } from './ledger';
+import { StateCache } from './state-cache';
+
+type Counted = { type: 'Counted'; data: { n: number } };
+const counter = {
+  decide: (command: Command<'Count', { n: number }>) => [{ type: 'Counted' as const, data: { n: command.data.n } }],
+  evolve: (total: number, event: Counted) => total + event.data.n,
+  initialState: () => 0,
+};
+class NoRules extends RulesGate {
+  check = async <C,>(command: C) => command;
+}
+
+describe('Ledger.load with its state cache', () => {
+  const dir = tempDir('ledger');
+  afterAll(() => dir.remove());
+
+  it('folds what another process appended after the cached version', async () => {
+    const file = dir.nextFile();
+    const here = SqliteEventStore.open({ path: file });
+    const elsewhere = SqliteEventStore.open({ path: file });
+    const ledger = new Ledger(here, new NoRules());
+    const other = new Ledger(elsewhere, new NoRules());
+    const count = (n: number) => ({ type: 'Count' as const, data: { n }, metadata: metadataFor() });
+
+    await ledger.execute(counter, 'counter-1', count(2));
+    expect(await ledger.load(counter, 'counter-1')).toEqual({ state: 2, version: 0 });
+    await other.execute(counter, 'counter-1', count(5));
+    await other.execute(counter, 'counter-1', count(7));
+    expect(await ledger.load(counter, 'counter-1')).toEqual({ state: 14, version: 2 });
+    expect(await ledger.load(counter, 'counter-2')).toEqual({ state: 0, version: -1 });
+    await Promise.all([here.close(), elsewhere.close()]);
+  });
+
+  it('evicts the least recently used state beyond its capacity', () => {
+    const cache = new StateCache(2);
+    cache.set('a', 1, 0);
+    cache.set('b', 2, 0);
+    cache.get('a');
+    cache.set('c', 3, 0);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toEqual({ state: 1, version: 0 });
+    expect(cache.get('c')).toEqual({ state: 3, version: 0 });
+  });
+});
