@@ -4,6 +4,7 @@ import { type AnyProjection, handles } from '../projection';
 import { PROJECTIONS } from '../projections';
 import { ensureCheckpoints, moveCheckpoint, readCheckpoints } from '../store/checkpoints';
 import type { ReadModelDatabase } from '../store/database';
+import { documentTable } from '../store/document-table';
 import { applyToTable } from '../store/documents';
 
 export type ProjectorState = 'starting' | 'running' | 'retrying' | 'stopped' | 'failed';
@@ -159,7 +160,7 @@ export class Projector {
         // First statement of the transaction is a write: on SQLite it takes the write lock at once.
         await moveCheckpoint(trx, this.prefix, projection.name, from, last);
         const fresh = batch.filter((e) => comparePositions(e.globalPosition, from) > 0).filter((e) => handles(projection, e));
-        await applyToTable(trx, this.prefix + projection.name, projection, fresh);
+        await applyToTable(documentTable(this.rm, trx, this.prefix + projection.name), projection, fresh);
         moved.push(projection.name);
       }
     });

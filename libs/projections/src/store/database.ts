@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDurableDatabase } from '@credence/event-store/sqlite';
@@ -13,6 +14,22 @@ export type ReadModelSettings = Readonly<{
 
 export const sqliteReadModelsPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
+/** The embedded file's own connection, for the projector's writes: statements prepared once, run in Kysely's transaction. */
+export type SqliteConnection = Readonly<{ prepared: (text: string) => BetterSqlite3.Statement }>;
+
+const statementCache = (database: BetterSqlite3.Database): SqliteConnection => {
+  // Keyed by SQL text: a handful per table and table set. A statement outlives a rename of its
+  // table (SQLite re-prepares it against the schema it then finds).
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepared: (text) => {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = database.prepare(text)));
+      return statement;
+    },
+  };
+};
+
 /** One read-model database, on either dialect, behind one Kysely instance. */
 export class ReadModelDatabase {
   private constructor(
@@ -20,6 +37,8 @@ export class ReadModelDatabase {
     readonly dialect: 'sqlite' | 'postgres',
     /** PostgreSQL's current schema (where the tables live); undefined on SQLite. */
     readonly schema: string | undefined,
+    /** The SQLite connection under Kysely's (the same one); undefined on PostgreSQL. */
+    readonly sqlite?: SqliteConnection,
   ) {}
 
   static async open(settings: ReadModelSettings): Promise<ReadModelDatabase> {
@@ -31,7 +50,8 @@ export class ReadModelDatabase {
       // reads again from the event store (itself FULL-synced) on its next start. A kill -9 loses
       // nothing either way: the OS keeps what was written. FULL cost an fsync per batch.
       database.pragma('synchronous = NORMAL');
-      return new ReadModelDatabase(new Kysely({ dialect: new SqliteDialect({ database }) }), 'sqlite', undefined);
+      const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
+      return new ReadModelDatabase(db, 'sqlite', undefined, statementCache(database));
     }
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
     // An idle connection dropped by the server must not crash the process: the next query reconnects.
