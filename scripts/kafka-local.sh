@@ -15,6 +15,7 @@
 #   KAFKA_CONTROLLER_PORT  KRaft controller listener port               (9093)
 #   KAFKA_HEAP             JVM heap flags                               (-Xms256m -Xmx512m)
 #   KAFKA_START_TIMEOUT    seconds to wait for readiness                (180)
+#   KAFKA_CLUSTER_ID       cluster id for the fresh log dir              (random)
 #   KAFKA_CACHE_DIR        jar cache root                               (~/.cache/credence-kafka)
 # Progress goes to stderr; only `status` writes to stdout.
 set -euo pipefail
@@ -100,11 +101,12 @@ JAVA=(java $HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true
 format_storage() {
   # A Kafka Uuid: 16 random bytes, URL-safe base64 without padding.
   local cluster_id
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+  cluster_id="${KAFKA_CLUSTER_ID:-$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')}"
   rm -rf "$STATE/data"
   mkdir -p "$STATE/data"
   say "formatting $STATE/data (cluster $cluster_id)"
-  "${JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$PROPS" >"$STATE/format.log" 2>&1 ||
+  # --opt=value: an id that begins with "-" (1 in 64) would otherwise be read as a flag.
+  "${JAVA[@]}" kafka.tools.StorageTool format --cluster-id="$cluster_id" --config="$PROPS" >"$STATE/format.log" 2>&1 ||
     { tail -n 30 "$STATE/format.log" >&2; die "formatting the log directory failed"; }
 }
 
