@@ -100,6 +100,18 @@ describeEachReadModelStore('Projector', (target) => {
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));
   });
 
+  it('folds pages into one transaction of up to batchSize events, and commits at the head after a full page', async () => {
+    await resetTableSet(rm);
+    const batches: number[] = [];
+    // Pages of one event are always full: only finding the head of the log ends the transaction.
+    const p = new Projector(store, rm, PROJECTIONS, { batchSize: 1_000_000, pageSize: 1, onBatch: (b) => batches.push(b.events) });
+    running.push(p);
+    await p.start();
+    await p.caughtUp(await store.headPosition());
+    expect(batches).toEqual([Number(await store.headPosition())]);
+    expect(await dumpTables(rm)).toEqual(await expectedTables(store));
+  });
+
   it('rebuilds in place and counts every event it projected, with no progress callback', async () => {
     const summary = await rebuildProjections(store, rm, { batchSize: 64 });
     expect(summary.processed).toBe(Number(await store.headPosition()));

@@ -1,11 +1,11 @@
-import { comparePositions, type EventStore, type Position, type RecordedEvent, type Subscription } from '@credence/event-store';
+import { comparePositions, type EventStore, type Position, type Subscription } from '@credence/event-store';
 import { CheckpointMovedError } from '../errors';
-import { type AnyProjection, handles } from '../projection';
+import type { AnyProjection } from '../projection';
 import { PROJECTIONS } from '../projections';
 import { ensureCheckpoints, moveCheckpoint, readCheckpoints } from '../store/checkpoints';
 import type { ReadModelDatabase } from '../store/database';
 import { documentTable } from '../store/document-table';
-import { applyToTable } from '../store/documents';
+import { type LoadDocuments, UnitOfWork } from './unit-of-work';
 
 export type ProjectorState = 'starting' | 'running' | 'retrying' | 'stopped' | 'failed';
 
@@ -14,7 +14,10 @@ export type BatchReport = Readonly<{ events: number; last: Position }>;
 export type ProjectorOptions = Readonly<{
   /** '' (default) writes the live tables; a staging prefix during a rebuild. */
   tablePrefix?: string;
+  /** Events per transaction, at most (default 500); fewer once the projector reaches the head of the log. */
   batchSize?: number;
+  /** Events read from the log at a time (default: batchSize, at most 500): what bounds the memory of a batch. */
+  pageSize?: number;
   /** true (default): failures are retried with backoff; false: the projector fails and `done` rejects. */
   retry?: boolean;
   onBatch?: (report: BatchReport) => void;
@@ -24,12 +27,15 @@ export type ProjectorOptions = Readonly<{
 const lowest = (positions: Iterable<Position | null>): Position | null =>
   [...positions].reduce<Position | null | undefined>((low, p) => (low === undefined || comparePositions(p, low) < 0 ? p : low), undefined) ?? null;
 
+const DEFAULT_BATCH_SIZE = 500;
+const PAGE_SIZE = 500;
+
 const backoffMs = (failures: number) => Math.min(100 * 2 ** Math.min(failures, 6), 5_000);
 
 /**
- * Follows the global log through the store's catch-up subscription and applies each batch to every
- * projection in one transaction, together with the projections' checkpoints: a crash leaves either
- * the whole batch and its checkpoint, or neither. Each projection keeps its own checkpoint (a new one
+ * Follows the global log through the store's catch-up subscription and applies each batch (up to
+ * `batchSize` events, read in pages) to every projection in one transaction, together with the
+ * projections' checkpoints: a crash leaves either the whole batch and its checkpoint, or neither. Each projection keeps its own checkpoint (a new one
  * catches up while the others skip what they have), and moves it by compare-and-set.
  */
 export class Projector {
@@ -52,6 +58,15 @@ export class Projector {
 
   private get prefix(): string {
     return this.options.tablePrefix ?? '';
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  /** Events read at a time: a large transaction is folded from several pages, never held as one array. */
+  private get pageSize(): number {
+    return this.options.pageSize ?? Math.min(this.batchSize, PAGE_SIZE);
   }
 
   private get names(): string[] {
@@ -109,8 +124,14 @@ export class Projector {
     while (!this.stopping) {
       try {
         const after = lowest(this.checkpoints.values());
-        this.subscription = this.store.subscribe({ after, batchSize: this.options.batchSize }, async (batch) => {
-          await this.apply(batch);
+        // Whatever a failed or conflicting unit had folded is dropped: it is read again from `after`.
+        let unit = new UnitOfWork(this.projections, this.checkpoints);
+        this.subscription = this.store.subscribe({ after, batchSize: this.pageSize }, async (page) => {
+          await unit.add(page, this.load);
+          if (unit.events >= this.batchSize || page.length < this.pageSize || (await this.atHead(unit.last))) {
+            await this.commit(unit);
+            unit = new UnitOfWork(this.projections, this.checkpoints);
+          }
           failures = 0;
         });
         this.state = 'running';
@@ -149,24 +170,39 @@ export class Projector {
     });
   }
 
-  private async apply(batch: readonly RecordedEvent[]): Promise<void> {
-    if (batch.length === 0) return;
-    const last = batch[batch.length - 1].globalPosition;
-    const moved: string[] = [];
+  /** Loads documents on the connection Kysely holds for us meanwhile (SQLite has one: see documentTable). */
+  private readonly load: LoadDocuments = (requests) =>
+    this.rm.any.connection().execute(async (db) => {
+      const found: ReadonlyMap<string, unknown>[] = [];
+      for (const { projection, ids } of requests) found.push(await documentTable(this.rm, db, this.prefix + projection.name).load(ids));
+      return found;
+    });
+
+  private async atHead(last: Position | null): Promise<boolean> {
+    return comparePositions(last, await this.store.headPosition()) >= 0;
+  }
+
+  /**
+   * Writes a unit in one transaction with the checkpoints it moves. Documents were loaded outside
+   * it: the compare-and-set proves no other writer touched these tables since (every writer moves
+   * the checkpoints of the tables it writes), or rolls the whole unit back.
+   */
+  private async commit(unit: UnitOfWork): Promise<void> {
+    const moving = unit.moving();
+    const last = unit.last;
+    if (last === null || moving.length === 0) return;
     await this.rm.any.transaction().execute(async (trx) => {
-      for (const projection of this.projections) {
-        const from = this.checkpoints.get(projection.name) ?? null;
-        if (comparePositions(last, from) <= 0) continue;
+      for (const docs of moving) {
+        const name = docs.projection.name;
         // First statement of the transaction is a write: on SQLite it takes the write lock at once.
-        await moveCheckpoint(trx, this.prefix, projection.name, from, last);
-        const fresh = batch.filter((e) => comparePositions(e.globalPosition, from) > 0).filter((e) => handles(projection, e));
-        await applyToTable(documentTable(this.rm, trx, this.prefix + projection.name), projection, fresh);
-        moved.push(projection.name);
+        await moveCheckpoint(trx, this.prefix, name, docs.from, last);
+        const { rows, removed } = docs.changes();
+        await documentTable(this.rm, trx, this.prefix + name).save(rows, removed);
       }
     });
-    for (const name of moved) this.checkpoints.set(name, last);
+    for (const docs of moving) this.checkpoints.set(docs.projection.name, last);
     this.lastError = null;
-    this.options.onBatch?.({ events: batch.length, last });
+    this.options.onBatch?.({ events: unit.events, last });
     this.notify();
   }
 }

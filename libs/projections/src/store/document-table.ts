@@ -1,12 +1,12 @@
-import type { Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Columns } from '../projection';
 import type { ReadModelDatabase } from './database';
 import { kyselyDocumentTable } from './kysely-documents';
 import { sqliteDocumentTable } from './sqlite-documents';
 import type { AnyTables } from './tables';
 
-/** A row as stored: the document as JSON and the columns derived from it. */
-export type DocumentRow = Readonly<{ id: string; doc: string }> & Columns;
+/** A row to store: the document as JSON and the columns derived from it. */
+export type DocumentRow = Readonly<{ id: string; doc: string; columns: Columns }>;
 
 /** One projection table inside the caller's transaction: documents by id in, rows out. */
 export type DocumentTable = Readonly<{
@@ -17,8 +17,9 @@ export type DocumentTable = Readonly<{
 }>;
 
 /**
- * SQLite: statements prepared once and run on the connection under `trx` (Kysely's SQLite driver
- * has one, and holds it for the transaction). PostgreSQL: multi-row statements through `trx`.
+ * `db` is a transaction, or a connection held with `connection()`. SQLite: statements prepared once
+ * and run on the connection under `db` (Kysely's SQLite driver has one, and holds it meanwhile).
+ * PostgreSQL: multi-row statements through `db`.
  */
-export const documentTable = (rm: ReadModelDatabase, trx: Transaction<AnyTables>, table: string): DocumentTable =>
-  rm.sqlite ? sqliteDocumentTable(rm.sqlite, table) : kyselyDocumentTable(trx, table);
+export const documentTable = (rm: ReadModelDatabase, db: Kysely<AnyTables>, table: string): DocumentTable =>
+  rm.sqlite ? sqliteDocumentTable(rm.sqlite, table) : kyselyDocumentTable(db, table);

@@ -10,7 +10,8 @@ const upsertText = (table: string, columns: readonly string[]) =>
 /**
  * One prepared statement per row and kind, run synchronously: on SQLite this beats multi-row
  * statements, which must be parsed again for every batch (and every length), by ~25% per row.
- * Only for use inside a Kysely transaction on the same database, whose connection this is.
+ * Only for use inside a Kysely transaction or connection() on the same database, whose one
+ * connection this is: Kysely then lets no other query in meanwhile.
  */
 export const sqliteDocumentTable = (connection: SqliteConnection, table: string): DocumentTable => ({
   load: async (ids) => {
@@ -26,8 +27,8 @@ export const sqliteDocumentTable = (connection: SqliteConnection, table: string)
     const remove = connection.prepared(`delete from ${quote(table)} where id = ?`);
     for (const id of removed) remove.run(id);
     if (rows.length === 0) return;
-    const columns = Object.keys(rows[0]);
-    const upsert = connection.prepared(upsertText(table, columns));
-    for (const row of rows) upsert.run(columns.map((c) => row[c]));
+    const columns = Object.keys(rows[0].columns);
+    const upsert = connection.prepared(upsertText(table, ['id', 'doc', ...columns]));
+    for (const row of rows) upsert.run(row.id, row.doc, ...columns.map((c) => row.columns[c]));
   },
 });
