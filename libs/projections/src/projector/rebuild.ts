@@ -1,5 +1,6 @@
 import type { EventStore } from '@credence/event-store';
 import { PROJECTIONS } from '../projections';
+import { withBulkWrites } from '../store/bulk-writes';
 import type { ReadModelDatabase } from '../store/database';
 import { dropTableSet, migrateTableSet, resetTableSet, STAGING_PREFIX, swapTableSet } from '../store/table-set';
 import { type Progress, ProgressMeter } from './progress';
@@ -8,9 +9,17 @@ import { Projector } from './projector';
 export type RebuildOptions = Readonly<{
   /** Build a fresh table set next to the live one and swap it in at the end: the API keeps serving. */
   swap?: boolean;
+  /** Events per transaction (default 50,000): fewer, larger commits rewrite each index page less often. */
   batchSize?: number;
   onProgress?: (progress: Progress) => void;
 }>;
+
+/**
+ * At 1M events a transaction of 500 events rewrote most index pages of the tables in every commit
+ * (9.4 GB written for a 573 MB file at 5,000); 50,000 halves that. The events are read 500 at a
+ * time whatever this is: memory goes to the documents a transaction touches, not to its events.
+ */
+const REBUILD_BATCH_SIZE = 50_000;
 
 export type RebuildSummary = Progress & Readonly<{ swapped: boolean }>;
 
@@ -38,21 +47,23 @@ export const rebuildProjections = async (
   const meter = new ProgressMeter(target);
   const projector = new Projector(store, rm, PROJECTIONS, {
     tablePrefix: prefix,
-    batchSize: options.batchSize,
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     retry: false,
     onBatch: ({ events }) => {
       const progress = meter.add(events);
       options.onProgress?.(progress);
     },
   });
-  await projector.start();
-  try {
-    await projector.caughtUp(target);
-    // Events appended during the rebuild: catch up with them too, so the swap loses no ground.
-    if (options.swap) await projector.caughtUp(await store.headPosition());
-  } finally {
-    await projector.stop();
-  }
+  await withBulkWrites(rm, async () => {
+    await projector.start();
+    try {
+      await projector.caughtUp(target);
+      // Events appended during the rebuild: catch up with them too, so the swap loses no ground.
+      if (options.swap) await projector.caughtUp(await store.headPosition());
+    } finally {
+      await projector.stop();
+    }
+  });
   if (options.swap) await swapTableSet(rm, STAGING_PREFIX);
   return { ...meter.current(), swapped: Boolean(options.swap) };
 };

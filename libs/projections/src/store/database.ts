@@ -15,13 +15,14 @@ export type ReadModelSettings = Readonly<{
 export const sqliteReadModelsPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
 /** The embedded file's own connection, for the projector's writes: statements prepared once, run in Kysely's transaction. */
-export type SqliteConnection = Readonly<{ prepared: (text: string) => BetterSqlite3.Statement }>;
+export type SqliteConnection = Readonly<{ path: string; prepared: (text: string) => BetterSqlite3.Statement }>;
 
-const statementCache = (database: BetterSqlite3.Database): SqliteConnection => {
+const sqliteConnection = (path: string, database: BetterSqlite3.Database): SqliteConnection => {
   // Keyed by SQL text: a handful per table and table set. A statement outlives a rename of its
   // table (SQLite re-prepares it against the schema it then finds).
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
+    path,
     prepared: (text) => {
       let statement = statements.get(text);
       if (!statement) statements.set(text, (statement = database.prepare(text)));
@@ -43,7 +44,8 @@ export class ReadModelDatabase {
 
   static async open(settings: ReadModelSettings): Promise<ReadModelDatabase> {
     if (!settings.databaseUrl) {
-      const database = openDurableDatabase({ path: sqliteReadModelsPath(settings.dataDir) });
+      const path = sqliteReadModelsPath(settings.dataDir);
+      const database = openDurableDatabase({ path });
       // WAL with synchronous=NORMAL: a commit is not fsynced, so power loss may drop the last
       // batches, but never part of one (WAL replays whole transactions only). Each batch commits
       // with its checkpoint, so what is lost is exactly a suffix of the log, which the projector
@@ -51,7 +53,7 @@ export class ReadModelDatabase {
       // nothing either way: the OS keeps what was written. FULL cost an fsync per batch.
       database.pragma('synchronous = NORMAL');
       const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
-      return new ReadModelDatabase(db, 'sqlite', undefined, statementCache(database));
+      return new ReadModelDatabase(db, 'sqlite', undefined, sqliteConnection(path, database));
     }
     const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
     // An idle connection dropped by the server must not crash the process: the next query reconnects.
