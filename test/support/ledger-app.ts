@@ -17,6 +17,23 @@ export type TestLedger = Readonly<{
   close: () => Promise<void>;
 }>;
 
+/** JSON over real HTTP with an optional bearer token: the e2e tests' and the bench's one client. */
+export const requester =
+  (baseUrl: string): TestLedger['request'] =>
+  async (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+  };
+
 /** The production wiring on a temp data dir, served on an ephemeral loopback port. */
 export const startLedger = async (env: Record<string, string> = {}): Promise<TestLedger> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'credence-e2e-'));
@@ -32,19 +49,7 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
-  const request: TestLedger['request'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
-  };
+  const request = requester(baseUrl);
   return {
     app,
     baseUrl,

@@ -5,26 +5,12 @@ import {
   expectCreated,
   specificationBody,
 } from '../../../test/support/fixtures';
-import type { TestLedger } from '../../../test/support/ledger-app';
+import { requester, type TestLedger } from '../../../test/support/ledger-app';
 
 export type Client = Pick<TestLedger, 'request'>;
 
 /** The e2e harness's request helper, against an API running in another process. */
-export const clientFor = (baseUrl: string): Client => ({
-  request: async (method, path, options = {}) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    const json = (response.headers.get('content-type') ?? '').includes('json') && text !== '';
-    return { status: response.status, headers: response.headers, body: json ? JSON.parse(text) : text };
-  },
-});
+export const clientFor = (baseUrl: string): Client => ({ request: requester(baseUrl) });
 
 export type World = Readonly<{
   issuerToken: string;
