@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openProjectionRuntime, type Progress, projectionStatus, rebuildProjections, renderProgress } from '@credence/projections';
 
-type RebuildFlags = { swap?: boolean; batchSize: string };
+type RebuildFlags = { swap?: boolean; batchSize?: string };
 
 /** Redraws one status line on a terminal, at most every 100 ms; elsewhere stays quiet until the end. */
 const progressLine = (stream: NodeJS.WriteStream) => {
@@ -19,8 +19,9 @@ const progressLine = (stream: NodeJS.WriteStream) => {
 };
 
 const rebuild = async (flags: RebuildFlags): Promise<void> => {
-  const batchSize = Number(flags.batchSize);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive integer');
+  // Unset: the library's rebuild default (large transactions), not a CLI-side number that overrides it.
+  const batchSize = flags.batchSize === undefined ? undefined : Number(flags.batchSize);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new Error('--batch-size must be a positive integer');
   const runtime = await openProjectionRuntime();
   const line = progressLine(process.stderr);
   try {
@@ -54,7 +55,7 @@ export const registerProjectionsCommands = (program: Command): void => {
         'the API answers from partial tables meanwhile. With --swap, builds a fresh table set next to the live one and swaps it in at the end.',
     )
     .option('--swap', 'rebuild into fresh tables and swap them in, so the API keeps serving complete read models')
-    .option('--batch-size <n>', 'events per transaction', '500')
+    .option('--batch-size <n>', 'events per transaction (default: the rebuild default, 50,000)')
     .action(rebuild);
   projections.command('status').description("Each projection's checkpoint and its lag behind the log").action(status);
 };
