@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EventStore } from '@credence/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalStore } from './auth/principal-store';
@@ -16,7 +15,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { EmbeddedRelay } from './infrastructure/embedded-relay';
 import { openEventStore } from './infrastructure/open-event-store';
 import { LedgerProviders } from './infrastructure/ledger.providers';
-import { RESOURCE_CONTROLLERS, RESOURCE_HANDLERS } from './resources';
+import { RESOURCE_CONTROLLERS } from './resources';
 
 @Module({})
 export class AppModule {
@@ -25,7 +24,7 @@ export class AppModule {
     const apiDb = join(config.dataDir, 'api.sqlite');
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), ReadModelsModule.forRoot(config)],
+      imports: [ReadModelsModule.forRoot(config)],
       controllers: [HealthController, ...RESOURCE_CONTROLLERS],
       providers: [
         { provide: LedgerConfig, useValue: config },
@@ -34,7 +33,6 @@ export class AppModule {
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
         ...LedgerProviders,
         EmbeddedRelay,
-        ...RESOURCE_HANDLERS,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

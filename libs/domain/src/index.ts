@@ -1,5 +1,6 @@
 export * from './core';
 export * from './events';
+export * from './commands';
 export * from './streams';
 export type * from './issuer/events';
 export type * from './specification/events';
@@ -30,3 +31,5 @@ export * from './stack/state';
 export * from './stack/decider';
 export type * from './compliance/rulesets';
 export { rulesetsDecider } from './compliance/rulesets';
+export type * from './compliance/decider';
+export { complianceDecider } from './compliance/decider';

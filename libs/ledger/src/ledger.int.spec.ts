@@ -1,4 +1,5 @@
 import type { Command } from '@credence/domain';
+import { handleCommand } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { metadataFor, tempDir } from '@credence/event-store/testing';
 import { Ledger, RulesGate } from './ledger';
@@ -23,13 +24,12 @@ describe('Ledger.load with its state cache', () => {
     const here = SqliteEventStore.open({ path: file });
     const elsewhere = SqliteEventStore.open({ path: file });
     const ledger = new Ledger(here, new NoRules());
-    const other = new Ledger(elsewhere, new NoRules());
     const count = (n: number) => ({ type: 'Count' as const, data: { n }, metadata: metadataFor() });
 
-    await ledger.execute(counter, 'counter-1', count(2));
+    await handleCommand(here, counter, 'counter-1', count(2));
     expect(await ledger.load(counter, 'counter-1')).toEqual({ state: 2, version: 0 });
-    await other.execute(counter, 'counter-1', count(5));
-    await other.execute(counter, 'counter-1', count(7));
+    await handleCommand(elsewhere, counter, 'counter-1', count(5));
+    await handleCommand(elsewhere, counter, 'counter-1', count(7));
     expect(await ledger.load(counter, 'counter-1')).toEqual({ state: 14, version: 2 });
     expect(await ledger.load(counter, 'counter-2')).toEqual({ state: 0, version: -1 });
     await Promise.all([here.close(), elsewhere.close()]);

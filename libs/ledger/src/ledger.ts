@@ -1,20 +1,44 @@
-import type { AnyEvent, Command, Decider } from '@credence/domain';
+import type { CommandOfType, CredenceCommand, CredenceCommandType } from '@credence/domain';
 import { type EventStore, type ExpectedVersion, handleCommand, type HandleResult } from '@credence/event-store';
+import type { Facts } from '@credence/rules';
+import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
+import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
 import { StateCache } from './state-cache';
 
-type AnyCommand = Command<string, unknown>;
-
 /**
- * Checks a command against the active ruleset on the state `decide` will see. Returns the command
+ * Checks a command against the active ruleset on the facts `decide` will see. Returns the command
  * stamped with the ruleset and its warnings, or records the refusal and throws RuleViolationError.
  */
 export abstract class RulesGate {
-  abstract check<C extends AnyCommand>(command: C, targetStreamId: string, state: unknown): Promise<C>;
+  abstract check<C extends CredenceCommand>(command: C, targetStreamId: string, facts: Facts): Promise<C>;
 }
 
 export type Loaded<State> = Readonly<{ state: State; version: number }>;
 
-/** The application service every command handler goes through: load related state, gate, decide, append. */
+/** A request with its related states resolved: the domain command, its target and what the rules see. */
+export type ResolvedCommand<T extends CredenceCommandType> = Readonly<{
+  command: CommandOfType<T>;
+  target: StreamRef<TargetState<T>>;
+  facts: (state: TargetState<T>) => Facts;
+}>;
+
+/**
+ * The request as the domain command it stands for: the catalogue's related refs read with `read`
+ * into `data.context`. Live commands, the dry run and replay all come through here.
+ */
+export const resolveCommand = async <T extends CredenceCommandType>(
+  request: CommandRequest<T>,
+  read: StateReader,
+): Promise<ResolvedCommand<T>> => {
+  const entry = catalogueEntry<T>(request.type);
+  const related = entry.related ? { context: await resolveRelated(entry.related(request), read) } : {};
+  // The request is the command without `context`, and the entry's refs resolve to exactly that
+  // context; TypeScript cannot follow that through the generic T, so it is asserted once, here.
+  const command = { ...request, data: { ...request.data, ...related } } as unknown as CommandOfType<T>;
+  return { command, target: entry.target(request), facts: (state) => entry.facts(command, state) };
+};
+
+/** The application service every command goes through: load related state, rules gate, decide, append. */
 export class Ledger {
   constructor(
     readonly store: EventStore,
@@ -23,36 +47,42 @@ export class Ledger {
   ) {}
 
   /** The stream's current state: the cached fold plus whatever was appended since, by anyone. */
-  async load<State, E extends AnyEvent>(
-    decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
-    streamId: string,
-  ): Promise<Loaded<State>> {
+  async load<State>(folding: Folding<State>, streamId: string): Promise<Loaded<State>> {
     const cached = this.cache.get(streamId) as Loaded<State> | undefined;
     const from = cached ? cached.version + 1 : 0;
     const events = await this.store.readStream(streamId, { fromVersion: from });
     if (cached && events.length === 0) return cached;
-    const state = (events as unknown as E[]).reduce(decider.evolve, cached ? cached.state : decider.initialState());
+    // The stream's events are its decider's events: the category in its id picked the decider.
+    const state = (events as never[]).reduce(folding.evolve, cached ? cached.state : folding.initialState());
     const version = from + events.length - 1;
     if (version >= 0) this.cache.set(streamId, state, version);
     return { state, version };
   }
 
-  async loadMany<State, E extends AnyEvent>(
-    decider: Pick<Decider<State, never, E>, 'evolve' | 'initialState'>,
-    streamIds: readonly string[],
-  ): Promise<State[]> {
-    return Promise.all(streamIds.map(async (id) => (await this.load(decider, id)).state));
+  /** Reads related streams for `resolveCommand`. */
+  private readonly read: StateReader = async (ref) => (await this.load(ref.folding, ref.streamId)).state;
+
+  /** The domain command a request stands for, with its related states loaded now. */
+  resolve<T extends CredenceCommandType>(request: CommandRequest<T>): Promise<ResolvedCommand<T>> {
+    return resolveCommand(request, this.read);
   }
 
-  execute<State, C extends AnyCommand, E extends AnyEvent>(
-    decider: Decider<State, C, E>,
-    streamId: string,
-    command: C,
+  /** The facts the rules would see for `request` now: a dry run, which appends nothing. */
+  async factsFor<T extends CredenceCommandType>(request: CommandRequest<T>): Promise<Facts> {
+    const { target, facts } = await this.resolve(request);
+    return facts((await this.load(target.folding, target.streamId)).state);
+  }
+
+  /** Decides `request` on its target stream and appends the events, after the rules gate. */
+  async handle<T extends CredenceCommandType>(
+    request: CommandRequest<T>,
     options: { expectedVersion?: ExpectedVersion } = {},
-  ): Promise<HandleResult<State>> {
-    return handleCommand(this.store, decider, streamId, command, {
+  ): Promise<HandleResult<TargetState<T>>> {
+    const { command, target, facts } = await this.resolve(request);
+    const { decider } = catalogueEntry<T>(request.type);
+    return handleCommand(this.store, decider, target.streamId, command, {
       expectedVersion: options.expectedVersion,
-      prepare: (prepared, state) => this.gate.check(prepared, streamId, state),
+      prepare: (prepared, state) => this.gate.check(prepared, target.streamId, facts(state)),
     });
   }
 }

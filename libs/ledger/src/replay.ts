@@ -24,7 +24,7 @@ export const replayHistory = async (
     const page = await store.readAll({ after, maxCount: pageSize });
     if (page.length === 0) break;
     for (const event of page) {
-      const decision = walker.next(event);
+      const decision = await walker.next(event);
       if (decision) decisions.push(decision);
     }
     events += page.length;

@@ -1,9 +1,8 @@
-import { type Command, EVENT_SCHEMA_VERSIONS, streamId } from '@credence/domain';
+import { complianceDecider, type CredenceCommand, EVENT_SCHEMA_VERSIONS, type RecordRefusal, streamId } from '@credence/domain';
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
-import { verdict } from '@credence/rules';
+import { type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';
 import { RuleViolationError } from './errors';
-import { factsFor } from './facts';
 import { RulesGate } from './ledger';
 
 /**
@@ -11,7 +10,7 @@ import { RulesGate } from './ledger';
  * as QualityCheckFailed on the issuer's compliance stream, so QA bodies see attempted non-compliance;
  * accepted commands carry the ruleset stamp and any warnings into their events' metadata.
  */
-export class RulesetGate extends RulesGate {
+export class ActiveRulesetGate extends RulesGate {
   constructor(
     private readonly rulesets: ActiveRuleset,
     private readonly store: EventStore,
@@ -19,37 +18,37 @@ export class RulesetGate extends RulesGate {
     super();
   }
 
-  async check<C extends Command<string, unknown>>(command: C, targetStreamId: string, state: unknown): Promise<C> {
+  async check<C extends CredenceCommand>(command: C, targetStreamId: string, facts: Facts): Promise<C> {
     const ruleset = await this.rulesets.current();
-    const facts = factsFor(command, state);
     const { blocked, warnings } = verdict(ruleset.evaluate(facts));
     if (blocked.length > 0) {
-      await this.recordRefusal(command, targetStreamId, facts.command.issuerId, ruleset.stamp, [...blocked, ...warnings]);
+      const issuerId = facts.command.issuerId;
+      await this.recordRefusal({
+        type: 'RecordRefusal',
+        data: { issuerId, commandType: command.type, commandId: command.metadata.commandId, targetStreamId, ruleset: ruleset.stamp, findings: [...blocked, ...warnings] },
+        metadata: { ...command.metadata, ruleset: ruleset.stamp },
+      });
       throw new RuleViolationError(ruleset.stamp, blocked);
     }
     const metadata = { ...command.metadata, ruleset: ruleset.stamp, ...(warnings.length > 0 ? { findings: warnings } : {}) };
     return { ...command, metadata };
   }
 
-  private async recordRefusal(
-    command: Command<string, unknown>,
-    targetStreamId: string,
-    issuerId: string,
-    ruleset: RuleViolationError['ruleset'],
-    findings: RuleViolationError['findings'],
-  ): Promise<void> {
-    const stream = streamId('compliance', issuerId || 'unattributed');
-    const data = { issuerId, commandType: command.type, commandId: command.metadata.commandId, targetStreamId, ruleset, findings };
-    const event = {
-      // Same id on a retry of the same refused command: recorded once.
-      eventId: deterministicEventId(command.metadata.commandId, stream, 0),
-      type: 'QualityCheckFailed',
-      schemaVersion: EVENT_SCHEMA_VERSIONS.QualityCheckFailed,
-      data,
-      metadata: { ...command.metadata, ruleset },
-    };
+  /**
+   * Appended without reading the stream (refusals never depend on earlier ones): the event id is
+   * derived from the refused command, so a retry of it is recorded once.
+   */
+  private async recordRefusal(refusal: RecordRefusal): Promise<void> {
+    const stream = streamId('compliance', refusal.data.issuerId || 'unattributed');
+    const events = complianceDecider.decide(refusal, complianceDecider.initialState()).map((event, index) => ({
+      eventId: deterministicEventId(refusal.metadata.commandId, stream, index),
+      type: event.type,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+      data: event.data,
+      metadata: refusal.metadata,
+    }));
     try {
-      await this.store.append(stream, [event], { expectedVersion: 'any' });
+      await this.store.append(stream, events, { expectedVersion: 'any' });
     } catch (error) {
       if (!(error instanceof DuplicateEventError)) throw error;
     }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/event-store/sqlite';
-import { type CommandMetadata, stackDecider, streamId } from '@credence/domain';
+import type { CommandMetadata } from '@credence/domain';
 import { deterministicEventId, type EventStore, type Position, type RecordedEvent, type Subscription } from '@credence/event-store';
 import type { Ledger } from './ledger';
 
@@ -74,8 +74,7 @@ export class StackInvalidationReactor {
         correlationId: revoked.metadata.correlationId,
         causationId: revoked.eventId,
       };
-      const command = { type: 'InvalidateStackedCredential', data: { stackId, componentCredentialId: credentialId }, metadata } as const;
-      await this.ledger.execute(stackDecider, streamId('stack', stackId), command);
+      await this.ledger.handle({ type: 'InvalidateStackedCredential', data: { stackId, componentCredentialId: credentialId }, metadata });
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { Environment } from '@marcbachmann/cel-js';
-import { isCommandType, type CommandType } from './command-types';
+import { type CredenceCommandType as CommandType, isCommandType } from '@credence/domain';
 import { RulesetError } from './errors';
 import type { ParsedRuleset, RuleDocument } from './parse';
 

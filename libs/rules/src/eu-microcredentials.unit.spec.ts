@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Finding } from '@credence/domain';
-import { COMMAND_TYPES } from './command-types';
+import { COMMAND_TYPES } from '@credence/domain';
 import { loadRuleset } from './load';
 import type { CompiledRuleset } from './ruleset';
 import { baselineFacts } from './testing/baseline-facts';

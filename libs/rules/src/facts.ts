@@ -1,5 +1,5 @@
 import type { Role } from '@credence/domain';
-import { COMMAND_TYPES } from './command-types';
+import { COMMAND_TYPES } from '@credence/domain';
 import { bool, double, int, list, object, oneOf, text, timestamp, type ValueOf } from './fact-types';
 
 /**

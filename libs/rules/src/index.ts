@@ -1,5 +1,5 @@
 export * from './errors';
-export * from './command-types';
+export type { CredenceCommandType as CommandType } from '@credence/domain';
 export * from './facts';
 export type { FactType } from './fact-types';
 export type { ParameterValue, RuleDocument, RulesetDocument } from './parse';

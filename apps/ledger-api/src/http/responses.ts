@@ -5,7 +5,8 @@ import { etagOf } from './command-context';
 
 export const POSITION_HEADER = 'credence-position';
 
-export type Outcome = Readonly<{ id: string; result: HandleResult<unknown> }>;
+/** What a command route answers from: the id of the resource it acted on and the Ledger's result. */
+export type Outcome<State = unknown> = Readonly<{ id: string; result: HandleResult<State> }>;
 
 /** ETag = stream version; Credence-Position lets a reader wait for projections to catch up. */
 export const decorate = (reply: FastifyReply, outcome: Outcome, location?: string): void => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { EventStore } from '@credence/event-store';
-import { ActiveRuleset, Ledger, RulesetGate, RulesGate, StackInvalidationReactor } from '@credence/ledger';
+import { ActiveRuleset, ActiveRulesetGate, Ledger, RulesGate, StackInvalidationReactor } from '@credence/ledger';
 import { loadRulesetDirectory } from '@credence/rules';
 import { LedgerConfig } from '../config';
 import { Startup } from './startup';
@@ -17,7 +17,7 @@ export const LedgerProviders: Provider[] = [
   {
     provide: RulesGate,
     inject: [ActiveRuleset, EventStore],
-    useFactory: (rulesets: ActiveRuleset, store: EventStore) => new RulesetGate(rulesets, store),
+    useFactory: (rulesets: ActiveRuleset, store: EventStore) => new ActiveRulesetGate(rulesets, store),
   },
   {
     provide: Ledger,

@@ -1,4 +1,3 @@
-import { LedgerCommandHandler } from './ledger-command';
 import { AssessmentsController } from './assessments/assessments.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { EventsController } from './events/events.controller';
@@ -18,5 +17,3 @@ export const RESOURCE_CONTROLLERS = [
   EventsController,
   RulesController,
 ];
-
-export const RESOURCE_HANDLERS = [LedgerCommandHandler];

@@ -1,4 +1,4 @@
-import type { CommandType } from '../command-types';
+import type { CredenceCommandType as CommandType } from '@credence/domain';
 import type { Facts } from '../facts';
 
 /**

@@ -1,5 +1,5 @@
 import { REVOCATION_REASONS } from '@credence/domain';
-import type { CommandType } from '../command-types';
+import type { CredenceCommandType as CommandType } from '@credence/domain';
 import { daysBeforeNow, type FactsDraft } from './baseline-facts';
 
 export type Version = '2022' | '2026';

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { assessmentDecider, type Principal, streamId } from '@credence/domain';
@@ -10,32 +9,28 @@ import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
-import { RecordAssessmentDto } from './assessments.dto';
-import { LedgerCommand } from '../ledger-command';
+import { annulAssessment, RecordAssessmentDto, recordAssessment } from './assessments.dto';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
 @Controller('assessments')
 export class AssessmentsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly ledger: Ledger) {}
 
   @Post()
   @Roles('issuer')
   async record(@Body() body: RecordAssessmentDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('RecordAssessment', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/assessments/${outcome.id}`);
+    const result = await this.ledger.handle(recordAssessment(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/assessments/${ctx.newId}`);
   }
 
   @Post(':id/annulment')
   @HttpCode(200)
   @Roles('issuer')
   async annul(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('AnnulAssessment', { body: { ...body }, ctx, targetId: id }));
-    decorate(reply, outcome);
-    return { id, ...(outcome.result.state as object) };
+    const result = await this.ledger.handle(annulAssessment(body, ctx, { id }), ctx);
+    decorate(reply, { id, result });
+    return { id, ...result.state };
   }
 
   @Get(':id')

@@ -12,7 +12,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ID_PATTERN } from '../common.dto';
+import { routeId, type ToRequest } from '../command-request';
+import { ID_PATTERN, type NoteDto } from '../common.dto';
 
 /** Open Badges 3.0 IdentityObject: a salted hash, never the identifier itself. */
 export class LearnerIdentityDto {
@@ -66,3 +67,15 @@ export class RecordAssessmentDto {
   @MaxLength(2000, { each: true })
   evidence!: string[];
 }
+
+export const recordAssessment: ToRequest<'RecordAssessment', RecordAssessmentDto> = (body, ctx) => ({
+  type: 'RecordAssessment',
+  data: { ...body, assessmentId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+export const annulAssessment: ToRequest<'AnnulAssessment', NoteDto> = (body, ctx, route) => ({
+  type: 'AnnulAssessment',
+  data: { ...body, assessmentId: routeId(route) },
+  metadata: ctx.metadata,
+});

@@ -1,19 +1,25 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { credentialDecider, type CredentialState, credentialStatusAt, type Principal, streamId } from '@credence/domain';
-import { Ledger } from '@credence/ledger';
+import { type CommandRequest, Ledger } from '@credence/ledger';
 import { CurrentPrincipal, Roles } from '../../auth/roles';
 import { type CommandContext, Context, etagOf } from '../../http/command-context';
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
-import { IssueCredentialDto, RevokeCredentialDto, SuspendCredentialDto } from './credentials.dto';
-import { LedgerCommand } from '../ledger-command';
+import {
+  IssueCredentialDto,
+  issueCredential,
+  reinstateCredential,
+  RevokeCredentialDto,
+  revokeCredential,
+  SuspendCredentialDto,
+  suspendCredential,
+} from './credentials.dto';
 
-type CredentialChange = 'SuspendCredential' | 'ReinstateCredential' | 'RevokeCredential';
+type CredentialChange = CommandRequest<'SuspendCredential' | 'ReinstateCredential' | 'RevokeCredential'>;
 
 /** The stored state plus its status judged now: expiry follows from validUntil, never from an event. */
 export const credentialView = (id: string, state: CredentialState, now: string) => {
@@ -26,37 +32,34 @@ export const credentialView = (id: string, state: CredentialState, now: string) 
 @ApiBearerAuth()
 @Controller('credentials')
 export class CredentialsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly ledger: Ledger) {}
 
   @Post()
   @Roles('issuer')
   async issue(@Body() body: IssueCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('IssueCredential', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/credentials/${outcome.id}`);
+    const result = await this.ledger.handle(issueCredential(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/credentials/${ctx.newId}`);
   }
 
   @Post(':id/suspension')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   suspend(@IdParam() id: string, @Body() body: SuspendCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, 'SuspendCredential', body, ctx, reply);
+    return this.change(id, suspendCredential(body, ctx, { id }), ctx, reply);
   }
 
   @Post(':id/reinstatement')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   reinstate(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, 'ReinstateCredential', body, ctx, reply);
+    return this.change(id, reinstateCredential(body, ctx, { id }), ctx, reply);
   }
 
   @Post(':id/revocation')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
   revoke(@IdParam() id: string, @Body() body: RevokeCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change(id, 'RevokeCredential', body, ctx, reply);
+    return this.change(id, revokeCredential(body, ctx, { id }), ctx, reply);
   }
 
   @Get(':id')
@@ -70,9 +73,9 @@ export class CredentialsController {
     });
   }
 
-  private async change(id: string, type: CredentialChange, body: object, ctx: CommandContext, reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand(type, { body: { ...body }, ctx, targetId: id }));
-    decorate(reply, outcome);
-    return credentialView(id, outcome.result.state as CredentialState, ctx.metadata.now);
+  private async change(id: string, request: CredentialChange, ctx: CommandContext, reply: FastifyReply) {
+    const result = await this.ledger.handle(request, ctx);
+    decorate(reply, { id, result });
+    return credentialView(id, result.state, ctx.metadata.now);
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { REVOCATION_REASONS, SUSPENSION_REASONS } from '@credence/domain';
+import { REVOCATION_REASONS, type RevocationReason, SUSPENSION_REASONS, type SuspensionReason } from '@credence/domain';
 import { ID_PATTERN, NoteDto } from '../common.dto';
+import { routeId, type ToRequest } from '../command-request';
 
 export class IssueCredentialDto {
   @ApiProperty() @Matches(ID_PATTERN) specificationId!: string;
@@ -25,3 +26,31 @@ export class SuspendCredentialDto extends NoteDto {
 export class RevokeCredentialDto extends NoteDto {
   @ApiProperty({ enum: REVOCATION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 }
+
+export const issueCredential: ToRequest<'IssueCredential', IssueCredentialDto> = (body, ctx) => ({
+  type: 'IssueCredential',
+  data: { ...body, credentialId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+/*
+ * Reason codes pass through as given: an unknown one is the rules' finding and the decider's
+ * refusal (credential.reason-unknown), not a validation error, so the type is asserted here.
+ */
+export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredentialDto> = (body, ctx, route) => ({
+  type: 'SuspendCredential',
+  data: { ...body, reason: body.reason as SuspensionReason, credentialId: routeId(route) },
+  metadata: ctx.metadata,
+});
+
+export const reinstateCredential: ToRequest<'ReinstateCredential', NoteDto> = (body, ctx, route) => ({
+  type: 'ReinstateCredential',
+  data: { ...body, credentialId: routeId(route) },
+  metadata: ctx.metadata,
+});
+
+export const revokeCredential: ToRequest<'RevokeCredential', RevokeCredentialDto> = (body, ctx, route) => ({
+  type: 'RevokeCredential',
+  data: { ...body, reason: body.reason as RevocationReason, credentialId: routeId(route) },
+  metadata: ctx.metadata,
+});

@@ -1,31 +1,26 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { issuerDecider, type IssuerState, streamId } from '@credence/domain';
-import { Ledger } from '@credence/ledger';
+import { issuerDecider, streamId } from '@credence/domain';
+import { type CommandRequest, Ledger } from '@credence/ledger';
 import { Roles } from '../../auth/roles';
 import { type CommandContext, Context, etagOf } from '../../http/command-context';
 import { created, decorate, existing } from '../../http/responses';
 import { IdParam } from '../../http/id.pipe';
 import { NoteDto } from '../common.dto';
-import { LedgerCommand } from '../ledger-command';
-import { AccreditIssuerDto, RegisterIssuerDto } from './issuers.dto';
+import { AccreditIssuerDto, accreditIssuer, RegisterIssuerDto, registerIssuer, suspendAccreditation, withdrawAccreditation } from './issuers.dto';
 
 @ApiTags('issuers')
 @ApiBearerAuth()
 @Controller('issuers')
 export class IssuersController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly ledger: Ledger) {}
 
   @Post()
   @Roles('admin', 'qa-body')
   async register(@Body() body: RegisterIssuerDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('RegisterIssuer', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/issuers/${outcome.id}`);
+    const result = await this.ledger.handle(registerIssuer(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/issuers/${ctx.newId}`);
   }
 
   @Post(':id/accreditations')
@@ -36,22 +31,22 @@ export class IssuersController {
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const outcome = await this.commands.execute(new LedgerCommand('AccreditIssuer', { body: { ...body }, ctx, targetId: id }));
-    return created(reply, outcome, `/v1/issuers/${id}`);
+    const result = await this.ledger.handle(accreditIssuer(body, ctx, { id }), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/issuers/${id}`);
   }
 
   @Post(':id/accreditations/:aid/suspension')
   @HttpCode(200)
   @Roles('qa-body')
   suspend(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change('SuspendAccreditation', id, aid, body, ctx, reply);
+    return this.change(aid, suspendAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
   @Post(':id/accreditations/:aid/withdrawal')
   @HttpCode(200)
   @Roles('qa-body')
   withdraw(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.change('WithdrawAccreditation', id, aid, body, ctx, reply);
+    return this.change(aid, withdrawAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
   @Get(':id')
@@ -64,17 +59,10 @@ export class IssuersController {
     });
   }
 
-  private async change(
-    type: 'SuspendAccreditation' | 'WithdrawAccreditation',
-    id: string,
-    aid: string,
-    body: NoteDto,
-    ctx: CommandContext,
-    reply: FastifyReply,
-  ) {
-    const outcome = await this.commands.execute(new LedgerCommand(type, { body: { ...body }, ctx, targetId: id, subId: aid }));
-    decorate(reply, outcome);
-    const state = outcome.result.state as IssuerState;
+  private async change(aid: string, request: CommandRequest<'SuspendAccreditation' | 'WithdrawAccreditation'>, ctx: CommandContext, reply: FastifyReply) {
+    const result = await this.ledger.handle(request, ctx);
+    decorate(reply, { id: aid, result });
+    const { state } = result;
     return state.status === 'registered' ? state.accreditations.find((a) => a.accreditationId === aid) : undefined;
   }
 }

@@ -14,6 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { CommandContext } from '../../http/command-context';
+import type { NoteDto } from '../common.dto';
+import { type RouteIds, routeId, type ToRequest } from '../command-request';
 
 export class RegisterIssuerDto {
   @ApiProperty({ example: 'Hogeschool Utrecht' })
@@ -69,3 +72,34 @@ export class AccreditIssuerDto {
   @IsISO8601({ strict: true })
   validUntil!: string;
 }
+
+export const registerIssuer: ToRequest<'RegisterIssuer', RegisterIssuerDto> = (body, ctx) => ({
+  type: 'RegisterIssuer',
+  data: { ...body, issuerId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+export const accreditIssuer: ToRequest<'AccreditIssuer', AccreditIssuerDto> = (body, ctx, route) => ({
+  type: 'AccreditIssuer',
+  data: { ...body, issuerId: routeId(route), accreditationId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+/** Accreditation changes name the accreditation in the route, under its issuer. */
+const accreditationOf = (body: NoteDto, ctx: CommandContext, route: RouteIds) => ({
+  ...body,
+  issuerId: routeId(route),
+  accreditationId: route.subId ?? ctx.newId,
+});
+
+export const suspendAccreditation: ToRequest<'SuspendAccreditation', NoteDto> = (body, ctx, route) => ({
+  type: 'SuspendAccreditation',
+  data: accreditationOf(body, ctx, route),
+  metadata: ctx.metadata,
+});
+
+export const withdrawAccreditation: ToRequest<'WithdrawAccreditation', NoteDto> = (body, ctx, route) => ({
+  type: 'WithdrawAccreditation',
+  data: accreditationOf(body, ctx, route),
+  metadata: ctx.metadata,
+});

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { pathwayDecider, type Principal, stackDecider, streamId } from '@credence/domain';
@@ -9,23 +8,19 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, existing } from '../../http/responses';
-import { AwardStackedCredentialDto, PublishPathwayDto } from './pathways.dto';
-import { LedgerCommand } from '../ledger-command';
+import { AwardStackedCredentialDto, awardStackedCredential, PublishPathwayDto, publishPathway } from './pathways.dto';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
 @Controller()
 export class PathwaysController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly ledger: Ledger) {}
 
   @Post('pathways')
   @Roles('issuer')
   async publish(@Body() body: PublishPathwayDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('PublishPathway', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/pathways/${outcome.id}`);
+    const result = await this.ledger.handle(publishPathway(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/pathways/${ctx.newId}`);
   }
 
   @Get('pathways/:id')
@@ -41,8 +36,8 @@ export class PathwaysController {
   @Post('stacked-credentials')
   @Roles('issuer')
   async award(@Body() body: AwardStackedCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('AwardStackedCredential', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/stacked-credentials/${outcome.id}`);
+    const result = await this.ledger.handle(awardStackedCredential(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/stacked-credentials/${ctx.newId}`);
   }
 
   @Get('stacked-credentials/:id')

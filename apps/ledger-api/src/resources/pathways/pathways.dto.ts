@@ -14,6 +14,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { CompletionRule } from '@credence/domain';
+import type { ToRequest } from '../command-request';
 import { ID_PATTERN } from '../common.dto';
 
 export class CompletionRuleDto {
@@ -53,3 +55,17 @@ export class AwardStackedCredentialDto {
   @Matches(ID_PATTERN, { each: true })
   componentCredentialIds!: string[];
 }
+
+const completionRule = ({ kind, n }: CompletionRuleDto): CompletionRule => (kind === 'n-of' ? { kind, n: n ?? 0 } : { kind });
+
+export const publishPathway: ToRequest<'PublishPathway', PublishPathwayDto> = (body, ctx) => ({
+  type: 'PublishPathway',
+  data: { ...body, completion: completionRule(body.completion), pathwayId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+export const awardStackedCredential: ToRequest<'AwardStackedCredential', AwardStackedCredentialDto> = (body, ctx) => ({
+  type: 'AwardStackedCredential',
+  data: { ...body, stackId: ctx.newId },
+  metadata: ctx.metadata,
+});

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ActiveRuleset, factsFor, Ledger } from '@credence/ledger';
+import { ActiveRuleset, Ledger } from '@credence/ledger';
 import { verdict } from '@credence/rules';
 import { Roles } from '../../auth/roles';
 import { type CommandContext, Context } from '../../http/command-context';
 import { decorate } from '../../http/responses';
-import { PLANS } from '../plans';
-import { validateCommandBody } from './command-bodies';
+import { requestFromBody } from './routed-commands';
 import { EvaluateDto, RulesetRefDto } from './rules.dto';
 
 @ApiTags('rules')
@@ -47,18 +46,16 @@ export class RulesController {
     return { active: (await this.rulesets.current()).stamp };
   }
 
-  /** A dry run: the findings a command would get, from the same plan and facts as the real route. Appends nothing. */
+  /** A dry run: the findings a command would get, from the same command and facts as the real route. Appends nothing. */
   @Post('rules/evaluate')
   @HttpCode(200)
   @Roles('admin', 'qa-body', 'issuer', 'auditor')
   async evaluate(@Body() { ruleset: ref, command }: EvaluateDto, @Context() ctx: CommandContext) {
     const ruleset = ref ? this.rulesets.find(ref.id, ref.version) : await this.rulesets.current();
-    const body = await validateCommandBody(command.type, command.body);
     const issuerId = ctx.metadata.principal.role === 'issuer' ? ctx.metadata.issuerId : command.issuerId;
-    const planned = { ...ctx, metadata: { ...ctx.metadata, ...(issuerId ? { issuerId } : {}) } };
-    const plan = await PLANS[command.type](this.ledger, { body, ctx: planned, targetId: command.targetId, subId: command.accreditationId });
-    const { state } = await this.ledger.load(plan.decider, plan.streamId);
-    const { blocked, warnings } = verdict(ruleset.evaluate(factsFor(plan.command, state)));
+    const actingFor = { ...ctx, metadata: { ...ctx.metadata, ...(issuerId ? { issuerId } : {}) } };
+    const request = await requestFromBody(command.type, command.body, actingFor, { id: command.targetId, subId: command.accreditationId });
+    const { blocked, warnings } = verdict(ruleset.evaluate(await this.ledger.factsFor(request)));
     return { ruleset: ruleset.stamp, verdict: blocked.length > 0 ? 'refused' : 'accepted', blocked, warnings };
   }
 }

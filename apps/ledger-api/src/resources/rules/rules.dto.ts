@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ID_PATTERN } from '../common.dto';
-import { PLANS } from '../plans';
+import { ROUTED_COMMAND_TYPES, type RoutedCommandType } from './routed-commands';
 
 export class RulesetRefDto {
   @ApiProperty({ example: 'eu-microcredentials' }) @IsString() @IsNotEmpty() @MaxLength(200) id!: string;
@@ -10,7 +10,7 @@ export class RulesetRefDto {
 }
 
 export class EvaluatedCommandDto {
-  @ApiProperty({ enum: Object.keys(PLANS) }) @IsIn(Object.keys(PLANS)) type!: string;
+  @ApiProperty({ enum: ROUTED_COMMAND_TYPES }) @IsIn(ROUTED_COMMAND_TYPES) type!: RoutedCommandType;
 
   @ApiProperty({ description: 'The body the command route would receive' })
   @IsObject()

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { specificationDecider, streamId } from '@credence/domain';
@@ -9,32 +8,28 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
-import { PublishSpecificationDto } from './specifications.dto';
-import { LedgerCommand } from '../ledger-command';
+import { PublishSpecificationDto, publishSpecification, retireSpecification } from './specifications.dto';
 
 @ApiTags('specifications')
 @ApiBearerAuth()
 @Controller('specifications')
 export class SpecificationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly ledger: Ledger,
-  ) {}
+  constructor(private readonly ledger: Ledger) {}
 
   @Post()
   @Roles('issuer')
   async publish(@Body() body: PublishSpecificationDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('PublishSpecification', { body: { ...body }, ctx }));
-    return created(reply, outcome, `/v1/specifications/${outcome.id}`);
+    const result = await this.ledger.handle(publishSpecification(body, ctx, {}), ctx);
+    return created(reply, { id: ctx.newId, result }, `/v1/specifications/${ctx.newId}`);
   }
 
   @Post(':id/retirement')
   @HttpCode(200)
   @Roles('issuer')
   async retire(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
-    const outcome = await this.commands.execute(new LedgerCommand('RetireSpecification', { body: { ...body }, ctx, targetId: id }));
-    decorate(reply, outcome);
-    return { id, ...(outcome.result.state as object) };
+    const result = await this.ledger.handle(retireSpecification(body, ctx, { id }), ctx);
+    decorate(reply, { id, result });
+    return { id, ...result.state };
   }
 
   /** Specifications are public offerings: every role may read any of them. */

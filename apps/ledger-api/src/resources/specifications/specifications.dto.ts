@@ -14,6 +14,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { NoteDto } from '../common.dto';
+import { routeId, type ToRequest } from '../command-request';
 
 /** Shape and types only: which Annex I elements are mandatory is the active ruleset's decision. */
 export class AwardingBodyDto {
@@ -77,3 +79,15 @@ export class PublishSpecificationDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fieldOfStudy?: string;
 }
+
+export const publishSpecification: ToRequest<'PublishSpecification', PublishSpecificationDto> = (body, ctx) => ({
+  type: 'PublishSpecification',
+  data: { ...body, specificationId: ctx.newId },
+  metadata: ctx.metadata,
+});
+
+export const retireSpecification: ToRequest<'RetireSpecification', NoteDto> = (body, ctx, route) => ({
+  type: 'RetireSpecification',
+  data: { ...body, specificationId: routeId(route) },
+  metadata: ctx.metadata,
+});

@@ -1,0 +1,193 @@
+import {
+  type AssessmentCommand,
+  assessmentDecider,
+  type AssessmentEvent,
+  type AssessmentState,
+  type Command,
+  type CommandOfType,
+  type CredenceCommandType,
+  type CredentialCommand,
+  credentialDecider,
+  type CredentialEvent,
+  type CredentialState,
+  type Decider,
+  type IssuerCommand,
+  issuerDecider,
+  type IssuerEvent,
+  type IssuerState,
+  type PathwayCommand,
+  pathwayDecider,
+  type PathwayEvent,
+  type PathwayState,
+  type SpecificationCommand,
+  specificationDecider,
+  type SpecificationEvent,
+  type SpecificationState,
+  type StackCommand,
+  stackDecider,
+  type StackEvent,
+  type StackState,
+} from '@credence/domain';
+import type { Facts } from '@credence/rules';
+import * as facts from './facts';
+import { assessment, credential, issuer, pathway, type RelatedRefs, specification, stack, type StreamRef } from './related';
+
+/** Per command type, the state and events of the stream it targets: derived from the deciders' unions. */
+type Aggregate<C extends { type: string }, State, E> = { [T in C['type']]: { state: State; event: E } };
+type Aggregates = Aggregate<IssuerCommand, IssuerState, IssuerEvent> &
+  Aggregate<SpecificationCommand, SpecificationState, SpecificationEvent> &
+  Aggregate<AssessmentCommand, AssessmentState, AssessmentEvent> &
+  Aggregate<CredentialCommand, CredentialState, CredentialEvent> &
+  Aggregate<PathwayCommand, PathwayState, PathwayEvent> &
+  Aggregate<StackCommand, StackState, StackEvent>;
+
+export type TargetState<T extends CredenceCommandType> = Aggregates[T]['state'];
+type TargetEvent<T extends CredenceCommandType> = Aggregates[T]['event'];
+/** The data of an event on the target stream of a T command. */
+export type RecordedData<T extends CredenceCommandType> = TargetEvent<T>['data'];
+
+/** The related states a command carries in `data.context`; none for most. */
+export type RelatedStates<T extends CredenceCommandType> = CommandOfType<T>['data'] extends { context: infer X } ? X : Record<never, never>;
+
+/**
+ * A domain command as a caller sends it: everything but the related states, which the Ledger
+ * resolves from the catalogue's `related` refs (the same way live, in a dry run and in replay).
+ */
+export type CommandRequest<T extends CredenceCommandType = CredenceCommandType> = {
+  [K in T]: Command<K, Omit<CommandOfType<K>['data'], 'context'>>;
+}[T];
+
+/** What the catalogue says about one command type. */
+export type CatalogueEntry<T extends CredenceCommandType> = Readonly<{
+  /** The stream the command is decided on. */
+  target: (command: CommandRequest<T>) => StreamRef<TargetState<T>>;
+  decider: Decider<TargetState<T>, CommandOfType<T>, TargetEvent<T>>;
+  /** The other streams `decide` and the rules read, resolved into `data.context`. */
+  related?: (command: CommandRequest<T>) => RelatedRefs<RelatedStates<T>>;
+  /** What the rules see. */
+  facts: (command: CommandOfType<T>, target: TargetState<T>) => Facts;
+  /** The event that opens a decision of this type in the log; replay rebuilds the command from it. */
+  recordedAs: TargetEvent<T>['type'];
+  /** The command data as the opening event records it, when the event names it differently. */
+  fromRecorded?: (data: RecordedData<T>) => Partial<CommandRequest<T>['data']>;
+}>;
+
+export type Catalogue = { readonly [T in CredenceCommandType]: CatalogueEntry<T> };
+
+/**
+ * Every command the ledger decides, by domain command type: the one place a command is declared.
+ * Adding a command = one entry here (the compiler asks for it once the domain union has the type),
+ * one DTO and one route.
+ */
+export const CATALOGUE = {
+  RegisterIssuer: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'IssuerRegistered',
+  },
+  AccreditIssuer: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'IssuerAccredited',
+  },
+  SuspendAccreditation: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'AccreditationSuspended',
+  },
+  WithdrawAccreditation: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'AccreditationWithdrawn',
+  },
+
+  PublishSpecification: {
+    target: (c) => specification(c.data.specificationId),
+    decider: specificationDecider,
+    related: (c) => ({ issuer: issuer(c.metadata.issuerId ?? '') }),
+    facts: facts.publishSpecificationFacts,
+    recordedAs: 'SpecificationPublished',
+  },
+  RetireSpecification: {
+    target: (c) => specification(c.data.specificationId),
+    decider: specificationDecider,
+    facts: facts.retireSpecificationFacts,
+    recordedAs: 'SpecificationRetired',
+  },
+
+  RecordAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    related: (c) => ({ specification: specification(c.data.specificationId) }),
+    facts: facts.recordAssessmentFacts,
+    recordedAs: 'AssessmentRecorded',
+  },
+  AnnulAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'AssessmentAnnulled',
+  },
+
+  IssueCredential: {
+    target: (c) => credential(c.data.credentialId),
+    decider: credentialDecider,
+    related: (c) => ({
+      specification: specification(c.data.specificationId),
+      assessments: c.data.assessmentIds.map(assessment),
+      issuer: issuer(c.metadata.issuerId ?? ''),
+    }),
+    facts: facts.issueCredentialFacts,
+    recordedAs: 'CredentialIssued',
+    fromRecorded: (data) => ('learner' in data ? { learnerId: data.learner.id } : {}),
+  },
+  SuspendCredential: {
+    target: (c) => credential(c.data.credentialId),
+    decider: credentialDecider,
+    facts: facts.credentialChangeFacts,
+    recordedAs: 'CredentialSuspended',
+  },
+  ReinstateCredential: {
+    target: (c) => credential(c.data.credentialId),
+    decider: credentialDecider,
+    facts: facts.credentialChangeFacts,
+    recordedAs: 'CredentialReinstated',
+  },
+  RevokeCredential: {
+    target: (c) => credential(c.data.credentialId),
+    decider: credentialDecider,
+    facts: facts.revokeCredentialFacts,
+    recordedAs: 'CredentialRevoked',
+  },
+
+  PublishPathway: {
+    target: (c) => pathway(c.data.pathwayId),
+    decider: pathwayDecider,
+    related: (c) => ({ components: c.data.components.map(specification) }),
+    facts: facts.publishPathwayFacts,
+    recordedAs: 'PathwayPublished',
+  },
+  AwardStackedCredential: {
+    target: (c) => stack(c.data.stackId),
+    decider: stackDecider,
+    related: (c) => ({ pathway: pathway(c.data.pathwayId), components: c.data.componentCredentialIds.map(credential) }),
+    facts: facts.awardStackedCredentialFacts,
+    recordedAs: 'StackedCredentialAwarded',
+  },
+  InvalidateStackedCredential: {
+    target: (c) => stack(c.data.stackId),
+    decider: stackDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'StackedCredentialInvalidated',
+  },
+} as const satisfies Catalogue;
+
+/** The catalogue entry for a command type, typed by it. */
+export const catalogueEntry = <T extends CredenceCommandType>(type: T): CatalogueEntry<T> => {
+  const catalogue: Catalogue = CATALOGUE;
+  return catalogue[type];
+};
