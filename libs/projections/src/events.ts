@@ -21,10 +21,10 @@ export const msOrNull = (instant: string | null | undefined): number | null => {
 
 /** The key rulesets are grouped by: `id@version`, or `-` for decisions made before any ruleset. */
 export const NO_RULESET = '-';
-export const rulesetKey = (stamp: Pick<RulesetStamp, 'id' | 'version'> | null | undefined): string =>
+export const rulesetGroup = (stamp: Pick<RulesetStamp, 'id' | 'version'> | null | undefined): string =>
   stamp ? `${stamp.id}@${stamp.version}` : NO_RULESET;
 
-export const parseRulesetKey = (key: string): { id: string; version: string } | null => {
+export const parseRulesetGroup = (key: string): { id: string; version: string } | null => {
   const at = key.lastIndexOf('@');
   return key === NO_RULESET || at <= 0 ? null : { id: key.slice(0, at), version: key.slice(at + 1) };
 };

@@ -8,7 +8,7 @@ import { LedgerConfig } from '../config';
 
 const SYSTEM = { id: 'system:startup', role: 'admin' } as const;
 
-export const parseRulesetKey = (key: string): { id: string; version: string } => {
+export const parseDefaultRuleset = (key: string): { id: string; version: string } => {
   const at = key.lastIndexOf('@');
   if (at <= 0 || at === key.length - 1) throw new Error(`CREDENCE_DEFAULT_RULESET must be id@version; got ${key}`);
   return { id: key.slice(0, at), version: key.slice(at + 1) };
@@ -30,7 +30,7 @@ export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationBootstrap(): Promise<void> {
     const now = new Date().toISOString();
     ensureBootstrapAdmin(this.principals, this.config.adminToken, now);
-    const { id, version } = parseRulesetKey(this.config.defaultRuleset);
+    const { id, version } = parseDefaultRuleset(this.config.defaultRuleset);
     const commandId = randomUUID();
     const metadata = { commandId, principal: SYSTEM, now, correlationId: commandId, causationId: commandId };
     // Recorded as an event on a new ledger; a ledger with an active ruleset keeps it.

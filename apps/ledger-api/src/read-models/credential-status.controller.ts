@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { instantMs, type Principal } from '@credence/domain';
-import { credentialStatusAt } from '@credence/projections';
+import { queryCredentialStatusAt } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';
@@ -28,7 +28,7 @@ export class CredentialStatusController {
   ) {
     const atMs = query.at ? instantMs(query.at, 'at') : Date.now();
     await this.readModels.fresh(['credentials'], query, reply);
-    const status = await credentialStatusAt(this.readModels.db, id, atMs);
+    const status = await queryCredentialStatusAt(this.readModels.db, id, atMs);
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId);
     return status;

@@ -42,17 +42,34 @@ export type CredentialStatusAt =
   | Readonly<{ status: 'suspended'; reason: SuspensionReason }>
   | Readonly<{ status: 'revoked'; reason: RevocationReason }>;
 
+/** The validity period in epoch milliseconds; null is unbounded (or, for a projection, unreadable). */
+export type ValidityMs = Readonly<{ fromMs: number | null; untilMs: number | null }>;
+
 /**
- * The current state judged at `instant`. Revocation and suspension win over the validity period
+ * The one status-at-an-instant judgement. Revocation and suspension win over the validity period
  * (a revoked credential is revoked, expired or not). The period is half-open: valid from
- * `validFrom` inclusive until `validUntil` exclusive. Suspension and revocation are taken as
+ * `validFrom` inclusive until `validUntil` exclusive. In milliseconds, so the read models, which
+ * never throw on a recorded instant, judge exactly as the domain does.
+ */
+export const judgeStatusAt = <Recorded extends IssuedCredentialState['status']>(
+  recorded: Recorded,
+  period: ValidityMs,
+  atMs: number,
+): Exclude<Recorded, 'active'> | 'active' | 'expired' | 'not-yet-valid' => {
+  if (recorded !== 'active') return recorded as Exclude<Recorded, 'active'>;
+  if (period.fromMs !== null && atMs < period.fromMs) return 'not-yet-valid';
+  if (period.untilMs !== null && atMs >= period.untilMs) return 'expired';
+  return 'active';
+};
+
+/**
+ * The current state judged at `instant` (see judgeStatusAt). Suspension and revocation are taken as
  * they are now, whatever `instant` is: the state keeps no history of when they happened.
  */
 export const credentialStatusAt = (state: IssuedCredentialState, instant: string): CredentialStatusAt => {
   if (state.status === 'revoked') return { status: 'revoked', reason: state.reason };
   if (state.status === 'suspended') return { status: 'suspended', reason: state.reason };
-  const at = instantMs(instant);
-  if (at < instantMs(state.validFrom)) return { status: 'not-yet-valid' };
-  if (state.validUntil !== undefined && at >= instantMs(state.validUntil)) return { status: 'expired' };
-  return { status: 'active' };
+  const atMs = instantMs(instant);
+  const period = { fromMs: instantMs(state.validFrom), untilMs: state.validUntil === undefined ? null : instantMs(state.validUntil) };
+  return { status: judgeStatusAt(state.status, period, atMs) };
 };

@@ -1,5 +1,5 @@
 import type { AccreditationAtIssuance, CredentialEvent, RulesetStamp } from '@credence/domain';
-import { type EventOf, msOrNull, rulesetKey } from '../events';
+import { type EventOf, msOrNull, rulesetGroup } from '../events';
 import { defineProjection } from '../projection';
 
 export type StoredCredentialStatus = 'active' | 'suspended' | 'revoked';
@@ -87,7 +87,7 @@ export const credentialsProjection = defineProjection({
     issuer_id: doc.issuerId,
     learner_id: doc.learnerId,
     specification_id: doc.specificationId,
-    ruleset: rulesetKey(doc.ruleset),
+    ruleset: rulesetGroup(doc.ruleset),
     status: doc.status,
     reason: doc.reason,
     issued_at_ms: msOrNull(doc.issuedAt),

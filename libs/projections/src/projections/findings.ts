@@ -1,5 +1,5 @@
 import { EVENT_TYPES, type Finding } from '@credence/domain';
-import { type ProjectedEvent, rulesetKey } from '../events';
+import { type ProjectedEvent, rulesetGroup } from '../events';
 import { defineProjection } from '../projection';
 
 export type FindingKind = 'refused' | 'warning';
@@ -28,12 +28,12 @@ const issuerOf = (event: ProjectedEvent): string | undefined =>
 const counted = (event: ProjectedEvent): Counted | null => {
   if (event.type === 'QualityCheckFailed') {
     const { issuerId, ruleset, findings } = event.data;
-    return { issuerId: issuerId || 'unattributed', ruleset: rulesetKey(ruleset), kind: 'refused', ruleIds: ruleIds(findings, 'block') };
+    return { issuerId: issuerId || 'unattributed', ruleset: rulesetGroup(ruleset), kind: 'refused', ruleIds: ruleIds(findings, 'block') };
   }
   const issuerId = issuerOf(event);
   const warned = ruleIds(event.metadata.findings ?? [], 'warn');
   if (!issuerId || warned.length === 0) return null;
-  return { issuerId, ruleset: rulesetKey(event.metadata.ruleset), kind: 'warning', ruleIds: warned };
+  return { issuerId, ruleset: rulesetGroup(event.metadata.ruleset), kind: 'warning', ruleIds: warned };
 };
 
 const keyOf = (issuerId: string, ruleset: string, kind: FindingKind, ruleId: string) =>

@@ -1,4 +1,4 @@
-import { type EventOf, msOrNull, rulesetKey } from '../events';
+import { type EventOf, msOrNull, rulesetGroup } from '../events';
 import { defineProjection } from '../projection';
 
 /**
@@ -25,7 +25,7 @@ const blank = (assessmentId: string, issuerId: string): LeadTimeDoc => ({
 const issuance = (event: EventOf<'CredentialIssued'>) => ({
   credentialId: event.data.credentialId,
   issuedAt: event.data.issuedAt,
-  ruleset: rulesetKey(event.metadata.ruleset),
+  ruleset: rulesetGroup(event.metadata.ruleset),
 });
 
 export const leadTimeMs = (doc: LeadTimeDoc): number | null => {

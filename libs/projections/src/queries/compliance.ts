@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { parseRulesetKey } from '../events';
+import { parseRulesetGroup } from '../events';
 import type { FindingKind } from '../projections/findings';
 import type { AccreditationRecord, IssuerDoc } from '../projections/issuers';
 import type { ReadModelTables } from '../store/tables';
@@ -35,7 +35,7 @@ export type IssuerCompliance = Readonly<{
 
 const emptyRuleset = (key: string): RulesetCompliance & { key: string } => ({
   key,
-  ruleset: parseRulesetKey(key),
+  ruleset: parseRulesetGroup(key),
   credentials: { issued: 0, active: 0, suspended: 0, expired: 0, notYetValid: 0, revoked: 0, revokedByReason: {} },
   refusedByRule: {},
   warningsByRule: {},

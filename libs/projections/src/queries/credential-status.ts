@@ -1,3 +1,4 @@
+import { judgeStatusAt } from '@credence/domain';
 import { msOrNull } from '../events';
 import type { CredentialDoc, CredentialStatusChange } from '../projections/credentials';
 
@@ -11,18 +12,20 @@ export type JudgedStatus = Readonly<{
   since: string | null;
 }>;
 
-/**
- * A recorded status judged at an instant: suspension and revocation win over the validity period
- * (as in the domain's credentialStatusAt); otherwise the half-open period [validFrom, validUntil) decides.
- */
+/** A recorded status judged at an instant by the domain's judgeStatusAt, with when that status began. */
 const judge = (doc: CredentialDoc, change: CredentialStatusChange, atMs: number): JudgedStatus => {
-  if (change.status !== 'active') return { status: change.status, reason: change.reason, since: change.at };
   const from = msOrNull(doc.validFrom);
-  const until = msOrNull(doc.validUntil);
-  if (from !== null && atMs < from) return { status: 'not-yet-valid', reason: null, since: null };
-  if (until !== null && atMs >= until) return { status: 'expired', reason: null, since: doc.validUntil };
-  const started = from !== null && from > (msOrNull(change.at) ?? 0) ? doc.validFrom : change.at;
-  return { status: 'active', reason: null, since: started };
+  const status = judgeStatusAt(change.status, { fromMs: from, untilMs: msOrNull(doc.validUntil) }, atMs);
+  switch (status) {
+    case 'not-yet-valid':
+      return { status, reason: null, since: null };
+    case 'expired':
+      return { status, reason: null, since: doc.validUntil };
+    case 'active':
+      return { status, reason: null, since: from !== null && from > (msOrNull(change.at) ?? 0) ? doc.validFrom : change.at };
+    default:
+      return { status, reason: change.reason, since: change.at };
+  }
 };
 
 /** The status now: the stored one, with expiry judged at query time (never stored, never evolved). */
