@@ -1,5 +1,10 @@
 import type { CommandOfType, CredenceCommand, CredenceCommandType } from '@credence/domain';
-import { type EventStore, type ExpectedVersion, handleCommand, type HandleResult } from '@credence/event-store';
+import {
+  type EventStore,
+  type ExpectedVersion,
+  handleCommand,
+  type HandleResult,
+} from '@credence/event-store';
 import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';

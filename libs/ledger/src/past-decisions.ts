@@ -6,7 +6,9 @@ import type { Folding, StreamRef } from './catalogue/related';
 import { resolveCommand } from './ledger';
 
 /** The command type each decision's first event records, from the catalogue. Refusals and activations are not decisions. */
-const OPENED_BY: ReadonlyMap<string, CredenceCommandType> = new Map(COMMAND_TYPES.map((type) => [catalogueEntry(type).recordedAs, type]));
+const OPENED_BY: ReadonlyMap<string, CredenceCommandType> = new Map(
+  COMMAND_TYPES.map((type) => [catalogueEntry(type).recordedAs, type]),
+);
 
 /**
  * Walks the log in order and rebuilds every past decision's command and facts as they stood just
@@ -19,7 +21,9 @@ export class PastDecisions {
   private readonly lastCommand = new Map<string, string>();
 
   private state<State>(ref: StreamRef<State>): State {
-    return this.states.has(ref.streamId) ? (this.states.get(ref.streamId) as State) : ref.folding.initialState();
+    return this.states.has(ref.streamId)
+      ? (this.states.get(ref.streamId) as State)
+      : ref.folding.initialState();
   }
 
   /** Feeds one event; returns the decision it opens, if it is the first event of one. */
@@ -28,12 +32,19 @@ export class PastDecisions {
     const opens = type !== undefined && this.lastCommand.get(event.streamId) !== event.metadata.commandId;
     const decision = opens ? await this.decision(type, event) : undefined;
     const folding = this.foldings.get(event.streamId);
-    if (folding) this.states.set(event.streamId, folding.evolve(this.state({ streamId: event.streamId, folding }), event as never));
+    if (folding)
+      this.states.set(
+        event.streamId,
+        folding.evolve(this.state({ streamId: event.streamId, folding }), event as never),
+      );
     this.lastCommand.set(event.streamId, event.metadata.commandId);
     return decision;
   }
 
-  private async decision<T extends CredenceCommandType>(type: T, event: RecordedEvent): Promise<PastDecision> {
+  private async decision<T extends CredenceCommandType>(
+    type: T,
+    event: RecordedEvent,
+  ): Promise<PastDecision> {
     const entry = catalogueEntry(type);
     // The opening event of a T decision records the command's data, plus what `decide` derived
     // (`fromRecorded` maps what it names differently): asserted here, where the log is read.

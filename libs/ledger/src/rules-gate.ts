@@ -1,4 +1,10 @@
-import { complianceDecider, type CredenceCommand, EVENT_SCHEMA_VERSIONS, type RecordRefusal, streamId } from '@credence/domain';
+import {
+  complianceDecider,
+  type CredenceCommand,
+  EVENT_SCHEMA_VERSIONS,
+  type RecordRefusal,
+  streamId,
+} from '@credence/domain';
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
 import { type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';
@@ -25,12 +31,23 @@ export class ActiveRulesetGate extends RulesGate {
       const issuerId = facts.command.issuerId;
       await this.recordRefusal({
         type: 'RecordRefusal',
-        data: { issuerId, commandType: command.type, commandId: command.metadata.commandId, targetStreamId, ruleset: ruleset.stamp, findings: [...blocked, ...warnings] },
+        data: {
+          issuerId,
+          commandType: command.type,
+          commandId: command.metadata.commandId,
+          targetStreamId,
+          ruleset: ruleset.stamp,
+          findings: [...blocked, ...warnings],
+        },
         metadata: { ...command.metadata, ruleset: ruleset.stamp },
       });
       throw new RuleViolationError(ruleset.stamp, blocked);
     }
-    const metadata = { ...command.metadata, ruleset: ruleset.stamp, ...(warnings.length > 0 ? { findings: warnings } : {}) };
+    const metadata = {
+      ...command.metadata,
+      ruleset: ruleset.stamp,
+      ...(warnings.length > 0 ? { findings: warnings } : {}),
+    };
     return { ...command, metadata };
   }
 
@@ -40,13 +57,15 @@ export class ActiveRulesetGate extends RulesGate {
    */
   private async recordRefusal(refusal: RecordRefusal): Promise<void> {
     const stream = streamId('compliance', refusal.data.issuerId || 'unattributed');
-    const events = complianceDecider.decide(refusal, complianceDecider.initialState()).map((event, index) => ({
-      eventId: deterministicEventId(refusal.metadata.commandId, stream, index),
-      type: event.type,
-      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-      data: event.data,
-      metadata: refusal.metadata,
-    }));
+    const events = complianceDecider
+      .decide(refusal, complianceDecider.initialState())
+      .map((event, index) => ({
+        eventId: deterministicEventId(refusal.metadata.commandId, stream, index),
+        type: event.type,
+        schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+        data: event.data,
+        metadata: refusal.metadata,
+      }));
     try {
       await this.store.append(stream, events, { expectedVersion: 'any' });
     } catch (error) {

@@ -30,7 +30,16 @@ import {
 } from '@credence/domain';
 import type { Facts } from '@credence/rules';
 import * as facts from './facts';
-import { assessment, credential, issuer, pathway, type RelatedRefs, specification, stack, type StreamRef } from './related';
+import {
+  assessment,
+  credential,
+  issuer,
+  pathway,
+  type RelatedRefs,
+  specification,
+  stack,
+  type StreamRef,
+} from './related';
 
 /** Per command type, the state and events of the stream it targets: derived from the deciders' unions. */
 type Aggregate<C extends { type: string }, State, E> = { [T in C['type']]: { state: State; event: E } };
@@ -47,7 +56,11 @@ type TargetEvent<T extends CredenceCommandType> = Aggregates[T]['event'];
 export type RecordedData<T extends CredenceCommandType> = TargetEvent<T>['data'];
 
 /** The related states a command carries in `data.context`; none for most. */
-export type RelatedStates<T extends CredenceCommandType> = CommandOfType<T>['data'] extends { context: infer X } ? X : Record<never, never>;
+export type RelatedStates<T extends CredenceCommandType> = CommandOfType<T>['data'] extends {
+  context: infer X;
+}
+  ? X
+  : Record<never, never>;
 
 /**
  * A domain command as a caller sends it: everything but the related states, which the Ledger
@@ -174,7 +187,10 @@ export const CATALOGUE = {
   AwardStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,
-    related: (c) => ({ pathway: pathway(c.data.pathwayId), components: c.data.componentCredentialIds.map(credential) }),
+    related: (c) => ({
+      pathway: pathway(c.data.pathwayId),
+      components: c.data.componentCredentialIds.map(credential),
+    }),
     facts: facts.awardStackedCredentialFacts,
     recordedAs: 'StackedCredentialAwarded',
   },

@@ -35,7 +35,13 @@ describe('the command catalogue', () => {
     const request: CommandRequest<'RetireSpecification'> = {
       type: 'RetireSpecification',
       data: { specificationId: 'spec-7' },
-      metadata: { commandId: 'c', correlationId: 'c', causationId: 'c', now: '2026-01-01T00:00:00Z', ...actingAs() },
+      metadata: {
+        commandId: 'c',
+        correlationId: 'c',
+        causationId: 'c',
+        now: '2026-01-01T00:00:00Z',
+        ...actingAs(),
+      },
     };
     const target = catalogueEntry('RetireSpecification').target(request);
     expect([target.streamId, categoryOf(target.streamId)]).toEqual(['specification-spec-7', 'specification']);

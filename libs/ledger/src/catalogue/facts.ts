@@ -16,7 +16,15 @@ import {
   type SpecificationContent,
   type SpecificationState,
 } from '@credence/domain';
-import type { ComponentFacts, CredentialFacts, Facts, IssuerFacts, LearnerFacts, PathwayFacts, SpecificationFacts } from '@credence/rules';
+import type {
+  ComponentFacts,
+  CredentialFacts,
+  Facts,
+  IssuerFacts,
+  LearnerFacts,
+  PathwayFacts,
+  SpecificationFacts,
+} from '@credence/rules';
 
 /**
  * The facts a ruleset sees for one command, built from the command, the target stream's state and
@@ -70,7 +78,12 @@ const learnerFacts = (id: string, learner: LearnerRef | undefined): LearnerFacts
   identityType: learner?.identity?.identityType ?? '',
 });
 
-const pathwayFacts = (id: string, components: readonly string[], completion: CompletionRule, minimumEcts: number): PathwayFacts => ({
+const pathwayFacts = (
+  id: string,
+  components: readonly string[],
+  completion: CompletionRule,
+  minimumEcts: number,
+): PathwayFacts => ({
   id,
   components,
   completion: completion.kind,
@@ -113,7 +126,11 @@ const ownerOf = (state: object): string | undefined =>
  * `now` and `command`, for every command. The issuer acted for is the principal's binding, else the
  * one the command names, else the target's owner; `issuer` is present when its state was read.
  */
-export const commandFacts = (command: CredenceCommand, owner: string | undefined, issuer?: IssuerState): Facts => {
+export const commandFacts = (
+  command: CredenceCommand,
+  owner: string | undefined,
+  issuer?: IssuerState,
+): Facts => {
   const { metadata } = command;
   const issuerId = metadata.issuerId ?? owner ?? '';
   return {
@@ -124,15 +141,21 @@ export const commandFacts = (command: CredenceCommand, owner: string | undefined
 };
 
 /** Commands on the issuer stream: the issuer is the target itself. */
-export const issuerCommandFacts = (command: CredenceCommand & { data: { issuerId: string } }, target: IssuerState): Facts =>
-  commandFacts(command, command.data.issuerId, target);
+export const issuerCommandFacts = (
+  command: CredenceCommand & { data: { issuerId: string } },
+  target: IssuerState,
+): Facts => commandFacts(command, command.data.issuerId, target);
 
 /** Commands on an existing resource that rules see only through `command` (and `issuer`, if loaded). */
-export const ownedResourceFacts = (command: CredenceCommand, target: object): Facts => commandFacts(command, ownerOf(target));
+export const ownedResourceFacts = (command: CredenceCommand, target: object): Facts =>
+  commandFacts(command, ownerOf(target));
 
 export const publishSpecificationFacts = (command: PublishSpecification): Facts => {
   const facts = commandFacts(command, undefined, command.data.context.issuer);
-  return { ...facts, specification: specificationFacts({ ...command.data, issuerId: facts.command.issuerId }, 'published') };
+  return {
+    ...facts,
+    specification: specificationFacts({ ...command.data, issuerId: facts.command.issuerId }, 'published'),
+  };
 };
 
 export const retireSpecificationFacts = (command: CredenceCommand, target: SpecificationState): Facts => ({
@@ -178,7 +201,10 @@ export const revokeCredentialFacts = (command: RevokeCredential, target: Credent
 
 export const publishPathwayFacts = (command: PublishPathway, target: PathwayState): Facts => {
   const { pathwayId, components, completion, minimumEcts } = command.data;
-  return { ...ownedResourceFacts(command, target), pathway: pathwayFacts(pathwayId, components, completion, minimumEcts) };
+  return {
+    ...ownedResourceFacts(command, target),
+    pathway: pathwayFacts(pathwayId, components, completion, minimumEcts),
+  };
 };
 
 export const awardStackedCredentialFacts = (command: AwardStackedCredential, target: object): Facts => {
@@ -187,7 +213,14 @@ export const awardStackedCredentialFacts = (command: AwardStackedCredential, tar
   return {
     ...ownedResourceFacts(command, target),
     ...(pathway.status !== 'absent'
-      ? { pathway: pathwayFacts(pathway.pathwayId, pathway.components, pathway.completion, pathway.minimumEcts) }
+      ? {
+          pathway: pathwayFacts(
+            pathway.pathwayId,
+            pathway.components,
+            pathway.completion,
+            pathway.minimumEcts,
+          ),
+        }
       : {}),
     components: facts,
     stack: { learnerId: command.data.learnerId, totalEcts: facts.reduce((sum, c) => sum + c.ects, 0) },

@@ -42,8 +42,11 @@ const asQaBody = metadata({ principal: qaBodyPrincipal, issuerId: undefined });
 
 type Given = Readonly<Record<string, { fold: (events: never[]) => unknown; events: readonly object[] }>>;
 const ledgerOf = (given: Given) => {
-  const states = new Map(Object.entries(given).map(([id, { fold, events }]) => [id, fold(events as never[])]));
-  return <State>(ref: StreamRef<State>): State => (states.has(ref.streamId) ? (states.get(ref.streamId) as State) : ref.folding.initialState());
+  const states = new Map(
+    Object.entries(given).map(([id, { fold, events }]) => [id, fold(events as never[])]),
+  );
+  return <State>(ref: StreamRef<State>): State =>
+    states.has(ref.streamId) ? (states.get(ref.streamId) as State) : ref.folding.initialState();
 };
 const folded =
   <State>(decider: { evolve: (s: State, e: never) => State; initialState: () => State }) =>
@@ -56,16 +59,38 @@ const factsOf = async (given: Given, request: CommandRequest): Promise<Facts> =>
   return facts(read(target));
 };
 
-const issuerStream = { [streamId('issuer', ISSUER)]: { fold: folded(issuerDecider), events: [issuerRegistered(), issuerAccredited()] } };
-const specStream = (id = 'spec-1') => ({ [streamId('specification', id)]: { fold: folded(specificationDecider), events: [specificationPublished({ specificationId: id })] } });
+const issuerStream = {
+  [streamId('issuer', ISSUER)]: {
+    fold: folded(issuerDecider),
+    events: [issuerRegistered(), issuerAccredited()],
+  },
+};
+const specStream = (id = 'spec-1') => ({
+  [streamId('specification', id)]: {
+    fold: folded(specificationDecider),
+    events: [specificationPublished({ specificationId: id })],
+  },
+});
 const credentialStream = (id = 'cred-1', over = {}) => ({
-  [streamId('credential', id)]: { fold: folded(credentialDecider), events: [credentialIssued({ credentialId: id, ...over })] },
+  [streamId('credential', id)]: {
+    fold: folded(credentialDecider),
+    events: [credentialIssued({ credentialId: id, ...over })],
+  },
 });
 
 const issuerFacts = {
   id: ISSUER,
   registered: true,
-  accreditations: [{ id: 'acc-1', qaBody: 'NVAO', eqfLevels: [5, 6], validFrom: '2024-01-01T00:00:00Z', validUntil: '2030-01-01T00:00:00Z', status: 'active' }],
+  accreditations: [
+    {
+      id: 'acc-1',
+      qaBody: 'NVAO',
+      eqfLevels: [5, 6],
+      validFrom: '2024-01-01T00:00:00Z',
+      validUntil: '2030-01-01T00:00:00Z',
+      status: 'active',
+    },
+  ],
 };
 const specFacts = (status: string, id = 'spec-1') => ({
   id,
@@ -84,7 +109,10 @@ const specFacts = (status: string, id = 'spec-1') => ({
   stackable: false,
   status,
 });
-const command = (type: string, principalRole = 'issuer', issuerId = ISSUER) => ({ now: NOW, command: { type, issuerId, principalRole } });
+const command = (type: string, principalRole = 'issuer', issuerId = ISSUER) => ({
+  now: NOW,
+  command: { type, issuerId, principalRole },
+});
 
 describe('the facts each catalogued command gives the rules', () => {
   it('RegisterIssuer: the issuer is the target, not yet registered', async () => {
@@ -95,24 +123,51 @@ describe('the facts each catalogued command gives the rules', () => {
     });
   });
 
-  it.each(['AccreditIssuer', 'SuspendAccreditation', 'WithdrawAccreditation'] as const)('%s: the issuer named in the route with its accreditations', async (type) => {
-    const data = { issuerId: ISSUER, accreditationId: 'acc-1', qaBody: 'NVAO', scope: { eqfLevels: [5] }, validFrom: NOW, validUntil: NOW };
-    const request = { type, data, metadata: asQaBody } as CommandRequest;
-    expect(await factsOf(issuerStream, request)).toEqual({ ...command(type, 'qa-body'), issuer: issuerFacts });
-  });
+  it.each(['AccreditIssuer', 'SuspendAccreditation', 'WithdrawAccreditation'] as const)(
+    '%s: the issuer named in the route with its accreditations',
+    async (type) => {
+      const data = {
+        issuerId: ISSUER,
+        accreditationId: 'acc-1',
+        qaBody: 'NVAO',
+        scope: { eqfLevels: [5] },
+        validFrom: NOW,
+        validUntil: NOW,
+      };
+      const request = { type, data, metadata: asQaBody } as CommandRequest;
+      expect(await factsOf(issuerStream, request)).toEqual({
+        ...command(type, 'qa-body'),
+        issuer: issuerFacts,
+      });
+    },
+  );
 
   it('PublishSpecification: the specification as it would be published, and the acting issuer', async () => {
-    const data = { specificationId: 'spec-9', title: 'Data Literacy', notionalWorkload: { ects: 5 }, eqfLevel: 6 };
-    expect(await factsOf(issuerStream, { type: 'PublishSpecification', data, metadata: metadata() })).toEqual({
-      ...command('PublishSpecification'),
-      issuer: issuerFacts,
-      specification: specFacts('published', 'spec-9'),
-    });
+    const data = {
+      specificationId: 'spec-9',
+      title: 'Data Literacy',
+      notionalWorkload: { ects: 5 },
+      eqfLevel: 6,
+    };
+    expect(await factsOf(issuerStream, { type: 'PublishSpecification', data, metadata: metadata() })).toEqual(
+      {
+        ...command('PublishSpecification'),
+        issuer: issuerFacts,
+        specification: specFacts('published', 'spec-9'),
+      },
+    );
   });
 
   it('RetireSpecification: the specification as it stands', async () => {
-    const request: CommandRequest = { type: 'RetireSpecification', data: { specificationId: 'spec-1' }, metadata: metadata() };
-    expect(await factsOf(specStream(), request)).toEqual({ ...command('RetireSpecification'), specification: specFacts('published') });
+    const request: CommandRequest = {
+      type: 'RetireSpecification',
+      data: { specificationId: 'spec-1' },
+      metadata: metadata(),
+    };
+    expect(await factsOf(specStream(), request)).toEqual({
+      ...command('RetireSpecification'),
+      specification: specFacts('published'),
+    });
   });
 
   it('RecordAssessment: the specification it cites and the learner, with identity type', async () => {
@@ -125,8 +180,14 @@ describe('the facts each catalogued command gives the rules', () => {
   });
 
   it('AnnulAssessment: only who acts, for whom (the owner when a QA body acts)', async () => {
-    const given = { [streamId('assessment', 'asmt-1')]: { fold: folded(assessmentDecider), events: [assessmentRecorded()] } };
-    const request: CommandRequest = { type: 'AnnulAssessment', data: { assessmentId: 'asmt-1' }, metadata: asQaBody };
+    const given = {
+      [streamId('assessment', 'asmt-1')]: { fold: folded(assessmentDecider), events: [assessmentRecorded()] },
+    };
+    const request: CommandRequest = {
+      type: 'AnnulAssessment',
+      data: { assessmentId: 'asmt-1' },
+      metadata: asQaBody,
+    };
     expect(await factsOf(given, request)).toEqual(command('AnnulAssessment', 'qa-body'));
   });
 
@@ -136,27 +197,63 @@ describe('the facts each catalogued command gives the rules', () => {
       ...specStream(),
       [streamId('assessment', 'asmt-1')]: { fold: folded(assessmentDecider), events: [assessmentRecorded()] },
     };
-    const data = { credentialId: 'cred-9', specificationId: 'spec-1', learnerId: 'learner-1', assessmentIds: ['asmt-1', 'asmt-missing'], validFrom: NOW };
+    const data = {
+      credentialId: 'cred-9',
+      specificationId: 'spec-1',
+      learnerId: 'learner-1',
+      assessmentIds: ['asmt-1', 'asmt-missing'],
+      validFrom: NOW,
+    };
     expect(await factsOf(given, { type: 'IssueCredential', data, metadata: metadata() })).toEqual({
       ...command('IssueCredential'),
       issuer: issuerFacts,
       specification: specFacts('published'),
-      assessments: [{ id: 'asmt-1', learnerId: 'learner-1', specificationId: 'spec-1', outcome: 'pass', assessedAt: '2025-05-20T10:00:00Z', status: 'recorded' }],
+      assessments: [
+        {
+          id: 'asmt-1',
+          learnerId: 'learner-1',
+          specificationId: 'spec-1',
+          outcome: 'pass',
+          assessedAt: '2025-05-20T10:00:00Z',
+          status: 'recorded',
+        },
+      ],
       learner: { id: 'learner-1', hasIdentity: true, identityType: 'emailAddress' },
       credential: { id: 'cred-9', validFrom: NOW, validUntil: '', hasValidUntil: false, issuedAt: NOW },
     });
   });
 
-  const issued = { id: 'cred-1', validFrom: '2025-05-21T00:00:00Z', validUntil: '2028-01-01T00:00:00Z', hasValidUntil: true, issuedAt: '2025-05-21T00:00:00.000Z' };
+  const issued = {
+    id: 'cred-1',
+    validFrom: '2025-05-21T00:00:00Z',
+    validUntil: '2028-01-01T00:00:00Z',
+    hasValidUntil: true,
+    issuedAt: '2025-05-21T00:00:00.000Z',
+  };
 
-  it.each(['SuspendCredential', 'ReinstateCredential'] as const)('%s: the credential as issued', async (type) => {
-    const request = { type, data: { credentialId: 'cred-1', reason: 'under-investigation' }, metadata: metadata() } as CommandRequest;
-    expect(await factsOf(credentialStream('cred-1', { validUntil: '2028-01-01T00:00:00Z' }), request)).toEqual({ ...command(type), credential: issued });
-  });
+  it.each(['SuspendCredential', 'ReinstateCredential'] as const)(
+    '%s: the credential as issued',
+    async (type) => {
+      const request = {
+        type,
+        data: { credentialId: 'cred-1', reason: 'under-investigation' },
+        metadata: metadata(),
+      } as CommandRequest;
+      expect(
+        await factsOf(credentialStream('cred-1', { validUntil: '2028-01-01T00:00:00Z' }), request),
+      ).toEqual({ ...command(type), credential: issued });
+    },
+  );
 
   it('RevokeCredential: the credential and the reason as given', async () => {
-    const request: CommandRequest = { type: 'RevokeCredential', data: { credentialId: 'cred-1', reason: 'fraud' }, metadata: metadata() };
-    expect(await factsOf(credentialStream('cred-1', { validUntil: '2028-01-01T00:00:00Z' }), request)).toEqual({
+    const request: CommandRequest = {
+      type: 'RevokeCredential',
+      data: { credentialId: 'cred-1', reason: 'fraud' },
+      metadata: metadata(),
+    };
+    expect(
+      await factsOf(credentialStream('cred-1', { validUntil: '2028-01-01T00:00:00Z' }), request),
+    ).toEqual({
       ...command('RevokeCredential'),
       credential: issued,
       revocation: { reason: 'fraud' },
@@ -164,8 +261,15 @@ describe('the facts each catalogued command gives the rules', () => {
   });
 
   it('a credential command on an unknown credential: no credential facts', async () => {
-    const request: CommandRequest = { type: 'RevokeCredential', data: { credentialId: 'nope', reason: 'fraud' }, metadata: metadata() };
-    expect(await factsOf({}, request)).toEqual({ ...command('RevokeCredential'), revocation: { reason: 'fraud' } });
+    const request: CommandRequest = {
+      type: 'RevokeCredential',
+      data: { credentialId: 'nope', reason: 'fraud' },
+      metadata: metadata(),
+    };
+    expect(await factsOf({}, request)).toEqual({
+      ...command('RevokeCredential'),
+      revocation: { reason: 'fraud' },
+    });
   });
 
   it('PublishPathway: the pathway as it would be published (n is 0 for all-of)', async () => {
@@ -180,26 +284,73 @@ describe('the facts each catalogued command gives the rules', () => {
     const given = {
       [streamId('pathway', 'path-1')]: { fold: folded(pathwayDecider), events: [pathwayPublished()] },
       ...credentialStream('cred-1'),
-      ...credentialStream('cred-2', { specificationId: 'spec-2', validUntil: '2026-01-01T00:00:00Z', ects: 3 }),
+      ...credentialStream('cred-2', {
+        specificationId: 'spec-2',
+        validUntil: '2026-01-01T00:00:00Z',
+        ects: 3,
+      }),
     };
-    const data = { stackId: 'stack-1', pathwayId: 'path-1', learnerId: 'learner-1', componentCredentialIds: ['cred-1', 'cred-2', 'cred-x'] };
+    const data = {
+      stackId: 'stack-1',
+      pathwayId: 'path-1',
+      learnerId: 'learner-1',
+      componentCredentialIds: ['cred-1', 'cred-2', 'cred-x'],
+    };
     const component = { learnerId: 'learner-1', validFrom: '2025-05-21T00:00:00Z' };
     expect(await factsOf(given, { type: 'AwardStackedCredential', data, metadata: metadata() })).toEqual({
       ...command('AwardStackedCredential'),
-      pathway: { id: 'path-1', components: ['spec-1', 'spec-2'], completion: 'all-of', n: 0, minimumEcts: 10 },
+      pathway: {
+        id: 'path-1',
+        components: ['spec-1', 'spec-2'],
+        completion: 'all-of',
+        n: 0,
+        minimumEcts: 10,
+      },
       components: [
-        { ...component, id: 'cred-1', specificationId: 'spec-1', status: 'active', validUntil: '', hasValidUntil: false, ects: 5 },
-        { ...component, id: 'cred-2', specificationId: 'spec-2', status: 'expired', validUntil: '2026-01-01T00:00:00Z', hasValidUntil: true, ects: 3 },
+        {
+          ...component,
+          id: 'cred-1',
+          specificationId: 'spec-1',
+          status: 'active',
+          validUntil: '',
+          hasValidUntil: false,
+          ects: 5,
+        },
+        {
+          ...component,
+          id: 'cred-2',
+          specificationId: 'spec-2',
+          status: 'expired',
+          validUntil: '2026-01-01T00:00:00Z',
+          hasValidUntil: true,
+          ects: 3,
+        },
       ],
       stack: { learnerId: 'learner-1', totalEcts: 8 },
     });
   });
 
   it('InvalidateStackedCredential (sent by the system): the stack owner is the issuer acted for', async () => {
-    const awarded = { type: 'StackedCredentialAwarded', data: { stackId: 'stack-1', issuerId: ISSUER, pathwayId: 'path-1', learnerId: 'learner-1', componentCredentialIds: ['cred-1'] } };
+    const awarded = {
+      type: 'StackedCredentialAwarded',
+      data: {
+        stackId: 'stack-1',
+        issuerId: ISSUER,
+        pathwayId: 'path-1',
+        learnerId: 'learner-1',
+        componentCredentialIds: ['cred-1'],
+      },
+    };
     const given = { [streamId('stack', 'stack-1')]: { fold: folded(stackDecider), events: [awarded] } };
-    const system = metadata({ principal: { id: 'system:stack-invalidation', role: 'admin' }, issuerId: undefined });
-    const request: CommandRequest = { type: 'InvalidateStackedCredential', data: { stackId: 'stack-1', componentCredentialId: 'cred-1' }, metadata: system };
+    const system = metadata({
+      principal: { id: 'system:stack-invalidation', role: 'admin' },
+      issuerId: undefined,
+    });
+    const request: CommandRequest = {
+      type: 'InvalidateStackedCredential',
+      data: { stackId: 'stack-1', componentCredentialId: 'cred-1' },
+      metadata: system,
+    };
     expect(await factsOf(given, request)).toEqual(command('InvalidateStackedCredential', 'admin'));
   });
 });

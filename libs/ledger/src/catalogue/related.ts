@@ -10,7 +10,10 @@ import {
 } from '@credence/domain';
 
 /** How a stream folds into a state: the `evolve` and `initialState` of its decider. */
-export type Folding<State> = Readonly<{ evolve: (state: State, event: never) => State; initialState: () => State }>;
+export type Folding<State> = Readonly<{
+  evolve: (state: State, event: never) => State;
+  initialState: () => State;
+}>;
 
 /** A stream a command reads: its id and how to fold it. Declared as data, loaded by the caller. */
 export type StreamRef<State> = Readonly<{ streamId: string; folding: Folding<State> }>;
@@ -28,7 +31,9 @@ export const stack = ref('stack', stackDecider);
 
 /** The refs that resolve to a command's `context`: one ref per state, a list of refs per list of states. */
 export type RelatedRefs<Context> = {
-  readonly [K in keyof Context]: Context[K] extends readonly (infer State)[] ? readonly StreamRef<State>[] : StreamRef<Context[K]>;
+  readonly [K in keyof Context]: Context[K] extends readonly (infer State)[]
+    ? readonly StreamRef<State>[]
+    : StreamRef<Context[K]>;
 };
 
 /** Reads one stream's state: the Ledger reads the store, replay its own walk through the log. */
@@ -38,7 +43,10 @@ export type StateReader = <State>(ref: StreamRef<State>) => Promise<State> | Sta
 type AnyRefs = Readonly<Record<string, StreamRef<unknown> | readonly StreamRef<unknown>[]>>;
 
 /** Loads every related stream with `read`, keeping the shape of the refs. */
-export const resolveRelated = async <Context>(refs: RelatedRefs<Context>, read: StateReader): Promise<Context> => {
+export const resolveRelated = async <Context>(
+  refs: RelatedRefs<Context>,
+  read: StateReader,
+): Promise<Context> => {
   // Object.entries forgets the per-key types that RelatedRefs<Context> guarantees, and fromEntries too.
   const entries = await Promise.all(
     Object.entries(refs as AnyRefs).map(async ([key, value]) => {
@@ -49,4 +57,6 @@ export const resolveRelated = async <Context>(refs: RelatedRefs<Context>, read: 
   return Object.fromEntries(entries) as Context;
 };
 
-const isList = (value: StreamRef<unknown> | readonly StreamRef<unknown>[]): value is readonly StreamRef<unknown>[] => Array.isArray(value);
+const isList = (
+  value: StreamRef<unknown> | readonly StreamRef<unknown>[],
+): value is readonly StreamRef<unknown>[] => Array.isArray(value);

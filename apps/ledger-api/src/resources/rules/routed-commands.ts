@@ -16,21 +16,47 @@ import {
   SuspendCredentialDto,
   suspendCredential,
 } from '../credentials/credentials.dto';
-import { AccreditIssuerDto, accreditIssuer, RegisterIssuerDto, registerIssuer, suspendAccreditation, withdrawAccreditation } from '../issuers/issuers.dto';
-import { AwardStackedCredentialDto, awardStackedCredential, PublishPathwayDto, publishPathway } from '../pathways/pathways.dto';
-import { PublishSpecificationDto, publishSpecification, retireSpecification } from '../specifications/specifications.dto';
+import {
+  AccreditIssuerDto,
+  accreditIssuer,
+  RegisterIssuerDto,
+  registerIssuer,
+  suspendAccreditation,
+  withdrawAccreditation,
+} from '../issuers/issuers.dto';
+import {
+  AwardStackedCredentialDto,
+  awardStackedCredential,
+  PublishPathwayDto,
+  publishPathway,
+} from '../pathways/pathways.dto';
+import {
+  PublishSpecificationDto,
+  publishSpecification,
+  retireSpecification,
+} from '../specifications/specifications.dto';
 
-type BodyToRequest<T extends CredenceCommandType> = (body: Record<string, unknown>, ctx: CommandContext, route: RouteIds) => Promise<CommandRequest<T>>;
+type BodyToRequest<T extends CredenceCommandType> = (
+  body: Record<string, unknown>,
+  ctx: CommandContext,
+  route: RouteIds,
+) => Promise<CommandRequest<T>>;
 
 /** Validates a raw body with the route's DTO exactly as the route does, then maps it the same way. */
 const routed =
-  <T extends CredenceCommandType, Body extends object>(dto: new () => Body, toRequest: ToRequest<T, Body>): BodyToRequest<T> =>
+  <T extends CredenceCommandType, Body extends object>(
+    dto: new () => Body,
+    toRequest: ToRequest<T, Body>,
+  ): BodyToRequest<T> =>
   async (body, ctx, route) => {
     const instance = plainToInstance(dto, body);
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
       throw new RequestValidationError(
-        errors.map((e) => ({ field: `command.body.${e.property}`, messages: Object.values(e.constraints ?? { nested: 'is not valid' }) })),
+        errors.map((e) => ({
+          field: `command.body.${e.property}`,
+          messages: Object.values(e.constraints ?? { nested: 'is not valid' }),
+        })),
       );
     }
     return toRequest(instance, ctx, route);
@@ -63,8 +89,13 @@ const ROUTED = {
 
 export const ROUTED_COMMAND_TYPES = Object.keys(ROUTED);
 
-export const isRoutedCommandType = (type: string): type is RoutedCommandType => Object.prototype.hasOwnProperty.call(ROUTED, type);
+export const isRoutedCommandType = (type: string): type is RoutedCommandType =>
+  Object.prototype.hasOwnProperty.call(ROUTED, type);
 
 /** The typed command a route would build from `body`; 400 when the body would not pass the route. */
-export const requestFromBody = (type: RoutedCommandType, body: Record<string, unknown>, ctx: CommandContext, route: RouteIds): Promise<CommandRequest> =>
-  ROUTED[type](body, ctx, route);
+export const requestFromBody = (
+  type: RoutedCommandType,
+  body: Record<string, unknown>,
+  ctx: CommandContext,
+  route: RouteIds,
+): Promise<CommandRequest> => ROUTED[type](body, ctx, route);
