@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readEnv } from '@credence/config';
-import { openEventStore } from '@credence/event-store';
+import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@credence/config';
 import { feedCheckpointsPath, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
 import { serveHealth } from './health-server';
 
@@ -19,11 +18,9 @@ const main = async () => {
   });
   const settings = relaySettingsFromEnv();
   if (!settings) throw new Error('KAFKA_BROKERS is not set: the relay has nowhere to publish');
-  const dataDir = readEnv('CREDENCE_DATA_DIR')!;
-  const kind = readEnv('CREDENCE_EVENT_STORE');
-  if (kind !== 'sqlite' && kind !== 'eventstoredb') throw new Error(`CREDENCE_EVENT_STORE must be sqlite or eventstoredb, got ${kind}`);
-  const store = await openEventStore({ kind, dataDir, esdbConnectionString: readEnv('ESDB_CONNECTION_STRING') });
-  const checkpoints = new SqliteCheckpointStore(feedCheckpointsPath(dataDir));
+  const storeSettings = eventStoreSettingsFromEnv();
+  const store = await openLedgerEventStore(storeSettings);
+  const checkpoints = new SqliteCheckpointStore(feedCheckpointsPath(storeSettings.dataDir));
   const relay = startRelay({
     store,
     checkpoints,

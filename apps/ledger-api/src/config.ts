@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readEnv } from '@credence/config';
+import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
 
 /** An abstract class so it doubles as the DI token. */
@@ -18,26 +18,15 @@ export abstract class LedgerConfig {
   declare readonly feed?: RelaySettings & { topicPrefix: string };
 }
 
-export class ConfigError extends Error {}
-
-const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T => {
-  if (allowed.includes(value as T)) return value as T;
-  throw new ConfigError(`${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
-};
-
 export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const port = Number(readEnv('PORT', env));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number`);
-  const eventStore = oneOf('CREDENCE_EVENT_STORE', readEnv('CREDENCE_EVENT_STORE', env), ['sqlite', 'eventstoredb']);
-  const esdbConnectionString = readEnv('ESDB_CONNECTION_STRING', env);
-  if (eventStore === 'eventstoredb' && !esdbConnectionString) {
-    throw new ConfigError('CREDENCE_EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');
-  }
+  const { kind: eventStore, dataDir, esdbConnectionString } = eventStoreSettingsFromEnv(env);
   const relay = relaySettingsFromEnv(env);
   return {
     port,
     host: readEnv('HOST', env) ?? '0.0.0.0',
-    dataDir: resolve(readEnv('CREDENCE_DATA_DIR', env) ?? './data'),
+    dataDir,
     rulesDir: resolve(readEnv('CREDENCE_RULES_DIR', env) ?? './rules'),
     eventStore,
     esdbConnectionString,

@@ -1,1 +1,3 @@
 export * from './env';
+export * from './errors';
+export * from './event-store';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from './envelope';
+import type { NewEvent, RecordedEvent } from './envelope';
 
 /** The hashed part of an envelope: everything but `hash` and the store-assigned global position. */
 export type ChainLink = Omit<RecordedEvent, 'hash' | 'globalPosition'>;
@@ -19,6 +19,37 @@ export const hashLink = (link: ChainLink): string => {
   });
   if (canonical === undefined) throw new Error('envelope is not JSON-serialisable');
   return createHash('sha256').update(canonical).digest('hex');
+};
+
+/** Where a stream's chain ends: its last version and hash; null for a stream not yet written. */
+export type ChainTail = Readonly<{ streamVersion: number; hash: string }> | null;
+
+export type HashedLink = ChainLink & Readonly<{ hash: string }>;
+
+/** What the store will hand back: hashing this, not the caller's objects, keeps verifyChain exact. */
+const asStoredJson = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
+
+/**
+ * A batch as the next links of its stream's chain after `tail`: versions, prevHash and hash. Every
+ * adapter appends through this, and test helpers that fake a stored stream build it here too.
+ */
+export const chainLinks = (streamId: string, batch: readonly NewEvent[], tail: ChainTail): HashedLink[] => {
+  const first = tail ? tail.streamVersion + 1 : 0;
+  let prevHash = tail?.hash ?? null;
+  return batch.map((event, i) => {
+    const link: ChainLink = {
+      eventId: event.eventId,
+      streamId,
+      streamVersion: first + i,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: asStoredJson(event.data),
+      metadata: asStoredJson(event.metadata),
+      prevHash,
+    };
+    prevHash = hashLink(link);
+    return { ...link, hash: prevHash };
+  });
 };
 
 export type ChainVerdict =

@@ -1,24 +1,38 @@
-import { hashLink, verifyChain, type ChainLink } from './chain';
+import { chainLinks, hashLink, verifyChain, type ChainLink } from './chain';
 import type { RecordedEvent } from './envelope';
 import { metadataFor } from './testing/fixtures';
 
 const metadata = metadataFor('command-1');
 
-/** A correctly chained stream, built the way a store must build it. */
+/** A correctly chained stream, built the way every adapter builds it. */
 const chainOf = (streamId: string, datas: unknown[]): RecordedEvent[] =>
-  datas.reduce<RecordedEvent[]>((events, data, i) => {
-    const link: ChainLink = {
-      eventId: `${streamId}-e${i}`,
-      streamId,
-      streamVersion: i,
-      type: 'Tested',
-      schemaVersion: 1,
-      data,
-      metadata,
-      prevHash: events[i - 1]?.hash ?? null,
-    };
-    return [...events, { ...link, globalPosition: String(i + 1), hash: hashLink(link) }];
-  }, []);
+  chainLinks(
+    streamId,
+    datas.map((data, i) => ({ eventId: `${streamId}-e${i}`, type: 'Tested', schemaVersion: 1, data, metadata })),
+    null,
+  ).map((link, i) => ({ ...link, globalPosition: String(i + 1) }));
+
+describe('chainLinks', () => {
+  const [first, second] = chainOf('s', [{ n: 0 }, { n: 1 }]);
+
+  it('starts a new stream at version 0 with a null prevHash, and links each event to the one before', () => {
+    expect([first.streamVersion, first.prevHash, second.streamVersion, second.prevHash]).toEqual([0, null, 1, first.hash]);
+    expect([first.hash, second.hash]).toEqual([hashLink(first), hashLink(second)]);
+  });
+
+  it('continues a stored stream after its tail', () => {
+    const [next] = chainLinks('s', [{ ...first, eventId: 's-e2', data: { n: 2 } }], second);
+    expect(next).toMatchObject({ streamVersion: 2, prevHash: second.hash });
+    expect(verifyChain('s', [first, second, { ...next, globalPosition: '3' }]).ok).toBe(true);
+  });
+
+  it('hashes the JSON a store hands back, so undefined fields do not break a later verification', () => {
+    const [link] = chainLinks('s', [{ ...first, data: { kept: 1, dropped: undefined } }], null);
+    expect(link.data).toEqual({ kept: 1 });
+    expect(Object.keys(link.data as object)).toEqual(['kept']);
+    expect(link.hash).toBe(hashLink({ ...link, data: { kept: 1 } }));
+  });
+});
 
 describe('hashLink', () => {
   const link = chainOf('s', [{ a: 1, b: [1, 2] }])[0];

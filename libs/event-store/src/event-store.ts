@@ -1,5 +1,11 @@
 import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from './envelope';
 
+/**
+ * The caller's event types, each with the schema version new events of that type are written in.
+ * The domain hands this in when it opens a store, so the store itself stays generic.
+ */
+export type EventSchemaVersions = Readonly<Record<string, number>>;
+
 export type ReadStreamOptions = Readonly<{ fromVersion?: number; maxCount?: number }>;
 export type ReadAllOptions = Readonly<{ after?: Position | null; maxCount?: number }>;
 
@@ -23,6 +29,16 @@ export type Subscription = Readonly<{
  * Every adapter passes the same contract suite (`contract.ts`).
  */
 export abstract class EventStore {
+  constructor(
+    /** The event types the caller writes and reads; see EventSchemaVersions. */
+    protected readonly schemaVersions: EventSchemaVersions = {},
+  ) {}
+
+  /** The schema version a new event of this type is written in: the caller's, or 1 for a type it did not list. */
+  schemaVersionOf(type: string): number {
+    return Object.hasOwn(this.schemaVersions, type) ? this.schemaVersions[type] : 1;
+  }
+
   /**
    * Appends atomically. Hashes are chained per stream by the store. Retrying with the same event ids
    * returns the first result and stores nothing new, also after a restart.

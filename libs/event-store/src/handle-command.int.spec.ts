@@ -1,8 +1,19 @@
-import { DomainError, type Command, type Decider, type Event } from '@credence/domain';
+import type { Command, Decider, Event } from '@credence/domain';
 import { ConcurrencyError } from './errors';
 import { deterministicEventId, handleCommand } from './handle-command';
 import { SqliteEventStore } from './sqlite';
 import { metadataFor, newEvent, rejectionOf, tempDir } from './testing';
+
+/** A refusal as deciders throw them; the store only has to pass it through untouched. */
+class Refusal extends Error {
+  constructor(
+    readonly kind: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 type Light = { status: 'off' } | { status: 'on'; brightness: number };
 type Switch = Command<'SwitchOn', { brightness: number }>;
@@ -11,7 +22,7 @@ type SwitchedOn = Event<'SwitchedOn', { brightness: number }>;
 const light: Decider<Light, Switch, SwitchedOn> = {
   decide: (command, state) => {
     if (command.data.brightness <= 0)
-      throw new DomainError('invalid', 'light.dark', 'brightness must be positive');
+      throw new Refusal('invalid', 'light.dark', 'brightness must be positive');
     if (state.status === 'on' && state.brightness === command.data.brightness) return [];
     return [{ type: 'SwitchedOn', data: command.data }];
   },
@@ -85,5 +96,18 @@ describe('handleCommand', () => {
     );
     expect(error).toBeInstanceOf(ConcurrencyError);
     expect(prepared).toBe(3);
+  });
+});
+
+describe('handleCommand with the caller event schema versions', () => {
+  it('writes each event in the schema version the store was opened with, and 1 for an unlisted type', async () => {
+    const versioned = SqliteEventStore.open({ path: dir.nextFile(), schemaVersions: { SwitchedOn: 3 } });
+    try {
+      const { events } = await handleCommand(versioned, light, 'light-1', switchOn(3));
+      expect(events[0].schemaVersion).toBe(3);
+      expect(versioned.schemaVersionOf('Unlisted')).toBe(1);
+    } finally {
+      await versioned.close();
+    }
   });
 });

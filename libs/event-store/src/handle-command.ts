@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  EVENT_SCHEMA_VERSIONS,
-  fold,
-  type AnyEvent,
-  type Command,
-  type CredenceEventType,
-  type Decider,
-} from '@credence/domain';
+import type { AnyEvent, Command, Decider } from '@credence/domain';
 import type { ExpectedVersion, NewEvent, Position, RecordedEvent } from './envelope';
 import { ConcurrencyError } from './errors';
 import type { EventStore } from './event-store';
@@ -42,12 +35,17 @@ export const deterministicEventId = (commandId: string, streamId: string, index:
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
-const toNewEvents = (command: Command<string, unknown>, streamId: string, events: readonly AnyEvent[]) =>
+const toNewEvents = (
+  store: EventStore,
+  command: Command<string, unknown>,
+  streamId: string,
+  events: readonly AnyEvent[],
+) =>
   events.map(
     (event, index): NewEvent => ({
       eventId: deterministicEventId(command.metadata.commandId, streamId, index),
       type: event.type,
-      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type as CredenceEventType] ?? 1,
+      schemaVersion: store.schemaVersionOf(event.type),
       data: event.data,
       metadata: command.metadata,
     }),
@@ -65,7 +63,7 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
   for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(streamId);
     const version = recorded.length - 1;
-    const state = fold(decider, recorded as unknown as E[]);
+    const state = (recorded as unknown as E[]).reduce(decider.evolve, decider.initialState());
     const earlier = recorded.filter((e) => e.metadata.commandId === command.metadata.commandId);
     if (earlier.length > 0) {
       return { state, events: earlier, version, position: earlier[earlier.length - 1].globalPosition, replayed: true };
@@ -81,7 +79,7 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
       return { state, events: [], version, position: last?.globalPosition ?? null, replayed: false };
     }
     try {
-      const result = await store.append(streamId, toNewEvents(prepared, streamId, decided), {
+      const result = await store.append(streamId, toNewEvents(store, prepared, streamId, decided), {
         expectedVersion: expected,
       });
       return {

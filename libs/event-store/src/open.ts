@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EventStore } from './event-store';
+import type { EventSchemaVersions, EventStore } from './event-store';
 import { EventStoreError } from './errors';
 import { SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
@@ -16,16 +16,20 @@ export type EventStoreSettings = Readonly<{
 export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
 
 /**
- * Every app opens its store here, so the API, projector, relay and CLI agree on the file and the
- * adapter.
+ * Opens the adapter the settings name, for the caller's event types (see EventSchemaVersions). Apps
+ * reach it through openLedgerEventStore in libs/config, so they agree on the file, the adapter and
+ * the types.
  */
-export const openEventStore = async (settings: EventStoreSettings): Promise<EventStore> => {
+export const openEventStore = async (
+  settings: EventStoreSettings,
+  schemaVersions: EventSchemaVersions,
+): Promise<EventStore> => {
   if (settings.kind === 'eventstoredb') {
     if (!settings.esdbConnectionString) throw new EventStoreError('eventstoredb needs ESDB_CONNECTION_STRING');
     // Loaded on demand: an embedded deployment never pays for the gRPC client.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
-    return EventStoreDbEventStore.connect(settings.esdbConnectionString);
+    return EventStoreDbEventStore.connect(settings.esdbConnectionString, { schemaVersions });
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir) });
+  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions });
 };

@@ -1,5 +1,5 @@
-import { readEnv } from '@credence/config';
-import { type EventStore, openEventStore } from '@credence/event-store';
+import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@credence/config';
+import type { EventStore } from '@credence/event-store';
 import { ReadModelDatabase } from './store/database';
 import { migrateTableSet } from './store/table-set';
 
@@ -15,12 +15,10 @@ export type ProjectionRuntime = Readonly<{
  * apps/projector and `credence projections` open them the same way ledger-api does.
  */
 export const openProjectionRuntime = async (env: NodeJS.ProcessEnv = process.env): Promise<ProjectionRuntime> => {
-  const dataDir = readEnv('CREDENCE_DATA_DIR', env)!;
-  const kind = readEnv('CREDENCE_EVENT_STORE', env);
-  if (kind !== 'sqlite' && kind !== 'eventstoredb') throw new Error(`CREDENCE_EVENT_STORE must be sqlite or eventstoredb, got ${kind}`);
-  const store = await openEventStore({ kind, dataDir, esdbConnectionString: readEnv('ESDB_CONNECTION_STRING', env) });
+  const settings = eventStoreSettingsFromEnv(env);
+  const store = await openLedgerEventStore(settings);
   try {
-    const rm = await ReadModelDatabase.open({ databaseUrl: readEnv('DATABASE_URL', env), dataDir });
+    const rm = await ReadModelDatabase.open({ databaseUrl: readEnv('DATABASE_URL', env), dataDir: settings.dataDir });
     await migrateTableSet(rm);
     return { store, rm, close: async () => void (await Promise.allSettled([store.close(), rm.close()])) };
   } catch (error) {

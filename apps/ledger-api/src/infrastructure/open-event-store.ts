@@ -1,5 +1,6 @@
-import { openEventStore as open, type EventStore } from '@credence/event-store';
+import { openLedgerEventStore } from '@credence/config';
+import type { EventStore } from '@credence/event-store';
 import type { LedgerConfig } from '../config';
 
 export const openEventStore = (config: LedgerConfig): Promise<EventStore> =>
-  open({ kind: config.eventStore, dataDir: config.dataDir, esdbConnectionString: config.esdbConnectionString });
+  openLedgerEventStore({ kind: config.eventStore, dataDir: config.dataDir, esdbConnectionString: config.esdbConnectionString });

@@ -1,5 +1,5 @@
 import { NO_STREAM, WrongExpectedVersionError, type EventStoreDBClient } from '@eventstore/db-client';
-import { hashLink, type ChainLink } from '../chain';
+import { chainLinks } from '../chain';
 import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../envelope';
 import { ConcurrencyError, EventStoreError } from '../errors';
 import { planAppend, windowFor } from './append-plan';
@@ -22,28 +22,9 @@ const conflict = async (client: EventStoreDBClient, streamId: string, expected: 
   return new ConcurrencyError(streamId, expected, last ? Number(last.revision) : 'no_stream');
 };
 
-/** What the server will hand back: hashing this, not the caller's objects, keeps verifyChain exact. */
-const asStoredJson = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T;
-
 /** The batch as EventStoreDB events, each carrying its link in the stream's hash chain. */
-export const chainBatch = (streamId: string, batch: readonly NewEvent[], tail: RecordedEvent | null) => {
-  const first = tail ? tail.streamVersion + 1 : 0;
-  let prevHash = tail?.hash ?? null;
-  return batch.map((event, i) => {
-    const link: ChainLink = {
-      eventId: event.eventId,
-      streamId,
-      streamVersion: first + i,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: asStoredJson(event.data),
-      metadata: asStoredJson(event.metadata),
-      prevHash,
-    };
-    prevHash = hashLink(link);
-    return toEventData(link, prevHash);
-  });
-};
+export const chainBatch = (streamId: string, batch: readonly NewEvent[], tail: RecordedEvent | null) =>
+  chainLinks(streamId, batch, tail).map((link) => toEventData(link, link.hash));
 
 const result = (events: readonly RecordedEvent[]): AppendResult => {
   const last = events[events.length - 1];

@@ -1,5 +1,7 @@
-import { EVENT_TYPES } from '@credence/domain';
 import { credenceEventPredicate, eventTypesFilter } from './event-filter';
+
+/** Some of the caller's types; the store knows only what it is handed. */
+const EVENT_TYPES = ['CredentialIssued', 'CredentialRevoked', 'IssuerRegistered', 'QualityCheckFailed'];
 
 describe('EventStoreDB $all filters', () => {
   const filter = eventTypesFilter(EVENT_TYPES);
@@ -9,7 +11,7 @@ describe('EventStoreDB $all filters', () => {
     expect(filter.filterOn).toBe('eventType');
   });
 
-  it('matches every Credence event type', () => {
+  it('matches every event type it is given', () => {
     expect(EVENT_TYPES.filter((type) => !matches(type))).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { announceSkip, containerRuntimeMissing } from '../../../../test/support/container-runtime';
-import { CONTRACT_EVENT_TYPES, describeEventStoreContract, newEvent, uniqueStream } from '../testing';
+import { CONTRACT_SCHEMA_VERSIONS, describeEventStoreContract, newEvent, uniqueStream } from '../testing';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 /** Pinned, like docker/compose.yaml. Insecure single node, in memory. */
@@ -37,7 +37,7 @@ const startContainer = async () => {
 
 /** readAll/subscribe only see the event types they are given: here, the ones the suite writes. */
 const open = async () =>
-  EventStoreDbEventStore.connect(connectionString, { eventTypes: CONTRACT_EVENT_TYPES });
+  EventStoreDbEventStore.connect(connectionString, { schemaVersions: CONTRACT_SCHEMA_VERSIONS });
 
 if ('skip' in target) announceSkip('EventStore contract: EventStoreDB', target.skip);
 const describeWithServer = 'skip' in target ? describe.skip : describe;

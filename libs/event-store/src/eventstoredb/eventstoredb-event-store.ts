@@ -1,10 +1,10 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { EVENT_TYPES } from '@credence/domain';
 import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from '../envelope';
 import { EventStoreError } from '../errors';
 import {
   EventStore,
   type BatchHandler,
+  type EventSchemaVersions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -19,8 +19,11 @@ import { readStreamEvents } from './reads';
 import { subscribeToCredenceEvents } from './subscription';
 
 export type EventStoreDbOptions = Readonly<{
-  /** The event types `readAll`, `subscribe` and `headPosition` see; default: every Credence type. */
-  eventTypes?: readonly string[];
+  /**
+   * The caller's event types and their schema versions. A server may hold other applications'
+   * events too: `readAll`, `subscribe` and `headPosition` see only these types.
+   */
+  schemaVersions: EventSchemaVersions;
 }>;
 
 /**
@@ -36,15 +39,15 @@ export class EventStoreDbEventStore extends EventStore {
 
   constructor(
     private readonly client: EventStoreDBClient,
-    options: EventStoreDbOptions = {},
+    options: EventStoreDbOptions,
   ) {
-    super();
-    this.eventTypes = options.eventTypes ?? EVENT_TYPES;
+    super(options.schemaVersions);
+    this.eventTypes = Object.keys(options.schemaVersions);
     this.isCredence = credenceEventPredicate(this.eventTypes);
   }
 
   /** E.g. `esdb://eventstoredb:2113?tls=false`. Connects lazily, on the first call. */
-  static connect(connectionString: string, options?: EventStoreDbOptions): EventStoreDbEventStore {
+  static connect(connectionString: string, options: EventStoreDbOptions): EventStoreDbEventStore {
     try {
       return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
     } catch (error) {

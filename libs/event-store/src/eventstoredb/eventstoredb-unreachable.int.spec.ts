@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { StoreUnavailableError } from '../errors';
-import { metadataFor } from '../testing/fixtures';
+import { CONTRACT_SCHEMA_VERSIONS, metadataFor } from '../testing/fixtures';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 /** A local port with nothing listening: the real client, refused for real. Needs no server. */
@@ -17,7 +17,7 @@ const closedPort = () =>
 describe('EventStoreDB adapter without a reachable server', () => {
   let store: EventStoreDbEventStore;
   beforeAll(async () => {
-    store = EventStoreDbEventStore.connect(`esdb://127.0.0.1:${await closedPort()}?tls=false`);
+    store = EventStoreDbEventStore.connect(`esdb://127.0.0.1:${await closedPort()}?tls=false`, { schemaVersions: CONTRACT_SCHEMA_VERSIONS });
   });
   afterAll(() => store.close());
 
@@ -60,12 +60,12 @@ describe('EventStoreDB adapter without a reachable server', () => {
   });
 
   it('refuses calls once closed', async () => {
-    const closed = EventStoreDbEventStore.connect('esdb://127.0.0.1:1?tls=false');
+    const closed = EventStoreDbEventStore.connect('esdb://127.0.0.1:1?tls=false', { schemaVersions: CONTRACT_SCHEMA_VERSIONS });
     await closed.close();
     await expect(closed.readStream('issuer-1')).rejects.toThrow('The event store is closed');
   });
 
   it('refuses a malformed connection string up front', () => {
-    expect(() => EventStoreDbEventStore.connect('http://nope')).toThrow(/Invalid ESDB_CONNECTION_STRING/);
+    expect(() => EventStoreDbEventStore.connect('http://nope', { schemaVersions: CONTRACT_SCHEMA_VERSIONS })).toThrow(/Invalid ESDB_CONNECTION_STRING/);
   });
 });

@@ -1,5 +1,4 @@
-import type { EventMetadata } from '@credence/domain';
-import { hashLink, type ChainLink } from '../chain';
+import { chainLinks } from '../chain';
 import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError } from '../errors';
 import { sequencePosition } from '../position';
@@ -44,12 +43,6 @@ const checkExpected = (streamId: string, expected: ExpectedVersion, last: number
   throw new ConcurrencyError(streamId, expected, actual);
 };
 
-/** Stored as JSON and hashed as read back, so a later verifyChain sees exactly what was hashed. */
-const asJson = (value: unknown): [string, unknown] => {
-  const json = JSON.stringify(value ?? null);
-  return [json, JSON.parse(json)];
-};
-
 /**
  * One append inside the group's open transaction. Throws a typed error to refuse; the caller's
  * savepoint then undoes whatever this append wrote.
@@ -60,42 +53,27 @@ export const applyAppend = (s: Statements, request: AppendRequest): AppendResult
   const { streamId, events, expectedVersion } = request;
   const head = s.streamHead.get(streamId);
   checkExpected(streamId, expectedVersion, head?.last_version);
-  let version = head?.last_version ?? -1;
-  let prevHash = head?.last_hash ?? null;
-  const recorded = events.map((event): RecordedEvent => {
-    const [dataJson, data] = asJson(event.data);
-    const [metadataJson, metadata] = asJson(event.metadata);
-    version += 1;
-    const link: ChainLink = {
-      eventId: event.eventId,
-      streamId,
-      streamVersion: version,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data,
-      metadata: metadata as EventMetadata,
-      prevHash,
-    };
-    const hash = hashLink(link);
+  const tail = head ? { streamVersion: head.last_version, hash: head.last_hash } : null;
+  const recorded = chainLinks(streamId, events, tail).map((link): RecordedEvent => {
     let position: number | bigint;
     try {
       position = s.insertEvent.run(
-        event.eventId,
+        link.eventId,
         streamId,
-        version,
-        event.type,
-        event.schemaVersion,
-        dataJson,
-        metadataJson,
-        prevHash,
-        hash,
+        link.streamVersion,
+        link.type,
+        link.schemaVersion,
+        JSON.stringify(link.data),
+        JSON.stringify(link.metadata),
+        link.prevHash,
+        link.hash,
       ).lastInsertRowid;
     } catch (error) {
-      throw isUniqueViolation(error, 'events.event_id') ? new DuplicateEventError(event.eventId) : error;
+      throw isUniqueViolation(error, 'events.event_id') ? new DuplicateEventError(link.eventId) : error;
     }
-    prevHash = hash;
-    return { ...link, globalPosition: sequencePosition(position), hash };
+    return { ...link, globalPosition: sequencePosition(position) };
   });
-  s.setStreamHead.run(streamId, version, prevHash as string);
+  const last = recorded[recorded.length - 1];
+  s.setStreamHead.run(streamId, last.streamVersion, last.hash);
   return resultOf(recorded);
 };

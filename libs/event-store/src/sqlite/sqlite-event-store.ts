@@ -4,6 +4,7 @@ import { EventStoreError, InvalidPositionError } from '../errors';
 import {
   EventStore,
   type BatchHandler,
+  type EventSchemaVersions,
   type ReadAllOptions,
   type ReadStreamOptions,
   type SubscribeOptions,
@@ -20,6 +21,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
   Readonly<{
     /** How often idle subscriptions look for appends made by other processes. */
     pollIntervalMs?: number;
+    /** The caller's event types and their schema versions (the log itself holds only the caller's events). */
+    schemaVersions?: EventSchemaVersions;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -51,15 +54,16 @@ export class SqliteEventStore extends EventStore {
     private readonly db: Database.Database,
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
+    schemaVersions: EventSchemaVersions | undefined,
   ) {
-    super();
+    super(schemaVersions);
     this.writer = new GroupCommit(db, s, () => this.signal.notify());
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */

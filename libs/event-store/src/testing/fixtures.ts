@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@credence/domain';
 import type { NewEvent, RecordedEvent } from '../envelope';
-import type { EventStore } from '../event-store';
+import type { EventSchemaVersions, EventStore } from '../event-store';
 
 /** Shared servers hold other tests' streams too, so every test writes to streams of its own. */
 export const uniqueStream = (label = 'contract'): string => `${label}-${randomUUID()}`;
@@ -16,6 +16,9 @@ export const metadataFor = (commandId: string = randomUUID()): EventMetadata => 
 
 /** Every event type the suite writes: adapters that filter the log by type must let these through. */
 export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added'] as const;
+
+/** The suite's types as a caller hands them to a store: all written in schema version 1. */
+export const CONTRACT_SCHEMA_VERSIONS: EventSchemaVersions = Object.fromEntries(CONTRACT_EVENT_TYPES.map((type) => [type, 1]));
 
 /** Event ids are UUIDs because EventStoreDB insists on them. */
 export const newEvent = (

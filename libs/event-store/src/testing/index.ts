@@ -1,6 +1,7 @@
 export { describeEventStoreContract, type EventStoreContractFactory } from './contract';
 export {
   CONTRACT_EVENT_TYPES,
+  CONTRACT_SCHEMA_VERSIONS,
   metadataFor,
   newEvent,
   newEvents,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CredentialEvent, EventMetadata } from '@credence/domain';
-import { hashLink, sequencePosition, type NewEvent, type RecordedEvent } from '@credence/event-store';
+import { chainLinks, sequencePosition, type NewEvent, type RecordedEvent } from '@credence/event-store';
 
 /** Test-only builders for feed specs: realistic credential events and hand-chained envelopes. */
 
@@ -56,12 +56,5 @@ export const toNew = (event: { type: string; data: unknown }, meta: EventMetadat
 });
 
 /** A correctly chained stream, as a store would record it, without a store. */
-export const chained = (streamId: string, events: readonly { type: string; data: unknown }[], firstPosition = 1): RecordedEvent[] => {
-  const out: RecordedEvent[] = [];
-  for (const [i, e] of events.entries()) {
-    const fresh = toNew(e);
-    const link = { ...fresh, streamId, streamVersion: i, prevHash: out[i - 1]?.hash ?? null };
-    out.push({ ...link, hash: hashLink(link), globalPosition: sequencePosition(firstPosition + i) });
-  }
-  return out;
-};
+export const chained = (streamId: string, events: readonly { type: string; data: unknown }[], firstPosition = 1): RecordedEvent[] =>
+  chainLinks(streamId, events.map((e) => toNew(e)), null).map((link, i) => ({ ...link, globalPosition: sequencePosition(firstPosition + i) }));
