@@ -1,4 +1,5 @@
-import { SqliteEventStore, openDurableDatabase } from '@credence/event-store/sqlite';
+import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { openDurableDatabase } from '@credence/sqlite';
 import { nowMs, Recorder } from '../../harness/stats';
 import type { Append } from '../../workload/credential-events';
 import type { Timing } from './driver';

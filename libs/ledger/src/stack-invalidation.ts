@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
 import type { CommandMetadata } from '@credence/domain';
 import { deterministicEventId, type EventStore, type Position, type RecordedEvent, type Subscription } from '@credence/event-store';
 import type { Ledger } from './ledger';
+import { StackInvalidationStore } from './stack-invalidation-store';
 
 const SYSTEM = { id: 'system:stack-invalidation', role: 'admin' } as const;
 
@@ -13,7 +12,7 @@ const SYSTEM = { id: 'system:stack-invalidation', role: 'admin' } as const;
  * the command path recognises and does not repeat.
  */
 export class StackInvalidationReactor {
-  private readonly db: Database.Database;
+  private readonly reactorStore: StackInvalidationStore;
   private subscription?: Subscription;
 
   constructor(
@@ -21,16 +20,11 @@ export class StackInvalidationReactor {
     private readonly store: EventStore,
     path: string,
   ) {
-    // NORMAL sync: after a power loss the reactor re-runs its last batch, and its commands dedupe by commandId.
-    this.db = openDurableDatabase({ path }, 'NORMAL');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS stack_components (component_id TEXT NOT NULL, stack_id TEXT NOT NULL, PRIMARY KEY (component_id, stack_id));
-      CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL);`);
+    this.reactorStore = StackInvalidationStore.open(path);
   }
 
   checkpoint(): Position | null {
-    const row = this.db.prepare<[], { position: string }>('SELECT position FROM reactor_checkpoint').get();
-    return row?.position ?? null;
+    return this.reactorStore.checkpoint();
   }
 
   start(): Subscription {
@@ -40,7 +34,7 @@ export class StackInvalidationReactor {
 
   async stop(): Promise<void> {
     await this.subscription?.stop();
-    this.db.close();
+    this.reactorStore.close();
   }
 
   /** Index writes and commands are idempotent, so re-running a batch after a crash changes nothing. */
@@ -50,23 +44,17 @@ export class StackInvalidationReactor {
       if (event.type === 'CredentialRevoked') await this.invalidate(event);
     }
     if (events.length === 0) return;
-    this.db
-      .prepare('INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position')
-      .run(events[events.length - 1].globalPosition);
+    this.reactorStore.saveCheckpoint(events[events.length - 1].globalPosition);
   }
 
   private index(event: RecordedEvent): void {
     const data = event.data as { stackId: string; componentCredentialIds: string[] };
-    const insert = this.db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
-    for (const component of data.componentCredentialIds) insert.run(component, data.stackId);
+    this.reactorStore.index(data.stackId, data.componentCredentialIds);
   }
 
   private async invalidate(revoked: RecordedEvent): Promise<void> {
     const { credentialId } = revoked.data as { credentialId: string };
-    const stacks = this.db
-      .prepare<[string], { stack_id: string }>('SELECT stack_id FROM stack_components WHERE component_id = ?')
-      .all(credentialId);
-    for (const { stack_id: stackId } of stacks) {
+    for (const stackId of this.reactorStore.stacksUsing(credentialId)) {
       const metadata: CommandMetadata = {
         commandId: deterministicEventId(revoked.eventId, `invalidate:${stackId}`, 0),
         principal: SYSTEM,

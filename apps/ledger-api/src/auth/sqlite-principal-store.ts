@@ -1,6 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
+import { openSideDatabase } from '@credence/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, type StoredPrincipal } from './principal-store';
 
@@ -22,10 +22,14 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
 
   constructor(path: string) {
     super();
-    this.db = openDurableDatabase({ path });
-    this.db.exec(`CREATE TABLE IF NOT EXISTS principals (
-      id TEXT PRIMARY KEY, role TEXT NOT NULL, issuer_id TEXT, name TEXT NOT NULL,
-      created_at TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE)`);
+    // FULL: a lost principal would be a token that was shown once and no longer works.
+    this.db = openSideDatabase({
+      path,
+      synchronous: 'FULL',
+      schema: `CREATE TABLE IF NOT EXISTS principals (
+        id TEXT PRIMARY KEY, role TEXT NOT NULL, issuer_id TEXT, name TEXT NOT NULL,
+        created_at TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE)`,
+    });
     // Every request authenticates through this one statement, so it is prepared once.
     this.byTokenHash = this.db.prepare('SELECT * FROM principals WHERE token_hash = ?');
   }

@@ -1,6 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
+import { openSideDatabase } from '@credence/sqlite';
 
 export type StoredResponse = Readonly<{ fingerprint: string; headers: Record<string, string>; body: unknown }>;
 
@@ -24,11 +24,14 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
 
   constructor(path: string) {
     super();
-    this.db = openDurableDatabase({ path }, 'NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_responses (
-      principal_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
-      headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
-      PRIMARY KEY (principal_id, key))`);
+    this.db = openSideDatabase({
+      path,
+      synchronous: 'NORMAL',
+      schema: `CREATE TABLE IF NOT EXISTS idempotent_responses (
+        principal_id TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+        headers TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+        PRIMARY KEY (principal_id, key))`,
+    });
     this.select = this.db.prepare('SELECT fingerprint, headers, body FROM idempotent_responses WHERE principal_id = ? AND key = ?');
     // A concurrent twin may have saved first; its answer names the same resource, so keep it.
     this.insert = this.db.prepare('INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?)');

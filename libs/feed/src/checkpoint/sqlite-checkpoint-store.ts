@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { comparePositions, type Position } from '@credence/event-store';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
+import { openSideDatabase } from '@credence/sqlite';
 import { CheckpointStore } from './checkpoint-store';
 
 /** Where every relay (apps/feed-relay, or the one inside ledger-api) keeps its checkpoint. */
@@ -16,12 +16,15 @@ export class SqliteCheckpointStore extends CheckpointStore {
 
   constructor(file: string) {
     super();
-    this.db = openDurableDatabase({ path: file });
-    this.db.exec(`CREATE TABLE IF NOT EXISTS feed_checkpoints (
-      name TEXT PRIMARY KEY,
-      position TEXT NOT NULL,
-      updated_at TEXT NOT NULL
-    )`);
+    this.db = openSideDatabase({
+      path: file,
+      synchronous: 'FULL',
+      schema: `CREATE TABLE IF NOT EXISTS feed_checkpoints (
+        name TEXT PRIMARY KEY,
+        position TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      )`,
+    });
   }
 
   async load(name: string): Promise<Position | null> {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
+import { openDurableDatabase } from '@credence/sqlite';
 import type { AnyTables, ReadModelTables } from './tables';
 
 export type ReadModelSettings = Readonly<{
@@ -45,13 +45,12 @@ export class ReadModelDatabase {
   static async open(settings: ReadModelSettings): Promise<ReadModelDatabase> {
     if (!settings.databaseUrl) {
       const path = sqliteReadModelsPath(settings.dataDir);
-      const database = openDurableDatabase({ path });
+      const database = openDurableDatabase({ path }, 'NORMAL');
       // WAL with synchronous=NORMAL: a commit is not fsynced, so power loss may drop the last
       // batches, but never part of one (WAL replays whole transactions only). Each batch commits
       // with its checkpoint, so what is lost is exactly a suffix of the log, which the projector
       // reads again from the event store (itself FULL-synced) on its next start. A kill -9 loses
       // nothing either way: the OS keeps what was written. FULL cost an fsync per batch.
-      database.pragma('synchronous = NORMAL');
       const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
       return new ReadModelDatabase(db, 'sqlite', undefined, sqliteConnection(path, database));
     }
