@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@credence/config';
-import { feedCheckpointsPath, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
-import { serveHealth } from './health-server';
+import { feedCheckpointsPath, isHealthy, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
+import { serveHealth } from '@credence/runtime';
 
 /**
  * feed-relay: publishes the ledger's global log to Kafka (see libs/feed). Configured by the
@@ -30,7 +30,10 @@ const main = async () => {
     batchSize: Number(values['batch-size']),
     probeIntervalMs: Number(values['probe-interval-ms']),
   });
-  const server = await serveHealth(Number(readEnv('HEALTH_PORT')), relay.health);
+  const server = await serveHealth(Number(readEnv('HEALTH_PORT')), () => {
+    const health = relay.health();
+    return { healthy: isHealthy(health), body: health };
+  });
   console.info(`feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`);
 
   let closing: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readEnv } from '@credence/config';
 import { openProjectionRuntime, Projector, PROJECTIONS, projectionStatus } from '@credence/projections';
-import { portOf, serveHealth } from './health-server';
+import { portOf, serveHealth } from '@credence/runtime';
 
 /**
  * projector: keeps the auditors' read models (libs/projections) up to date, for deployments where

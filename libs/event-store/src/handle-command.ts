@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { AnyEvent, Command, Decider } from '@credence/domain';
 import type { ExpectedVersion, NewEvent, Position, RecordedEvent } from './envelope';
 import { ConcurrencyError } from './errors';
+import { uuidFromSeed } from './ids';
 import type { EventStore } from './event-store';
 
 export type HandleOptions<State, C> = Readonly<{
@@ -29,11 +29,8 @@ export type HandleResult<State> = Readonly<{
 }>;
 
 /** UUID-shaped and derived from the command, so a retried append dedupes in the store. */
-export const deterministicEventId = (commandId: string, streamId: string, index: number): string => {
-  const h = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest('hex');
-  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+export const deterministicEventId = (commandId: string, streamId: string, index: number): string =>
+  uuidFromSeed(`${commandId}\u0000${streamId}\u0000${index}`);
 
 const toNewEvents = (
   store: EventStore,

@@ -4,4 +4,5 @@ export * from './position';
 export * from './chain';
 export * from './event-store';
 export * from './handle-command';
+export * from './ids';
 export * from './open';

@@ -7,7 +7,7 @@ export * from './checkpoint/sqlite-checkpoint-store';
 export { isHealthy, type RelayHealth, type RelayState } from './relay/health';
 export { startRelay, checkpointName, RelayRejectedError, type Relay, type RelayOptions, type FeedLogger } from './relay/relay';
 export { relaySettingsFromEnv, parseBrokers, type RelaySettings } from './relay/settings';
-export type { Backoff } from './relay/backoff';
+export type { Backoff } from '@credence/runtime';
 export { FeedVerifier, parseEnvelope, type Verdict } from './tail/verifier';
 export { TailHandler, type BrokenLink, type ConsumedMessage, type TailOutcome } from './tail/tail-message';
 export { tailFeed, type TailOptions, type TailSummary } from './tail/tail';

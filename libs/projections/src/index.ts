@@ -4,7 +4,7 @@ export * from './projection';
 export * from './projections';
 export * from './projector/evolve-documents';
 export * from './projector/projector';
-export * from './projector/progress';
+export type { Progress } from '@credence/runtime';
 export * from './projector/rebuild';
 export * from './store/checkpoints';
 export * from './store/database';

@@ -1,22 +1,8 @@
 import type { Command } from 'commander';
-import { openProjectionRuntime, type Progress, projectionStatus, rebuildProjections, renderProgress } from '@credence/projections';
+import { openProjectionRuntime, projectionStatus, rebuildProjections } from '@credence/projections';
+import { progressLine } from '@credence/runtime';
 
 type RebuildFlags = { swap?: boolean; batchSize?: string };
-
-/** Redraws one status line on a terminal, at most every 100 ms; elsewhere stays quiet until the end. */
-const progressLine = (stream: NodeJS.WriteStream) => {
-  let drawn = 0;
-  return {
-    update(progress: Progress) {
-      if (!stream.isTTY || performance.now() - drawn < 100) return;
-      drawn = performance.now();
-      stream.write(`\r${renderProgress(progress)}\x1b[K`);
-    },
-    end(progress: Progress) {
-      if (stream.isTTY) stream.write(`\r${renderProgress(progress)}\x1b[K\n`);
-    },
-  };
-};
 
 const rebuild = async (flags: RebuildFlags): Promise<void> => {
   // Unset: the library's rebuild default (large transactions), not a CLI-side number that overrides it.

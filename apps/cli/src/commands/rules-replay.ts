@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { replayHistory } from '@credence/ledger';
 import { loadRuleset } from '@credence/rules';
 import { openLedgerStore } from '../ledger-env';
-import { progressBar } from '../progress';
+import { ProgressMeter, progressLine } from '@credence/runtime';
 
 /**
  * `credence rules replay --ruleset <file>`: which past decisions would the given ruleset refuse?
@@ -18,10 +18,11 @@ export const registerRulesReplay = (rules: Command): void => {
     .action(async (options: { ruleset: string; out: string }) => {
       const ruleset = loadRuleset(options.ruleset);
       const store = await openLedgerStore();
-      const bar = progressBar(`replay ${ruleset.id}@${ruleset.version}`);
+      const line = progressLine(process.stderr, `replay ${ruleset.id}@${ruleset.version} `);
+      let meter: ProgressMeter | undefined;
       try {
-        const report = await replayHistory(store, ruleset, ({ events, total }) => bar.update(events, total));
-        bar.done();
+        const report = await replayHistory(store, ruleset, ({ events, total }) => line.update((meter ??= new ProgressMeter(total)).reach(events)));
+        if (meter) line.end(meter.current());
         writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
         const { evaluated, refused, warned, invalid } = report.summary;
         process.stdout.write(

@@ -1,8 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { CommandMetadata, Principal } from '@credence/domain';
-import type { ExpectedVersion } from '@credence/event-store';
+import { type ExpectedVersion, uuidFromSeed } from '@credence/event-store';
 
 /** What the HTTP boundary contributes to a command: the only place that reads the clock or makes ids. */
 export type CommandContext = Readonly<{
@@ -12,11 +12,6 @@ export type CommandContext = Readonly<{
   expectedVersion?: ExpectedVersion;
   idempotencyKey?: string;
 }>;
-
-const uuidFrom = (seed: string): string => {
-  const h = createHash('sha256').update(seed).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
 
 /** `If-Match: "3"` (or W/"3") → 3. Anything else is a malformed precondition. */
 export const parseIfMatch = (header: string | undefined): ExpectedVersion | undefined => {
@@ -42,7 +37,7 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
     throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
   }
   // Scoped to the principal, so two callers' keys never collide.
-  const commandId = idempotencyKey ? uuidFrom(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
+  const commandId = idempotencyKey ? uuidFromSeed(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
   // It is copied into every event's metadata, so it gets the same discipline as the key.
   if (!/^[\x21-\x7e]{1,200}$/.test(correlationId)) {
@@ -57,7 +52,7 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
       correlationId,
       causationId: commandId,
     },
-    newId: idempotencyKey ? uuidFrom(`${commandId}\u0000id`) : randomUUID(),
+    newId: idempotencyKey ? uuidFromSeed(`${commandId}\u0000id`) : randomUUID(),
     expectedVersion: parseIfMatch(header(request, 'if-match')),
     idempotencyKey,
   };

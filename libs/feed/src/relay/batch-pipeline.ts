@@ -2,7 +2,7 @@ import { comparePositions, type RecordedEvent } from '@credence/event-store';
 import type { CheckpointStore } from '../checkpoint/checkpoint-store';
 import { ledgerMessage, statusMessage, type FeedMessage } from '../messages';
 import type { FeedTopics } from '../topics';
-import { backoffDelay, pause, type Backoff } from './backoff';
+import { backoffDelay, pause, type Backoff } from '@credence/runtime';
 import type { HealthTracker } from './health';
 import { permanentRejection, rootMessage } from './kafka-errors';
 import type { FeedPublisher, TopicBatch } from './publisher';

@@ -1,3 +1,4 @@
+import { backoffDelay, type Backoff } from '@credence/runtime';
 import { comparePositions, type EventStore, type Position, type Subscription } from '@credence/event-store';
 import { CheckpointMovedError } from '../errors';
 import type { AnyProjection } from '../projection';
@@ -30,7 +31,7 @@ const lowest = (positions: Iterable<Position | null>): Position | null =>
 const DEFAULT_BATCH_SIZE = 500;
 const PAGE_SIZE = 500;
 
-const backoffMs = (failures: number) => Math.min(100 * 2 ** Math.min(failures, 6), 5_000);
+const RETRY: Backoff = { initialMs: 100, maxMs: 5_000 };
 
 /**
  * Follows the global log through the store's catch-up subscription and applies each batch (up to
@@ -150,7 +151,7 @@ export class Projector {
             throw error;
           }
           this.state = 'retrying';
-          await this.pause(backoffMs(++failures));
+          await this.pause(backoffDelay(++failures, RETRY));
         }
         // If the database is still down, the next batch fails again and backs off.
         await this.reload().catch(() => undefined);

@@ -1,9 +1,9 @@
-import type { EventStore } from '@credence/event-store';
+import { type EventStore, sequenceDistance } from '@credence/event-store';
 import { PROJECTIONS } from '../projections';
 import { withBulkWrites } from '../store/bulk-writes';
 import type { ReadModelDatabase } from '../store/database';
 import { dropTableSet, migrateTableSet, resetTableSet, STAGING_PREFIX, swapTableSet } from '../store/table-set';
-import { type Progress, ProgressMeter } from './progress';
+import { type Progress, ProgressMeter } from '@credence/runtime';
 import { Projector } from './projector';
 
 export type RebuildOptions = Readonly<{
@@ -44,7 +44,7 @@ export const rebuildProjections = async (
     await resetTableSet(rm);
   }
   const target = await store.headPosition();
-  const meter = new ProgressMeter(target);
+  const meter = new ProgressMeter(sequenceDistance(null, target));
   const projector = new Projector(store, rm, PROJECTIONS, {
     tablePrefix: prefix,
     batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,

@@ -1,9 +1,10 @@
+import { sequenceDistance } from '@credence/event-store';
 import { ProgressMeter, renderProgress } from './progress';
 
-describe('rebuild progress', () => {
+describe('progress', () => {
   it('derives events per second and the time left from a clock', () => {
     let now = 0;
-    const meter = new ProgressMeter('1000', () => now);
+    const meter = new ProgressMeter(sequenceDistance(null, '1000'), () => now);
     now = 2000;
     expect(meter.add(400)).toEqual({ processed: 400, total: 1000, eventsPerSecond: 200, etaSeconds: 3 });
   });
@@ -15,7 +16,7 @@ describe('rebuild progress', () => {
   });
 
   it('shows count and rate only where the log has no sequence positions (EventStoreDB)', () => {
-    const meter = new ProgressMeter('120:118', () => 0);
+    const meter = new ProgressMeter(sequenceDistance(null, '120:118'), () => 0);
     expect(meter.total).toBeNull();
     expect(renderProgress(meter.add(10))).toBe('10 events  0 ev/s');
   });

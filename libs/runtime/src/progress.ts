@@ -1,28 +1,30 @@
-import { type Position, sequenceDistance } from '@credence/event-store';
-
 export type Progress = Readonly<{
   processed: number;
-  /** Events to project in all; null where the log's positions are not a sequence (EventStoreDB). */
+  /** Events to go through in all; null where unknown (e.g. EventStoreDB positions are not a sequence). */
   total: number | null;
   eventsPerSecond: number;
   etaSeconds: number | null;
 }>;
 
-/** Counts projected events against a target position and derives the rate and the time left. */
+/** Counts events against a total and derives the rate and the time left (rebuilds, rules replay). */
 export class ProgressMeter {
   private processed = 0;
   private readonly startedAt: number;
 
   constructor(
-    target: Position | null,
+    readonly total: number | null,
     private readonly clock: () => number = () => performance.now(),
-    readonly total: number | null = sequenceDistance(null, target),
   ) {
     this.startedAt = clock();
   }
 
   add(events: number): Progress {
-    this.processed += events;
+    return this.reach(this.processed + events);
+  }
+
+  /** For callers that count cumulatively. */
+  reach(processed: number): Progress {
+    this.processed = processed;
     return this.current();
   }
 
@@ -52,4 +54,22 @@ export const renderProgress = (p: Progress, width = 30): string => {
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   return `${bar} ${percent}  ${count}/${p.total.toLocaleString('en-US')} events  ${rate}  ETA ${duration(p.etaSeconds)}`;
+};
+
+/** Redraws one status line on a terminal, at most every 100 ms; elsewhere (CI logs, pipes) stays quiet. */
+export const progressLine = (stream: NodeJS.WriteStream = process.stderr, label = '') => {
+  let drawn = -Infinity;
+  const draw = (progress: Progress) => stream.write(`\r${label}${renderProgress(progress)}\x1b[K`);
+  return {
+    update(progress: Progress): void {
+      if (!stream.isTTY || performance.now() - drawn < 100) return;
+      drawn = performance.now();
+      draw(progress);
+    },
+    end(progress: Progress): void {
+      if (!stream.isTTY) return;
+      draw(progress);
+      stream.write('\n');
+    },
+  };
 };

@@ -1,0 +1,3 @@
+export * from './backoff';
+export * from './health-server';
+export * from './progress';
