@@ -1,10 +1,4 @@
-import {
-  complianceDecider,
-  type CredenceCommand,
-  EVENT_SCHEMA_VERSIONS,
-  type RecordRefusal,
-  streamId,
-} from '@credence/domain';
+import { complianceDecider, type CredenceCommand, type RecordRefusal, streamId } from '@credence/domain';
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
 import { type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';
@@ -62,7 +56,7 @@ export class ActiveRulesetGate extends RulesGate {
       .map((event, index) => ({
         eventId: deterministicEventId(refusal.metadata.commandId, stream, index),
         type: event.type,
-        schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+        schemaVersion: this.store.schemaVersionOf(event.type),
         data: event.data,
         metadata: refusal.metadata,
       }));
