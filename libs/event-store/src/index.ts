@@ -5,3 +5,4 @@ export * from './chain';
 export * from './event-store';
 export * from './handle-command';
 export * from './open';
+export * from './observer';

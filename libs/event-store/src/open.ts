@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from './event-store';
 import { EventStoreError } from './errors';
+import type { AppendObserver } from './observer';
 import { SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
@@ -19,7 +20,11 @@ export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'even
  * Every app opens its store here, so the API, projector, relay and CLI agree on the file and the
  * adapter.
  */
-export const openEventStore = async (settings: EventStoreSettings): Promise<EventStore> => {
+export const openEventStore = async (
+  settings: EventStoreSettings,
+  /** Metrics hooks; the embedded adapter reports appends and group commits (EventStoreDB: none yet). */
+  hooks: Readonly<{ observer?: AppendObserver }> = {},
+): Promise<EventStore> => {
   if (settings.kind === 'eventstoredb') {
     if (!settings.esdbConnectionString) throw new EventStoreError('eventstoredb needs ESDB_CONNECTION_STRING');
     // Loaded on demand: an embedded deployment never pays for the gRPC client.
@@ -27,5 +32,5 @@ export const openEventStore = async (settings: EventStoreSettings): Promise<Even
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
     return EventStoreDbEventStore.connect(settings.esdbConnectionString);
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir) });
+  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), observer: hooks.observer });
 };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from '../envelope';
 import { EventStoreError, InvalidPositionError } from '../errors';
+import type { AppendObserver } from '../observer';
 import {
   EventStore,
   type BatchHandler,
@@ -20,6 +21,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
   Readonly<{
     /** How often idle subscriptions look for appends made by other processes. */
     pollIntervalMs?: number;
+    /** Told about every commit and append, for metrics. */
+    observer?: AppendObserver;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -51,15 +54,16 @@ export class SqliteEventStore extends EventStore {
     private readonly db: Database.Database,
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
+    observer?: AppendObserver,
   ) {
     super();
-    this.writer = new GroupCommit(db, s, () => this.signal.notify());
+    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.observer);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
