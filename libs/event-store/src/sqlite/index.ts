@@ -2,3 +2,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSettings } f
 export type { GroupCommitStats } from './group-commit';
 export { SCHEMA_VERSION } from './schema';
 export { openDurableDatabase } from './connection';
+export { toRecordedEvent, type EventRow } from './statements';
