@@ -9,6 +9,7 @@ import { describeKafka, eventually, readTopic, uniquePrefix } from '@credence/fe
 import { feedTopics } from '@credence/feed/topics';
 import { ADMIN_TOKEN } from '../support/ledger-app';
 import { type ApiProcess, spawnApi } from '../support/api-process';
+import { parseScrape, samples } from '../support/prometheus';
 
 const CONNECTIONS = 64;
 
@@ -104,6 +105,9 @@ describeKafka('SIGTERM under load with the feed relay', (kafka) => {
       const { body } = await restarted.request('GET', '/health');
       expect(ids).toHaveLength(Number(body.eventStore.head));
       expect(new Set(ids).size).toBe(ids.length);
+      const families = parseScrape((await restarted.request('GET', '/metrics', { token: ADMIN_TOKEN })).body as string);
+      expect(samples(families, 'credence_feed_relay_up').map((m) => Number(m.value))).toEqual([1]);
+      expect(samples(families, 'credence_feed_relay_lag_events').map((m) => Number(m.value))).toEqual([0]);
     } finally {
       restarted.process.kill('SIGTERM');
       expect(await restarted.exited).toBe(0);

@@ -3,7 +3,9 @@ import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { Projector, PROJECTIONS, ReadModelDatabase } from '@credence/projections';
 import { eventually } from '@credence/feed/testing/kafka';
 import { accreditedIssuer } from '../support/fixtures';
-import { startLedger, type TestLedger } from '../support/ledger-app';
+import { freePort } from '@credence/feed/testing/relay-process';
+import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
+import { parseScrape, samples } from '../support/prometheus';
 
 describe('/health/live and /health/ready with a lagging projector', () => {
   let ledger: TestLedger;
@@ -45,5 +47,29 @@ describe('/health/live and /health/ready with a lagging projector', () => {
       await rm.close();
       await store.close();
     }
+  });
+});
+
+describe('/health/ready and the relay metrics with Kafka unreachable', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    // A port nothing listens on: the embedded relay keeps retrying.
+    const closedPort = await freePort();
+    ledger = await startLedger({ KAFKA_BROKERS: `127.0.0.1:${closedPort}`, KAFKA_TOPIC_PREFIX: 'test.unreachable.' });
+  });
+  afterAll(() => ledger.close());
+
+  it('is not ready while the relay cannot reach Kafka, and counts the Kafka errors', async () => {
+    await eventually('the relay to report Kafka down', async () => (await ledger.request('GET', '/health/ready')).body.error?.feed?.state === 'retrying');
+    const ready = await ledger.request('GET', '/health/ready');
+    expect(ready.status).toBe(503);
+    expect(Object.keys(ready.body.error)).toEqual(['feed']);
+    expect(ready.body.info.projections.status).toBe('up');
+
+    const families = parseScrape((await ledger.request('GET', '/metrics', { token: ADMIN_TOKEN })).body as string);
+    expect(Number(samples(families, 'credence_feed_kafka_errors_total')[0]?.value)).toBeGreaterThanOrEqual(1);
+    expect(samples(families, 'credence_feed_relay_up').map((m) => Number(m.value))).toEqual([0]);
+    // Nothing published yet: the relay is behind by the whole log (the default ruleset's event).
+    expect(samples(families, 'credence_feed_relay_lag_events').map((m) => Number(m.value))).toEqual([1]);
   });
 });
