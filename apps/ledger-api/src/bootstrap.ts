@@ -23,7 +23,7 @@ const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    // return503OnClosing off: during a drain, requests on open connections are served, not refused.
+    // return503OnClosing off: should anything close Fastify while connections are open, their requests are served, not refused.
     // UUID request ids: they stand in for the correlation id of requests that carry none.
     new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: false, genReqId: () => randomUUID() }),
     { bufferLogs: true, abortOnError: false },
