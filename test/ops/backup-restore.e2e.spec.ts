@@ -19,7 +19,10 @@ const writeLoad = (ledger: TestLedger, token: string, clients: number) => {
   let running = true;
   const client = async (n: number) => {
     for (let i = 0; running; i++) {
-      const reply = await ledger.request('POST', '/v1/issuers', { token, body: { legalName: `Backup ${n}-${i}`, country: 'NL', registrationId: `BK-${n}-${i}` } });
+      const reply = await ledger.request('POST', '/v1/issuers', {
+        token,
+        body: { legalName: `Backup ${n}-${i}`, country: 'NL', registrationId: `BK-${n}-${i}` },
+      });
       if (reply.status === 201) acknowledged.push(reply.body.id as string);
       else failures.push(reply.status);
     }
@@ -41,7 +44,10 @@ describe('credence backup, verify-store and restore', () => {
   it('backs up under write load; the restored data dir serves every event acknowledged before the backup began', async () => {
     // Given an API under a steady write load,
     ledger = await startLedger();
-    const qa = await ledger.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'qa-body', name: 'Backup load' } });
+    const qa = await ledger.request('POST', '/v1/principals', {
+      token: ADMIN_TOKEN,
+      body: { role: 'qa-body', name: 'Backup load' },
+    });
     const load = writeLoad(ledger, qa.body.token as string, 8);
     await eventually('writes under way', () => load.acknowledged.length >= 50);
     // when a backup runs in another process while writes continue,
@@ -53,7 +59,13 @@ describe('credence backup, verify-store and restore', () => {
     expect(backup.code).toBe(0);
     expect(duringBackup).toBeGreaterThan(0);
     expect(load.failures).toEqual([]);
-    expect(readdirSync(backupDir).sort()).toEqual(['api.sqlite', 'backup.json', 'events.sqlite', 'reactors.sqlite', 'read-models.sqlite']);
+    expect(readdirSync(backupDir).sort()).toEqual([
+      'api.sqlite',
+      'backup.json',
+      'events.sqlite',
+      'reactors.sqlite',
+      'read-models.sqlite',
+    ]);
 
     // then the backup verifies,
     const verified = await cli(['verify-store', backupDir]);
@@ -87,12 +99,18 @@ describe('credence backup, verify-store and restore', () => {
     const tampered = join(work, 'tampered');
     cpSync(backupDir, tampered, { recursive: true });
     const db = new Database(join(tampered, 'events.sqlite'));
-    const victim = db.prepare("SELECT stream_id FROM events WHERE type = 'IssuerRegistered' LIMIT 1").get() as { stream_id: string };
-    db.prepare("UPDATE events SET data = json_set(data, '$.legalName', 'Forged') WHERE stream_id = ?").run(victim.stream_id);
+    const victim = db
+      .prepare("SELECT stream_id FROM events WHERE type = 'IssuerRegistered' LIMIT 1")
+      .get() as { stream_id: string };
+    db.prepare("UPDATE events SET data = json_set(data, '$.legalName', 'Forged') WHERE stream_id = ?").run(
+      victim.stream_id,
+    );
     db.close();
     const verified = await cli(['verify-store', tampered]);
     expect(verified.code).toBe(1);
-    expect(verified.output).toContain(`FAIL hash chains: ${victim.stream_id} at version 0: hash does not match the content`);
+    expect(verified.output).toContain(
+      `FAIL hash chains: ${victim.stream_id} at version 0: hash does not match the content`,
+    );
     expect(verified.output).toContain('FAIL manifest events.sqlite');
     const restore = await cli(['restore', tampered, '--to', join(work, 'from-tampered')]);
     expect(restore.code).toBe(1);

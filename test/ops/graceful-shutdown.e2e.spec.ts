@@ -13,14 +13,24 @@ import { parseScrape, samples } from '../support/prometheus';
 
 const CONNECTIONS = 64;
 
-type LoadResult = Readonly<{ acknowledged: string[]; statuses: number[]; networkErrors: number; exitCode: number | null; stopMs: number; output: string }>;
+type LoadResult = Readonly<{
+  acknowledged: string[];
+  statuses: number[];
+  networkErrors: number;
+  exitCode: number | null;
+  stopMs: number;
+  output: string;
+}>;
 
 /**
  * 64 clients registering issuers as fast as the API answers; once `before` writes are acknowledged
  * the API gets SIGTERM, and the clients keep going until it has exited.
  */
 const sigtermUnderLoad = async (api: ApiProcess, before: number): Promise<LoadResult> => {
-  const qa = await api.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'qa-body', name: 'Load' } });
+  const qa = await api.request('POST', '/v1/principals', {
+    token: ADMIN_TOKEN,
+    body: { role: 'qa-body', name: 'Load' },
+  });
   const token = qa.body.token as string;
   const acknowledged: string[] = [];
   const statuses: number[] = [];
@@ -78,14 +88,19 @@ describe('SIGTERM under load', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('drains 64 connections: no 5xx, exit code 0, every acknowledged write in the log after a restart', async () => {
-    const result = await sigtermUnderLoad(await spawnApi(dataDir, { LOG_LEVEL: 'warn', CREDENCE_SHUTDOWN_DRAIN_MS: String(DRAIN_MS) }), 300);
+    const result = await sigtermUnderLoad(
+      await spawnApi(dataDir, { LOG_LEVEL: 'warn', CREDENCE_SHUTDOWN_DRAIN_MS: String(DRAIN_MS) }),
+      300,
+    );
     expectCleanShutdown(result);
     const restarted = await spawnApi(dataDir, { LOG_LEVEL: 'warn' });
     try {
       const stored = await issuerStreams(dataDir);
       expect(result.acknowledged.filter((id) => !stored.has(`issuer-${id}`))).toEqual([]);
       const sample = result.acknowledged.at(-1)!;
-      expect((await restarted.request('GET', `/v1/issuers/${sample}`, { token: ADMIN_TOKEN })).status).toBe(200);
+      expect((await restarted.request('GET', `/v1/issuers/${sample}`, { token: ADMIN_TOKEN })).status).toBe(
+        200,
+      );
     } finally {
       restarted.process.kill('SIGTERM');
       expect(await restarted.exited).toBe(0);
@@ -99,7 +114,13 @@ describeKafka('SIGTERM under load with the feed relay', (kafka) => {
 
   it('checkpoints the relay on the way down, so the restarted relay publishes every event exactly once', async () => {
     const topicPrefix = uniquePrefix('sigterm');
-    const env = { LOG_LEVEL: 'warn', CREDENCE_SHUTDOWN_DRAIN_MS: String(DRAIN_MS), KAFKA_BROKERS: kafka.brokers().join(','), KAFKA_TOPIC_PREFIX: topicPrefix, KAFKA_TOPIC_PARTITIONS: '3' };
+    const env = {
+      LOG_LEVEL: 'warn',
+      CREDENCE_SHUTDOWN_DRAIN_MS: String(DRAIN_MS),
+      KAFKA_BROKERS: kafka.brokers().join(','),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      KAFKA_TOPIC_PARTITIONS: '3',
+    };
     const result = await sigtermUnderLoad(await spawnApi(dataDir, env), 200);
     expectCleanShutdown(result);
     const restarted = await spawnApi(dataDir, env);
@@ -110,11 +131,15 @@ describeKafka('SIGTERM under load with the feed relay', (kafka) => {
       });
       const stored = await issuerStreams(dataDir);
       expect(result.acknowledged.filter((id) => !stored.has(`issuer-${id}`))).toEqual([]);
-      const ids = (await readTopic(kafka.brokers(), feedTopics(topicPrefix).ledger)).map((m) => m.headers[HEADERS.eventId]);
+      const ids = (await readTopic(kafka.brokers(), feedTopics(topicPrefix).ledger)).map(
+        (m) => m.headers[HEADERS.eventId],
+      );
       const { body } = await restarted.request('GET', '/health');
       expect(ids).toHaveLength(Number(body.eventStore.head));
       expect(new Set(ids).size).toBe(ids.length);
-      const families = parseScrape((await restarted.request('GET', '/metrics', { token: ADMIN_TOKEN })).body as string);
+      const families = parseScrape(
+        (await restarted.request('GET', '/metrics', { token: ADMIN_TOKEN })).body as string,
+      );
       expect(samples(families, 'credence_feed_relay_up').map((m) => Number(m.value))).toEqual([1]);
       expect(samples(families, 'credence_feed_relay_lag_events').map((m) => Number(m.value))).toEqual([0]);
     } finally {

@@ -30,7 +30,9 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   );
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
-  app.setGlobalPrefix('v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json'] });
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json'],
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

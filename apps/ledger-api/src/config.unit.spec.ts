@@ -10,7 +10,10 @@ describe('ledger-api operations settings', () => {
 
   it('METRICS_PORT binds to 127.0.0.1 unless METRICS_HOST says otherwise', () => {
     expect(loadLedgerConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
-    expect(loadLedgerConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({ port: 9464, host: '10.0.0.5' });
+    expect(loadLedgerConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({
+      port: 9464,
+      host: '10.0.0.5',
+    });
   });
 
   it.each([

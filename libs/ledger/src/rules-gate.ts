@@ -23,7 +23,10 @@ export interface RuleEvaluationObserver {
 const outcomes = (ruleset: CompiledRuleset, commandType: string, findings: readonly Finding[]) =>
   ruleset.rules
     .filter((rule) => rule.appliesTo.includes(commandType))
-    .map((rule) => ({ ruleId: rule.id, outcome: findings.find((f) => f.ruleId === rule.id)?.severity ?? ('pass' as RuleOutcome) }));
+    .map((rule) => ({
+      ruleId: rule.id,
+      outcome: findings.find((f) => f.ruleId === rule.id)?.severity ?? ('pass' as RuleOutcome),
+    }));
 
 /**
  * Evaluates the active ruleset on every command. A block finding refuses the command and is recorded

@@ -1,6 +1,13 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVENTS_FILE, type Manifest, manifestPath, openExisting, sha256File, sqliteFiles } from './sqlite-files';
+import {
+  EVENTS_FILE,
+  type Manifest,
+  manifestPath,
+  openExisting,
+  sha256File,
+  sqliteFiles,
+} from './sqlite-files';
 
 /** SQLite's backup API copies at most this many pages per step: all of them, so each copy is one snapshot. */
 const ALL_PAGES = 0x7fffffff;
@@ -29,7 +36,8 @@ const copyDatabase = async (source: string, target: string): Promise<void> => {
 const headOf = (eventsFile: string): number | null => {
   const db = openExisting(eventsFile);
   try {
-    return (db.prepare('SELECT max(global_position) AS head FROM events').get() as { head: number | null }).head;
+    return (db.prepare('SELECT max(global_position) AS head FROM events').get() as { head: number | null })
+      .head;
   } finally {
     db.close();
   }
@@ -38,11 +46,17 @@ const headOf = (eventsFile: string): number | null => {
 export type BackupSummary = Manifest & Readonly<{ dir: string }>;
 
 /** Backs up every embedded database of `dataDir` into `targetDir` (new or empty), with a manifest of hashes. */
-export const backupDataDir = async (dataDir: string, targetDir: string, now: () => Date = () => new Date()): Promise<BackupSummary> => {
+export const backupDataDir = async (
+  dataDir: string,
+  targetDir: string,
+  now: () => Date = () => new Date(),
+): Promise<BackupSummary> => {
   mkdirSync(targetDir, { recursive: true });
-  if (readdirSync(targetDir).length > 0) throw new Error(`${targetDir} is not empty: back up into a new directory`);
+  if (readdirSync(targetDir).length > 0)
+    throw new Error(`${targetDir} is not empty: back up into a new directory`);
   const names = sqliteFiles(dataDir);
-  if (!names.includes(EVENTS_FILE)) throw new Error(`${dataDir} has no ${EVENTS_FILE}: is CREDENCE_DATA_DIR right?`);
+  if (!names.includes(EVENTS_FILE))
+    throw new Error(`${dataDir} has no ${EVENTS_FILE}: is CREDENCE_DATA_DIR right?`);
   const createdAt = now().toISOString();
   const files = [];
   for (const name of names) {
@@ -50,7 +64,12 @@ export const backupDataDir = async (dataDir: string, targetDir: string, now: () 
     await copyDatabase(join(dataDir, name), target);
     files.push({ name, bytes: statSync(target).size, sha256: await sha256File(target) });
   }
-  const manifest: Manifest = { format: 'credence-backup/1', createdAt, eventsHead: headOf(join(targetDir, EVENTS_FILE)), files };
+  const manifest: Manifest = {
+    format: 'credence-backup/1',
+    createdAt,
+    eventsHead: headOf(join(targetDir, EVENTS_FILE)),
+    files,
+  };
   writeFileSync(manifestPath(targetDir), JSON.stringify(manifest, null, 2) + '\n');
   return { ...manifest, dir: targetDir };
 };

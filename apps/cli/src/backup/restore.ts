@@ -10,10 +10,16 @@ import { verifyStore } from './verify';
  */
 export const restoreBackup = async (backupDir: string, dataDir: string): Promise<string[]> => {
   const failed = (await verifyStore(backupDir)).filter((r) => !r.ok);
-  if (failed.length > 0) throw new Error(`the backup does not verify:\n${failed.map((r) => `${r.check}: ${r.detail}`).join('\n')}`);
+  if (failed.length > 0)
+    throw new Error(
+      `the backup does not verify:\n${failed.map((r) => `${r.check}: ${r.detail}`).join('\n')}`,
+    );
   mkdirSync(dataDir, { recursive: true });
   const present = readdirSync(dataDir).filter((name) => /\.sqlite(-wal|-shm)?$/.test(name));
-  if (present.length > 0) throw new Error(`${dataDir} already holds databases (${present.join(', ')}): restore into an empty data dir`);
+  if (present.length > 0)
+    throw new Error(
+      `${dataDir} already holds databases (${present.join(', ')}): restore into an empty data dir`,
+    );
   const names = sqliteFiles(backupDir);
   for (const name of names) {
     const partial = join(dataDir, `${name}.restoring`);

@@ -13,7 +13,10 @@ export const EVENTS_FILE = 'events.sqlite';
  */
 export const sqliteFiles = (dir: string): string[] => {
   const names = readdirSync(dir).filter((name) => name.endsWith('.sqlite'));
-  return [...names.filter((name) => name !== EVENTS_FILE).sort(), ...names.filter((name) => name === EVENTS_FILE)];
+  return [
+    ...names.filter((name) => name !== EVENTS_FILE).sort(),
+    ...names.filter((name) => name === EVENTS_FILE),
+  ];
 };
 
 /** Opens an existing file without creating anything; waits for a writer in another process like the apps do. */

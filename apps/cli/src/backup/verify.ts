@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { type EventRow, toRecordedEvent } from '@credence/event-store/sqlite';
 import { type RecordedEvent, verifyChain } from '@credence/event-store';
-import { EVENTS_FILE, type Manifest, manifestPath, openExisting, sha256File, sqliteFiles } from './sqlite-files';
+import {
+  EVENTS_FILE,
+  type Manifest,
+  manifestPath,
+  openExisting,
+  sha256File,
+  sqliteFiles,
+} from './sqlite-files';
 
 export type CheckResult = Readonly<{ check: string; ok: boolean; detail: string }>;
 
@@ -24,9 +31,16 @@ const integrity: StoreCheck = {
   name: 'integrity',
   run: async (dir) =>
     sqliteFiles(dir).map((name) => {
-      const rows = withDatabase(join(dir, name), (db) => db.pragma('integrity_check') as { integrity_check: string }[]);
+      const rows = withDatabase(
+        join(dir, name),
+        (db) => db.pragma('integrity_check') as { integrity_check: string }[],
+      );
       const ok = rows.length === 1 && rows[0].integrity_check === 'ok';
-      return { check: `integrity ${name}`, ok, detail: ok ? 'ok' : rows.map((r) => r.integrity_check).join('; ') };
+      return {
+        check: `integrity ${name}`,
+        ok,
+        detail: ok ? 'ok' : rows.map((r) => r.integrity_check).join('; '),
+      };
     }),
 };
 
@@ -39,9 +53,13 @@ const hashChains: StoreCheck = {
   run: async (dir) =>
     withDatabase(join(dir, EVENTS_FILE), (db) => {
       const heads = new Map(
-        (db.prepare('SELECT stream_id, last_version, last_hash FROM streams').all() as { stream_id: string; last_version: number; last_hash: string }[]).map(
-          (h) => [h.stream_id, h],
-        ),
+        (
+          db.prepare('SELECT stream_id, last_version, last_hash FROM streams').all() as {
+            stream_id: string;
+            last_version: number;
+            last_hash: string;
+          }[]
+        ).map((h) => [h.stream_id, h]),
       );
       const broken: string[] = [];
       let streams = 0;
@@ -52,11 +70,14 @@ const hashChains: StoreCheck = {
         const verdict = verifyChain(streamId, stream);
         const head = heads.get(streamId);
         if (!verdict.ok) broken.push(`${streamId} at version ${verdict.brokenAt}: ${verdict.reason}`);
-        else if (!head || head.last_version !== stream.length - 1 || head.last_hash !== verdict.lastHash) broken.push(`${streamId}: stream head does not match its last event`);
+        else if (!head || head.last_version !== stream.length - 1 || head.last_hash !== verdict.lastHash)
+          broken.push(`${streamId}: stream head does not match its last event`);
         heads.delete(streamId);
       };
       let current: RecordedEvent[] = [];
-      for (const row of db.prepare('SELECT * FROM events ORDER BY stream_id, stream_version').iterate() as IterableIterator<EventRow>) {
+      for (const row of db
+        .prepare('SELECT * FROM events ORDER BY stream_id, stream_version')
+        .iterate() as IterableIterator<EventRow>) {
         if (current.length > 0 && current[0].streamId !== row.stream_id) {
           verify(current[0].streamId, current);
           current = [];
@@ -65,7 +86,13 @@ const hashChains: StoreCheck = {
       }
       if (current.length > 0) verify(current[0].streamId, current);
       for (const streamId of heads.keys()) broken.push(`${streamId}: stream head without events`);
-      return [{ check: 'hash chains', ok: broken.length === 0, detail: broken.length === 0 ? `${streams} streams, ${events} events intact` : broken.join('\n') }];
+      return [
+        {
+          check: 'hash chains',
+          ok: broken.length === 0,
+          detail: broken.length === 0 ? `${streams} streams, ${events} events intact` : broken.join('\n'),
+        },
+      ];
     }),
 };
 
@@ -80,9 +107,14 @@ const manifestHashes: StoreCheck = {
     for (const file of manifest.files) {
       const path = join(dir, file.name);
       const ok = existsSync(path) && (await sha256File(path)) === file.sha256;
-      results.push({ check: `manifest ${file.name}`, ok, detail: ok ? 'sha256 matches' : 'missing, or its sha256 differs from backup.json' });
+      results.push({
+        check: `manifest ${file.name}`,
+        ok,
+        detail: ok ? 'sha256 matches' : 'missing, or its sha256 differs from backup.json',
+      });
     }
-    for (const name of sqliteFiles(dir).filter((n) => !listed.has(n))) results.push({ check: `manifest ${name}`, ok: false, detail: 'not in backup.json' });
+    for (const name of sqliteFiles(dir).filter((n) => !listed.has(n)))
+      results.push({ check: `manifest ${name}`, ok: false, detail: 'not in backup.json' });
     return results;
   },
 };
@@ -93,7 +125,10 @@ const manifestHashes: StoreCheck = {
  */
 export const STORE_CHECKS: StoreCheck[] = [integrity, hashChains, manifestHashes];
 
-export const verifyStore = async (dir: string, checks: readonly StoreCheck[] = STORE_CHECKS): Promise<CheckResult[]> => {
+export const verifyStore = async (
+  dir: string,
+  checks: readonly StoreCheck[] = STORE_CHECKS,
+): Promise<CheckResult[]> => {
   if (!existsSync(join(dir, EVENTS_FILE))) throw new Error(`${dir} has no ${EVENTS_FILE}`);
   const results: CheckResult[] = [];
   for (const check of checks) results.push(...(await check.run(dir)));

@@ -8,7 +8,10 @@ import type { Logger } from 'pino';
  * relay at a checkpoint, flush the group commit and close the stores. Exits 0 when all of that
  * went well. Call before listen: the hook must be in place before Fastify starts.
  */
-export const shutDownGracefully = (app: NestFastifyApplication, options: Readonly<{ drainMs: number; logger: Logger }>): void => {
+export const shutDownGracefully = (
+  app: NestFastifyApplication,
+  options: Readonly<{ drainMs: number; logger: Logger }>,
+): void => {
   const fastify = app.getHttpAdapter().getInstance();
   const log = options.logger.child({ context: 'Shutdown' });
   let draining = false;

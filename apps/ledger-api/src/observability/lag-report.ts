@@ -5,7 +5,11 @@ import { ProjectorService } from '../read-models/projector.service';
 import { type LagReport, Metrics } from './metrics';
 
 /** Seconds since the oldest event after `checkpoint` was accepted; 0 when there is none. */
-const ageOfNextEvent = async (store: EventStore, checkpoint: Position | null, nowMs: number): Promise<number | null> => {
+const ageOfNextEvent = async (
+  store: EventStore,
+  checkpoint: Position | null,
+  nowMs: number,
+): Promise<number | null> => {
   const [next] = await store.readAll({ after: checkpoint, maxCount: 1 });
   if (!next) return 0;
   const accepted = Date.parse(next.metadata.now);
@@ -32,9 +36,15 @@ export class LagReporter implements OnApplicationBootstrap {
     const relay = this.relay.health();
     return {
       projections: await Promise.all(
-        projections.map(async (p) => ({ name: p.name, events: p.lag, seconds: p.lag === 0 ? 0 : await ageOfNextEvent(this.store, p.checkpoint, now) })),
+        projections.map(async (p) => ({
+          name: p.name,
+          events: p.lag,
+          seconds: p.lag === 0 ? 0 : await ageOfNextEvent(this.store, p.checkpoint, now),
+        })),
       ),
-      ...(relay ? { relay: { events: sequenceDistance(relay.checkpoint, head), up: relay.state === 'up' } } : {}),
+      ...(relay
+        ? { relay: { events: sequenceDistance(relay.checkpoint, head), up: relay.state === 'up' } }
+        : {}),
     };
   }
 }

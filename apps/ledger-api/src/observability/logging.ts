@@ -24,14 +24,22 @@ export const ROOT_LOGGER = Symbol('root pino logger');
 
 /** The process's one pino logger: JSON lines on stdout, or pino-pretty for a person at a terminal. */
 export const createRootLogger = (log: LedgerConfig['log']): Logger =>
-  pino({
-    level: log.level,
-    base: { service: 'ledger-api' },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    ...(log.format === 'pretty'
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' } } }
-      : {}),
-  }, log.format === 'pretty' ? undefined : pino.destination({ dest: 1, sync: true }));
+  pino(
+    {
+      level: log.level,
+      base: { service: 'ledger-api' },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      ...(log.format === 'pretty'
+        ? {
+            transport: {
+              target: 'pino-pretty',
+              options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' },
+            },
+          }
+        : {}),
+    },
+    log.format === 'pretty' ? undefined : pino.destination({ dest: 1, sync: true }),
+  );
 
 /**
  * nestjs-pino's settings: Nest's own log calls go to the root logger, each carrying the request id

@@ -14,7 +14,10 @@ export class MetricsController {
   @Get()
   @Roles('admin', 'metrics')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'Prometheus text exposition format (docs/operations.md lists the metrics)', content: { 'text/plain': {} } })
+  @ApiOkResponse({
+    description: 'Prometheus text exposition format (docs/operations.md lists the metrics)',
+    content: { 'text/plain': {} },
+  })
   async scrape(@Res() reply: FastifyReply): Promise<void> {
     const text = await this.metrics.scrape();
     await reply.header('content-type', this.metrics.contentType).send(text);

@@ -62,15 +62,31 @@ export class Metrics implements AppendObserver, RuleEvaluationObserver {
     // Four gauges read the same report: one read per scrape, not four.
     let cached: { at: number; report: Promise<LagReport | undefined> } | undefined;
     const lag = () => {
-      if (!cached || performance.now() - cached.at > 250) cached = { at: performance.now(), report: this.lagSource?.() ?? Promise.resolve(undefined) };
+      if (!cached || performance.now() - cached.at > 250)
+        cached = { at: performance.now(), report: this.lagSource?.() ?? Promise.resolve(undefined) };
       return cached.report;
     };
-    this.projectionGauge('credence_projection_lag_events', 'Events between a projection checkpoint and the head of the log', lag, (p) => p.events);
-    this.projectionGauge('credence_projection_lag_seconds', 'Age of the oldest event a projection has not applied yet (0 when caught up)', lag, (p) => p.seconds);
+    this.projectionGauge(
+      'credence_projection_lag_events',
+      'Events between a projection checkpoint and the head of the log',
+      lag,
+      (p) => p.events,
+    );
+    this.projectionGauge(
+      'credence_projection_lag_seconds',
+      'Age of the oldest event a projection has not applied yet (0 when caught up)',
+      lag,
+      (p) => p.seconds,
+    );
     if (options.relay) this.relayGauges(lag);
   }
 
-  private projectionGauge(name: string, help: string, lag: () => Promise<LagReport | undefined>, value: (p: LagReport['projections'][number]) => number | null): void {
+  private projectionGauge(
+    name: string,
+    help: string,
+    lag: () => Promise<LagReport | undefined>,
+    value: (p: LagReport['projections'][number]) => number | null,
+  ): void {
     new Gauge({
       name,
       help,

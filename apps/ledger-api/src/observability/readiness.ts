@@ -14,7 +14,10 @@ export type Readiness = Readonly<{
   details: Record<string, Component>;
 }>;
 
-const failure = (error: unknown): Component => ({ status: 'down', message: error instanceof Error ? error.message : String(error) });
+const failure = (error: unknown): Component => ({
+  status: 'down',
+  message: error instanceof Error ? error.message : String(error),
+});
 
 /**
  * Ready = worth sending traffic to: the event store answers, every projection is within
@@ -59,9 +62,16 @@ export class ReadinessCheck {
       const { projections, projector } = await this.projector.status();
       const maxLag = this.config.readyMaxLag;
       // A lag of null (positions that are no sequence) cannot be measured, so it does not count against.
-      const behind = projections.filter((p) => p.lag !== null && p.lag > maxLag).map((p) => ({ name: p.name, lag: p.lag }));
+      const behind = projections
+        .filter((p) => p.lag !== null && p.lag > maxLag)
+        .map((p) => ({ name: p.name, lag: p.lag }));
       const ok = behind.length === 0 && projector.state !== 'failed';
-      return { status: ok ? 'up' : 'down', maxLag, projector: projector.state, ...(behind.length > 0 ? { behind } : {}) };
+      return {
+        status: ok ? 'up' : 'down',
+        maxLag,
+        projector: projector.state,
+        ...(behind.length > 0 ? { behind } : {}),
+      };
     } catch (error) {
       return failure(error);
     }

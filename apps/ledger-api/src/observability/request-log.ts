@@ -39,7 +39,9 @@ export const installRequestLog = (fastify: FastifyInstance, logger: Logger, metr
     const status = reply.statusCode;
     const durationMs = reply.elapsedTime;
     metrics.httpRequest(request.method, route, status, durationMs / 1000);
-    const principal = request.principal ? { id: request.principal.id, role: request.principal.role } : undefined;
+    const principal = request.principal
+      ? { id: request.principal.id, role: request.principal.role }
+      : undefined;
     const line = {
       reqId: request.id,
       method: request.method,

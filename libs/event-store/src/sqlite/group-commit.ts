@@ -5,7 +5,11 @@ import { applyAppend, type AppendRequest } from './apply-append';
 import { toStoreError } from './sqlite-errors';
 import type { Statements } from './statements';
 
-type Pending = AppendRequest & { resolve: (result: AppendResult) => void; reject: (error: unknown) => void; queuedAt: number };
+type Pending = AppendRequest & {
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+  queuedAt: number;
+};
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 export type GroupCommitStats = { transactions: number; appends: number };
@@ -65,12 +69,19 @@ export class GroupCommit {
   }
 
   /** Positions above the head before the transaction are new; a retry's stored events lie below it. */
-  private report(batch: readonly Pending[], outcomes: readonly Outcome[], headBefore: number, observer: AppendObserver): void {
+  private report(
+    batch: readonly Pending[],
+    outcomes: readonly Outcome[],
+    headBefore: number,
+    observer: AppendObserver,
+  ): void {
     const now = performance.now();
     if (outcomes.some((o) => o.ok)) observer.committed(batch.length);
     outcomes.forEach((outcome, i) => {
       if (!outcome.ok) return;
-      const added = outcome.result.events.filter((e) => Number(e.globalPosition) > headBefore).map((e) => e.type);
+      const added = outcome.result.events
+        .filter((e) => Number(e.globalPosition) > headBefore)
+        .map((e) => e.type);
       observer.appended((now - batch[i].queuedAt) / 1000, added);
     });
   }
