@@ -7,6 +7,7 @@ import {
   openExisting,
   sha256File,
   sqliteFiles,
+  withDatabase,
 } from './sqlite-files';
 
 /** SQLite's backup API copies at most this many pages per step: all of them, so each copy is one snapshot. */
@@ -25,23 +26,15 @@ const copyDatabase = async (source: string, target: string): Promise<void> => {
   } finally {
     db.close();
   }
-  const copy = openExisting(target);
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
+  withDatabase(target, (copy) => copy.pragma('journal_mode = DELETE'));
 };
 
-const headOf = (eventsFile: string): number | null => {
-  const db = openExisting(eventsFile);
-  try {
-    return (db.prepare('SELECT max(global_position) AS head FROM events').get() as { head: number | null })
-      .head;
-  } finally {
-    db.close();
-  }
-};
+const headOf = (eventsFile: string): number | null =>
+  withDatabase(
+    eventsFile,
+    (db) =>
+      (db.prepare('SELECT max(global_position) AS head FROM events').get() as { head: number | null }).head,
+  );
 
 export type BackupSummary = Manifest & Readonly<{ dir: string }>;
 

@@ -26,6 +26,16 @@ export const openExisting = (path: string): Database.Database => {
   return db;
 };
 
+/** Opens the file for one use and always closes it. */
+export const withDatabase = <T>(path: string, use: (db: Database.Database) => T): T => {
+  const db = openExisting(path);
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+};
+
 export const sha256File = (path: string): Promise<string> =>
   new Promise((resolve, reject) => {
     const hash = createHash('sha256');

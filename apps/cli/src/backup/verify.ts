@@ -1,30 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { type EventRow, toRecordedEvent } from '@credence/event-store/sqlite';
 import { type RecordedEvent, verifyChain } from '@credence/event-store';
 import {
   EVENTS_FILE,
   type Manifest,
   manifestPath,
-  openExisting,
   sha256File,
   sqliteFiles,
+  withDatabase,
 } from './sqlite-files';
 
 export type CheckResult = Readonly<{ check: string; ok: boolean; detail: string }>;
 
 /** One verification of a data dir or a backup; verify-store runs them all and fails if any fails. */
 export type StoreCheck = Readonly<{ name: string; run: (dir: string) => Promise<CheckResult[]> }>;
-
-const withDatabase = <T>(path: string, use: (db: Database.Database) => T): T => {
-  const db = openExisting(path);
-  try {
-    return use(db);
-  } finally {
-    db.close();
-  }
-};
 
 /** SQLite's own page-level check, on every embedded database. */
 const integrity: StoreCheck = {
