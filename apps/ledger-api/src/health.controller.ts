@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@credence/event-store';
 import { isHealthy } from '@credence/feed';
 import { Public } from './auth/roles';
@@ -21,7 +21,7 @@ export class HealthController {
   /** Liveness: the process answers. Restart it when this fails, never because a dependency is down. */
   @Get('live')
   @Public()
-  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'The process answers: `{"status":"ok"}`' })
   live() {
     return { status: 'ok' };
   }
@@ -29,6 +29,8 @@ export class HealthController {
   /** Readiness: 503 while the store is unreachable, a projection lags too far, or the relay is not connected. */
   @Get('ready')
   @Public()
+  @ApiOkResponse({ description: 'Ready: `status: ok`, every component in `info` and `details`' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: `status: error`, the failing components in `error` (see docs/operations.md)' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const readiness = await this.readiness.check();
     if (readiness.status !== 'ok') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -63,7 +63,11 @@ export class Metrics implements AppendObserver, RuleEvaluationObserver {
     let cached: { at: number; report: Promise<LagReport | undefined> } | undefined;
     const lag = () => {
       if (!cached || performance.now() - cached.at > 250)
-        cached = { at: performance.now(), report: this.lagSource?.() ?? Promise.resolve(undefined) };
+        cached = {
+          at: performance.now(),
+          // A read model that cannot be read leaves the lag gauges empty rather than failing the whole scrape.
+          report: (this.lagSource?.() ?? Promise.resolve(undefined)).catch(() => undefined),
+        };
       return cached.report;
     };
     this.projectionGauge(
