@@ -58,8 +58,7 @@ export class GroupCommit {
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxAppendsPerTransaction);
     if (this.queue.length > 0) this.schedule();
-    const headBefore = this.observer ? (this.s.head.get()?.head ?? 0) : 0;
-    const outcomes = this.commit(batch);
+    const { outcomes, headBefore } = this.commit(batch);
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
@@ -68,7 +67,7 @@ export class GroupCommit {
     if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 
-  /** Positions above the head before the transaction are new; a retry's stored events lie below it. */
+  /** Positions above the head at BEGIN are this transaction's; a retry's stored events lie below it. */
   private report(
     batch: readonly Pending[],
     outcomes: readonly Outcome[],
@@ -86,23 +85,27 @@ export class GroupCommit {
     });
   }
 
-  private commit(batch: readonly Pending[]): Outcome[] {
+  /** `headBefore`: the log's head once the write lock is held (read only for an observer). */
+  private commit(batch: readonly Pending[]): { outcomes: Outcome[]; headBefore: number } {
+    const failed = (error: unknown) => {
+      const failure = { ok: false, error: toStoreError(error) } as const;
+      return { outcomes: batch.map(() => failure), headBefore: 0 };
+    };
     try {
       this.s.begin.run();
     } catch (error) {
-      const failure = { ok: false, error: toStoreError(error) } as const;
-      return batch.map(() => failure);
+      return failed(error);
     }
     try {
+      const headBefore = this.observer ? (this.s.head.get()?.head ?? 0) : 0;
       const outcomes = batch.map((request) => this.applyInSavepoint(request));
       this.s.commit.run();
       this.stats.transactions += 1;
       this.stats.appends += batch.length;
-      return outcomes;
+      return { outcomes, headBefore };
     } catch (error) {
       this.rollbackQuietly();
-      const failure = { ok: false, error: toStoreError(error) } as const;
-      return batch.map(() => failure);
+      return failed(error);
     }
   }
 
