@@ -67,7 +67,11 @@ describe('credence backup, verify-store and restore', () => {
       'read-models.sqlite',
     ]);
 
-    // then the backup verifies,
+    // then the live data dir verifies while the API still has it open,
+    const live = await cli(['verify-store', ledger.dataDir]);
+    expect(live.output).toContain('ok   integrity events.sqlite: ok');
+    expect(live.code).toBe(0);
+    // and so does the backup,
     const verified = await cli(['verify-store', backupDir]);
     expect(verified.output).toMatch(/ok {3}hash chains: \d+ streams, \d+ events intact/);
     expect(verified.code).toBe(0);
