@@ -43,6 +43,8 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
     CREDENCE_RULES_DIR: resolve(__dirname, '../../rules'),
     PORT: '0',
     HOST: '127.0.0.1',
+    // Tests that read the log capture it from a child process (test/ops); here it would only be noise.
+    LOG_LEVEL: 'silent',
     ...env,
   });
   const app = await createLedgerApp(config);

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerBackupCommand } from './commands/backup';
 import { registerFeedCommands } from './commands/feed';
 import { registerProjectionsCommands } from './commands/projections';
+import { registerRestoreCommand } from './commands/restore';
 import { registerRulesCommands } from './commands/rules';
+import { registerVerifyStoreCommand } from './commands/verify-store';
 
 /**
  * `credence`: the operator's and regulator's command line. Each command group lives in its own
@@ -14,6 +17,9 @@ const program = new Command('credence').description('Credence ledger command lin
 registerRulesCommands(program);
 registerFeedCommands(program);
 registerProjectionsCommands(program);
+registerBackupCommand(program);
+registerVerifyStoreCommand(program);
+registerRestoreCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
 import { EventStore } from '@credence/event-store';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalStore } from './auth/principal-store';
@@ -16,23 +17,37 @@ import { EmbeddedRelay } from './infrastructure/embedded-relay';
 import { openEventStore } from './infrastructure/open-event-store';
 import { LedgerProviders } from './infrastructure/ledger.providers';
 import { RESOURCE_CONTROLLERS } from './resources';
+import { LagReporter } from './observability/lag-report';
+import { createRootLogger, pinoHttpOptions, ROOT_LOGGER } from './observability/logging';
+import { Metrics } from './observability/metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { MetricsServer } from './observability/metrics-server';
+import { ReadinessCheck } from './observability/readiness';
 
 @Module({})
 export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     mkdirSync(config.dataDir, { recursive: true });
     const apiDb = join(config.dataDir, 'api.sqlite');
+    const logger = createRootLogger(config.log);
+    // One registry per app: tests run several apps in one process.
+    const metrics = new Metrics({ relay: config.feed !== undefined });
     return {
       module: AppModule,
-      imports: [ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ...RESOURCE_CONTROLLERS],
+      imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
+      controllers: [HealthController, MetricsController, ...RESOURCE_CONTROLLERS],
       providers: [
         { provide: LedgerConfig, useValue: config },
-        { provide: EventStore, useFactory: () => openEventStore(config) },
+        { provide: ROOT_LOGGER, useValue: logger },
+        { provide: Metrics, useValue: metrics },
+        { provide: EventStore, useFactory: () => openEventStore(config, metrics) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
         ...LedgerProviders,
         EmbeddedRelay,
+        ReadinessCheck,
+        LagReporter,
+        MetricsServer,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

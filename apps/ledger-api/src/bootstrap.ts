@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -6,6 +8,9 @@ import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
 import { type FieldError, RequestValidationError } from './http/problem';
+import { ROOT_LOGGER } from './observability/logging';
+import { Metrics } from './observability/metrics';
+import { installRequestLog } from './observability/request-log';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -18,10 +23,16 @@ const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
-    { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
+    // return503OnClosing off: should anything close Fastify while connections are open, their requests are served, not refused.
+    // UUID request ids: they stand in for the correlation id of requests that carry none.
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: false, genReqId: () => randomUUID() }),
+    { bufferLogs: true, abortOnError: false },
   );
-  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
+  app.useLogger(app.get(PinoNestLogger));
+  installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json'],
+  });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
@@ -40,7 +51,6 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  app.enableShutdownHooks();
   return app;
 };
 

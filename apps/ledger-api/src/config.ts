@@ -16,7 +16,23 @@ export abstract class LedgerConfig {
   declare readonly projector: 'embedded' | 'off';
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
   declare readonly feed?: RelaySettings & { topicPrefix: string };
+  declare readonly log: Readonly<{ level: LogLevel; format: 'json' | 'pretty' }>;
+  /** Set when METRICS_PORT is: a second, unauthenticated listener for Prometheus. */
+  declare readonly metrics?: Readonly<{ port: number; host: string }>;
+  /** A projection further behind than this makes /health/ready answer 503. */
+  declare readonly readyMaxLag: number;
+  declare readonly shutdownDrainMs: number;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const nonNegativeInt = (name: string, env: NodeJS.ProcessEnv, max = Number.MAX_SAFE_INTEGER): number => {
+  const raw = readEnv(name, env);
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(`${name} must be a whole number from 0 to ${max}; got ${JSON.stringify(raw)}`);
+  return value;
+};
 
 export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const port = Number(readEnv('PORT', env));
@@ -35,5 +51,9 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
+    log: { level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS), format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']) },
+    metrics: readEnv('METRICS_PORT', env) === undefined ? undefined : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },
+    readyMaxLag: nonNegativeInt('CREDENCE_READY_MAX_LAG', env),
+    shutdownDrainMs: nonNegativeInt('CREDENCE_SHUTDOWN_DRAIN_MS', env),
   };
 };

@@ -1,10 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@credence/event-store';
 import { isHealthy } from '@credence/feed';
 import { Public } from './auth/roles';
 import { ProjectorService } from './read-models/projector.service';
 import { EmbeddedRelay } from './infrastructure/embedded-relay';
+import { ReadinessCheck } from './observability/readiness';
 
 @ApiTags('health')
 @Controller('health')
@@ -13,7 +15,27 @@ export class HealthController {
     private readonly store: EventStore,
     private readonly relay: EmbeddedRelay,
     private readonly projector: ProjectorService,
+    private readonly readiness: ReadinessCheck,
   ) {}
+
+  /** Liveness: the process answers. Restart it when this fails, never because a dependency is down. */
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ description: 'The process answers: `{"status":"ok"}`' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 503 while the store is unreachable, a projection lags too far, or the relay is not connected. */
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({ description: 'Ready: `status: ok`, every component in `info` and `details`' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: `status: error`, the failing components in `error` (see docs/operations.md)' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const readiness = await this.readiness.check();
+    if (readiness.status !== 'ok') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return readiness;
+  }
 
   @Get()
   @Public()

@@ -29,7 +29,12 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', description: 'Partitions for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_TOPIC_PREFIX', default: '', description: 'Prefix for the feed topic names (shared clusters, test runs)', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'Replication factor for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
-  { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`', apps: ALL },
+  { name: 'LOG_LEVEL', default: 'info', description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`', apps: ALL },
+  { name: 'LOG_FORMAT', default: 'json', description: '`json` (one JSON object a line) or `pretty` (pino-pretty, for a terminal)', apps: ['ledger-api'] },
+  { name: 'METRICS_PORT', description: 'Serve `/metrics` unauthenticated on this port as well; unset = only on the API port, to admin and metrics principals', apps: ['ledger-api'] },
+  { name: 'METRICS_HOST', default: '127.0.0.1', description: 'Interface the METRICS_PORT server binds (keep it private)', apps: ['ledger-api'] },
+  { name: 'CREDENCE_READY_MAX_LAG', default: '1000', description: 'Events a projection may lag behind the log before `/health/ready` answers 503', apps: ['ledger-api'] },
+  { name: 'CREDENCE_SHUTDOWN_DRAIN_MS', default: '10000', description: 'On SIGTERM, how long in-flight requests may take before their connections are cut', apps: ['ledger-api'] },
 ];
 
 export const envVar = (name: string): EnvVar => {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { EVENT_SCHEMA_VERSIONS } from '@credence/domain';
-import { openEventStore, type EventStore, type EventStoreSettings } from '@credence/event-store';
+import { type AppendObserver, openEventStore, type EventStore, type EventStoreSettings } from '@credence/event-store';
 import { readEnv } from './env';
 import { ConfigError, oneOf } from './errors';
 
@@ -22,5 +22,7 @@ export const eventStoreSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env):
  * The ledger's event store, opened with Credence's event types and their schema versions: the one
  * place the generic store meets the domain's event list. Every app, the CLI and the tests open it here.
  */
-export const openLedgerEventStore = (settings: EventStoreSettings): Promise<EventStore> =>
-  openEventStore(settings, EVENT_SCHEMA_VERSIONS);
+export const openLedgerEventStore = (
+  settings: EventStoreSettings,
+  hooks: Readonly<{ observer?: AppendObserver }> = {},
+): Promise<EventStore> => openEventStore(settings, EVENT_SCHEMA_VERSIONS, hooks);

@@ -6,3 +6,4 @@ export * from './event-store';
 export * from './handle-command';
 export * from './ids';
 export * from './open';
+export * from './observer';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventSchemaVersions, EventStore } from './event-store';
 import { EventStoreError } from './errors';
+import type { AppendObserver } from './observer';
 import { SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
@@ -23,6 +24,8 @@ export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'even
 export const openEventStore = async (
   settings: EventStoreSettings,
   schemaVersions: EventSchemaVersions,
+  /** Metrics hooks; the embedded adapter reports appends and group commits (EventStoreDB: none yet). */
+  hooks: Readonly<{ observer?: AppendObserver }> = {},
 ): Promise<EventStore> => {
   if (settings.kind === 'eventstoredb') {
     if (!settings.esdbConnectionString) throw new EventStoreError('eventstoredb needs ESDB_CONNECTION_STRING');
@@ -31,5 +34,5 @@ export const openEventStore = async (
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
     return EventStoreDbEventStore.connect(settings.esdbConnectionString, { schemaVersions });
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions });
+  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions, observer: hooks.observer });
 };

@@ -1,9 +1,25 @@
-import { complianceDecider, type CredenceCommand, type RecordRefusal, streamId } from '@credence/domain';
+import { complianceDecider, type CredenceCommand, type Finding, type RecordRefusal, streamId } from '@credence/domain';
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
-import { type Facts, verdict } from '@credence/rules';
+import { type CompiledRuleset, type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';
 import { RuleViolationError } from './errors';
 import { RulesGate } from './ledger';
+
+export type RuleOutcome = 'pass' | 'warn' | 'block';
+
+/** Told every rule's outcome for every command checked, for metrics; the gate needs no metrics library. */
+export interface RuleEvaluationObserver {
+  evaluated(ruleset: string, ruleId: string, outcome: RuleOutcome): void;
+}
+
+/** Every rule that applies to the command: its finding's severity, or pass. */
+const outcomes = (ruleset: CompiledRuleset, commandType: string, findings: readonly Finding[]) =>
+  ruleset.rules
+    .filter((rule) => rule.appliesTo.includes(commandType))
+    .map((rule) => ({
+      ruleId: rule.id,
+      outcome: findings.find((f) => f.ruleId === rule.id)?.severity ?? ('pass' as RuleOutcome),
+    }));
 
 /**
  * Evaluates the active ruleset on every command. A block finding refuses the command and is recorded
@@ -14,13 +30,18 @@ export class ActiveRulesetGate extends RulesGate {
   constructor(
     private readonly rulesets: ActiveRuleset,
     private readonly store: EventStore,
+    private readonly observer?: RuleEvaluationObserver,
   ) {
     super();
   }
 
   async check<C extends CredenceCommand>(command: C, targetStreamId: string, facts: Facts): Promise<C> {
     const ruleset = await this.rulesets.current();
-    const { blocked, warnings } = verdict(ruleset.evaluate(facts));
+    const findings = ruleset.evaluate(facts);
+    for (const { ruleId, outcome } of this.observer ? outcomes(ruleset, command.type, findings) : []) {
+      this.observer?.evaluated(`${ruleset.id}@${ruleset.version}`, ruleId, outcome);
+    }
+    const { blocked, warnings } = verdict(findings);
     if (blocked.length > 0) {
       const issuerId = facts.command.issuerId;
       await this.recordRefusal({

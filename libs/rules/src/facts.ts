@@ -29,7 +29,7 @@ export const FACT_TYPES = object({
   command: object({
     type: oneOf(...COMMAND_TYPES),
     issuerId: text,
-    principalRole: oneOf('admin', 'qa-body', 'issuer', 'auditor', 'regulator'),
+    principalRole: oneOf('admin', 'qa-body', 'issuer', 'auditor', 'regulator', 'metrics'),
   }),
   /**
    * PublishSpecification: the specification as it would be published (status `published`).

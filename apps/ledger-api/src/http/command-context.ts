@@ -43,6 +43,8 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
   if (!/^[\x21-\x7e]{1,200}$/.test(correlationId)) {
     throw new BadRequestException('X-Correlation-Id must be 1–200 visible ASCII characters');
   }
+  // The request log reports the id the events carry.
+  (request as { correlationId?: string }).correlationId = correlationId;
   return {
     metadata: {
       commandId,

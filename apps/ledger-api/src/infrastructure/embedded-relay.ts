@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { EventStore } from '@credence/event-store';
 import { feedCheckpointsPath, type Relay, type RelayHealth, SqliteCheckpointStore, startRelay } from '@credence/feed';
 import { LedgerConfig } from '../config';
+import { Metrics } from '../observability/metrics';
 
 /**
  * The Kafka feed relay, run inside ledger-api when KAFKA_BROKERS is set. It follows the log from
@@ -16,12 +17,14 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly config: LedgerConfig,
     private readonly store: EventStore,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
     const feed = this.config.feed;
     if (!feed) return;
     this.checkpoints = new SqliteCheckpointStore(feedCheckpointsPath(this.config.dataDir));
+    let lastError: RelayHealth['lastError'];
     this.relay = startRelay({
       store: this.store,
       checkpoints: this.checkpoints,
@@ -29,6 +32,11 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
       layout: feed.layout,
       topicPrefix: feed.topicPrefix,
       logger: { info: (m: unknown) => this.logger.log(m), warn: (m: unknown) => this.logger.warn(m), error: (m: unknown) => this.logger.error(m) },
+      onHealth: (health) => {
+        // Every transient Kafka error is recorded as a new lastError: count those.
+        if (health.lastError && health.lastError !== lastError) this.metrics.kafkaError();
+        lastError = health.lastError;
+      },
     });
     // A permanent refusal stops the relay at that event; /health shows it. It must not crash the API.
     this.relay.done.catch((error: unknown) => this.logger.error(`Feed relay stopped: ${(error as Error).message}`));

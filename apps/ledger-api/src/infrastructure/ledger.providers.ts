@@ -4,6 +4,7 @@ import { EventStore } from '@credence/event-store';
 import { ActiveRuleset, ActiveRulesetGate, Ledger, RulesGate, StackInvalidationReactor } from '@credence/ledger';
 import { loadRulesetDirectory } from '@credence/rules';
 import { LedgerConfig } from '../config';
+import { Metrics } from '../observability/metrics';
 import { Startup } from './startup';
 
 /** The framework-free application layer, wired for Nest. */
@@ -16,8 +17,8 @@ export const LedgerProviders: Provider[] = [
   },
   {
     provide: RulesGate,
-    inject: [ActiveRuleset, EventStore],
-    useFactory: (rulesets: ActiveRuleset, store: EventStore) => new ActiveRulesetGate(rulesets, store),
+    inject: [ActiveRuleset, EventStore, Metrics],
+    useFactory: (rulesets: ActiveRuleset, store: EventStore, metrics: Metrics) => new ActiveRulesetGate(rulesets, store, metrics),
   },
   {
     provide: Ledger,

@@ -1,6 +1,6 @@
 /** Plain, serialisable messages. Type names are stable strings, never class names. */
 
-export type Role = 'admin' | 'qa-body' | 'issuer' | 'auditor' | 'regulator';
+export type Role = 'admin' | 'qa-body' | 'issuer' | 'auditor' | 'regulator' | 'metrics';
 
 export type Principal = Readonly<{
   id: string;

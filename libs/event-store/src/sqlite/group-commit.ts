@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult } from '../envelope';
+import type { AppendObserver } from '../observer';
 import { applyAppend, type AppendRequest } from './apply-append';
 import { toStoreError } from './sqlite-errors';
 import type { Statements } from './statements';
 
-type Pending = AppendRequest & { resolve: (result: AppendResult) => void; reject: (error: unknown) => void };
+type Pending = AppendRequest & {
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+  queuedAt: number;
+};
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 export type GroupCommitStats = { transactions: number; appends: number };
@@ -27,11 +32,12 @@ export class GroupCommit {
     private readonly s: Statements,
     private readonly onCommitted: () => void,
     private readonly maxAppendsPerTransaction = 1000,
+    private readonly observer?: AppendObserver,
   ) {}
 
   append(request: AppendRequest): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...request, resolve, reject });
+      this.queue.push({ ...request, resolve, reject, queuedAt: performance.now() });
       this.schedule();
     });
   }
@@ -52,31 +58,54 @@ export class GroupCommit {
     this.scheduled = false;
     const batch = this.queue.splice(0, this.maxAppendsPerTransaction);
     if (this.queue.length > 0) this.schedule();
-    const outcomes = this.commit(batch);
+    const { outcomes, headBefore } = this.commit(batch);
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
+    if (this.observer) this.report(batch, outcomes, headBefore, this.observer);
     if (outcomes.some((o) => o.ok)) this.onCommitted();
     if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 
-  private commit(batch: readonly Pending[]): Outcome[] {
+  /** Positions above the head at BEGIN are this transaction's; a retry's stored events lie below it. */
+  private report(
+    batch: readonly Pending[],
+    outcomes: readonly Outcome[],
+    headBefore: number,
+    observer: AppendObserver,
+  ): void {
+    const now = performance.now();
+    if (outcomes.some((o) => o.ok)) observer.committed(batch.length);
+    outcomes.forEach((outcome, i) => {
+      if (!outcome.ok) return;
+      const added = outcome.result.events
+        .filter((e) => Number(e.globalPosition) > headBefore)
+        .map((e) => e.type);
+      observer.appended((now - batch[i].queuedAt) / 1000, added);
+    });
+  }
+
+  /** `headBefore`: the log's head once the write lock is held (read only for an observer). */
+  private commit(batch: readonly Pending[]): { outcomes: Outcome[]; headBefore: number } {
+    const failed = (error: unknown) => {
+      const failure = { ok: false, error: toStoreError(error) } as const;
+      return { outcomes: batch.map(() => failure), headBefore: 0 };
+    };
     try {
       this.s.begin.run();
     } catch (error) {
-      const failure = { ok: false, error: toStoreError(error) } as const;
-      return batch.map(() => failure);
+      return failed(error);
     }
     try {
+      const headBefore = this.observer ? (this.s.head.get()?.head ?? 0) : 0;
       const outcomes = batch.map((request) => this.applyInSavepoint(request));
       this.s.commit.run();
       this.stats.transactions += 1;
       this.stats.appends += batch.length;
-      return outcomes;
+      return { outcomes, headBefore };
     } catch (error) {
       this.rollbackQuietly();
-      const failure = { ok: false, error: toStoreError(error) } as const;
-      return batch.map(() => failure);
+      return failed(error);
     }
   }
 

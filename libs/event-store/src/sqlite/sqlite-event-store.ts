@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from '../envelope';
 import { EventStoreError, InvalidPositionError } from '../errors';
+import type { AppendObserver } from '../observer';
 import {
   EventStore,
   type BatchHandler,
@@ -23,6 +24,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
     pollIntervalMs?: number;
     /** The caller's event types and their schema versions (the log itself holds only the caller's events). */
     schemaVersions?: EventSchemaVersions;
+    /** Told about every commit and append, for metrics. */
+    observer?: AppendObserver;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -55,15 +58,16 @@ export class SqliteEventStore extends EventStore {
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
     schemaVersions: EventSchemaVersions | undefined,
+    observer?: AppendObserver,
   ) {
     super(schemaVersions);
-    this.writer = new GroupCommit(db, s, () => this.signal.notify());
+    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions, options.observer);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */

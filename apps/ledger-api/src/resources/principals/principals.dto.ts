@@ -3,7 +3,7 @@ import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'clas
 import type { Role } from '@credence/domain';
 import { ID_PATTERN } from '../common.dto';
 
-export const ROLES: readonly Role[] = ['admin', 'qa-body', 'issuer', 'auditor', 'regulator'];
+export const ROLES: readonly Role[] = ['admin', 'qa-body', 'issuer', 'auditor', 'regulator', 'metrics'];
 
 export class CreatePrincipalDto {
   @ApiProperty({ enum: ROLES })

@@ -1,0 +1,29 @@
+import { ConfigError } from '@credence/config';
+import { loadLedgerConfig } from './config';
+
+describe('ledger-api operations settings', () => {
+  it('defaults: info JSON logs, no metrics port, a lag of 1000 for readiness, 10 s to drain', () => {
+    const config = loadLedgerConfig({});
+    expect(config.log).toEqual({ level: 'info', format: 'json' });
+    expect(config.metrics).toBeUndefined();
+    expect([config.readyMaxLag, config.shutdownDrainMs]).toEqual([1000, 10_000]);
+  });
+
+  it('METRICS_PORT binds to 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(loadLedgerConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadLedgerConfig({ METRICS_PORT: '9464', METRICS_HOST: '10.0.0.5' }).metrics).toEqual({
+      port: 9464,
+      host: '10.0.0.5',
+    });
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose'],
+    ['LOG_FORMAT', 'xml'],
+    ['METRICS_PORT', '70000'],
+    ['CREDENCE_READY_MAX_LAG', '-1'],
+    ['CREDENCE_SHUTDOWN_DRAIN_MS', 'soon'],
+  ])('refuses %s=%s at start-up', (name, value) => {
+    expect(() => loadLedgerConfig({ [name]: value })).toThrow(ConfigError);
+  });
+});
