@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { EventStore } from './event-store';
 import { EventStoreError } from './errors';
 import { SqliteEventStore } from './sqlite';
+import type { CommitHook } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
 type EventStoreDbModule = typeof EventStoreDbModuleNs;
@@ -11,6 +12,8 @@ export type EventStoreSettings = Readonly<{
   /** The embedded store lives at `<dataDir>/events.sqlite`. */
   dataDir: string;
   esdbConnectionString?: string;
+  /** Embedded store only: work committed in every append transaction (the transparency log's tree). */
+  sqliteCommitHook?: CommitHook;
 }>;
 
 export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
@@ -27,5 +30,5 @@ export const openEventStore = async (settings: EventStoreSettings): Promise<Even
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
     return EventStoreDbEventStore.connect(settings.esdbConnectionString);
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir) });
+  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), commitHook: settings.sqliteCommitHook });
 };

@@ -11,7 +11,7 @@ import {
 } from '../event-store';
 import { sequencePosition } from '../position';
 import { openConnection, type ConnectionOptions } from './connection';
-import { GroupCommit, type GroupCommitStats } from './group-commit';
+import { type CommitHook, GroupCommit, type GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
 import { prepareStatements, toRecordedEvent, type Statements } from './statements';
 import { CommitSignal, followLog } from './subscription';
@@ -20,6 +20,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
   Readonly<{
     /** How often idle subscriptions look for appends made by other processes. */
     pollIntervalMs?: number;
+    /** Runs inside every append transaction, before COMMIT (see CommitHook). */
+    commitHook?: CommitHook;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -51,15 +53,16 @@ export class SqliteEventStore extends EventStore {
     private readonly db: Database.Database,
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
+    commitHook?: CommitHook,
   ) {
     super();
-    this.writer = new GroupCommit(db, s, () => this.signal.notify());
+    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, commitHook);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.commitHook);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
