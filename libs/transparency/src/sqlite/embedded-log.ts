@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { leafHash } from '../tree/rfc9162';
 import { SqliteTree } from './sqlite-tree';
+import type { LogTree } from '../log/log-tree';
 
 /**
  * The tree of the embedded event store lives in the store's own file and is brought up to the
@@ -12,7 +13,7 @@ const eventHashesAfter = (db: Database.Database) =>
     'SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
   ).raw();
 
-export class EmbeddedLogTree {
+export class EmbeddedLogTree implements LogTree {
   readonly tree: SqliteTree;
   private readonly after: ReturnType<typeof eventHashesAfter>;
   private readonly eventHash: Database.Statement<[number], string>;
@@ -35,9 +36,25 @@ export class EmbeddedLogTree {
     return leaves.length === 0 ? size : this.tree.appendLeaves(leaves, size);
   }
 
-  /** The hex event hash of a leaf, undefined beyond the log. */
+  size(): number {
+    return this.tree.size();
+  }
+
+  node(level: number, index: number): Buffer {
+    return this.tree.node(level, index);
+  }
+
   eventHashAt(leafIndex: number): string | undefined {
-    return this.eventHash.get(leafIndex + 1);
+    return leafIndex < this.size() ? this.eventHash.get(leafIndex + 1) : undefined;
+  }
+
+  /** The tree commits with the events, so every stored event is a leaf: index = position - 1. */
+  leafIndexes(positions: readonly string[]): (number | null)[] {
+    return positions.map((position) => Number(position) - 1);
+  }
+
+  close(): void {
+    this.tree.db.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { treeOf } from '../testing/memory-tree';
+import { referenceRoot } from '../testing/reference-root';
 import { rfcLeafHash, rfcVerifyConsistency, rfcVerifyInclusion } from '../testing/rfc9162-verifier';
 import { consistencyProof, inclusionProof, rootHash } from './proofs';
 import { leafHash } from './rfc9162';
@@ -10,19 +11,6 @@ import type { SqliteTree } from '../sqlite/sqlite-tree';
 const input = (i: number) => createHash('sha256').update(`event ${i}`).digest();
 const MAX = 2000;
 const inputs = Array.from({ length: MAX }, (_, i) => input(i));
-
-/** Reference MTH straight from RFC 9162 2.1.1's recursive definition, with its own hashing. */
-const referenceRoot = (leaves: readonly Buffer[]): Buffer => {
-  if (leaves.length === 0) return createHash('sha256').digest();
-  if (leaves.length === 1) return rfcLeafHash(leaves[0]);
-  let k = 1;
-  while (k * 2 < leaves.length) k *= 2;
-  return createHash('sha256')
-    .update(Uint8Array.of(1))
-    .update(referenceRoot(leaves.slice(0, k)))
-    .update(referenceRoot(leaves.slice(k)))
-    .digest();
-};
 
 /** One tree of MAX leaves, appended in uneven batches like group commits do. */
 let tree: SqliteTree;
