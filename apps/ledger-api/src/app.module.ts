@@ -16,6 +16,8 @@ import { EmbeddedRelay } from './infrastructure/embedded-relay';
 import { openEventStore } from './infrastructure/open-event-store';
 import { LedgerProviders } from './infrastructure/ledger.providers';
 import { RESOURCE_CONTROLLERS } from './resources';
+import { LogController } from './transparency/log.controller';
+import { LogRuntime } from './transparency/log-runtime';
 
 @Module({})
 export class AppModule {
@@ -25,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ...RESOURCE_CONTROLLERS],
+      controllers: [HealthController, ...RESOURCE_CONTROLLERS, LogController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: EventStore, useFactory: () => openEventStore(config) },
@@ -33,6 +35,7 @@ export class AppModule {
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
         ...LedgerProviders,
         EmbeddedRelay,
+        LogRuntime,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -6,6 +6,7 @@ import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
 import { type FieldError, RequestValidationError } from './http/problem';
+import { ensureRateLimit } from './transparency/rate-limit';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -21,6 +22,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
   );
+  await ensureRateLimit(app);
   app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({

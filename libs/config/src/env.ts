@@ -29,6 +29,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', description: 'Partitions for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_TOPIC_PREFIX', default: '', description: 'Prefix for the feed topic names (shared clusters, test runs)', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'Replication factor for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
+  { name: 'CREDENCE_LOG_KEY', description: 'Ed25519 seed (64 hex digits or base64) of the transparency log key; unset on first start = generated into `<data dir>/log-key`', apps: ['ledger-api'] },
+  { name: 'CREDENCE_LOG_ORIGIN', default: 'credence.localhost/log', description: 'Origin line of signed checkpoints and the name of the log key', apps: ['ledger-api'] },
+  { name: 'CREDENCE_CHECKPOINT_INTERVAL_MS', default: '1000', description: 'Shortest time between two signed checkpoints while events arrive', apps: ['ledger-api'] },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`', apps: ALL },
 ];
 

@@ -69,7 +69,7 @@ export class TransparencyLog {
   }
 
   leaf(leafIndex: number): Leaf {
-    const eventHash = leafIndex < this.latest().treeSize ? this.tree.eventHashAt(leafIndex) : undefined;
+    const eventHash = Number.isSafeInteger(leafIndex) && leafIndex >= 0 && leafIndex < this.latest().treeSize ? this.tree.eventHashAt(leafIndex) : undefined;
     if (eventHash === undefined) throw invalid('log.leaf-out-of-range', `Leaf ${leafIndex} is not under the latest checkpoint`);
     return { leafIndex, leafHash: leafHash(Buffer.from(eventHash, 'hex')).toString('base64'), eventHash };
   }
