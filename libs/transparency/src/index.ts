@@ -12,3 +12,4 @@ export * from './log/transparency-log';
 export * from './sqlite/sqlite-tree';
 export * from './sqlite/embedded-log';
 export * from './sqlite/projected-log';
+export * from './tree/compact-range';
