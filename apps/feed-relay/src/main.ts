@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { readEnv } from '@credence/config';
 import { openEventStore } from '@credence/event-store';
-import { feedCheckpointsPath, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
+import { feedCheckpointsPath, relaySettingsFromEnv, SqliteCheckpointStore, startCheckpointFeed, startRelay } from '@credence/feed';
+import { CheckpointStore } from '@credence/transparency';
 import { serveHealth } from './health-server';
 
 /**
@@ -33,6 +34,15 @@ const main = async () => {
     batchSize: Number(values['batch-size']),
     probeIntervalMs: Number(values['probe-interval-ms']),
   });
+  // The transparency log's signed checkpoints, which ledger-api writes to <dataDir>/transparency.sqlite.
+  const signed = CheckpointStore.open(dataDir);
+  const checkpointFeed = startCheckpointFeed({
+    brokers: settings.brokers,
+    source: signed,
+    progress: checkpoints,
+    topicPrefix: values['topic-prefix'],
+    replicationFactor: settings.layout.replicationFactor,
+  });
   const server = await serveHealth(Number(readEnv('HEALTH_PORT')), relay.health);
   console.info(`feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`);
 
@@ -40,6 +50,8 @@ const main = async () => {
   const shutdown = () =>
     (closing ??= (async () => {
       await relay.stop();
+      await checkpointFeed.stop();
+      signed.close();
       server.close();
       await store.close();
       await checkpoints.close();

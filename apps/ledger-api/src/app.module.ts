@@ -18,6 +18,7 @@ import { LedgerProviders } from './infrastructure/ledger.providers';
 import { RESOURCE_CONTROLLERS } from './resources';
 import { LogController } from './transparency/log.controller';
 import { LogRuntime } from './transparency/log-runtime';
+import { CheckpointFeedService } from './transparency/checkpoint-feed.service';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         ...LedgerProviders,
         EmbeddedRelay,
         LogRuntime,
+        CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
