@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { EventStore } from '@credence/event-store';
 import { feedCheckpointsPath, type Relay, type RelayHealth, SqliteCheckpointStore, startRelay } from '@credence/feed';
 import { LedgerConfig } from '../config';
+import { feedLogger } from './feed-logger';
 
 /**
  * The Kafka feed relay, run inside ledger-api when KAFKA_BROKERS is set. It follows the log from
@@ -28,7 +29,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
       brokers: feed.brokers,
       layout: feed.layout,
       topicPrefix: feed.topicPrefix,
-      logger: { info: (m: unknown) => this.logger.log(m), warn: (m: unknown) => this.logger.warn(m), error: (m: unknown) => this.logger.error(m) },
+      logger: feedLogger(this.logger),
     });
     // A permanent refusal stops the relay at that event; /health shows it. It must not crash the API.
     this.relay.done.catch((error: unknown) => this.logger.error(`Feed relay stopped: ${(error as Error).message}`));

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { type CheckpointFeed, feedCheckpointsPath, SqliteCheckpointStore, startCheckpointFeed } from '@credence/feed';
 import { CheckpointStore } from '@credence/transparency';
 import { LedgerConfig } from '../config';
+import { feedLogger } from '../infrastructure/feed-logger';
 
 /**
  * Publishes signed checkpoints to `credence.checkpoints.v1` when the feed runs inside ledger-api
@@ -27,7 +28,7 @@ export class CheckpointFeedService implements OnApplicationBootstrap, OnApplicat
       progress: this.progress,
       topicPrefix: feed.topicPrefix,
       replicationFactor: feed.layout.replicationFactor,
-      logger: { info: (m: unknown) => this.logger.log(m), warn: (m: unknown) => this.logger.warn(m), error: (m: unknown) => this.logger.error(m) },
+      logger: feedLogger(this.logger),
     });
     this.logger.log(`Publishing signed checkpoints to ${this.feed.topic}`);
   }
