@@ -18,8 +18,8 @@ export class EmbeddedLogTree implements LogTree {
   private readonly after: ReturnType<typeof eventHashesAfter>;
   private readonly eventHash: Database.Statement<[number], string>;
 
-  constructor(db: Database.Database, cacheFullStrips = true) {
-    this.tree = new SqliteTree(db, cacheFullStrips);
+  constructor(db: Database.Database, cacheTiles = true) {
+    this.tree = new SqliteTree(db, cacheTiles);
     this.after = eventHashesAfter(db);
     this.eventHash = db.prepare<[number], string>('SELECT hash FROM events WHERE global_position = ?').pluck();
   }

@@ -2,66 +2,89 @@ import type Database from 'better-sqlite3';
 import { type NodeSource, TreeRangeError } from '../tree/node-source';
 import { HASH_SIZE, nodeHash } from '../tree/rfc9162';
 
-/** Nodes per row. Small enough that a row fits a page; large enough that a level is few rows. */
-const STRIP = 32;
-const STRIP_BYTES = STRIP * HASH_SIZE;
-/** Full strips never change, so they can be cached; 8,192 of them is 8 MiB whatever the tree size. */
-const CACHED_STRIPS = 8192;
-
 /**
- * Every complete node of every level, stored as strips of consecutive nodes: node (level, i) is at
- * byte (i mod 32)·32 of row (level, ⌊i/32⌋). A proof reads at most two strips per level, and the
- * tree is never held in memory. Created on demand in whatever file the caller opens, so it can
- * share the embedded event store's transaction.
+ * Every complete node, stored in tiles in the style of C2SP tlog-tiles, but keeping the tile's
+ * inner nodes: a tile of tile-level T holds the nodes of levels 5T..5T+4 over 32 consecutive nodes
+ * of level 5T (62 hashes when full). Its hashes are kept in the order appends complete them (post
+ * order), so a tile only ever grows by concatenation, and an inclusion proof at a million leaves
+ * reads one tile per five levels. The tree is never held in memory.
  */
-export const TREE_SCHEMA = `CREATE TABLE IF NOT EXISTS tlog_strips (
-  level INTEGER NOT NULL,
-  strip INTEGER NOT NULL,
-  hashes BLOB NOT NULL,
-  PRIMARY KEY (level, strip)
-) STRICT, WITHOUT ROWID`;
+const HEIGHT = 5;
+const WIDTH = 2 ** HEIGHT;
+/** Tiles cached by a reader: 4,096 of ≤ 2 KiB each, at most 8 MiB whatever the tree size. */
+const CACHED_TILES = 4096;
+
+export const TREE_SCHEMA = `CREATE TABLE IF NOT EXISTS tlog_tiles (
+  id INTEGER PRIMARY KEY,
+  hashes BLOB NOT NULL
+) STRICT`;
+
+/** One integer key per tile, tile-level in the high bits: a rowid lookup, the fastest SQLite has. */
+const LEVEL_SHIFT = 2 ** 40;
+const tileId = (tileLevel: number, tile: number): number => tileLevel * LEVEL_SHIFT + tile;
+
+/** Nodes of heights 0..4 completed by the first n base nodes of a tile. */
+const completedBy = (n: number): number => {
+  let total = 0;
+  for (let h = 0; h < HEIGHT; h++) total += Math.floor(n / 2 ** h);
+  return total;
+};
+
+/** Where node (level, index) lives: its tile and its byte offset there. */
+const locate = (level: number, index: number): { id: number; offset: number } => {
+  const tileLevel = Math.floor(level / HEIGHT);
+  const h = level - tileLevel * HEIGHT;
+  const perTile = 2 ** (HEIGHT - h);
+  const j = index % perTile;
+  // It completes with base node (j+1)·2^h - 1, after the lower nodes completed by that same base node.
+  const position = completedBy((j + 1) * 2 ** h - 1) + h;
+  return { id: tileId(tileLevel, Math.floor(index / perTile)), offset: position * HASH_SIZE };
+};
 
 const prepare = (db: Database.Database) => {
   db.exec(TREE_SCHEMA);
   return {
-    strip: db.prepare<[number, number], Buffer>('SELECT hashes FROM tlog_strips WHERE level = ? AND strip = ?').pluck(),
-    lastLeafStrip: db.prepare<[], { strip: number; bytes: number }>(
-      'SELECT strip, length(hashes) AS bytes FROM tlog_strips WHERE level = 0 ORDER BY strip DESC LIMIT 1',
+    tile: db.prepare<[number], Buffer>('SELECT hashes FROM tlog_tiles WHERE id = ?').pluck(),
+    lastBaseTile: db.prepare<[number], { id: number; bytes: number }>(
+      'SELECT id, length(hashes) AS bytes FROM tlog_tiles WHERE id < ? ORDER BY id DESC LIMIT 1',
     ),
-    // Appending to a partial strip concatenates in SQL: no read-modify-write round trip.
-    append: db.prepare<[number, number, Buffer]>(
-      `INSERT INTO tlog_strips (level, strip, hashes) VALUES (?, ?, ?)
-       ON CONFLICT (level, strip) DO UPDATE SET hashes = CAST(hashes || excluded.hashes AS BLOB)`,
+    // Appending to a partial tile concatenates in SQL: no read-modify-write round trip.
+    append: db.prepare<[number, Buffer]>(
+      `INSERT INTO tlog_tiles (id, hashes) VALUES (?, ?)
+       ON CONFLICT (id) DO UPDATE SET hashes = CAST(hashes || excluded.hashes AS BLOB)`,
     ),
   };
 };
 
 export class SqliteTree implements NodeSource {
   private readonly s: ReturnType<typeof prepare>;
-  private readonly fullStrips = new Map<string, Buffer>();
+  private readonly tiles = new Map<number, Buffer>();
 
   /**
-   * `cacheFullStrips: false` for a writer: inside a transaction that may still roll back, what it
-   * reads is not yet known to be permanent.
+   * `cacheTiles: false` for a writer: inside a transaction that may still roll back, what it reads
+   * is not yet known to be permanent.
    */
   constructor(
     readonly db: Database.Database,
-    private readonly cacheFullStrips = true,
+    private readonly cacheTiles = true,
   ) {
     this.s = prepare(db);
   }
 
   /** Leaves in the tree, read from the file (another connection may have appended). */
   size(): number {
-    const last = this.s.lastLeafStrip.get();
-    return last ? last.strip * STRIP + last.bytes / HASH_SIZE : 0;
+    const last = this.s.lastBaseTile.get(tileId(1, 0));
+    if (!last) return 0;
+    let n = 0;
+    while (completedBy(n) < last.bytes / HASH_SIZE) n += 1;
+    return last.id * WIDTH + n;
   }
 
   node(level: number, index: number): Buffer {
-    const strip = this.stripAt(level, Math.floor(index / STRIP));
-    const offset = (index % STRIP) * HASH_SIZE;
-    if (!strip || strip.length < offset + HASH_SIZE) throw new TreeRangeError(`no complete node at level ${level}, index ${index}`);
-    return strip.subarray(offset, offset + HASH_SIZE);
+    const { id, offset } = locate(level, index);
+    const tile = this.tileAt(id, offset + HASH_SIZE);
+    if (!tile || tile.length < offset + HASH_SIZE) throw new TreeRangeError(`no complete node at level ${level}, index ${index}`);
+    return tile.subarray(offset, offset + HASH_SIZE);
   }
 
   /**
@@ -69,53 +92,47 @@ export class SqliteTree implements NodeSource {
    * the transaction; nothing is written if it rolls back.
    */
   appendLeaves(leafHashes: readonly Buffer[], size = this.size()): number {
-    const added = new Map<number, Buffer[]>();
-    const push = (level: number, hash: Buffer) => {
-      const nodes = added.get(level) ?? [];
-      if (nodes.length === 0) added.set(level, nodes);
-      nodes.push(hash);
+    const byTile = new Map<number, Buffer[]>();
+    const lastAt = new Map<number, Buffer>();
+    const add = (level: number, index: number, hash: Buffer) => {
+      const { id } = locate(level, index);
+      const nodes = byTile.get(id);
+      if (nodes) nodes.push(hash);
+      else byTile.set(id, [hash]);
+      lastAt.set(level, hash);
     };
     let n = size;
     for (const leaf of leafHashes) {
-      push(0, leaf);
-      // A right child completes its parent; the left sibling is the level's previous node.
-      let hash = leaf;
-      for (let level = 0, index = n; index % 2 === 1; level += 1, index = (index - 1) / 2) {
-        const pending = added.get(level)!;
-        const left = pending.length >= 2 ? pending[pending.length - 2] : this.node(level, index - 1);
+      // Climb while the node is a right child: it completes its parent. The left sibling is the
+      // level's previous node: from this batch if it ends at or after `size`, else stored.
+      for (let level = 0, index = n, hash = leaf; ; level += 1, index = (index - 1) / 2) {
+        const isRight = index % 2 === 1;
+        const left = isRight ? (index * 2 ** level - 1 >= size ? lastAt.get(level)! : this.node(level, index - 1)) : undefined;
+        add(level, index, hash);
+        if (!left) break;
         hash = nodeHash(left, hash);
-        push(level + 1, hash);
       }
       n += 1;
     }
-    for (const [level, nodes] of added) this.writeLevel(level, Math.floor(size / 2 ** level), nodes);
+    for (const [id, nodes] of byTile) this.s.append.run(id, Buffer.concat(nodes));
     return n;
   }
 
-  private writeLevel(level: number, first: number, nodes: readonly Buffer[]): void {
-    let index = first;
-    let at = 0;
-    while (at < nodes.length) {
-      const room = STRIP - (index % STRIP);
-      const chunk = nodes.slice(at, at + room);
-      this.s.append.run(level, Math.floor(index / STRIP), Buffer.concat(chunk));
-      index += chunk.length;
-      at += chunk.length;
-    }
-  }
-
-  private stripAt(level: number, strip: number): Buffer | undefined {
-    const key = `${level}:${strip}`;
-    const cached = this.fullStrips.get(key);
-    if (cached) {
-      this.fullStrips.delete(key);
-      this.fullStrips.set(key, cached);
+  /**
+   * A tile only ever grows, so any prefix once read is permanent: the cache answers when it holds
+   * at least `bytes`, and a longer read replaces it.
+   */
+  private tileAt(id: number, bytes: number): Buffer | undefined {
+    const cached = this.tiles.get(id);
+    if (cached && cached.length >= bytes) {
+      this.tiles.delete(id);
+      this.tiles.set(id, cached);
       return cached;
     }
-    const stored = this.s.strip.get(level, strip);
-    if (this.cacheFullStrips && stored && stored.length === STRIP_BYTES) {
-      this.fullStrips.set(key, stored);
-      if (this.fullStrips.size > CACHED_STRIPS) this.fullStrips.delete(this.fullStrips.keys().next().value!);
+    const stored = this.s.tile.get(id);
+    if (this.cacheTiles && stored) {
+      this.tiles.set(id, stored);
+      if (this.tiles.size > CACHED_TILES) this.tiles.delete(this.tiles.keys().next().value!);
     }
     return stored;
   }
