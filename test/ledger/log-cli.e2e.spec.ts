@@ -7,7 +7,15 @@ import { openNote, parseCheckpoint, parseVerifierKey } from '@credence/transpare
 import { audit } from '../../apps/cli/src/log/audit';
 import { prove } from '../../apps/cli/src/log/prove';
 import { FORK_EXIT_CODE, witness } from '../../apps/cli/src/log/witness';
-import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, issuerBody, specificationBody, type World } from '../support/fixtures';
+import {
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  issuerBody,
+  specificationBody,
+  type World,
+} from '../support/fixtures';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 
 const LOG_KEY = randomBytes(32).toString('hex');
@@ -21,7 +29,12 @@ const output = () => {
 const signNow = (ledger: TestLedger) => ledger.request('POST', '/v1/log/checkpoint', { token: ADMIN_TOKEN });
 const addIssuers = async (ledger: TestLedger, world: World, count: number) => {
   for (let i = 0; i < count; i++) {
-    expectCreated(await ledger.request('POST', '/v1/issuers', { token: world.qaToken, body: { ...issuerBody, registrationId: `R-${randomBytes(4).toString('hex')}` } }));
+    expectCreated(
+      await ledger.request('POST', '/v1/issuers', {
+        token: world.qaToken,
+        body: { ...issuerBody, registrationId: `R-${randomBytes(4).toString('hex')}` },
+      }),
+    );
   }
 };
 const startWith = async (issuers: number) => {
@@ -47,7 +60,10 @@ describe('credence log audit: re-hashing the log against the signed checkpoint',
 
   const auditNow = async () => {
     const o = output();
-    return { code: await audit({ api: ledger.baseUrl, token: world.auditorToken, pageSize: 3, out: o.out }), text: o.text() };
+    return {
+      code: await audit({ api: ledger.baseUrl, token: world.auditorToken, pageSize: 3, out: o.out }),
+      text: o.text(),
+    };
   };
   /** Tampers, audits, and puts the pristine rows back, so cases stay independent. */
   const whileTampered = async (tamper: () => void) => {
@@ -55,7 +71,9 @@ describe('credence log audit: re-hashing the log against the signed checkpoint',
     try {
       return await auditNow();
     } finally {
-      db.transaction(() => db.exec('DELETE FROM events; INSERT INTO events SELECT * FROM pristine')).immediate();
+      db.transaction(() =>
+        db.exec('DELETE FROM events; INSERT INTO events SELECT * FROM pristine'),
+      ).immediate();
     }
   };
   beforeAll(() => db.exec('CREATE TEMP TABLE pristine AS SELECT * FROM events'));
@@ -67,13 +85,19 @@ describe('credence log audit: re-hashing the log against the signed checkpoint',
 
   it('fails when one byte of one stored event changed', async () => {
     const { code, text } = await whileTampered(() =>
-      db.prepare("UPDATE events SET data = replace(data, 'Hogeschool Utrecht', 'Hogeschool UtrecHt') WHERE global_position = (SELECT min(global_position) FROM events WHERE data LIKE '%Hogeschool Utrecht%')").run(),
+      db
+        .prepare(
+          "UPDATE events SET data = replace(data, 'Hogeschool Utrecht', 'Hogeschool UtrecHt') WHERE global_position = (SELECT min(global_position) FROM events WHERE data LIKE '%Hogeschool Utrecht%')",
+        )
+        .run(),
     );
     expect([code, text]).toEqual([1, expect.stringContaining('hash does not match the content')]);
   });
 
   it('fails when one event was deleted', async () => {
-    const { code, text } = await whileTampered(() => db.prepare('DELETE FROM events WHERE global_position = 3').run());
+    const { code, text } = await whileTampered(() =>
+      db.prepare('DELETE FROM events WHERE global_position = 3').run(),
+    );
     expect([code, text]).toEqual([1, expect.stringMatching(/AUDIT FAILED/)]);
   });
 
@@ -107,16 +131,25 @@ describe('credence log verify: a witness of the checkpoints', () => {
       const fork = output();
       expect(await witness({ api: forked.ledger.baseUrl, state, out: fork.out })).toBe(FORK_EXIT_CODE);
       // Then it prints both signed checkpoints as evidence
-      expect(fork.text()).toMatch(/LOG INCONSISTENT: the tree of size \d+ does not extend the tree of size \d+ \(a fork\)/);
-      const notes = fork.text().split(/Checkpoint (?:seen before|served now):\n/).slice(1);
+      expect(fork.text()).toMatch(
+        /LOG INCONSISTENT: the tree of size \d+ does not extend the tree of size \d+ \(a fork\)/,
+      );
+      const notes = fork
+        .text()
+        .split(/Checkpoint (?:seen before|served now):\n/)
+        .slice(1);
       const vkey = parseVerifierKey((await honest.ledger.request('GET', '/v1/log/key')).body.trim());
-      expect(notes.map((note) => parseCheckpoint(openNote(note.trim() + '\n', vkey).text).treeSize)).toHaveLength(2);
+      expect(
+        notes.map((note) => parseCheckpoint(openNote(note.trim() + '\n', vkey).text).treeSize),
+      ).toHaveLength(2);
 
       // And a witness that saw the larger tree reports the smaller one as shrunk
       const shrinkState = dir.nextFile('shrink');
       expect(await witness({ api: forked.ledger.baseUrl, state: shrinkState, out: () => undefined })).toBe(0);
       const shrunk = output();
-      expect(await witness({ api: honest.ledger.baseUrl, state: shrinkState, out: shrunk.out })).toBe(FORK_EXIT_CODE);
+      expect(await witness({ api: honest.ledger.baseUrl, state: shrinkState, out: shrunk.out })).toBe(
+        FORK_EXIT_CODE,
+      );
       expect(shrunk.text()).toMatch(/the tree shrank from \d+ to \d+/);
     } finally {
       await honest.ledger.close();
@@ -130,17 +163,32 @@ describe('credence log prove', () => {
     const { ledger, world } = await startWith(0);
     try {
       const issuer = { token: world.issuerToken };
-      const spec = expectCreated(await ledger.request('POST', '/v1/specifications', { ...issuer, body: specificationBody }));
-      const assessment = expectCreated(await ledger.request('POST', '/v1/assessments', { ...issuer, body: assessmentBody(spec) }));
-      const credential = expectCreated(await ledger.request('POST', '/v1/credentials', { ...issuer, body: credentialBody(spec, [assessment]) }));
+      const spec = expectCreated(
+        await ledger.request('POST', '/v1/specifications', { ...issuer, body: specificationBody }),
+      );
+      const assessment = expectCreated(
+        await ledger.request('POST', '/v1/assessments', { ...issuer, body: assessmentBody(spec) }),
+      );
+      const credential = expectCreated(
+        await ledger.request('POST', '/v1/credentials', {
+          ...issuer,
+          body: credentialBody(spec, [assessment]),
+        }),
+      );
       await signNow(ledger);
-      const proofs = await prove({ api: ledger.baseUrl, token: world.auditorToken, credentialId: credential });
+      const proofs = await prove({
+        api: ledger.baseUrl,
+        token: world.auditorToken,
+        credentialId: credential,
+      });
       const checkpoint = parseCheckpoint(proofs.checkpoint);
       expect(proofs.events.length).toBeGreaterThan(0);
       for (const event of proofs.events) {
         const leaf = rfcLeafHash(Buffer.from(event.eventHash, 'hex'));
         const hashes = event.hashes.map((h) => Buffer.from(h, 'base64'));
-        expect(rfcVerifyInclusion(event.leafIndex, checkpoint.treeSize, leaf, hashes, checkpoint.rootHash)).toBe(true);
+        expect(
+          rfcVerifyInclusion(event.leafIndex, checkpoint.treeSize, leaf, hashes, checkpoint.rootHash),
+        ).toBe(true);
       }
     } finally {
       await ledger.close();

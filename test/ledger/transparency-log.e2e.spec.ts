@@ -1,5 +1,9 @@
 import { openNote, parseCheckpoint, parseVerifierKey } from '@credence/transparency';
-import { rfcLeafHash, rfcVerifyConsistency, rfcVerifyInclusion } from '@credence/transparency/testing/rfc9162-verifier';
+import {
+  rfcLeafHash,
+  rfcVerifyConsistency,
+  rfcVerifyInclusion,
+} from '@credence/transparency/testing/rfc9162-verifier';
 import { accreditedIssuer, expectCreated, issuerBody, type World } from '../support/fixtures';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 
@@ -20,7 +24,8 @@ describe('The transparency log over HTTP', () => {
     const vkey = (await ledger.request('GET', '/v1/log/key')).body.trim();
     return parseCheckpoint(openNote(reply.body, parseVerifierKey(vkey)).text);
   };
-  const allEvents = async () => (await ledger.request('GET', '/v1/events?limit=1000', { token: world.auditorToken })).body.events;
+  const allEvents = async () =>
+    (await ledger.request('GET', '/v1/events?limit=1000', { token: world.auditorToken })).body.events;
 
   it('signs a checkpoint over every event, each event carrying its leafIndex and an inclusion proof that verifies', async () => {
     // Given the events so far and a checkpoint signed now
@@ -29,33 +34,62 @@ describe('The transparency log over HTTP', () => {
     // Then the checkpoint covers them all, and the published note is the same
     expect(checkpoint.treeSize).toBe(events.length);
     expect(checkpoint.origin).toBe('credence.localhost/log');
-    expect((await ledger.request('GET', '/v1/log/checkpoint')).headers.get('content-type')).toMatch(/^text\/plain/);
+    expect((await ledger.request('GET', '/v1/log/checkpoint')).headers.get('content-type')).toMatch(
+      /^text\/plain/,
+    );
     for (const [i, event] of events.entries()) {
       expect(event.leafIndex).toBe(i);
-      const proof = await ledger.request('GET', `/v1/log/proofs/inclusion?leafIndex=${i}&treeSize=${checkpoint.treeSize}`);
+      const proof = await ledger.request(
+        'GET',
+        `/v1/log/proofs/inclusion?leafIndex=${i}&treeSize=${checkpoint.treeSize}`,
+      );
       expect(proof.body).toMatchObject({ leafIndex: i, treeSize: checkpoint.treeSize });
       const leaf = rfcLeafHash(Buffer.from(event.hash, 'hex'));
-      expect(rfcVerifyInclusion(i, checkpoint.treeSize, leaf, b64(proof.body.hashes), checkpoint.rootHash)).toBe(true);
+      expect(
+        rfcVerifyInclusion(i, checkpoint.treeSize, leaf, b64(proof.body.hashes), checkpoint.rootHash),
+      ).toBe(true);
       const published = await ledger.request('GET', `/v1/log/leaves/${i}`);
-      expect(published.body).toEqual({ leafIndex: i, leafHash: leaf.toString('base64'), eventHash: event.hash });
+      expect(published.body).toEqual({
+        leafIndex: i,
+        leafHash: leaf.toString('base64'),
+        eventHash: event.hash,
+      });
     }
   });
 
   it('proves the later tree consistent with the earlier one, and keeps the earlier checkpoint', async () => {
     const before = await signNow();
-    expectCreated(await ledger.request('POST', '/v1/issuers', { token: world.qaToken, body: { ...issuerBody, registrationId: 'KVK-2' } }));
+    expectCreated(
+      await ledger.request('POST', '/v1/issuers', {
+        token: world.qaToken,
+        body: { ...issuerBody, registrationId: 'KVK-2' },
+      }),
+    );
     const after = await signNow();
     expect(after.treeSize).toBeGreaterThan(before.treeSize);
-    const proof = await ledger.request('GET', `/v1/log/proofs/consistency?from=${before.treeSize}&to=${after.treeSize}`);
+    const proof = await ledger.request(
+      'GET',
+      `/v1/log/proofs/consistency?from=${before.treeSize}&to=${after.treeSize}`,
+    );
     expect(proof.body).toMatchObject({ from: before.treeSize, to: after.treeSize });
-    expect(rfcVerifyConsistency(before.treeSize, after.treeSize, before.rootHash, after.rootHash, b64(proof.body.hashes))).toBe(true);
+    expect(
+      rfcVerifyConsistency(
+        before.treeSize,
+        after.treeSize,
+        before.rootHash,
+        after.rootHash,
+        b64(proof.body.hashes),
+      ),
+    ).toBe(true);
     const old = await ledger.request('GET', `/v1/log/checkpoint?treeSize=${before.treeSize}`);
     expect(old.body).toContain(`\n${before.treeSize}\n${before.rootHash.toString('base64')}\n`);
   });
 
-  it('shows leafIndex on a stream\'s events too', async () => {
+  it("shows leafIndex on a stream's events too", async () => {
     const events = await allEvents();
-    const stream = await ledger.request('GET', `/v1/streams/${events[1].streamId}/events`, { token: world.auditorToken });
+    const stream = await ledger.request('GET', `/v1/streams/${events[1].streamId}/events`, {
+      token: world.auditorToken,
+    });
     const byId = new Map(events.map((e: { eventId: string; leafIndex: number }) => [e.eventId, e.leafIndex]));
     for (const event of stream.body.events) expect(event.leafIndex).toBe(byId.get(event.eventId));
   });

@@ -45,7 +45,10 @@ const writeStream = async (store: SqliteEventStore, streamId: string): Promise<n
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: sqlite-crash-writer.ts <db-file>');
-const store = SqliteEventStore.open({ path, commitHook: process.argv[3] === 'tree' ? embeddedTreeHook() : undefined });
+const store = SqliteEventStore.open({
+  path,
+  commitHook: process.argv[3] === 'tree' ? embeddedTreeHook() : undefined,
+});
 Promise.all(Array.from({ length: WRITERS }, (_, i) => writeStream(store, `crash-${i}`))).catch(
   (error: unknown) => {
     console.error(error);

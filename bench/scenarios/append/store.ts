@@ -6,7 +6,13 @@ import { driveWriters, type Timing } from './driver';
  * Credence's SqliteEventStore under `writers` concurrent callers, each awaiting its append;
  * `commitHook` as ledger-api passes it (the transparency log's tree), or none.
  */
-export const storeWriters = async (path: string, writers: number, next: () => Append, timing: Timing, commitHook?: CommitHook) => {
+export const storeWriters = async (
+  path: string,
+  writers: number,
+  next: () => Append,
+  timing: Timing,
+  commitHook?: CommitHook,
+) => {
   const store = SqliteEventStore.open({ path, commitHook });
   try {
     const settings = store.settings();

@@ -20,9 +20,19 @@ const appendOverhead = async (context: ScenarioContext, dir: string) => {
   const runs = { without: [] as number[], with: [] as number[] };
   for (let round = 0; round < 2; round++) {
     for (const side of ['without', 'with'] as const) {
-      const workload = credentialWorkload({ streams: size.streams, zipfExponent: size.zipfExponent, seed: 100 + round });
+      const workload = credentialWorkload({
+        streams: size.streams,
+        zipfExponent: size.zipfExponent,
+        seed: 100 + round,
+      });
       const hook = side === 'with' ? embeddedTreeHook() : undefined;
-      const result = await storeWriters(join(dir, `append-${side}-${round}.sqlite`), size.writers, workload, timing, hook);
+      const result = await storeWriters(
+        join(dir, `append-${side}-${round}.sqlite`),
+        size.writers,
+        workload,
+        timing,
+        hook,
+      );
       runs[side].push(result.recorder.rate());
     }
   }
@@ -76,7 +86,12 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       unit: 'events/s',
       baseline: { name: 'the same store without the tree', value: append.without },
       goal: ratioAtLeast(0.9, 'without the tree'),
-      conditions: { writers: size.writers, streams: size.streams, secondsPerRun: size.seconds / 2, runs: append.runs },
+      conditions: {
+        writers: size.writers,
+        streams: size.streams,
+        secondsPerRun: size.seconds / 2,
+        runs: append.runs,
+      },
     }),
     measured({
       scenario: SCENARIO,
@@ -85,7 +100,12 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       unit: 'proofs/s',
       baseline: { name: 'same proofs, whole tree in memory', value: proofs.fromMemory },
       goal: atLeast(20_000, '/s'),
-      conditions: { treeSize: tlog.proofTreeSize, seconds: tlog.proofSeconds, leaves: 'uniformly random', storage: 'SQLite strips of 32 nodes, full strips cached (≤ 8 MiB)' },
+      conditions: {
+        treeSize: tlog.proofTreeSize,
+        seconds: tlog.proofSeconds,
+        leaves: 'uniformly random',
+        storage: 'SQLite strips of 32 nodes, full strips cached (≤ 8 MiB)',
+      },
     }),
     measured({
       scenario: SCENARIO,
@@ -94,7 +114,11 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       unit: 'leaves/s',
       baseline: { name: 'bare SHA-256 loop over the same hashes', value: build.bare },
       goal: atLeast(500_000, '/s'),
-      conditions: { events: build.leaves, chunk: 100_000, note: 'reads the events table, 2 SHA-256 per leaf (leaf + node), writes every level' },
+      conditions: {
+        events: build.leaves,
+        chunk: 100_000,
+        note: 'reads the events table, 2 SHA-256 per leaf (leaf + node), writes every level',
+      },
     }),
   ];
 };

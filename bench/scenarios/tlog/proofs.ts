@@ -27,7 +27,11 @@ const inMemoryTree = (tree: SqliteTree, size: number): NodeSource => {
   for (let width = size >> 1; width > 0; width >>= 1) {
     const below = levels[levels.length - 1];
     const level = Buffer.alloc(width * 32);
-    for (let i = 0; i < width; i++) level.set(nodeHash(below.subarray(64 * i, 64 * i + 32), below.subarray(64 * i + 32, 64 * i + 64)), 32 * i);
+    for (let i = 0; i < width; i++)
+      level.set(
+        nodeHash(below.subarray(64 * i, 64 * i + 32), below.subarray(64 * i + 32, 64 * i + 64)),
+        32 * i,
+      );
     levels.push(level);
   }
   return { node: (level, index) => levels[level].subarray(32 * index, 32 * index + 32) };

@@ -1,4 +1,10 @@
-import { type NoteVerifier, openNote, parseCheckpoint, parseVerifierKey, type Checkpoint } from '@credence/transparency';
+import {
+  type NoteVerifier,
+  openNote,
+  parseCheckpoint,
+  parseVerifierKey,
+  type Checkpoint,
+} from '@credence/transparency';
 
 export type SignedCheckpoint = Checkpoint & Readonly<{ note: string }>;
 
@@ -26,7 +32,9 @@ export class LogClient {
 
   /** The latest (or a given size's) checkpoint, its signature checked against the pinned key. */
   async checkpoint(verifier: NoteVerifier, treeSize?: number): Promise<SignedCheckpoint> {
-    const note = await this.text(`/v1/log/checkpoint${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`);
+    const note = await this.text(
+      `/v1/log/checkpoint${treeSize === undefined ? '' : `?treeSize=${treeSize}`}`,
+    );
     return openCheckpoint(note, verifier);
   }
 
@@ -42,8 +50,10 @@ export class LogClient {
 /** Opens a note with the pinned key and checks that its origin is the key's name. */
 export const openCheckpoint = (note: string, verifier: NoteVerifier): SignedCheckpoint => {
   const checkpoint = parseCheckpoint(openNote(note, verifier).text);
-  if (checkpoint.origin !== verifier.name) throw new Error(`checkpoint origin ${checkpoint.origin} is not the key's name ${verifier.name}`);
+  if (checkpoint.origin !== verifier.name)
+    throw new Error(`checkpoint origin ${checkpoint.origin} is not the key's name ${verifier.name}`);
   return { ...checkpoint, note };
 };
 
-export const fromBase64 = (hashes: readonly string[]): Buffer[] => hashes.map((h) => Buffer.from(h, 'base64'));
+export const fromBase64 = (hashes: readonly string[]): Buffer[] =>
+  hashes.map((h) => Buffer.from(h, 'base64'));

@@ -6,7 +6,14 @@ export type ProveOptions = Readonly<{ api: string; token: string; credentialId: 
 
 export type CredentialProofs = Readonly<{
   checkpoint: string;
-  events: { eventId: string; type: string; leafIndex: number; eventHash: string; leafHash: string; hashes: string[] }[];
+  events: {
+    eventId: string;
+    type: string;
+    leafIndex: number;
+    eventHash: string;
+    leafHash: string;
+    hashes: string[];
+  }[];
 }>;
 
 /**
@@ -24,12 +31,23 @@ export const prove = async ({ api, token, credentialId, vkey }: ProveOptions): P
   for (const event of events) {
     // Events newer than the checkpoint (or not yet in a projected tree) are proven next time.
     if (event.leafIndex === null || event.leafIndex >= checkpoint.treeSize) continue;
-    const { hashes } = await client.json<{ hashes: string[] }>(`/v1/log/proofs/inclusion?leafIndex=${event.leafIndex}&treeSize=${checkpoint.treeSize}`);
+    const { hashes } = await client.json<{ hashes: string[] }>(
+      `/v1/log/proofs/inclusion?leafIndex=${event.leafIndex}&treeSize=${checkpoint.treeSize}`,
+    );
     const leaf = leafHash(Buffer.from(event.hash, 'hex'));
-    if (!verifyInclusion(event.leafIndex, checkpoint.treeSize, leaf, fromBase64(hashes), checkpoint.rootHash)) {
+    if (
+      !verifyInclusion(event.leafIndex, checkpoint.treeSize, leaf, fromBase64(hashes), checkpoint.rootHash)
+    ) {
       throw new Error(`the log's inclusion proof for event ${event.eventId} does not verify`);
     }
-    proven.push({ eventId: event.eventId, type: event.type, leafIndex: event.leafIndex, eventHash: event.hash, leafHash: leaf.toString('base64'), hashes });
+    proven.push({
+      eventId: event.eventId,
+      type: event.type,
+      leafIndex: event.leafIndex,
+      eventHash: event.hash,
+      leafHash: leaf.toString('base64'),
+      hashes,
+    });
   }
   return { checkpoint: checkpoint.note, events: proven };
 };

@@ -7,9 +7,15 @@ export const FORK_EXIT_CODE = 2;
 
 export type WitnessState = { vkey: string; checkpoint?: string };
 
-export type WitnessOptions = Readonly<{ api: string; state: string; vkey?: string; out?: (line: string) => void }>;
+export type WitnessOptions = Readonly<{
+  api: string;
+  state: string;
+  vkey?: string;
+  out?: (line: string) => void;
+}>;
 
-const load = (path: string): WitnessState | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as WitnessState) : undefined);
+const load = (path: string): WitnessState | undefined =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as WitnessState) : undefined;
 
 const save = (path: string, state: WitnessState): void => {
   writeFileSync(`${path}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
@@ -17,17 +23,30 @@ const save = (path: string, state: WitnessState): void => {
 };
 
 const evidence = (reason: string, seen: SignedCheckpoint, served: SignedCheckpoint): string =>
-  [`LOG INCONSISTENT: ${reason}`, '', 'Checkpoint seen before:', seen.note, 'Checkpoint served now:', served.note].join('\n');
+  [
+    `LOG INCONSISTENT: ${reason}`,
+    '',
+    'Checkpoint seen before:',
+    seen.note,
+    'Checkpoint served now:',
+    served.note,
+  ].join('\n');
 
 /**
  * `credence log verify`: a witness. Pins the log key (given, stored, or trusted on first use),
  * checks the new checkpoint's signature, and proves it consistent with the last one it saw
  * before storing it. Returns the exit code.
  */
-export const witness = async ({ api, state: statePath, vkey, out = console.log }: WitnessOptions): Promise<number> => {
+export const witness = async ({
+  api,
+  state: statePath,
+  vkey,
+  out = console.log,
+}: WitnessOptions): Promise<number> => {
   const client = new LogClient(api);
   const state = load(statePath);
-  if (vkey && state && state.vkey !== vkey) throw new Error(`--vkey differs from the key pinned in ${statePath}`);
+  if (vkey && state && state.vkey !== vkey)
+    throw new Error(`--vkey differs from the key pinned in ${statePath}`);
   const pinned = vkey ?? state?.vkey;
   const verifier = pinned ? parseVerifierKey(pinned) : await client.key();
   if (!pinned) out(`Pinned the log key on first use (compare it out of band): ${verifier.vkey}`);
@@ -41,13 +60,29 @@ export const witness = async ({ api, state: statePath, vkey, out = console.log }
     const proof =
       served.treeSize === seen.treeSize
         ? []
-        : fromBase64((await client.json<{ hashes: string[] }>(`/v1/log/proofs/consistency?from=${seen.treeSize}&to=${served.treeSize}`)).hashes);
+        : fromBase64(
+            (
+              await client.json<{ hashes: string[] }>(
+                `/v1/log/proofs/consistency?from=${seen.treeSize}&to=${served.treeSize}`,
+              )
+            ).hashes,
+          );
     if (!verifyConsistency(seen.treeSize, served.treeSize, proof, seen.rootHash, served.rootHash)) {
-      out(evidence(`the tree of size ${served.treeSize} does not extend the tree of size ${seen.treeSize} (a fork)`, seen, served));
+      out(
+        evidence(
+          `the tree of size ${served.treeSize} does not extend the tree of size ${seen.treeSize} (a fork)`,
+          seen,
+          served,
+        ),
+      );
       return FORK_EXIT_CODE;
     }
   }
   save(statePath, { vkey: verifier.vkey, checkpoint: served.note });
-  out(seen ? `ok: tree size ${served.treeSize} is consistent with ${seen.treeSize}` : `ok: tree size ${served.treeSize}, first checkpoint stored`);
+  out(
+    seen
+      ? `ok: tree size ${served.treeSize} is consistent with ${seen.treeSize}`
+      : `ok: tree size ${served.treeSize}, first checkpoint stored`,
+  );
   return 0;
 };

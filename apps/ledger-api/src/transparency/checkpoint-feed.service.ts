@@ -1,5 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type CheckpointFeed, feedCheckpointsPath, SqliteCheckpointStore, startCheckpointFeed } from '@credence/feed';
+import {
+  type CheckpointFeed,
+  feedCheckpointsPath,
+  SqliteCheckpointStore,
+  startCheckpointFeed,
+} from '@credence/feed';
 import { CheckpointStore } from '@credence/transparency';
 import { LedgerConfig } from '../config';
 import { feedLogger } from '../infrastructure/feed-logger';

@@ -33,7 +33,11 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly config: LedgerConfig,
     private readonly store: EventStore,
   ) {
-    const { signer, generated } = loadLogSigner({ dataDir: config.dataDir, origin: config.log.origin, seed: config.log.seed });
+    const { signer, generated } = loadLogSigner({
+      dataDir: config.dataDir,
+      origin: config.log.origin,
+      seed: config.log.seed,
+    });
     if (generated) this.logger.log(`Generated the log key in ${config.dataDir}/log-key`);
     this.logger.log(`Log verifier key: ${signer.vkey}`);
     this.checkpoints = CheckpointStore.open(config.dataDir);
@@ -44,7 +48,9 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
   onApplicationBootstrap(): void {
     if (this.tree instanceof ProjectedLogTree) {
       this.projection = followIntoTree(this.store, this.tree);
-      this.projection.done.catch((error: unknown) => this.logger.error(`Tree projection stopped: ${(error as Error).message}`));
+      this.projection.done.catch((error: unknown) =>
+        this.logger.error(`Tree projection stopped: ${(error as Error).message}`),
+      );
     }
     this.signNow();
     this.timer = setInterval(() => this.signNow(), this.config.log.checkpointIntervalMs);

@@ -2,13 +2,21 @@ import { applyDecorators, Controller, Get, Header, Param, ParseIntPipe, Post, Qu
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/roles';
-import { ConsistencyProofDto, CheckpointQueryDto, ConsistencyQueryDto, InclusionProofDto, InclusionQueryDto, LeafDto } from './log.dto';
+import {
+  ConsistencyProofDto,
+  CheckpointQueryDto,
+  ConsistencyQueryDto,
+  InclusionProofDto,
+  InclusionQueryDto,
+  LeafDto,
+} from './log.dto';
 import { LogRuntime } from './log-runtime';
 import { PUBLIC_LOG_RATE_LIMIT } from './rate-limit';
 
 /** A route anyone may call without a token, limited per client address. */
 const PublicLogRoute = () => applyDecorators(Public(), RouteConfig(PUBLIC_LOG_RATE_LIMIT));
-const TextPlain = () => applyDecorators(Header('content-type', 'text/plain; charset=utf-8'), ApiProduces('text/plain'));
+const TextPlain = () =>
+  applyDecorators(Header('content-type', 'text/plain; charset=utf-8'), ApiProduces('text/plain'));
 
 /**
  * The transparency log, public because it discloses hashes only: anyone may pin the key, follow

@@ -42,14 +42,18 @@ export const checkpointMessage = ({ treeSize, note }: { treeSize: number; note: 
  */
 export const startCheckpointFeed = (options: CheckpointFeedOptions): CheckpointFeed => {
   const spec = checkpointsTopicSpec(options.topicPrefix ?? '', options.replicationFactor ?? 1);
-  const publisher = new FeedPublisher({ brokers: options.brokers, clientId: 'credence-checkpoint-feed', topics: [spec] });
+  const publisher = new FeedPublisher({
+    brokers: options.brokers,
+    clientId: 'credence-checkpoint-feed',
+    topics: [spec],
+  });
   const name = `checkpoint-feed:${spec.topic}`;
   const logger = options.logger ?? console;
   const stopping = new AbortController();
 
   const run = async () => {
     let sent = Number((await options.progress.load(name)) ?? 0);
-    for (let failures = 0; !stopping.signal.aborted; ) {
+    for (let failures = 0; !stopping.signal.aborted;) {
       try {
         const batch = options.source.after(sent, 100);
         if (batch.length > 0) {

@@ -18,8 +18,12 @@ export class CheckpointStore {
       note TEXT NOT NULL
     ) STRICT`);
     this.s = {
-      latest: db.prepare<[], Row>('SELECT tree_size, root_hash, note FROM tlog_checkpoints ORDER BY tree_size DESC LIMIT 1'),
-      at: db.prepare<[number], Row>('SELECT tree_size, root_hash, note FROM tlog_checkpoints WHERE tree_size = ?'),
+      latest: db.prepare<[], Row>(
+        'SELECT tree_size, root_hash, note FROM tlog_checkpoints ORDER BY tree_size DESC LIMIT 1',
+      ),
+      at: db.prepare<[number], Row>(
+        'SELECT tree_size, root_hash, note FROM tlog_checkpoints WHERE tree_size = ?',
+      ),
       after: db.prepare<[number, number], Row>(
         'SELECT tree_size, root_hash, note FROM tlog_checkpoints WHERE tree_size > ? ORDER BY tree_size LIMIT ?',
       ),

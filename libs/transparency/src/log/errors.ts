@@ -11,4 +11,5 @@ export class TransparencyLogError extends Error {
 }
 
 export const invalid = (code: string, message: string) => new TransparencyLogError('invalid', code, message);
-export const notFound = (code: string, message: string) => new TransparencyLogError('not-found', code, message);
+export const notFound = (code: string, message: string) =>
+  new TransparencyLogError('not-found', code, message);

@@ -9,7 +9,8 @@ export const logKeyPath = (dataDir: string): string => join(dataDir, 'log-key');
 export const parseSeed = (value: string): Buffer => {
   const text = value.trim();
   const seed = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (seed.length !== 32) throw new NoteError('CREDENCE_LOG_KEY must be a 32-byte Ed25519 seed, as 64 hex digits or base64');
+  if (seed.length !== 32)
+    throw new NoteError('CREDENCE_LOG_KEY must be a 32-byte Ed25519 seed, as 64 hex digits or base64');
   return seed;
 };
 
@@ -21,10 +22,15 @@ export type LogKeySettings = Readonly<{ dataDir: string; origin: string; seed?: 
  * like the bootstrap admin: a signing key cannot be kept as a hash, so production deployments
  * should pass it from their secret store instead.
  */
-export const loadLogSigner = ({ dataDir, origin, seed }: LogKeySettings): { signer: NoteSigner; generated: boolean } => {
+export const loadLogSigner = ({
+  dataDir,
+  origin,
+  seed,
+}: LogKeySettings): { signer: NoteSigner; generated: boolean } => {
   if (seed) return { signer: signerFromSeed(origin, parseSeed(seed)), generated: false };
   const path = logKeyPath(dataDir);
-  if (existsSync(path)) return { signer: signerFromSeed(origin, parseSeed(readFileSync(path, 'utf8'))), generated: false };
+  if (existsSync(path))
+    return { signer: signerFromSeed(origin, parseSeed(readFileSync(path, 'utf8'))), generated: false };
   mkdirSync(dataDir, { recursive: true });
   const fresh = randomBytes(32);
   // 'wx': two processes starting at once must not both write a key; the loser reads the winner's.

@@ -37,7 +37,11 @@ export class TransparencyLog {
     const latest = this.checkpoints.latest();
     if (latest && latest.treeSize >= size) return undefined;
     const root = rootHash(this.tree, size);
-    const checkpoint = { treeSize: size, rootHash: root, note: this.signer.sign(formatCheckpoint({ origin: this.origin, treeSize: size, rootHash: root })) };
+    const checkpoint = {
+      treeSize: size,
+      rootHash: root,
+      note: this.signer.sign(formatCheckpoint({ origin: this.origin, treeSize: size, rootHash: root })),
+    };
     this.checkpoints.save(checkpoint);
     return checkpoint;
   }
@@ -57,7 +61,8 @@ export class TransparencyLog {
 
   inclusion(leafIndex: number, treeSize: number): InclusionProof {
     this.checkSize('treeSize', treeSize);
-    if (leafIndex >= treeSize) throw invalid('log.leaf-out-of-range', `leafIndex ${leafIndex} must be below treeSize ${treeSize}`);
+    if (leafIndex >= treeSize)
+      throw invalid('log.leaf-out-of-range', `leafIndex ${leafIndex} must be below treeSize ${treeSize}`);
     return { leafIndex, treeSize, hashes: b64(inclusionProof(this.tree, leafIndex, treeSize)) };
   }
 
@@ -69,8 +74,12 @@ export class TransparencyLog {
   }
 
   leaf(leafIndex: number): Leaf {
-    const eventHash = Number.isSafeInteger(leafIndex) && leafIndex >= 0 && leafIndex < this.latest().treeSize ? this.tree.eventHashAt(leafIndex) : undefined;
-    if (eventHash === undefined) throw invalid('log.leaf-out-of-range', `Leaf ${leafIndex} is not under the latest checkpoint`);
+    const eventHash =
+      Number.isSafeInteger(leafIndex) && leafIndex >= 0 && leafIndex < this.latest().treeSize
+        ? this.tree.eventHashAt(leafIndex)
+        : undefined;
+    if (eventHash === undefined)
+      throw invalid('log.leaf-out-of-range', `Leaf ${leafIndex} is not under the latest checkpoint`);
     return { leafIndex, leafHash: leafHash(Buffer.from(eventHash, 'hex')).toString('base64'), eventHash };
   }
 
@@ -82,7 +91,10 @@ export class TransparencyLog {
   private checkSize(name: string, size: number): void {
     const latest = this.latest().treeSize;
     if (!Number.isSafeInteger(size) || size < 1 || size > latest) {
-      throw invalid('log.size-out-of-range', `${name} must be between 1 and the latest checkpoint's size ${latest}; got ${size}`);
+      throw invalid(
+        'log.size-out-of-range',
+        `${name} must be between 1 and the latest checkpoint's size ${latest}; got ${size}`,
+      );
     }
   }
 }

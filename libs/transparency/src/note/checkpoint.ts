@@ -11,7 +11,12 @@ export const formatCheckpoint = ({ origin, treeSize, rootHash }: Checkpoint): st
 export const parseCheckpoint = (text: string): Checkpoint => {
   const [origin, size, root] = text.split('\n');
   const rootHash = Buffer.from(root ?? '', 'base64');
-  if (!origin || !/^(0|[1-9]\d{0,15})$/.test(size ?? '') || rootHash.length !== HASH_SIZE || rootHash.toString('base64') !== root) {
+  if (
+    !origin ||
+    !/^(0|[1-9]\d{0,15})$/.test(size ?? '') ||
+    rootHash.length !== HASH_SIZE ||
+    rootHash.toString('base64') !== root
+  ) {
     throw new NoteError('malformed checkpoint');
   }
   return { origin, treeSize: Number(size), rootHash };

@@ -18,12 +18,18 @@ export class NoteError extends Error {
 }
 
 const validName = (name: string): string => {
-  if (name.length === 0 || /[\s+]/u.test(name)) throw new NoteError(`a key name may not be empty or hold spaces or '+': ${JSON.stringify(name)}`);
+  if (name.length === 0 || /[\s+]/u.test(name))
+    throw new NoteError(`a key name may not be empty or hold spaces or '+': ${JSON.stringify(name)}`);
   return name;
 };
 
 export const keyHash = (name: string, publicKey: Uint8Array): Buffer =>
-  createHash('sha256').update(name).update(Uint8Array.of(0x0a, ED25519)).update(publicKey).digest().subarray(0, 4);
+  createHash('sha256')
+    .update(name)
+    .update(Uint8Array.of(0x0a, ED25519))
+    .update(publicKey)
+    .digest()
+    .subarray(0, 4);
 
 export type NoteVerifier = Readonly<{ name: string; keyHash: Buffer; publicKey: Buffer; vkey: string }>;
 
@@ -44,7 +50,8 @@ export const parseVerifierKey = (vkey: string): NoteVerifier => {
   // The base64 part may itself contain '+'.
   const [name, hex, ...rest] = parts;
   const key = Buffer.from(rest.join('+'), 'base64');
-  if (!/^[0-9a-f]{8}$/.test(hex) || key.length !== 33 || key[0] !== ED25519) throw new NoteError('not an Ed25519 verifier key');
+  if (!/^[0-9a-f]{8}$/.test(hex) || key.length !== 33 || key[0] !== ED25519)
+    throw new NoteError('not an Ed25519 verifier key');
   const verifier = verifierOf(validName(name), key.subarray(1));
   if (verifier.vkey !== vkey.trim()) throw new NoteError('the verifier key hash does not match its key');
   return verifier;
@@ -55,7 +62,11 @@ export type NoteSigner = NoteVerifier & Readonly<{ sign: (text: string) => strin
 /** A signer from a 32-byte Ed25519 seed. */
 export const signerFromSeed = (name: string, seed: Uint8Array): NoteSigner => {
   if (seed.length !== 32) throw new NoteError('an Ed25519 seed is 32 bytes');
-  const privateKey: KeyObject = createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+  const privateKey: KeyObject = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const spki = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   const verifier = verifierOf(validName(name), spki.subarray(SPKI_ED25519_PREFIX.length));
   return {
@@ -79,13 +90,19 @@ export const openNote = (note: string, verifier: NoteVerifier): OpenedNote => {
   if (split < 0 || !note.endsWith('\n')) throw new NoteError('malformed note: no signature block');
   const text = note.slice(0, split + 1);
   const lines = note.slice(split + 2, -1).split('\n');
-  const publicKey = createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, verifier.publicKey]), format: 'der', type: 'spki' });
+  const publicKey = createPublicKey({
+    key: Buffer.concat([SPKI_ED25519_PREFIX, verifier.publicKey]),
+    format: 'der',
+    type: 'spki',
+  });
   for (const line of lines) {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
     if (!match) throw new NoteError(`malformed signature line: ${JSON.stringify(line)}`);
     const blob = Buffer.from(match[2], 'base64');
-    if (match[1] !== verifier.name || blob.length < 4 || !blob.subarray(0, 4).equals(verifier.keyHash)) continue;
-    if (verify(null, Buffer.from(text), publicKey, blob.subarray(4))) return { text, signedBy: verifier.name };
+    if (match[1] !== verifier.name || blob.length < 4 || !blob.subarray(0, 4).equals(verifier.keyHash))
+      continue;
+    if (verify(null, Buffer.from(text), publicKey, blob.subarray(4)))
+      return { text, signedBy: verifier.name };
     throw new NoteError(`the signature of ${verifier.name} does not verify`);
   }
   throw new NoteError(`the note carries no signature by ${verifier.name}`);

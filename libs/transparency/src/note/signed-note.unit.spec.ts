@@ -7,7 +7,8 @@ const GO = {
   signerKey: 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz',
   vkey: 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW',
   text: "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n",
-  signature: '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n',
+  signature:
+    '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n',
 };
 const goSeed = Buffer.from(GO.signerKey.split('+').slice(4).join('+'), 'base64').subarray(1);
 
@@ -25,7 +26,9 @@ describe('Signed notes (C2SP signed-note, Ed25519)', () => {
 
   it('refuses a note whose text was changed, or that another key signed', () => {
     const signed = `${GO.text}\n${GO.signature}`;
-    expect(() => openNote(signed.replace('problem,', 'problems,'), parseVerifierKey(GO.vkey))).toThrow(NoteError);
+    expect(() => openNote(signed.replace('problem,', 'problems,'), parseVerifierKey(GO.vkey))).toThrow(
+      NoteError,
+    );
     const stranger = signerFromSeed('PeterNeumann', createHash('sha256').update('other').digest());
     expect(() => openNote(signed, stranger)).toThrow(/no signature by/);
   });
@@ -37,7 +40,9 @@ describe('Signed notes (C2SP signed-note, Ed25519)', () => {
   it('signs and parses a checkpoint body', () => {
     const signer = signerFromSeed('ledger.example/log', createHash('sha256').update('seed').digest());
     const root = createHash('sha256').update('root').digest();
-    const note = signer.sign(formatCheckpoint({ origin: 'ledger.example/log', treeSize: 42, rootHash: root }));
+    const note = signer.sign(
+      formatCheckpoint({ origin: 'ledger.example/log', treeSize: 42, rootHash: root }),
+    );
     expect(note.split('\n').slice(0, 4)).toEqual(['ledger.example/log', '42', root.toString('base64'), '']);
     const parsed = parseCheckpoint(openNote(note, parseVerifierKey(signer.vkey)).text);
     expect(parsed).toEqual({ origin: 'ledger.example/log', treeSize: 42, rootHash: root });

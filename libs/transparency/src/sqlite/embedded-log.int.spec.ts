@@ -12,7 +12,9 @@ afterAll(() => dir.remove());
 const treeOfFile = (path: string) => new EmbeddedLogTree(new Database(path, { readonly: false }));
 
 const appendConcurrently = (store: SqliteEventStore, writers: number, label: string) =>
-  Promise.all(Array.from({ length: writers }, (_, i) => store.append(`${label}-${i}`, newEvents(1 + (i % 3)))));
+  Promise.all(
+    Array.from({ length: writers }, (_, i) => store.append(`${label}-${i}`, newEvents(1 + (i % 3)))),
+  );
 
 describe('The embedded store keeps the tree in its append transaction', () => {
   it('holds every appended event as a leaf at position - 1, with the RFC root, under 64 concurrent writers', async () => {

@@ -9,9 +9,11 @@ import type { LogTree } from '../log/log-tree';
  * is the event at global_position leafIndex + 1 (positions are the gapless rowid from 1).
  */
 const eventHashesAfter = (db: Database.Database) =>
-  db.prepare<[number, number], [number, string]>(
-    'SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
-  ).raw();
+  db
+    .prepare<[number, number], [number, string]>(
+      'SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
+    )
+    .raw();
 
 export class EmbeddedLogTree implements LogTree {
   readonly tree: SqliteTree;
@@ -21,7 +23,9 @@ export class EmbeddedLogTree implements LogTree {
   constructor(db: Database.Database, cacheTiles = true) {
     this.tree = new SqliteTree(db, cacheTiles);
     this.after = eventHashesAfter(db);
-    this.eventHash = db.prepare<[number], string>('SELECT hash FROM events WHERE global_position = ?').pluck();
+    this.eventHash = db
+      .prepare<[number], string>('SELECT hash FROM events WHERE global_position = ?')
+      .pluck();
   }
 
   /** Adds the events the tree does not have yet, at most `limit`; returns the new size. */
@@ -69,7 +73,11 @@ export const embeddedTreeHook = () => {
 };
 
 /** Builds the tree of a log written before this version, in bounded transactions. */
-export const buildEmbeddedTree = (db: Database.Database, chunk = 100_000, onProgress?: (size: number) => void): number => {
+export const buildEmbeddedTree = (
+  db: Database.Database,
+  chunk = 100_000,
+  onProgress?: (size: number) => void,
+): number => {
   const tree = new EmbeddedLogTree(db, false);
   for (;;) {
     const before = tree.tree.size();

@@ -31,9 +31,15 @@ export class ProjectedLogTree implements LogTree {
         'INSERT INTO tlog_projection (id, position) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET position = excluded.position',
       ),
       hasPosition: db.prepare<[string], number>('SELECT 1 FROM tlog_leaves WHERE position = ?').pluck(),
-      insertLeaf: db.prepare<[number, string, string]>('INSERT INTO tlog_leaves (leaf_index, position, event_hash) VALUES (?, ?, ?)'),
-      eventHash: db.prepare<[number], string>('SELECT event_hash FROM tlog_leaves WHERE leaf_index = ?').pluck(),
-      leafIndex: db.prepare<[string], number>('SELECT leaf_index FROM tlog_leaves WHERE position = ?').pluck(),
+      insertLeaf: db.prepare<[number, string, string]>(
+        'INSERT INTO tlog_leaves (leaf_index, position, event_hash) VALUES (?, ?, ?)',
+      ),
+      eventHash: db
+        .prepare<[number], string>('SELECT event_hash FROM tlog_leaves WHERE leaf_index = ?')
+        .pluck(),
+      leafIndex: db
+        .prepare<[string], number>('SELECT leaf_index FROM tlog_leaves WHERE position = ?')
+        .pluck(),
     };
   }
 
@@ -50,7 +56,10 @@ export class ProjectedLogTree implements LogTree {
         if (fresh.length === 0) return;
         const size = this.tree.size();
         fresh.forEach((event, i) => this.s.insertLeaf.run(size + i, event.globalPosition, event.hash));
-        this.tree.appendLeaves(fresh.map((event) => leafHash(Buffer.from(event.hash, 'hex'))), size);
+        this.tree.appendLeaves(
+          fresh.map((event) => leafHash(Buffer.from(event.hash, 'hex'))),
+          size,
+        );
         this.s.savePosition.run(fresh[fresh.length - 1].globalPosition);
       })
       .immediate();

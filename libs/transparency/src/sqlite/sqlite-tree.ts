@@ -83,7 +83,8 @@ export class SqliteTree implements NodeSource {
   node(level: number, index: number): Buffer {
     const { id, offset } = locate(level, index);
     const tile = this.tileAt(id, offset + HASH_SIZE);
-    if (!tile || tile.length < offset + HASH_SIZE) throw new TreeRangeError(`no complete node at level ${level}, index ${index}`);
+    if (!tile || tile.length < offset + HASH_SIZE)
+      throw new TreeRangeError(`no complete node at level ${level}, index ${index}`);
     return tile.subarray(offset, offset + HASH_SIZE);
   }
 
@@ -107,7 +108,11 @@ export class SqliteTree implements NodeSource {
       // level's previous node: from this batch if it ends at or after `size`, else stored.
       for (let level = 0, index = n, hash = leaf; ; level += 1, index = (index - 1) / 2) {
         const isRight = index % 2 === 1;
-        const left = isRight ? (index * 2 ** level - 1 >= size ? lastAt.get(level)! : this.node(level, index - 1)) : undefined;
+        const left = isRight
+          ? index * 2 ** level - 1 >= size
+            ? lastAt.get(level)!
+            : this.node(level, index - 1)
+          : undefined;
         add(level, index, hash);
         if (!left) break;
         hash = nodeHash(left, hash);

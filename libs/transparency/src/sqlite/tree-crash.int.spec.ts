@@ -26,7 +26,9 @@ describe('The tree after kill -9 during appends', () => {
       // Then the tree holds exactly the log, every acknowledged event at leaf position - 1
       expect(tree.size()).toBe(log.length);
       const leafOf = new Map(log.map((e) => [e.eventId, e.hash]));
-      const lost = [...acked].filter(([id, position]) => tree.eventHashAt(Number(position) - 1) !== leafOf.get(id));
+      const lost = [...acked].filter(
+        ([id, position]) => tree.eventHashAt(Number(position) - 1) !== leafOf.get(id),
+      );
       expect(lost).toEqual([]);
       expect(rootHash(tree, tree.size())).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
       tree.close();

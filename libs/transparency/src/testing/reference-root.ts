@@ -15,4 +15,5 @@ export const referenceRoot = (inputs: readonly Uint8Array[]): Buffer => {
 };
 
 /** The root over a log's event hashes (hex), in log order. */
-export const referenceRootOfHashes = (hexHashes: readonly string[]): Buffer => referenceRoot(hexHashes.map((h) => Buffer.from(h, 'hex')));
+export const referenceRootOfHashes = (hexHashes: readonly string[]): Buffer =>
+  referenceRoot(hexHashes.map((h) => Buffer.from(h, 'hex')));

@@ -27,6 +27,8 @@ export class CompactRange {
   /** RFC 9162 MTH: the complete subtrees, folded from the right. */
   root(): Buffer {
     if (this.stack.length === 0) return EMPTY_ROOT;
-    return this.stack.slice(0, -1).reduceRight((acc, { hash }) => nodeHash(hash, acc), this.stack[this.stack.length - 1].hash);
+    return this.stack
+      .slice(0, -1)
+      .reduceRight((acc, { hash }) => nodeHash(hash, acc), this.stack[this.stack.length - 1].hash);
   }
 }

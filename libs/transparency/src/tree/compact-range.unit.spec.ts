@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { referenceRoot } from '../testing/reference-root';
 import { CompactRange } from './compact-range';
 
-describe('CompactRange (the auditor\'s streaming root)', () => {
+describe("CompactRange (the auditor's streaming root)", () => {
   it('gives the RFC root at every size it passes through', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 300 }), (size) => {

@@ -19,7 +19,8 @@ export const subtreeHash = (source: NodeSource, start: number, end: number): Buf
 export const rootHash = (source: NodeSource, size: number): Buffer => subtreeHash(source, 0, size);
 
 const checkSize = (name: string, value: number): void => {
-  if (!Number.isSafeInteger(value) || value < 0) throw new TreeRangeError(`${name} must be a non-negative integer`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new TreeRangeError(`${name} must be a non-negative integer`);
 };
 
 /** RFC 9162 2.1.3.1 PATH(m, D[start:end]), iteratively: the audit path, leaf level first. */

@@ -15,37 +15,46 @@ describe('The tree against the RFC 6962 reference tree (transparency-dev/merkle 
     expect(hex(EMPTY_ROOT)).toBe(vectors.emptyRoot);
   });
 
-  it.each(vectors.roots.map((_, i) => i + 1))('computes the published root of the first %i leaves', (size) => {
-    // Given a tree of the first `size` reference leaves, appended one by one
-    const tree = treeOf([]);
-    leaves.slice(0, size).forEach((leaf) => tree.appendLeaves([leafHash(leaf)]));
-    // Then its root is the published one
-    expect(hex(rootHash(tree, size))).toBe(vectors.roots[size - 1]);
-  });
+  it.each(vectors.roots.map((_, i) => i + 1))(
+    'computes the published root of the first %i leaves',
+    (size) => {
+      // Given a tree of the first `size` reference leaves, appended one by one
+      const tree = treeOf([]);
+      leaves.slice(0, size).forEach((leaf) => tree.appendLeaves([leafHash(leaf)]));
+      // Then its root is the published one
+      expect(hex(rootHash(tree, size))).toBe(vectors.roots[size - 1]);
+    },
+  );
 
   it('gives the same roots when all leaves arrive in one batch, at every earlier size', () => {
     const tree = treeOf(leaves);
     vectors.roots.forEach((expected, i) => expect(hex(rootHash(tree, i + 1))).toBe(expected));
   });
 
-  it.each(vectors.inclusion)('produces the published inclusion proof for leaf $leafIndex of $treeSize', ({ leafIndex, treeSize, proof }) => {
-    const tree = treeOf(leaves);
-    const made = inclusionProof(tree, leafIndex, treeSize);
-    expect(made.map(hex)).toEqual(proof);
-    // And the independent RFC 9162 verifier and the client verifier accept it
-    const leaf = rfcLeafHash(leaves[leafIndex]);
-    expect(rfcVerifyInclusion(leafIndex, treeSize, leaf, made, root(treeSize))).toBe(true);
-    expect(verifyInclusion(leafIndex, treeSize, leaf, made, root(treeSize))).toBe(true);
-  });
+  it.each(vectors.inclusion)(
+    'produces the published inclusion proof for leaf $leafIndex of $treeSize',
+    ({ leafIndex, treeSize, proof }) => {
+      const tree = treeOf(leaves);
+      const made = inclusionProof(tree, leafIndex, treeSize);
+      expect(made.map(hex)).toEqual(proof);
+      // And the independent RFC 9162 verifier and the client verifier accept it
+      const leaf = rfcLeafHash(leaves[leafIndex]);
+      expect(rfcVerifyInclusion(leafIndex, treeSize, leaf, made, root(treeSize))).toBe(true);
+      expect(verifyInclusion(leafIndex, treeSize, leaf, made, root(treeSize))).toBe(true);
+    },
+  );
 
-  it.each(vectors.consistency)('produces the published consistency proof from $from to $to', ({ from, to, proof }) => {
-    const tree = treeOf(leaves);
-    const made = consistencyProof(tree, from, to);
-    expect(made.map(hex)).toEqual(proof);
-    expect(verifyConsistency(from, to, made, root(from), root(to))).toBe(true);
-    // The RFC's algorithm covers 0 < from < to only; from = to is the empty proof above.
-    expect(from === to || rfcVerifyConsistency(from, to, root(from), root(to), made)).toBe(true);
-  });
+  it.each(vectors.consistency)(
+    'produces the published consistency proof from $from to $to',
+    ({ from, to, proof }) => {
+      const tree = treeOf(leaves);
+      const made = consistencyProof(tree, from, to);
+      expect(made.map(hex)).toEqual(proof);
+      expect(verifyConsistency(from, to, made, root(from), root(to))).toBe(true);
+      // The RFC's algorithm covers 0 < from < to only; from = to is the empty proof above.
+      expect(from === to || rfcVerifyConsistency(from, to, root(from), root(to), made)).toBe(true);
+    },
+  );
 
   it('verifies the published proofs in both verifiers and refuses them with one bit flipped', () => {
     for (const { leafIndex, treeSize, proof } of vectors.inclusion.filter((v) => v.proof.length > 0)) {

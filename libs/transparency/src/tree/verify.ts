@@ -30,7 +30,10 @@ const decompose = (index: bigint, size: bigint): { inner: number; border: number
 };
 
 const chainInner = (seed: Uint8Array, proof: readonly Uint8Array[], index: bigint): Uint8Array =>
-  proof.reduce((acc, h, i) => (((index >> BigInt(i)) & 1n) === 0n ? nodeHash(acc, h) : nodeHash(h, acc)), seed);
+  proof.reduce(
+    (acc, h, i) => (((index >> BigInt(i)) & 1n) === 0n ? nodeHash(acc, h) : nodeHash(h, acc)),
+    seed,
+  );
 
 const chainInnerRight = (seed: Uint8Array, proof: readonly Uint8Array[], index: bigint): Uint8Array =>
   proof.reduce((acc, h, i) => (((index >> BigInt(i)) & 1n) === 1n ? nodeHash(h, acc) : acc), seed);
@@ -45,7 +48,13 @@ export const verifyInclusion = (
   proof: readonly Uint8Array[],
   root: Uint8Array,
 ): boolean => {
-  if (!Number.isSafeInteger(leafIndex) || !Number.isSafeInteger(treeSize) || leafIndex < 0 || leafIndex >= treeSize) return false;
+  if (
+    !Number.isSafeInteger(leafIndex) ||
+    !Number.isSafeInteger(treeSize) ||
+    leafIndex < 0 ||
+    leafIndex >= treeSize
+  )
+    return false;
   if (!validHashes(proof) || leaf.length !== HASH_SIZE) return false;
   const index = BigInt(leafIndex);
   const { inner, border } = decompose(index, BigInt(treeSize));
