@@ -9,6 +9,7 @@ import {
   followIntoTree,
   type LogTree,
   loadLogSigner,
+  mapForProofs,
   ProjectedLogTree,
   TransparencyLog,
   transparencyPath,
@@ -76,7 +77,9 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
 
   private openTree(): LogTree {
     if (this.config.eventStore === 'eventstoredb') {
-      return new ProjectedLogTree(openDurableDatabase({ path: transparencyPath(this.config.dataDir) }));
+      return new ProjectedLogTree(
+        mapForProofs(openDurableDatabase({ path: transparencyPath(this.config.dataDir) })),
+      );
     }
     const path = sqliteEventsPath(this.config.dataDir);
     const builder = openDurableDatabase({ path });
@@ -88,6 +91,6 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
       builder.close();
     }
     // Reads only: appends update the tree through the store's own commit hook.
-    return new EmbeddedLogTree(new Database(path, { readonly: true }));
+    return new EmbeddedLogTree(mapForProofs(new Database(path, { readonly: true })));
   }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { leafHash } from '../tree/rfc9162';
+import { leafHashOfHex } from '../tree/rfc9162';
 import { SqliteTree } from './sqlite-tree';
 import type { LogTree } from '../log/log-tree';
 
@@ -35,7 +35,7 @@ export class EmbeddedLogTree implements LogTree {
     const leaves = rows.map(([position, hash], i) => {
       // A gap would shift every later leaf index: refuse rather than sign a wrong tree.
       if (position !== size + i + 1) throw new Error(`events table has a gap before position ${position}`);
-      return leafHash(Buffer.from(hash, 'hex'));
+      return leafHashOfHex(hash);
     });
     return leaves.length === 0 ? size : this.tree.appendLeaves(leaves, size);
   }

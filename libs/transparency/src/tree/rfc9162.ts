@@ -24,6 +24,14 @@ export const leafHash = (input: Uint8Array): Buffer => {
   return sha256(Buffer.concat([Buffer.of(LEAF_PREFIX), input]));
 };
 
+/** The leaf hash of a hex event hash, decoded straight into the scratch buffer (no copy per leaf). */
+export const leafHashOfHex = (hex: string): Buffer => {
+  leafScratch[0] = LEAF_PREFIX;
+  if (leafScratch.write(hex, 1, HASH_SIZE, 'hex') !== HASH_SIZE)
+    throw new Error('an event hash is 64 hex digits');
+  return sha256(leafScratch);
+};
+
 /** Node hash = SHA-256(0x01 ‖ left ‖ right). */
 export const nodeHash = (left: Uint8Array, right: Uint8Array): Buffer => {
   nodeScratch.set(left, 1);
