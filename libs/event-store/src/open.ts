@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from './event-store';
 import { EventStoreError } from './errors';
-import { SqliteEventStore } from './sqlite';
-import type { CommitHook } from './sqlite';
+import { type CommitHook, SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
 type EventStoreDbModule = typeof EventStoreDbModuleNs;
