@@ -21,6 +21,8 @@ export type Sizes = Readonly<{
   rules: Readonly<{ seconds: number }>;
   /** The longest the API may take to go idle after start (its background catch-up) before "at rest". */
   memory: Readonly<{ settleSeconds: number }>;
+  /** The transparency log: the tree size for inclusion proofs, and how long to generate them. */
+  tlog: Readonly<{ proofTreeSize: number; proofSeconds: number }>;
 }>;
 
 const APPEND = { writers: 64, streams: 10_000, zipfExponent: 1.0 };
@@ -34,6 +36,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     relay: { events: 1_000 },
     rules: { seconds: 0.2 },
     memory: { settleSeconds: 5 },
+    tlog: { proofTreeSize: 2_000, proofSeconds: 0.2 },
   },
   quick: {
     name: 'quick',
@@ -43,6 +46,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     relay: { events: 50_000 },
     rules: { seconds: 2 },
     memory: { settleSeconds: 30 },
+    tlog: { proofTreeSize: 1_000_000, proofSeconds: 2 },
   },
   full: {
     name: 'full',
@@ -52,5 +56,6 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     relay: { events: 200_000 },
     rules: { seconds: 10 },
     memory: { settleSeconds: 120 },
+    tlog: { proofTreeSize: 1_000_000, proofSeconds: 10 },
   },
 };

@@ -4,11 +4,13 @@ import { appendScenario } from './append';
 import { rebuildScenario } from './rebuild';
 import { relayScenario } from './relay';
 import { rulesScenario } from './rules';
+import { tlogScenario } from './tlog';
 
 /** In the order they run: in-process loops first, then everything that shares the seeded log. */
 export const SCENARIOS: readonly Scenario[] = [
   appendScenario,
   rulesScenario,
+  tlogScenario,
   rebuildScenario,
   relayScenario,
   apiScenario,

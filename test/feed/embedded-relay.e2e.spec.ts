@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumeTopic } from '@credence/feed';
-import { describeKafka } from '@credence/feed/testing/kafka';
-import { startLedger, type TestLedger } from '../support/ledger-app';
+import { describeKafka, eventually, readTopic } from '@credence/feed/testing/kafka';
+import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 import { accreditedIssuer, logHead } from '../support/fixtures';
 
 describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (kafka) => {
@@ -37,5 +37,19 @@ describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (k
     expect([...seen.values()].some((m) => m.key === `issuer-${world.issuerId}`)).toBe(true);
     const health = await ledger.request('GET', '/health');
     expect(health.body).toMatchObject({ status: 'ok', feed: { state: 'up' } });
+  });
+
+  it('publishes the signed checkpoints of the transparency log to credence.checkpoints.v1', async () => {
+    const latest = (await ledger.request('POST', '/v1/log/checkpoint', { token: ADMIN_TOKEN })).body as string;
+    const topic = `${prefix}credence.checkpoints.v1`;
+    // The publisher creates the topic with its first send, within a poll interval of the signing.
+    const read = () => readTopic(kafka.brokers(), topic).catch(() => []);
+    await eventually('the latest checkpoint on the topic', async () => (await read()).some((m) => m.value === latest));
+    const messages = await read();
+    expect(messages.map((m) => [m.key, m.headers['record-type']])).toEqual(messages.map(() => ['credence.localhost/log', 'checkpoint']));
+    const notes = messages.map((m) => String(m.value));
+    expect(notes.at(-1)).toBe(latest);
+    const sizes = notes.map((note) => Number(note.split('\n')[1]));
+    expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
   });
 });

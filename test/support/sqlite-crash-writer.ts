@@ -1,11 +1,13 @@
 /**
  * The writer the crash-safety test kills: appends to a few streams at once, through the real
  * adapter, and prints one JSON line per append only after `append` has resolved (i.e. committed).
- * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file>
+ * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file> [tree]
+ * With `tree`, the store keeps the transparency log's tree in its append transactions.
  */
 import { randomUUID } from 'node:crypto';
 import { metadataFor } from '@credence/event-store/testing';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { embeddedTreeHook } from '@credence/transparency';
 
 export type CrashAck = Readonly<{
   streamId: string;
@@ -43,7 +45,10 @@ const writeStream = async (store: SqliteEventStore, streamId: string): Promise<n
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: sqlite-crash-writer.ts <db-file>');
-const store = SqliteEventStore.open({ path });
+const store = SqliteEventStore.open({
+  path,
+  commitHook: process.argv[3] === 'tree' ? embeddedTreeHook() : undefined,
+});
 Promise.all(Array.from({ length: WRITERS }, (_, i) => writeStream(store, `crash-${i}`))).catch(
   (error: unknown) => {
     console.error(error);

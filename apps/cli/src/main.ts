@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBackupCommand } from './commands/backup';
 import { registerFeedCommands } from './commands/feed';
+import { registerLogCommands } from './commands/log';
 import { registerProjectionsCommands } from './commands/projections';
 import { registerRestoreCommand } from './commands/restore';
 import { registerRulesCommands } from './commands/rules';
@@ -20,6 +21,7 @@ registerProjectionsCommands(program);
 registerBackupCommand(program);
 registerVerifyStoreCommand(program);
 registerRestoreCommand(program);
+registerLogCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

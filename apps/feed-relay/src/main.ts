@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@credence/config';
-import { feedCheckpointsPath, isHealthy, relaySettingsFromEnv, SqliteCheckpointStore, startRelay } from '@credence/feed';
+import { feedCheckpointsPath, isHealthy, relaySettingsFromEnv, SqliteCheckpointStore, startCheckpointFeed, startRelay } from '@credence/feed';
 import { serveHealth } from '@credence/runtime';
+import { CheckpointStore } from '@credence/transparency';
 
 /**
  * feed-relay: publishes the ledger's global log to Kafka (see libs/feed). Configured by the
@@ -30,6 +31,15 @@ const main = async () => {
     batchSize: Number(values['batch-size']),
     probeIntervalMs: Number(values['probe-interval-ms']),
   });
+  // The transparency log's signed checkpoints, which ledger-api writes to <dataDir>/transparency.sqlite.
+  const signed = CheckpointStore.open(storeSettings.dataDir);
+  const checkpointFeed = startCheckpointFeed({
+    brokers: settings.brokers,
+    source: signed,
+    progress: checkpoints,
+    topicPrefix: values['topic-prefix'],
+    replicationFactor: settings.layout.replicationFactor,
+  });
   const server = await serveHealth(Number(readEnv('HEALTH_PORT')), () => {
     const health = relay.health();
     return { healthy: isHealthy(health), body: health };
@@ -40,6 +50,8 @@ const main = async () => {
   const shutdown = () =>
     (closing ??= (async () => {
       await relay.stop();
+      await checkpointFeed.stop();
+      signed.close();
       server.close();
       await store.close();
       await checkpoints.close();

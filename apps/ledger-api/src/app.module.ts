@@ -23,6 +23,9 @@ import { Metrics } from './observability/metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { MetricsServer } from './observability/metrics-server';
 import { ReadinessCheck } from './observability/readiness';
+import { LogController } from './transparency/log.controller';
+import { LogRuntime } from './transparency/log-runtime';
+import { CheckpointFeedService } from './transparency/checkpoint-feed.service';
 
 @Module({})
 export class AppModule {
@@ -35,7 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, MetricsController, ...RESOURCE_CONTROLLERS],
+      controllers: [HealthController, MetricsController, ...RESOURCE_CONTROLLERS, LogController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -48,6 +51,8 @@ export class AppModule {
         ReadinessCheck,
         LagReporter,
         MetricsServer,
+        LogRuntime,
+        CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

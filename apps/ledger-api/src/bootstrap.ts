@@ -11,6 +11,7 @@ import { type FieldError, RequestValidationError } from './http/problem';
 import { ROOT_LOGGER } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { installRequestLog } from './observability/request-log';
+import { ensureRateLimit } from './transparency/rate-limit';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -28,6 +29,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: false, genReqId: () => randomUUID() }),
     { bufferLogs: true, abortOnError: false },
   );
+  await ensureRateLimit(app);
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
   app.setGlobalPrefix('v1', {

@@ -14,6 +14,8 @@ export abstract class LedgerConfig {
   declare readonly adminToken?: string;
   declare readonly defaultRuleset: string;
   declare readonly projector: 'embedded' | 'off';
+  /** The transparency log: checkpoint origin (= key name), key seed, signing cadence. */
+  declare readonly transparencyLog: { origin: string; seed?: string; checkpointIntervalMs: number };
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
   declare readonly feed?: RelaySettings & { topicPrefix: string };
   declare readonly log: Readonly<{ level: LogLevel; format: 'json' | 'pretty' }>;
@@ -39,6 +41,10 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number`);
   const { kind: eventStore, dataDir, esdbConnectionString } = eventStoreSettingsFromEnv(env);
   const relay = relaySettingsFromEnv(env);
+  const checkpointIntervalMs = Number(readEnv('CREDENCE_CHECKPOINT_INTERVAL_MS', env));
+  if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 10) {
+    throw new ConfigError('CREDENCE_CHECKPOINT_INTERVAL_MS must be an integer of at least 10');
+  }
   return {
     port,
     host: readEnv('HOST', env) ?? '0.0.0.0',
@@ -50,6 +56,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
+    transparencyLog: { origin: readEnv('CREDENCE_LOG_ORIGIN', env)!, seed: readEnv('CREDENCE_LOG_KEY', env), checkpointIntervalMs },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: { level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS), format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']) },
     metrics: readEnv('METRICS_PORT', env) === undefined ? undefined : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },

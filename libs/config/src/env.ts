@@ -35,6 +35,9 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'METRICS_HOST', default: '127.0.0.1', description: 'Interface the METRICS_PORT server binds (keep it private)', apps: ['ledger-api'] },
   { name: 'CREDENCE_READY_MAX_LAG', default: '1000', description: 'Events a projection may lag behind the log before `/health/ready` answers 503', apps: ['ledger-api'] },
   { name: 'CREDENCE_SHUTDOWN_DRAIN_MS', default: '10000', description: 'On SIGTERM, how long in-flight requests may take before their connections are cut', apps: ['ledger-api'] },
+  { name: 'CREDENCE_LOG_KEY', description: 'Ed25519 seed (64 hex digits or base64) of the transparency log key; unset on first start = generated into `<data dir>/log-key`', apps: ['ledger-api'] },
+  { name: 'CREDENCE_LOG_ORIGIN', default: 'credence.localhost/log', description: 'Origin line of signed checkpoints and the name of the log key', apps: ['ledger-api'] },
+  { name: 'CREDENCE_CHECKPOINT_INTERVAL_MS', default: '1000', description: 'Shortest time between two signed checkpoints while events arrive', apps: ['ledger-api'] },
 ];
 
 export const envVar = (name: string): EnvVar => {

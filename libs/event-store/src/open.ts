@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventSchemaVersions, EventStore } from './event-store';
 import { EventStoreError } from './errors';
 import type { AppendObserver } from './observer';
-import { SqliteEventStore } from './sqlite';
+import { type CommitHook, SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
 type EventStoreDbModule = typeof EventStoreDbModuleNs;
@@ -12,6 +12,8 @@ export type EventStoreSettings = Readonly<{
   /** The embedded store lives at `<dataDir>/events.sqlite`. */
   dataDir: string;
   esdbConnectionString?: string;
+  /** Embedded store only: work committed in every append transaction (the transparency log's tree). */
+  sqliteCommitHook?: CommitHook;
 }>;
 
 export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
@@ -34,5 +36,5 @@ export const openEventStore = async (
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
     return EventStoreDbEventStore.connect(settings.esdbConnectionString, { schemaVersions });
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions, observer: hooks.observer });
+  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions, observer: hooks.observer, commitHook: settings.sqliteCommitHook });
 };

@@ -17,9 +17,10 @@ export const HEADERS = {
   rulesetVersion: 'ruleset-version',
   rulesetHash: 'ruleset-hash',
   contentType: 'content-type',
+  treeSize: 'tree-size',
 } as const;
 
-export const RECORD_TYPES = { ledgerEvent: 'ledger-event', credentialStatus: 'credential-status' } as const;
+export const RECORD_TYPES = { ledgerEvent: 'ledger-event', credentialStatus: 'credential-status', checkpoint: 'checkpoint' } as const;
 export type RecordType = (typeof RECORD_TYPES)[keyof typeof RECORD_TYPES];
 
 export type FeedHeaders = Record<string, string>;

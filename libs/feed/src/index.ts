@@ -12,3 +12,4 @@ export { FeedVerifier, parseEnvelope, type Verdict } from './tail/verifier';
 export { TailHandler, type BrokenLink, type ConsumedMessage, type TailOutcome } from './tail/tail-message';
 export { tailFeed, type TailOptions, type TailSummary } from './tail/tail';
 export { consumeTopic, type ConsumeOptions } from './tail/consume';
+export { startCheckpointFeed, checkpointMessage, type CheckpointFeed, type CheckpointFeedOptions, type SignedCheckpointSource } from './checkpoints/checkpoint-feed';

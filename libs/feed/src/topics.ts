@@ -1,6 +1,8 @@
 /** The feed's topics. Names are versioned: a breaking change to a payload gets a new topic. */
 export const LEDGER_TOPIC = 'credence.ledger.v1';
 export const CREDENTIAL_STATUS_TOPIC = 'credence.credential-status.v1';
+/** Signed checkpoints of the transparency log (C2SP signed notes), in tree-size order. */
+export const CHECKPOINTS_TOPIC = 'credence.checkpoints.v1';
 
 export type FeedTopics = Readonly<{ ledger: string; credentialStatus: string }>;
 
@@ -8,6 +10,20 @@ export type FeedTopics = Readonly<{ ledger: string; credentialStatus: string }>;
 export const feedTopics = (prefix = ''): FeedTopics => ({
   ledger: `${prefix}${LEDGER_TOPIC}`,
   credentialStatus: `${prefix}${CREDENTIAL_STATUS_TOPIC}`,
+});
+
+/**
+ * One partition, so checkpoints stay in tree-size order, kept forever: a witness joining late
+ * can check every checkpoint ever published.
+ */
+export const checkpointsTopicSpec = (prefix: string, replicationFactor: number): TopicSpec => ({
+  topic: `${prefix}${CHECKPOINTS_TOPIC}`,
+  numPartitions: 1,
+  replicationFactor,
+  configEntries: [
+    { name: 'cleanup.policy', value: 'delete' },
+    { name: 'retention.ms', value: '-1' },
+  ],
 });
 
 export type TopicLayout = Readonly<{ partitions: number; replicationFactor: number }>;

@@ -3,6 +3,7 @@ import { EventStore } from '@credence/event-store';
 import { feedCheckpointsPath, type Relay, type RelayHealth, SqliteCheckpointStore, startRelay } from '@credence/feed';
 import { LedgerConfig } from '../config';
 import { Metrics } from '../observability/metrics';
+import { feedLogger } from './feed-logger';
 
 /**
  * The Kafka feed relay, run inside ledger-api when KAFKA_BROKERS is set. It follows the log from
@@ -31,7 +32,7 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
       brokers: feed.brokers,
       layout: feed.layout,
       topicPrefix: feed.topicPrefix,
-      logger: { info: (m: unknown) => this.logger.log(m), warn: (m: unknown) => this.logger.warn(m), error: (m: unknown) => this.logger.error(m) },
+      logger: feedLogger(this.logger),
       onHealth: (health) => {
         // Every transient Kafka error is recorded as a new lastError: count those.
         if (health.lastError && health.lastError !== lastError) this.metrics.kafkaError();

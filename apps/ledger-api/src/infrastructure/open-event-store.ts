@@ -1,6 +1,16 @@
 import { openLedgerEventStore } from '@credence/config';
 import type { AppendObserver, EventStore } from '@credence/event-store';
+import { embeddedTreeHook } from '@credence/transparency';
 import type { LedgerConfig } from '../config';
 
+/** On the embedded store, the transparency log's tree commits in every append transaction. */
 export const openEventStore = (config: LedgerConfig, observer?: AppendObserver): Promise<EventStore> =>
-  openLedgerEventStore({ kind: config.eventStore, dataDir: config.dataDir, esdbConnectionString: config.esdbConnectionString }, { observer });
+  openLedgerEventStore(
+    {
+      kind: config.eventStore,
+      dataDir: config.dataDir,
+      esdbConnectionString: config.esdbConnectionString,
+      sqliteCommitHook: embeddedTreeHook(),
+    },
+    { observer },
+  );

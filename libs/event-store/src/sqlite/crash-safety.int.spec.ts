@@ -1,41 +1,14 @@
-import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import type { CrashAck } from '../../../../test/support/sqlite-crash-writer';
+import { runAndKill } from '../../../../test/support/run-crash-writer';
 import { verifyChain } from '../chain';
 import type { RecordedEvent } from '../envelope';
 import { tempDir } from '../testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
-const ROOT = resolve(__dirname, '../../../..');
-const WRITER = join(ROOT, 'test/support/sqlite-crash-writer.ts');
-const LOADER = join(ROOT, 'scripts/register-ts.mjs');
 const CYCLES = 20;
 
 const dir = tempDir('sqlite-crash');
 afterAll(() => dir.remove());
-
-/** Starts the writer, SIGKILLs it once it has acknowledged `killAfter` appends, returns the acks. */
-const runAndKill = (path: string, killAfter: number): Promise<CrashAck[]> =>
-  new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', LOADER, WRITER, path], { cwd: ROOT });
-    const acks: CrashAck[] = [];
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      try {
-        acks.push(JSON.parse(line) as CrashAck);
-      } catch {
-        return; // the line the kill cut short
-      }
-      if (acks.length === killAfter) child.kill('SIGKILL');
-    });
-    child.on('error', fail);
-    child.on('close', (code, signal) =>
-      signal === 'SIGKILL' ? done(acks) : fail(new Error(`writer exited on its own (${code}): ${stderr}`)),
-    );
-  });
 
 const expectIntact = (path: string, log: readonly RecordedEvent[], acked: ReadonlyMap<string, string>) => {
   expect(log.map((e) => e.globalPosition)).toEqual(log.map((_, i) => String(i + 1)));

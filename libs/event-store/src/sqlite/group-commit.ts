@@ -15,6 +15,13 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown 
 export type GroupCommitStats = { transactions: number; appends: number };
 
 /**
+ * Work that must commit atomically with the appends (e.g. the transparency log's Merkle tree).
+ * Runs once per transaction, after its appends and before COMMIT; if it throws, the whole
+ * transaction rolls back and every append in it fails.
+ */
+export type CommitHook = (db: Database.Database) => void;
+
+/**
  * Group commit: appends queued while the event loop is busy share one transaction, so one fsync
  * pays for all of them. Each append runs in its own SAVEPOINT, so a conflicting append fails alone
  * while the rest commit. Callers are only answered after COMMIT returns, i.e. after the fsync.
@@ -33,6 +40,7 @@ export class GroupCommit {
     private readonly onCommitted: () => void,
     private readonly maxAppendsPerTransaction = 1000,
     private readonly observer?: AppendObserver,
+    private readonly beforeCommit?: CommitHook,
   ) {}
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -99,6 +107,7 @@ export class GroupCommit {
     try {
       const headBefore = this.observer ? (this.s.head.get()?.head ?? 0) : 0;
       const outcomes = batch.map((request) => this.applyInSavepoint(request));
+      if (outcomes.some((o) => o.ok)) this.beforeCommit?.(this.db);
       this.s.commit.run();
       this.stats.transactions += 1;
       this.stats.appends += batch.length;

@@ -1,4 +1,4 @@
 export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSettings } from './sqlite-event-store';
-export type { GroupCommitStats } from './group-commit';
+export type { CommitHook, GroupCommitStats } from './group-commit';
 export { SCHEMA_VERSION } from './schema';
 export { toRecordedEvent, type EventRow } from './statements';

@@ -13,7 +13,7 @@ import {
 } from '../event-store';
 import { sequencePosition } from '../position';
 import { openConnection, type ConnectionOptions } from './connection';
-import { GroupCommit, type GroupCommitStats } from './group-commit';
+import { type CommitHook, GroupCommit, type GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
 import { prepareStatements, toRecordedEvent, type Statements } from './statements';
 import { CommitSignal, followLog } from './subscription';
@@ -26,6 +26,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
     schemaVersions?: EventSchemaVersions;
     /** Told about every commit and append, for metrics. */
     observer?: AppendObserver;
+    /** Runs inside every append transaction, before COMMIT (see CommitHook). */
+    commitHook?: CommitHook;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -59,15 +61,16 @@ export class SqliteEventStore extends EventStore {
     private readonly pollIntervalMs: number,
     schemaVersions: EventSchemaVersions | undefined,
     observer?: AppendObserver,
+    commitHook?: CommitHook,
   ) {
     super(schemaVersions);
-    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer);
+    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer, commitHook);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions, options.observer);
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions, options.observer, options.commitHook);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */

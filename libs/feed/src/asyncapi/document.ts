@@ -1,6 +1,6 @@
 import { EVENT_SCHEMA_VERSIONS, type CredenceEventType } from '@credence/domain';
 import { HEADERS } from '../headers';
-import { CREDENTIAL_STATUS_TOPIC, LEDGER_TOPIC } from '../topics';
+import { CHECKPOINTS_TOPIC, CREDENTIAL_STATUS_TOPIC, LEDGER_TOPIC } from '../topics';
 import { EVENT_SUMMARIES } from './event-summaries';
 import type { FeedSchemas } from './event-schemas';
 import type { JsonSchema } from './schema-from-types';
@@ -8,8 +8,8 @@ import type { JsonSchema } from './schema-from-types';
 const KAFKA_BINDING = '0.5.0';
 
 const HEADER_DESCRIPTIONS: Readonly<Record<keyof typeof HEADERS, string>> = {
-  recordType: '`ledger-event` or `credential-status`.',
-  contentType: 'Always `application/json`.',
+  recordType: '`ledger-event`, `credential-status` or `checkpoint`.',
+  contentType: '`application/json`; `text/plain; charset=utf-8` for a checkpoint.',
   eventId: 'Event id (UUID). Consumers deduplicate by it: a relay crash may re-send its last batch.',
   eventType: 'Event type, e.g. `CredentialIssued`.',
   schemaVersion: 'Schema version of the event type (decimal).',
@@ -20,6 +20,7 @@ const HEADER_DESCRIPTIONS: Readonly<Record<keyof typeof HEADERS, string>> = {
   rulesetId: 'Ruleset the decision ran under, when the event carries one.',
   rulesetVersion: 'Version of that ruleset.',
   rulesetHash: 'Content hash of that ruleset.',
+  treeSize: 'Tree size of the signed checkpoint (decimal).',
 };
 
 const header = (key: keyof typeof HEADERS): [string, JsonSchema] => [
@@ -33,7 +34,8 @@ const headersSchema = (keys: (keyof typeof HEADERS)[], required: (keyof typeof H
   required: required.map((k) => HEADERS[k]),
 });
 
-const LEDGER_HEADER_KEYS = Object.keys(HEADERS) as (keyof typeof HEADERS)[];
+const LEDGER_HEADER_KEYS = (Object.keys(HEADERS) as (keyof typeof HEADERS)[]).filter((k) => k !== 'treeSize');
+const CHECKPOINT_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'treeSize'];
 const STATUS_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'eventId', 'eventType', 'globalPosition', 'streamVersion'];
 
 /** The envelope of one event type: the generic envelope with its type, version and data pinned. */
@@ -107,6 +109,14 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         messages: { CredentialStatus: ref('#/components/messages/CredentialStatus') },
         bindings: { kafka: { topic: CREDENTIAL_STATUS_TOPIC, topicConfiguration: { 'cleanup.policy': ['compact'] }, bindingVersion: KAFKA_BINDING } },
       },
+      checkpoints: {
+        address: CHECKPOINTS_TOPIC,
+        title: 'Signed checkpoints of the transparency log',
+        description:
+          'Every checkpoint the ledger signs over its Merkle tree, oldest first, on one partition; kept forever. A witness verifies each note against the pinned log key and asks GET /v1/log/proofs/consistency?from=<previous size>&to=<this size> for the proof that the log only grew.',
+        messages: { Checkpoint: ref('#/components/messages/Checkpoint') },
+        bindings: { kafka: { topic: CHECKPOINTS_TOPIC, partitions: 1, topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': -1 }, bindingVersion: KAFKA_BINDING } },
+      },
     },
     operations: {
       publishLedgerEvents: {
@@ -121,6 +131,12 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         summary: 'The relay publishes the new status record with every credential event.',
         messages: [ref('#/channels/credentialStatus/messages/CredentialStatus')],
       },
+      publishCheckpoints: {
+        action: 'send',
+        channel: ref('#/channels/checkpoints'),
+        summary: 'The relay publishes each signed checkpoint once the ledger has signed it (at most about once a second).',
+        messages: [ref('#/channels/checkpoints/messages/Checkpoint')],
+      },
     },
     components: {
       schemas: {
@@ -128,6 +144,7 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         CredentialStatusRecord: schemas.credentialStatus,
         LedgerHeaders: headersSchema(LEDGER_HEADER_KEYS, ['recordType', 'contentType', 'eventId', 'eventType', 'schemaVersion', 'globalPosition', 'streamVersion', 'hash']),
         CredentialStatusHeaders: headersSchema(STATUS_HEADER_KEYS, STATUS_HEADER_KEYS),
+        CheckpointHeaders: headersSchema(CHECKPOINT_HEADER_KEYS, CHECKPOINT_HEADER_KEYS),
         ...Object.fromEntries(schemas.events.map((e) => [`${e.type}Data`, e.data])),
       },
       messages: {
@@ -140,6 +157,18 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
           headers: ref('#/components/schemas/CredentialStatusHeaders'),
           payload: ref('#/components/schemas/CredentialStatusRecord'),
           bindings: { kafka: { key: { type: 'string', description: 'Credential id.' }, bindingVersion: KAFKA_BINDING } },
+        },
+        Checkpoint: {
+          name: 'Checkpoint',
+          title: 'Signed checkpoint',
+          summary: 'A C2SP tlog-checkpoint (origin, tree size, base64 RFC 9162 root) signed as a C2SP signed-note with the log\'s Ed25519 key.',
+          contentType: 'text/plain',
+          headers: ref('#/components/schemas/CheckpointHeaders'),
+          payload: {
+            type: 'string',
+            description: 'The note byte for byte as GET /v1/log/checkpoint serves it: `<origin>\\n<size>\\n<base64 root>\\n\\n— <origin> <base64(key hash ‖ signature)>\\n`.',
+          },
+          bindings: { kafka: { key: { type: 'string', description: 'The log origin (the first line of the note).' }, bindingVersion: KAFKA_BINDING } },
         },
       },
     },

@@ -4,7 +4,7 @@ import { feedTopics, topicSpecs, type FeedTopics, type TopicLayout } from '../to
 import type { Backoff } from '@credence/runtime';
 
 /** Exponential with ±20 % jitter, so several relays do not retry in lockstep. */
-const DEFAULT_BACKOFF: Backoff = { initialMs: 250, maxMs: 10_000, jitter: 0.2 };
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 250, maxMs: 10_000, jitter: 0.2 };
 import { BatchPipeline, type FeedLogger } from './batch-pipeline';
 import { HealthTracker, type RelayHealth } from './health';
 import { startIdleProbe } from './idle-probe';

@@ -1,0 +1,83 @@
+import type { CheckpointStore } from '../checkpoint/checkpoint-store';
+import { HEADERS, RECORD_TYPES } from '../headers';
+import type { FeedMessage } from '../messages';
+import { backoffDelay, pause } from '@credence/runtime';
+import { DEFAULT_BACKOFF } from '../relay/relay';
+import type { FeedLogger } from '../relay/batch-pipeline';
+import { FeedPublisher } from '../relay/publisher';
+import { checkpointsTopicSpec } from '../topics';
+
+/** Where signed checkpoints come from (the transparency log's checkpoint store), in size order. */
+export type SignedCheckpointSource = Readonly<{
+  after: (treeSize: number, limit: number) => readonly { treeSize: number; note: string }[];
+}>;
+
+export type CheckpointFeedOptions = Readonly<{
+  brokers: readonly string[];
+  source: SignedCheckpointSource;
+  /** Remembers the last tree size Kafka acknowledged (the relay's checkpoint file). */
+  progress: CheckpointStore;
+  topicPrefix?: string;
+  replicationFactor?: number;
+  pollIntervalMs?: number;
+  logger?: FeedLogger;
+}>;
+
+export type CheckpointFeed = Readonly<{ topic: string; stop: () => Promise<void>; done: Promise<void> }>;
+
+/** The note is the value, byte for byte as signed; the origin (first line) is the key. */
+export const checkpointMessage = ({ treeSize, note }: { treeSize: number; note: string }): FeedMessage => ({
+  key: note.slice(0, note.indexOf('\n')),
+  value: note,
+  headers: {
+    [HEADERS.recordType]: RECORD_TYPES.checkpoint,
+    [HEADERS.contentType]: 'text/plain; charset=utf-8',
+    [HEADERS.treeSize]: String(treeSize),
+  },
+});
+
+/**
+ * Publishes every signed checkpoint to `credence.checkpoints.v1`, oldest first, and moves its
+ * progress only after Kafka acknowledged: after a crash a checkpoint may be sent twice (same
+ * bytes), never skipped. Polls the store, since checkpoints are signed at most once a second.
+ */
+export const startCheckpointFeed = (options: CheckpointFeedOptions): CheckpointFeed => {
+  const spec = checkpointsTopicSpec(options.topicPrefix ?? '', options.replicationFactor ?? 1);
+  const publisher = new FeedPublisher({
+    brokers: options.brokers,
+    clientId: 'credence-checkpoint-feed',
+    topics: [spec],
+  });
+  const name = `checkpoint-feed:${spec.topic}`;
+  const logger = options.logger ?? console;
+  const stopping = new AbortController();
+
+  const run = async () => {
+    let sent = Number((await options.progress.load(name)) ?? 0);
+    for (let failures = 0; !stopping.signal.aborted;) {
+      try {
+        const batch = options.source.after(sent, 100);
+        if (batch.length > 0) {
+          await publisher.send([{ topic: spec.topic, messages: batch.map(checkpointMessage) }]);
+          sent = batch[batch.length - 1].treeSize;
+          await options.progress.save(name, String(sent));
+        }
+        failures = 0;
+        if (batch.length < 100) await pause(options.pollIntervalMs ?? 1000, stopping.signal);
+      } catch (error) {
+        logger.warn(`checkpoint feed: ${(error as Error).message}; retrying`);
+        await publisher.reset();
+        await pause(backoffDelay(failures++, DEFAULT_BACKOFF), stopping.signal);
+      }
+    }
+  };
+  const done = run().finally(() => publisher.close());
+  return {
+    topic: spec.topic,
+    stop: async () => {
+      stopping.abort();
+      await done.catch(() => undefined);
+    },
+    done,
+  };
+};

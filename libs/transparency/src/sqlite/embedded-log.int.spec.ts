@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { type RecordedEvent } from '@credence/event-store';
+import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { newEvents, tempDir } from '@credence/event-store/testing';
+import { referenceRootOfHashes } from '../testing/reference-root';
+import { rootHash } from '../tree/proofs';
+import { buildEmbeddedTree, EmbeddedLogTree, embeddedTreeHook } from './embedded-log';
+
+const dir = tempDir('tlog-embedded');
+afterAll(() => dir.remove());
+
+const treeOfFile = (path: string) => new EmbeddedLogTree(new Database(path, { readonly: false }));
+
+const appendConcurrently = (store: SqliteEventStore, writers: number, label: string) =>
+  Promise.all(
+    Array.from({ length: writers }, (_, i) => store.append(`${label}-${i}`, newEvents(1 + (i % 3)))),
+  );
+
+describe('The embedded store keeps the tree in its append transaction', () => {
+  it('holds every appended event as a leaf at position - 1, with the RFC root, under 64 concurrent writers', async () => {
+    // Given a store opened with the tree hook
+    const path = dir.nextFile('hooked');
+    const store = SqliteEventStore.open({ path, commitHook: embeddedTreeHook() });
+    // When 64 writers append at once, twice
+    await appendConcurrently(store, 64, 'a');
+    await appendConcurrently(store, 64, 'b');
+    const log: RecordedEvent[] = await store.readAll();
+    await store.close();
+    // Then the tree has every event, in log order, and its root is the RFC's over the event hashes
+    const tree = treeOfFile(path);
+    expect(tree.size()).toBe(log.length);
+    expect(rootHash(tree, log.length)).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
+    expect(tree.leafIndexes(log.map((e) => e.globalPosition))).toEqual(log.map((_, i) => i));
+    expect(tree.eventHashAt(log.length - 1)).toBe(log[log.length - 1].hash);
+    tree.close();
+  });
+
+  it('builds the tree of a log written before this version, and keeps it current afterwards', async () => {
+    // Given a log written without the tree
+    const path = dir.nextFile('upgrade');
+    const old = SqliteEventStore.open({ path });
+    for (let i = 0; i < 5; i++) await appendConcurrently(old, 20, `old${i}`);
+    await old.close();
+    // When the tree is built in small chunks, and the upgraded store appends more
+    const db = new Database(path);
+    expect(buildEmbeddedTree(db, 37)).toBeGreaterThan(100);
+    db.close();
+    const store = SqliteEventStore.open({ path, commitHook: embeddedTreeHook() });
+    await appendConcurrently(store, 10, 'new');
+    const log = await store.readAll();
+    await store.close();
+    // Then the tree covers old and new events with the RFC root
+    const tree = treeOfFile(path);
+    expect(rootHash(tree, tree.size())).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
+    tree.close();
+  });
+
+  it('fails the appends of a transaction whose tree update fails: log and tree never diverge', async () => {
+    // Given a hook that fails on its second transaction
+    const path = dir.nextFile('failing');
+    const hook = embeddedTreeHook();
+    let calls = 0;
+    const store = SqliteEventStore.open({
+      path,
+      commitHook: (db) => {
+        hook(db);
+        if ((calls += 1) === 2) throw new Error('disk trouble in the tree');
+      },
+    });
+    await store.append('kept', newEvents(2));
+    // When the next append's tree update throws
+    await expect(store.append('lost', newEvents(3))).rejects.toThrow();
+    await store.append('later', newEvents(1));
+    const log = await store.readAll();
+    await store.close();
+    // Then its events are not in the log, and the tree equals the log
+    expect(log.map((e) => e.streamId)).toEqual(['kept', 'kept', 'later']);
+    const tree = treeOfFile(path);
+    expect(rootHash(tree, tree.size())).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
+    expect(tree.size()).toBe(3);
+    tree.close();
+  });
+});
