@@ -30,7 +30,7 @@ export class AppModule {
         { provide: LedgerConfig, useValue: config },
         { provide: EventStore, useFactory: () => openEventStore(config) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
-        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
+        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs) },
         ...LedgerProviders,
         EmbeddedRelay,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,32 +2,28 @@ import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
-import { type FieldError, RequestValidationError } from './http/problem';
-
-const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
-  errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+import { fieldErrors } from './http/field-errors';
+import { RequestValidationError } from './http/problem';
+import { registerSecurity } from './security/register-security';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
-    { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
+    new FastifyAdapter({ bodyLimit: config.security.bodyLimit }),
+    // bodyParser off: registerSecurity installs the one JSON parser, with its limits.
+    { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false, bodyParser: false },
   );
+  await registerSecurity(app, config.security);
   app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+      exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
     }),
   );
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
+import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
 
 /** An abstract class so it doubles as the DI token. */
 export abstract class LedgerConfig {
@@ -16,6 +17,8 @@ export abstract class LedgerConfig {
   declare readonly projector: 'embedded' | 'off';
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
   declare readonly feed?: RelaySettings & { topicPrefix: string };
+  /** Body limit, idempotency retention, CORS and rate limits: see security/. */
+  declare readonly security: SecuritySettings;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +48,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
+    security: securitySettingsFromEnv(env),
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
   };
 };

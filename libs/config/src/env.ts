@@ -29,6 +29,12 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'KAFKA_TOPIC_PARTITIONS', default: '6', description: 'Partitions for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_TOPIC_PREFIX', default: '', description: 'Prefix for the feed topic names (shared clusters, test runs)', apps: ['ledger-api', 'feed-relay'] },
   { name: 'KAFKA_REPLICATION_FACTOR', default: '1', description: 'Replication factor for topics the relay creates', apps: ['ledger-api', 'feed-relay'] },
+  { name: 'CREDENCE_BODY_LIMIT', default: '1048576', description: 'Largest JSON request body in bytes; larger gets 413', apps: ['ledger-api'] },
+  { name: 'CREDENCE_IDEMPOTENCY_TTL_HOURS', default: '24', description: 'Hours an `Idempotency-Key` answer is kept for replay, then purged', apps: ['ledger-api'] },
+  { name: 'CREDENCE_CORS_ORIGINS', description: 'Comma-separated origins allowed by CORS; unset = CORS off', apps: ['ledger-api'] },
+  { name: 'CREDENCE_AUTH_FAILURE_LIMIT', default: '50', description: 'Failed authentications per client address per window before 429', apps: ['ledger-api'] },
+  { name: 'CREDENCE_PUBLIC_RATE_LIMIT', default: '300', description: 'Requests per client address per window on each public (unauthenticated) route', apps: ['ledger-api'] },
+  { name: 'CREDENCE_RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'Window of both rate limits, in seconds', apps: ['ledger-api'] },
   { name: 'LOG_LEVEL', default: 'info', description: '`error`, `warn`, `info` or `debug`', apps: ALL },
 ];
 

@@ -55,6 +55,9 @@ const fromHttp = (error: HttpException): Problem => {
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
 
+const EDGE_CODES: Record<number, string> = { 413: 'body.too-large', 415: 'body.unsupported-type', 429: 'rate-limited' };
+const EDGE_TITLES: Record<number, string> = { 429: 'Too many requests; retry after the time in Retry-After' };
+
 /** The one place where errors become HTTP: every layer's typed family maps to RFC 9457 problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -81,8 +84,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) return fromHttp(error);
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's own refusals (malformed JSON, wrong content type, body too large).
-      return problem(status, `http-${status}`, (error as Error).message);
+      // Fastify's and its plugins' refusals: body too large, wrong content type, rate limited.
+      return problem(status, EDGE_CODES[status] ?? `http-${status}`, (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused');
     }
     return problem(500, 'internal', 'Internal error');
   }

@@ -1,0 +1,79 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { parseJsonBody } from '../http/json-body';
+import type { SecuritySettings } from './security-settings';
+
+/**
+ * Fits the console SPA served by this API at /console: its scripts, styles, fonts and API calls all
+ * come from this origin. Nothing inline, no frames, no plugins.
+ */
+export const CONSOLE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Swagger UI at /docs ships inline styles; only those pages get them. */
+const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts one failed authentication of the request's client address; see AuthGuard. */
+    credenceAuthFailures: ReturnType<FastifyInstance['createRateLimit']>;
+  }
+}
+
+/**
+ * Everything the HTTP edge does before a controller runs: body parsing and its limits, security
+ * headers, CORS, preflights and rate limits. One function, called once from bootstrap.
+ */
+export const registerSecurity = async (app: NestFastifyApplication, settings: SecuritySettings): Promise<void> => {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  // JSON only: text/plain and other types get 415, so a controller never sees a string as its body.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: settings.bodyLimit }, (_request, text, done) => {
+    try {
+      done(null, parseJsonBody(text as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP },
+    // The API is fetched cross-origin by nothing unless CORS says so; these defaults would break the console's own fonts.
+    crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (request.url === '/docs' || request.url.startsWith('/docs/')) void reply.header('content-security-policy', DOCS_CSP);
+    reply.removeHeader('x-powered-by');
+  });
+
+  if (settings.corsOrigins.length > 0) {
+    await app.register(cors, {
+      origin: [...settings.corsOrigins],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
+      exposedHeaders: ['etag', 'location', 'credence-position', 'credence-projection-position', 'link', 'retry-after'],
+      maxAge: 600,
+    });
+  } else {
+    // CORS off: a preflight is answered (no 404), but grants no origin, so the browser refuses the call.
+    fastify.options('*', (_request, reply) => reply.code(204).header('allow', 'GET, POST, OPTIONS').send());
+  }
+
+  // Not global: public routes opt in with @PublicRoute(); authenticated routes limit failed logins.
+  await app.register(rateLimit, { global: false, max: settings.publicRateLimit, timeWindow: settings.rateWindowMs });
+  fastify.decorate('credenceAuthFailures', fastify.createRateLimit({ max: settings.authFailureLimit, timeWindow: settings.rateWindowMs }));
+};
