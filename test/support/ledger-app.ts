@@ -43,6 +43,8 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
     CREDENCE_RULES_DIR: resolve(__dirname, '../../rules'),
     PORT: '0',
     HOST: '127.0.0.1',
+    // Tests read /health to count the log; the public-route limit has its own tests (test/security).
+    CREDENCE_PUBLIC_RATE_LIMIT: '1000000',
     ...env,
   });
   const app = await createLedgerApp(config);

@@ -47,16 +47,16 @@ const READ_MODEL_STATUS: Record<ReadModelError['kind'], number> = { invalid: 400
 const fromReadModel = (error: ReadModelError): Problem =>
   problem(READ_MODEL_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
 
+const EDGE_CODES: Record<number, string> = { 413: 'body.too-large', 415: 'body.unsupported-type', 429: 'rate-limited' };
+const EDGE_TITLES: Record<number, string> = { 429: 'Too many requests; retry after the time in Retry-After' };
+
 const fromHttp = (error: HttpException): Problem => {
   const status = error.getStatus();
   const response = error.getResponse();
   const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : `http-${status}`;
+  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (EDGE_CODES[status] ?? `http-${status}`);
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
-
-const EDGE_CODES: Record<number, string> = { 413: 'body.too-large', 415: 'body.unsupported-type', 429: 'rate-limited' };
-const EDGE_TITLES: Record<number, string> = { 429: 'Too many requests; retry after the time in Retry-After' };
 
 /** The one place where errors become HTTP: every layer's typed family maps to RFC 9457 problem+json. */
 @Catch()
