@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
 import { fieldErrors } from './http/field-errors';
 import { RequestValidationError } from './http/problem';
+import { documentValidationLimits } from './security/openapi-limits';
 import { registerSecurity } from './security/register-security';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
@@ -26,7 +27,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
     }),
   );
-  const document = SwaggerModule.createDocument(
+  const document = documentValidationLimits(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Credence ledger API')
@@ -34,7 +35,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   app.enableShutdownHooks();
   return app;

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@credence/domain';
+import { DomainError, type Principal } from '@credence/domain';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -16,6 +16,15 @@ const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-
 
 const fromDomain = (error: DomainError): Problem =>
   problem(DOMAIN_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+
+/**
+ * To an issuer, another issuer's resource and an unknown id are the same thing: one 404 that names
+ * neither, so the answer cannot tell which ids exist. Other roles see every resource anyway.
+ */
+const hidesExistence = (error: DomainError, request: FastifyRequest & { principal?: Principal }): boolean =>
+  request.principal?.role === 'issuer' && (error.kind === 'not-found' || error.code === 'issuer.not-owner');
+
+const UNKNOWN_TO_ISSUER = problem(404, 'not-found', 'Not found', { detail: 'No such resource among this issuer\'s' });
 
 const fromLedger = (error: LedgerError): Problem => {
   if (error instanceof RuleViolationError) {
@@ -77,7 +86,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof RequestValidationError) {
       return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
     }
-    if (error instanceof DomainError) return fromDomain(error);
+    if (error instanceof DomainError) return hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
     if (error instanceof LedgerError) return fromLedger(error);
     if (error instanceof EventStoreError) return fromStore(error, request);
     if (error instanceof ReadModelError) return fromReadModel(error);
