@@ -93,6 +93,14 @@ describe('Bad input is a 400 naming the field, never a 500, and appends nothing'
     );
   });
 
+  it('refuses at once a waitFor past the head of the log, instead of waiting waitMs for it', async () => {
+    const started = Date.now();
+    const reply = await ledger.request('GET', '/v1/register/specifications?waitFor=9007199254740993', { token: world.auditorToken });
+    expect(reply.status).toBe(400);
+    expect(reply.body.code).toBe('position.ahead');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])('refuses the reserved key %s like any unknown key', async (key) => {
     const text = JSON.stringify(specificationBody).replace(/^\{/, `{"${key}":{"x":1},`);
     const reply = await rawPost('/v1/specifications', text);

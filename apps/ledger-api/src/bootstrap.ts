@@ -7,13 +7,13 @@ import type { LedgerConfig } from './config';
 import { fieldErrors } from './http/field-errors';
 import { RequestValidationError } from './http/problem';
 import { documentValidationLimits } from './security/openapi-limits';
-import { registerSecurity } from './security/register-security';
+import { fastifyOptions, registerSecurity } from './security/register-security';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.security.bodyLimit }),
+    new FastifyAdapter(fastifyOptions(config.security)),
     // bodyParser off: registerSecurity installs the one JSON parser, with its limits.
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false, bodyParser: false },
   );

@@ -2,8 +2,9 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { parseJsonBody } from '../http/json-body';
+import { PROBLEM_CONTENT_TYPE, problem } from '../http/problem';
 import type { SecuritySettings } from './security-settings';
 
 /**
@@ -32,6 +33,21 @@ declare module 'fastify' {
     credenceAuthFailures: ReturnType<FastifyInstance['createRateLimit']>;
   }
 }
+
+/**
+ * Fastify's own options: the body limit, and problem+json for what its router refuses before any
+ * Nest code runs (a malformed percent-encoding is 400, a path parameter over its length is 414).
+ */
+export const fastifyOptions = (settings: SecuritySettings): FastifyServerOptions => ({
+  bodyLimit: settings.bodyLimit,
+  frameworkErrors: (error, request, reply: FastifyReply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 400;
+    void reply
+      .code(status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send({ ...problem(status, status === 414 ? 'url.too-long' : 'url.invalid', error.message), instance: request.url });
+  },
+});
 
 /**
  * Everything the HTTP edge does before a controller runs: body parsing and its limits, security
