@@ -93,6 +93,22 @@ describe('Bad input is a 400 naming the field, never a 500, and appends nothing'
     );
   });
 
+  it('refuses a pathway of 100,000 components at once, while /health keeps answering', async () => {
+    const head = await logHead(ledger);
+    const components = Array.from({ length: 100_000 }, (_, i) => `s${i}`);
+    const started = Date.now();
+    const [reply, health] = await Promise.all([
+      ledger.request('POST', '/v1/pathways', { token: world.issuerToken, body: { title: 'P', components, completion: { kind: 'all-of' }, minimumEcts: 1 } }),
+      ledger.request('GET', '/health'),
+    ]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(health.status).toBe(200);
+    await expectFieldRefused(reply, 'components');
+    expect(await logHead(ledger)).toBe(head);
+    const outcomes = Array.from({ length: 101 }, (_, i) => `outcome ${i}`);
+    await expectFieldRefused(await ledger.request('POST', '/v1/specifications', { token: world.issuerToken, body: { ...specificationBody, learningOutcomes: outcomes } }), 'learningOutcomes');
+  });
+
   it('refuses at once a waitFor past the head of the log, instead of waiting waitMs for it', async () => {
     const started = Date.now();
     const reply = await ledger.request('GET', '/v1/register/specifications?waitFor=9007199254740993', { token: world.auditorToken });

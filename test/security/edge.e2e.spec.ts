@@ -102,7 +102,8 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
     });
   });
 
-  it('refuses a wildcard CORS origin at startup', async () => {
+  it('refuses a wildcard CORS origin and a short admin token at startup', async () => {
     await expect(startLedger({ CREDENCE_CORS_ORIGINS: '*' })).rejects.toThrow(/explicitly/);
+    await expect(startLedger({ CREDENCE_ADMIN_TOKEN: 'admin' })).rejects.toThrow(/at least 32/);
   });
 });

@@ -36,6 +36,9 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (eventStore === 'eventstoredb' && !esdbConnectionString) {
     throw new ConfigError('CREDENCE_EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');
   }
+  const adminToken = readEnv('CREDENCE_ADMIN_TOKEN', env);
+  // 32 characters of a random base64url token carry 192 bits; anything shorter is guessable in principle.
+  if (adminToken !== undefined && adminToken.length < 32) throw new ConfigError('CREDENCE_ADMIN_TOKEN must be at least 32 characters');
   const relay = relaySettingsFromEnv(env);
   return {
     port,
@@ -45,7 +48,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     eventStore,
     esdbConnectionString,
     databaseUrl: readEnv('DATABASE_URL', env),
-    adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
+    adminToken,
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
     security: securitySettingsFromEnv(env),

@@ -21,7 +21,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'CREDENCE_EVENT_STORE', default: 'sqlite', description: '`sqlite` (embedded) or `eventstoredb`', apps: ALL },
   { name: 'ESDB_CONNECTION_STRING', description: 'EventStoreDB connection string, with CREDENCE_EVENT_STORE=eventstoredb', apps: ALL },
   { name: 'DATABASE_URL', description: 'PostgreSQL URL for read models; unset = embedded SQLite', apps: ['ledger-api', 'projector', 'cli'] },
-  { name: 'CREDENCE_ADMIN_TOKEN', description: 'Bootstrap admin token; unset on first start = generated and printed once', apps: ['ledger-api'] },
+  { name: 'CREDENCE_ADMIN_TOKEN', description: 'Bootstrap admin token, at least 32 characters; unset on first start = generated and printed once', apps: ['ledger-api'] },
   { name: 'CREDENCE_DEFAULT_RULESET', default: 'eu-microcredentials@2022', description: 'Ruleset activated on a new ledger (`id@version`)', apps: ['ledger-api'] },
   { name: 'CREDENCE_RULES_DIR', default: './rules', description: 'Directory of ruleset YAML files', apps: ['ledger-api', 'cli'] },
   { name: 'CREDENCE_PROJECTOR', default: 'embedded', description: '`embedded` runs projections inside ledger-api; `off` leaves them to apps/projector', apps: ['ledger-api'] },
