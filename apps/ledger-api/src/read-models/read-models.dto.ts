@@ -11,7 +11,8 @@ export class FreshnessQueryDto {
   @ApiPropertyOptional({
     description:
       'A `Credence-Position` a command returned. The answer waits until the read models it uses have projected that ' +
-      'position, for at most `waitMs`; past that bound it is 503 `projection.behind` (with Retry-After). The answer ' +
+      'position, for at most `waitMs`; past that bound it is 503 `projection.behind` (with Retry-After). A position past ' +
+      'the head of the log is 400 `position.ahead`, at once. The answer ' +
       'always carries `Credence-Projection-Position`: the position it reflects.',
     example: '42',
   })
