@@ -1,3 +1,4 @@
+import { loadLedgerConfig } from '../../apps/ledger-api/src/config';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 import { specificationBody } from '../support/fixtures';
 
@@ -21,6 +22,10 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).toContain("frame-ancestors 'none'");
       expect(reply.headers.get('x-powered-by')).toBeNull();
+      // Swagger UI ships inline styles; only its pages may use them, and still no inline script.
+      const docs = await ledger.request('GET', '/docs');
+      expect(docs.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+      expect(docs.headers.get('content-security-policy')).toContain("script-src 'self';");
     });
 
     it('answers a preflight without 404 and, with CORS off, grants no origin', async () => {
@@ -102,8 +107,8 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
     });
   });
 
-  it('refuses a wildcard CORS origin and a short admin token at startup', async () => {
-    await expect(startLedger({ CREDENCE_CORS_ORIGINS: '*' })).rejects.toThrow(/explicitly/);
-    await expect(startLedger({ CREDENCE_ADMIN_TOKEN: 'admin' })).rejects.toThrow(/at least 32/);
+  it('refuses a wildcard CORS origin and a short admin token at startup', () => {
+    expect(() => loadLedgerConfig({ CREDENCE_CORS_ORIGINS: '*' })).toThrow(/explicitly/);
+    expect(() => loadLedgerConfig({ CREDENCE_ADMIN_TOKEN: 'admin' })).toThrow(/at least 32/);
   });
 });
