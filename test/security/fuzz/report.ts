@@ -9,6 +9,8 @@ export type FuzzSummary = Readonly<{
   seconds: number;
   /** Resident set size after each route, in MB. */
   rssMb: { start: number; end: number; max: number; afterEachRoute: number[] };
+  /** Heap retained after a full collection, after each route, in MB. */
+  heapMbAfterEachRoute: number[];
   routes: RouteReport[];
 }>;
 
@@ -30,6 +32,7 @@ export const writeReport = (path: string, summary: FuzzSummary): void => {
     '',
     `Seed ${summary.seed}; ${summary.runsPerRoute} cases per route requested; ${summary.routes.length} routes; ${cases} cases in ${summary.seconds} s.`,
     `RSS: ${summary.rssMb.start} MB at the start, ${summary.rssMb.max} MB at most, ${summary.rssMb.end} MB at the end; after each route: ${summary.rssMb.afterEachRoute.join(', ')}.`,
+    `Heap retained after a full collection, after each route (MB): ${summary.heapMbAfterEachRoute.join(', ')}.`,
     '',
     `Statuses: ${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}.`,
     `Inputs: ${Object.entries(kinds).map(([k, n]) => `${k}: ${n}`).join(', ')}.`,
