@@ -47,6 +47,16 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
       expect(await broken.json()).toMatchObject({ code: 'request.invalid', errors: [{ field: 'body' }] });
     });
 
+    it('answers a path parameter over its length (414) and headers over 16 KB (431) with problem+json', async () => {
+      const long = await raw(`/v1/credentials/${'x'.repeat(9000)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(long.status).toBe(414);
+      expect(long.headers.get('content-type')).toContain(PROBLEM);
+      const huge = await raw('/v1/rulesets', { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-padding': 'p'.repeat(20_000) } });
+      expect(huge.status).toBe(431);
+      expect(huge.headers.get('content-type')).toContain(PROBLEM);
+      expect(await huge.json()).toMatchObject({ status: 431, code: 'headers.too-large' });
+    });
+
     it('throttles failed authentication per client address, and still admits a valid token', async () => {
       const statuses: number[] = [];
       let throttled: Response | undefined;

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -35,11 +36,13 @@ declare module 'fastify' {
 }
 
 /**
- * Fastify's own options: the body limit, and problem+json for what its router refuses before any
- * Nest code runs (a malformed percent-encoding is 400, a path parameter over its length is 414).
+ * Fastify's own options: the body limit, and problem+json for what its router and Node's parser
+ * refuse before any Nest code runs (a malformed percent-encoding 400, a path parameter over its
+ * length 414, headers over 16 KB 431).
  */
 export const fastifyOptions = (settings: SecuritySettings): FastifyServerOptions => ({
   bodyLimit: settings.bodyLimit,
+  clientErrorHandler,
   frameworkErrors: (error, request, reply: FastifyReply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 400;
     void reply
@@ -48,6 +51,19 @@ export const fastifyOptions = (settings: SecuritySettings): FastifyServerOptions
       .send({ ...problem(status, status === 414 ? 'url.too-long' : 'url.invalid', error.message), instance: request.url });
   },
 });
+
+/**
+ * What Node's HTTP parser refuses before Fastify routes anything (headers over 16 KB: 431; a
+ * malformed request line: 400), written as problem+json on the raw socket, as Fastify would.
+ */
+const clientErrorHandler = (error: Error & { code?: string }, socket: import('node:net').Socket) => {
+  if (error.code === 'ECONNRESET' || !socket.writable) return;
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(problem(status, status === 431 ? 'headers.too-large' : 'request.malformed', STATUS_CODES[status] ?? 'Bad request'));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+};
 
 /**
  * Everything the HTTP edge does before a controller runs: body parsing and its limits, security
