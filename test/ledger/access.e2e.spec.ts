@@ -29,13 +29,13 @@ describe('Roles and issuer binding over HTTP', () => {
     expect((await ledger.request('GET', '/docs')).status).toBe(200);
   });
 
-  it('refuses with 403 an issuer acting for another issuer, and appends nothing', async () => {
+  it("refuses an issuer acting on another issuer's resource like an unknown id (404), and appends nothing", async () => {
     const other = await accreditedIssuer(ledger);
     const theirSpec = expectCreated(await ledger.request('POST', '/v1/specifications', { token: other.issuerToken, body: specificationBody }));
     const head = await logHead(ledger);
     const retire = await ledger.request('POST', `/v1/specifications/${theirSpec}/retirement`, { token: world.issuerToken, body: {} });
-    expect(retire.status).toBe(403);
-    expect(retire.body.code).toBe('issuer.not-owner');
+    expect(retire.status).toBe(404);
+    expect(retire.body.code).toBe('not-found');
     expect(await logHead(ledger)).toBe(head);
   });
 

@@ -1,8 +1,5 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../apps/ledger-api/src/auth/roles';
 import { startLedger, type TestLedger } from '../support/ledger-app';
+import { routeTable } from '../support/routes';
 
 describe('Every route has a role', () => {
   let ledger: TestLedger;
@@ -10,28 +7,11 @@ describe('Every route has a role', () => {
   afterAll(() => ledger.close());
 
   it('declares @Roles or @Public on every handler of every controller', () => {
-    const discovery = new DiscoveryService(ledger.app.get(ModulesContainer));
-    const reflector = ledger.app.get(Reflector);
-    const scanner = new MetadataScanner();
-    const routes: { route: string; roles?: string[]; isPublic?: boolean }[] = [];
-    for (const wrapper of discovery.getControllers()) {
-      const instance = wrapper.instance as object;
-      const prototype = Object.getPrototypeOf(instance);
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        routes.push({
-          route: `${method} ${wrapper.name}.${name}`,
-          roles: reflector.getAllAndOverride<string[]>(ROLES_KEY, [handler, wrapper.metatype as never]),
-          isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, wrapper.metatype as never]),
-        });
-      }
-    }
+    const routes = routeTable(ledger.app);
     expect(routes.length).toBeGreaterThan(20);
-    const unguarded = routes.filter((r) => !r.isPublic && !(r.roles && r.roles.length > 0)).map((r) => r.route);
+    const unguarded = routes.filter((r) => !r.isPublic && r.roles.length === 0).map((r) => `${r.method} ${r.name}`);
     expect(unguarded).toEqual([]);
-    const publicRoutes = routes.filter((r) => r.isPublic).map((r) => r.route);
+    const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.name}`);
     expect(publicRoutes.sort()).toEqual(
       [
         'GET HealthController.health',
@@ -45,6 +25,11 @@ describe('Every route has a role', () => {
         'GET LogController.leaf',
       ].sort(),
     );
+  });
+
+  it('rate-limits every public route', () => {
+    const unlimited = routeTable(ledger.app).filter((r) => r.isPublic && typeof r.routeConfig?.rateLimit !== 'object');
+    expect(unlimited.map((r) => r.name)).toEqual([]);
   });
 
   it('refuses a malformed correlation id before anything is appended', async () => {

@@ -45,6 +45,8 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
     HOST: '127.0.0.1',
     // Tests that read the log capture it from a child process (test/ops); here it would only be noise.
     LOG_LEVEL: 'silent',
+    // Tests read /health to count the log; the public-route limit has its own tests (test/security).
+    CREDENCE_PUBLIC_RATE_LIMIT: '1000000',
     ...env,
   });
   const app = await createLedgerApp(config);

@@ -45,7 +45,7 @@ export class AppModule {
         { provide: Metrics, useValue: metrics },
         { provide: EventStore, useFactory: () => openEventStore(config, metrics) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
-        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb) },
+        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs) },
         ...LedgerProviders,
         EmbeddedRelay,
         ReadinessCheck,

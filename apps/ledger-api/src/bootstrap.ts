@@ -4,21 +4,16 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
-import { type FieldError, RequestValidationError } from './http/problem';
+import { fieldErrors } from './http/field-errors';
+import { RequestValidationError } from './http/problem';
 import { ROOT_LOGGER } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { installRequestLog } from './observability/request-log';
+import { documentValidationLimits } from './security/openapi-limits';
+import { fastifyOptions, registerSecurity } from './security/register-security';
 import { ensureRateLimit } from './transparency/rate-limit';
-
-const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
-  errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
@@ -26,9 +21,12 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     AppModule.forRoot(config),
     // return503OnClosing off: should anything close Fastify while connections are open, their requests are served, not refused.
     // UUID request ids: they stand in for the correlation id of requests that carry none.
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: false, genReqId: () => randomUUID() }),
-    { bufferLogs: true, abortOnError: false },
+    new FastifyAdapter({ ...fastifyOptions(config.security), return503OnClosing: false, genReqId: () => randomUUID() }),
+    // bodyParser off: registerSecurity installs the one JSON parser, with its limits.
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
+  await registerSecurity(app, config.security);
+  // A no-op once registerSecurity has registered @fastify/rate-limit; the log routes carry their own limits.
   await ensureRateLimit(app);
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
@@ -40,10 +38,10 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
+      exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
     }),
   );
-  const document = SwaggerModule.createDocument(
+  const document = documentValidationLimits(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Credence ledger API')
@@ -51,7 +49,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       .setVersion('1')
       .addBearerAuth()
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 };

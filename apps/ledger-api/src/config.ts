@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
+import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
 
 /** An abstract class so it doubles as the DI token. */
 export abstract class LedgerConfig {
@@ -24,6 +25,8 @@ export abstract class LedgerConfig {
   /** A projection further behind than this makes /health/ready answer 503. */
   declare readonly readyMaxLag: number;
   declare readonly shutdownDrainMs: number;
+  /** Body limit, idempotency retention, CORS and rate limits: see security/. */
+  declare readonly security: SecuritySettings;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -40,6 +43,9 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
   const port = Number(readEnv('PORT', env));
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number`);
   const { kind: eventStore, dataDir, esdbConnectionString } = eventStoreSettingsFromEnv(env);
+  const adminToken = readEnv('CREDENCE_ADMIN_TOKEN', env);
+  // 32 characters of a random base64url token carry 192 bits; anything shorter is guessable in principle.
+  if (adminToken !== undefined && adminToken.length < 32) throw new ConfigError('CREDENCE_ADMIN_TOKEN must be at least 32 characters');
   const relay = relaySettingsFromEnv(env);
   const checkpointIntervalMs = Number(readEnv('CREDENCE_CHECKPOINT_INTERVAL_MS', env));
   if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 10) {
@@ -53,10 +59,11 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     eventStore,
     esdbConnectionString,
     databaseUrl: readEnv('DATABASE_URL', env),
-    adminToken: readEnv('CREDENCE_ADMIN_TOKEN', env),
+    adminToken,
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
     transparencyLog: { origin: readEnv('CREDENCE_LOG_ORIGIN', env)!, seed: readEnv('CREDENCE_LOG_KEY', env), checkpointIntervalMs },
+    security: securitySettingsFromEnv(env),
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: { level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS), format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']) },
     metrics: readEnv('METRICS_PORT', env) === undefined ? undefined : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },

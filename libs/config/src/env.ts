@@ -21,7 +21,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'CREDENCE_EVENT_STORE', default: 'sqlite', description: '`sqlite` (embedded) or `eventstoredb`', apps: ALL },
   { name: 'ESDB_CONNECTION_STRING', description: 'EventStoreDB connection string, with CREDENCE_EVENT_STORE=eventstoredb', apps: ALL },
   { name: 'DATABASE_URL', description: 'PostgreSQL URL for read models; unset = embedded SQLite', apps: ['ledger-api', 'projector', 'cli'] },
-  { name: 'CREDENCE_ADMIN_TOKEN', description: 'Bootstrap admin token; unset on first start = generated and printed once', apps: ['ledger-api'] },
+  { name: 'CREDENCE_ADMIN_TOKEN', description: 'Bootstrap admin token, at least 32 characters; unset on first start = generated and printed once', apps: ['ledger-api'] },
   { name: 'CREDENCE_DEFAULT_RULESET', default: 'eu-microcredentials@2022', description: 'Ruleset activated on a new ledger (`id@version`)', apps: ['ledger-api'] },
   { name: 'CREDENCE_RULES_DIR', default: './rules', description: 'Directory of ruleset YAML files', apps: ['ledger-api', 'cli'] },
   { name: 'CREDENCE_PROJECTOR', default: 'embedded', description: '`embedded` runs projections inside ledger-api; `off` leaves them to apps/projector', apps: ['ledger-api'] },
@@ -38,6 +38,12 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'CREDENCE_LOG_KEY', description: 'Ed25519 seed (64 hex digits or base64) of the transparency log key; unset on first start = generated into `<data dir>/log-key`', apps: ['ledger-api'] },
   { name: 'CREDENCE_LOG_ORIGIN', default: 'credence.localhost/log', description: 'Origin line of signed checkpoints and the name of the log key', apps: ['ledger-api'] },
   { name: 'CREDENCE_CHECKPOINT_INTERVAL_MS', default: '1000', description: 'Shortest time between two signed checkpoints while events arrive', apps: ['ledger-api'] },
+  { name: 'CREDENCE_BODY_LIMIT', default: '1048576', description: 'Largest JSON request body in bytes; larger gets 413', apps: ['ledger-api'] },
+  { name: 'CREDENCE_IDEMPOTENCY_TTL_HOURS', default: '24', description: 'Hours an `Idempotency-Key` answer is kept for replay, then purged', apps: ['ledger-api'] },
+  { name: 'CREDENCE_CORS_ORIGINS', description: 'Comma-separated origins allowed by CORS; unset = CORS off', apps: ['ledger-api'] },
+  { name: 'CREDENCE_AUTH_FAILURE_LIMIT', default: '50', description: 'Failed authentications per client address per window before 429', apps: ['ledger-api'] },
+  { name: 'CREDENCE_PUBLIC_RATE_LIMIT', default: '300', description: 'Requests per client address per window on each public (unauthenticated) route', apps: ['ledger-api'] },
+  { name: 'CREDENCE_RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'Window of both rate limits, in seconds', apps: ['ledger-api'] },
 ];
 
 export const envVar = (name: string): EnvVar => {

@@ -1,6 +1,8 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@credence/domain';
+import { countAuthFailure } from './auth-throttle';
 import { hashToken, PrincipalStore } from './principal-store';
 import { type AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './roles';
 
@@ -11,18 +13,21 @@ export class AuthGuard implements CanActivate {
     private readonly principals: PrincipalStore,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     // Fail closed: a route someone forgot to annotate is reachable by nobody.
     if (!roles || roles.length === 0) throw new ForbiddenException('This route has no role assigned');
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest & FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new UnauthorizedException('A bearer token is required');
-    const principal = this.principals.findByTokenHash(hashToken(match[1]));
-    if (!principal) throw new UnauthorizedException('Unknown or revoked token');
+    const principal = match ? this.principals.findByTokenHash(hashToken(match[1])) : undefined;
+    if (!principal) {
+      await countAuthFailure(request, reply);
+      throw new UnauthorizedException(match ? 'Unknown or revoked token' : 'A bearer token is required');
+    }
     if (!roles.includes(principal.role)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this; allowed: ${roles.join(', ')}`);
     }

@@ -1,4 +1,5 @@
-import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { Principal, Role } from '@credence/domain';
 
 export const ROLES_KEY = 'credence:roles';
@@ -6,7 +7,18 @@ export const PUBLIC_KEY = 'credence:public';
 
 /** Every route names its roles; the guard refuses a route that names none and is not @Public. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Overrides of CREDENCE_PUBLIC_RATE_LIMIT / CREDENCE_RATE_LIMIT_WINDOW_SECONDS for one public route. */
+export type PublicRateLimit = Readonly<{ max?: number; timeWindow?: number }>;
+
+/**
+ * A route anyone may call, without a token (verification, status lists, log proofs, health). Every
+ * such route is rate-limited per client address by @fastify/rate-limit (registered in
+ * security/register-security.ts); the route config opts it in, with the configured limits unless
+ * overridden here. Over the limit: 429 problem+json with Retry-After.
+ */
+export const Public = (rateLimit: PublicRateLimit = {}) =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), RouteConfig({ rateLimit: { ...rateLimit } }));
 
 export type AuthenticatedRequest = { principal?: Principal };
 

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '@credence/domain';
+import { DomainError, type Principal } from '@credence/domain';
 import {
   ConcurrencyError,
   DuplicateEventError,
@@ -17,6 +17,15 @@ const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-
 
 const fromDomain = (error: DomainError): Problem =>
   problem(DOMAIN_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+
+/**
+ * To an issuer, another issuer's resource and an unknown id are the same thing: one 404 that names
+ * neither, so the answer cannot tell which ids exist. Other roles see every resource anyway.
+ */
+const hidesExistence = (error: DomainError, request: FastifyRequest & { principal?: Principal }): boolean =>
+  request.principal?.role === 'issuer' && (error.kind === 'not-found' || error.code === 'issuer.not-owner');
+
+const UNKNOWN_TO_ISSUER = problem(404, 'not-found', 'Not found', { detail: 'No such resource among this issuer\'s' });
 
 const fromLedger = (error: LedgerError): Problem => {
   if (error instanceof RuleViolationError) {
@@ -48,11 +57,14 @@ const READ_MODEL_STATUS: Record<ReadModelError['kind'], number> = { invalid: 400
 const fromReadModel = (error: ReadModelError): Problem =>
   problem(READ_MODEL_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
 
+const EDGE_CODES: Record<number, string> = { 413: 'body.too-large', 415: 'body.unsupported-type', 429: 'rate-limited' };
+const EDGE_TITLES: Record<number, string> = { 429: 'Too many requests; retry after the time in Retry-After' };
+
 const fromHttp = (error: HttpException): Problem => {
   const status = error.getStatus();
   const response = error.getResponse();
   const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : `http-${status}`;
+  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (EDGE_CODES[status] ?? `http-${status}`);
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
 
@@ -75,7 +87,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof RequestValidationError) {
       return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
     }
-    if (error instanceof DomainError) return fromDomain(error);
+    if (error instanceof DomainError) return hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
     if (error instanceof LedgerError) return fromLedger(error);
     if (error instanceof EventStoreError) return fromStore(error, request);
     if (error instanceof ReadModelError) return fromReadModel(error);
@@ -83,8 +95,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof HttpException) return fromHttp(error);
     const status = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's own refusals (malformed JSON, wrong content type, body too large).
-      return problem(status, `http-${status}`, (error as Error).message);
+      // Fastify's and its plugins' refusals: body too large, wrong content type, rate limited.
+      return problem(status, EDGE_CODES[status] ?? `http-${status}`, (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused');
     }
     return problem(500, 'internal', 'Internal error');
   }

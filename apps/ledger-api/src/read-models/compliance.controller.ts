@@ -30,7 +30,7 @@ export class ComplianceController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    assertMayRead(principal, id);
+    assertMayRead(principal, id, 'Issuer', id);
     await this.readModels.fresh(SOURCES, query, reply);
     const report = await issuerCompliance(this.readModels.db, id, Date.now());
     if (!report) throw new NotFoundException(`Issuer ${id} has no records`);

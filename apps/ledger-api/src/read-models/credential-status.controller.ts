@@ -30,7 +30,7 @@ export class CredentialStatusController {
     await this.readModels.fresh(['credentials'], query, reply);
     const status = await queryCredentialStatusAt(this.readModels.db, id, atMs);
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
-    assertMayRead(principal, status.issuerId);
+    assertMayRead(principal, status.issuerId, 'Credential', id);
     return status;
   }
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { REGISTER_SORTS } from '@credence/projections';
-import { ID_PATTERN } from '../resources/common.dto';
+import { ID_PATTERN, IsInstant } from '../resources/common.dto';
 
 const POSITION = /^\d{1,20}(?::\d{1,20})?$/;
 
@@ -11,7 +11,8 @@ export class FreshnessQueryDto {
   @ApiPropertyOptional({
     description:
       'A `Credence-Position` a command returned. The answer waits until the read models it uses have projected that ' +
-      'position, for at most `waitMs`; past that bound it is 503 `projection.behind` (with Retry-After). The answer ' +
+      'position, for at most `waitMs`; past that bound it is 503 `projection.behind` (with Retry-After). A position past ' +
+      'the head of the log is 400 `position.ahead`, at once. The answer ' +
       'always carries `Credence-Projection-Position`: the position it reflects.',
     example: '42',
   })
@@ -81,6 +82,6 @@ export class ComparisonQueryDto extends FreshnessQueryDto {
 export class StatusAtQueryDto extends FreshnessQueryDto {
   @ApiPropertyOptional({ description: 'RFC 3339 instant; default now', example: '2027-03-01T12:00:00Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   at?: string;
 }

@@ -11,7 +11,7 @@ import {
   toCsvTransposed,
 } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
-import { assertMayRead } from '../http/read-access';
+import { mayRead } from '../http/read-access';
 import { linkNext, sendCsv, wantsCsv } from './export-reply';
 import { ComparisonQueryDto, RegisterQueryDto } from './read-models.dto';
 import { ReadModelController, ReadModelRoute } from './decorators';
@@ -62,11 +62,13 @@ export class RegisterController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.readModels.fresh(SOURCES, query, reply);
-    const { items, differences, missing } = await compareSpecifications(this.readModels.db, query.ids);
+    const { items, differences, missing: unknown } = await compareSpecifications(this.readModels.db, query.ids);
+    // Another issuer's specification is "unknown" to an issuer, in the order asked, like a real one.
+    const hidden = new Set([...unknown, ...items.filter((item) => !mayRead(principal, item.issuerId)).map((item) => item.specificationId)]);
+    const missing = query.ids.filter((id) => hidden.has(id));
     if (missing.length > 0) {
       throw new ReadModelError('not-found', 'specification.not-found', `Unknown specifications: ${missing.join(', ')}`, { missing });
     }
-    for (const item of items) assertMayRead(principal, item.issuerId);
     return wantsCsv(accept)
       ? sendCsv(reply, toCsvTransposed(REGISTER_COLUMNS, items, (e) => e.specificationId), 'comparison')
       : { items, differences };

@@ -38,7 +38,7 @@ export class AssessmentsController {
   async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const { state, version } = await this.ledger.load(assessmentDecider, streamId('assessment', id));
     return existing(version, 'Assessment', id, () => {
-      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined);
+      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Assessment', id);
       void reply.header('etag', etagOf(version));
       return { id, ...state };
     });

@@ -1,19 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { routeId, type ToRequest } from '../command-request';
-import { ID_PATTERN, type NoteDto } from '../common.dto';
+import { CAPS, ID_PATTERN, IsInstant, type NoteDto } from '../common.dto';
 
 /** Open Badges 3.0 IdentityObject: a salted hash, never the identifier itself. */
 export class LearnerIdentityDto {
@@ -33,6 +36,7 @@ export class LearnerDto {
 
   @ApiPropertyOptional({ type: LearnerIdentityDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LearnerIdentityDto)
   identity?: LearnerIdentityDto;
@@ -41,30 +45,34 @@ export class LearnerDto {
 export class AssessmentResultDto {
   @ApiProperty({ enum: ['pass', 'fail'] }) @IsIn(['pass', 'fail']) outcome!: 'pass' | 'fail';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) grade?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() score?: number;
+  /** Any grading scale fits in ±1,000,000; beyond that a number is a mistake, not a score. */
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(-1_000_000) @Max(1_000_000) score?: number;
 }
 
 export class RecordAssessmentDto {
   @ApiProperty() @Matches(ID_PATTERN) specificationId!: string;
 
   @ApiProperty({ type: LearnerDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LearnerDto)
   learner!: LearnerDto;
 
   @ApiProperty({ type: AssessmentResultDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AssessmentResultDto)
   result!: AssessmentResultDto;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) assessor!: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) method!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) assessedAt!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(CAPS.shortText) assessor!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(CAPS.shortText) method!: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() assessedAt!: string;
 
   @ApiProperty({ type: [String] })
   @IsArray()
+  @ArrayMaxSize(CAPS.entries)
   @IsString({ each: true })
-  @MaxLength(2000, { each: true })
+  @MaxLength(CAPS.longText, { each: true })
   evidence!: string[];
 }
 

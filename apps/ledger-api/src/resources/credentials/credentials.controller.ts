@@ -67,7 +67,7 @@ export class CredentialsController {
   async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const { state, version } = await this.ledger.load(credentialDecider, streamId('credential', id));
     return existing(version, 'Credential', id, () => {
-      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined);
+      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Credential', id);
       void reply.header('etag', etagOf(version));
       return credentialView(id, state, new Date().toISOString());
     });

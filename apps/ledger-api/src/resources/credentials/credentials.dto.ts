@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { REVOCATION_REASONS, type RevocationReason, SUSPENSION_REASONS, type SuspensionReason } from '@credence/domain';
-import { ID_PATTERN, NoteDto } from '../common.dto';
+import { CAPS, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
 export class IssueCredentialDto {
@@ -11,11 +11,12 @@ export class IssueCredentialDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(CAPS.ids)
   @Matches(ID_PATTERN, { each: true })
   assessmentIds!: string[];
 
-  @ApiProperty() @IsISO8601({ strict: true }) validFrom!: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) validUntil?: string;
+  @ApiProperty({ format: 'date-time' }) @IsInstant() validFrom!: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() validUntil?: string;
 }
 
 /** Reason codes are a controlled list, but checking membership is the ruleset's and domain's job. */

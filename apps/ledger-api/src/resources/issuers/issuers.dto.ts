@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsInt,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -15,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CommandContext } from '../../http/command-context';
-import type { NoteDto } from '../common.dto';
+import { CAPS, IsInstant, type NoteDto } from '../common.dto';
 import { type RouteIds, routeId, type ToRequest } from '../command-request';
 
 export class RegisterIssuerDto {
@@ -40,6 +41,7 @@ export class AccreditationScopeDto {
   @ApiProperty({ type: [Number], example: [5, 6, 7] })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(8)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(8, { each: true })
@@ -48,7 +50,9 @@ export class AccreditationScopeDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(CAPS.entries)
   @IsString({ each: true })
+  @MaxLength(CAPS.shortText, { each: true })
   fieldsOfStudy?: string[];
 }
 
@@ -60,16 +64,17 @@ export class AccreditIssuerDto {
   qaBody!: string;
 
   @ApiProperty({ type: AccreditationScopeDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AccreditationScopeDto)
   scope!: AccreditationScopeDto;
 
-  @ApiProperty({ example: '2026-01-01T00:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-01-01T00:00:00Z', format: 'date-time' })
+  @IsInstant()
   validFrom!: string;
 
-  @ApiProperty({ example: '2030-12-31T23:59:59Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2030-12-31T23:59:59Z', format: 'date-time' })
+  @IsInstant()
   validUntil!: string;
 }
 

@@ -45,7 +45,7 @@ export class PathwaysController {
   async stack(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const { state, version } = await this.ledger.load(stackDecider, streamId('stack', id));
     return existing(version, 'Stacked credential', id, () => {
-      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined);
+      assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Stacked credential', id);
       void reply.header('etag', etagOf(version));
       return { id, ...state };
     });

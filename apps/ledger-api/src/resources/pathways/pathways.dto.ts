@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -16,7 +19,7 @@ import {
 } from 'class-validator';
 import type { CompletionRule } from '@credence/domain';
 import type { ToRequest } from '../command-request';
-import { ID_PATTERN } from '../common.dto';
+import { CAPS, ID_PATTERN } from '../common.dto';
 
 export class CompletionRuleDto {
   @ApiProperty({ enum: ['all-of', 'n-of'] }) @IsIn(['all-of', 'n-of']) kind!: 'all-of' | 'n-of';
@@ -25,6 +28,7 @@ export class CompletionRuleDto {
   @ValidateIf((rule: CompletionRuleDto) => rule.kind === 'n-of')
   @IsInt()
   @Min(1)
+  @Max(CAPS.ids)
   n?: number;
 }
 
@@ -34,15 +38,17 @@ export class PublishPathwayDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(CAPS.ids)
   @Matches(ID_PATTERN, { each: true })
   components!: string[];
 
   @ApiProperty({ type: CompletionRuleDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CompletionRuleDto)
   completion!: CompletionRuleDto;
 
-  @ApiProperty() @IsNumber() @Min(0) minimumEcts!: number;
+  @ApiProperty() @IsNumber() @Min(0) @Max(CAPS.ects) minimumEcts!: number;
 }
 
 export class AwardStackedCredentialDto {
@@ -52,6 +58,7 @@ export class AwardStackedCredentialDto {
   @ApiProperty({ type: [String] })
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(CAPS.ids)
   @Matches(ID_PATTERN, { each: true })
   componentCredentialIds!: string[];
 }

@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import type { CredenceCommandType } from '@credence/domain';
 import type { CommandRequest } from '@credence/ledger';
 import type { CommandContext } from '../../http/command-context';
+import { fieldErrors } from '../../http/field-errors';
 import { RequestValidationError } from '../../http/problem';
 import { annulAssessment, RecordAssessmentDto, recordAssessment } from '../assessments/assessments.dto';
 import type { RouteIds, ToRequest } from '../command-request';
@@ -52,12 +53,7 @@ const routed =
     const instance = plainToInstance(dto, body);
     const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length > 0) {
-      throw new RequestValidationError(
-        errors.map((e) => ({
-          field: `command.body.${e.property}`,
-          messages: Object.values(e.constraints ?? { nested: 'is not valid' }),
-        })),
-      );
+      throw new RequestValidationError(fieldErrors(errors, 'command.body'));
     }
     return toRequest(instance, ctx, route);
   };

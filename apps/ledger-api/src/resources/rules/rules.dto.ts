@@ -35,11 +35,13 @@ export class EvaluatedCommandDto {
 export class EvaluateDto {
   @ApiPropertyOptional({ type: RulesetRefDto, description: 'Defaults to the active ruleset' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => RulesetRefDto)
   ruleset?: RulesetRefDto;
 
   @ApiProperty({ type: EvaluatedCommandDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => EvaluatedCommandDto)
   command!: EvaluatedCommandDto;

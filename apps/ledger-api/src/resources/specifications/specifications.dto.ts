@@ -1,20 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsInt,
   IsISO31661Alpha2,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { NoteDto } from '../common.dto';
+import { CAPS, type NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
 /** Shape and types only: which Annex I elements are mandatory is the active ruleset's decision. */
@@ -25,8 +28,8 @@ export class AwardingBodyDto {
 }
 
 export class NotionalWorkloadDto {
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) ects?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) hours?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(CAPS.ects) ects?: number;
+  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) @Max(CAPS.hours) hours?: number;
 }
 
 export class PublishSpecificationDto {
@@ -35,6 +38,8 @@ export class PublishSpecificationDto {
   @ApiPropertyOptional({ type: [AwardingBodyDto] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(CAPS.awardingBodies)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AwardingBodyDto)
   awardingBodies?: AwardingBodyDto[];
@@ -42,23 +47,26 @@ export class PublishSpecificationDto {
   @ApiPropertyOptional({ type: [String], example: ['NL'] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(CAPS.countries)
   @IsISO31661Alpha2({ each: true })
   countries?: string[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(CAPS.entries)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
   learningOutcomes?: string[];
 
   @ApiPropertyOptional({ type: NotionalWorkloadDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => NotionalWorkloadDto)
   notionalWorkload?: NotionalWorkloadDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() eqfLevel?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 8 }) @IsOptional() @IsInt() @Min(1) @Max(8) eqfLevel?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) typeOfAssessment?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) formOfParticipation?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) typeOfQualityAssurance?: string;
@@ -66,7 +74,9 @@ export class PublishSpecificationDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(CAPS.entries)
   @IsString({ each: true })
+  @MaxLength(1000, { each: true })
   prerequisites?: string[];
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisionAndIdentityVerification?: string;
@@ -74,7 +84,7 @@ export class PublishSpecificationDto {
 
   @ApiPropertyOptional({ description: 'ISO 8601 duration of the credentials it yields', example: 'P5Y' })
   @IsOptional()
-  @Matches(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/)
+  @Matches(/^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,5}D)?$/)
   credentialValidity?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fieldOfStudy?: string;
