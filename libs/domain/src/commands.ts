@@ -32,6 +32,8 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   RetireSpecification: true,
   RecordAssessment: true,
   AnnulAssessment: true,
+  CredentialAssessment: true,
+  ReleaseAssessment: true,
   IssueCredential: true,
   SuspendCredential: true,
   ReinstateCredential: true,

@@ -31,6 +31,8 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   SpecificationRetired: 1,
   AssessmentRecorded: 1,
   AssessmentAnnulled: 1,
+  AssessmentCredentialed: 1,
+  AssessmentCredentialReleased: 1,
   CredentialIssued: 1,
   CredentialSuspended: 1,
   CredentialReinstated: 1,

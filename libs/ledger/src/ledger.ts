@@ -8,6 +8,7 @@ import {
 import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
+import { issueReserving } from './issuance';
 import { StateCache } from './state-cache';
 
 /**
@@ -78,16 +79,33 @@ export class Ledger {
     return facts((await this.load(target.folding, target.streamId)).state);
   }
 
-  /** Decides `request` on its target stream and appends the events, after the rules gate. */
+  /** The command stamped by the rules gate on `state`, or the gate's refusal. */
+  gateCheck<T extends CredenceCommandType>(
+    { command, target, facts }: ResolvedCommand<T>,
+    state: TargetState<T>,
+  ): Promise<CommandOfType<T>> {
+    return this.gate.check(command, target.streamId, facts(state));
+  }
+
+  /**
+   * Decides `request` on its target stream and appends the events, after the rules gate. An
+   * issuance first reserves the assessments it cites (see issuance.ts).
+   */
   async handle<T extends CredenceCommandType>(
     request: CommandRequest<T>,
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<HandleResult<TargetState<T>>> {
-    const { command, target, facts } = await this.resolve(request);
+    const resolved = await this.resolve(request);
     const { decider } = catalogueEntry<T>(request.type);
-    return handleCommand(this.store, decider, target.streamId, command, {
-      expectedVersion: options.expectedVersion,
-      prepare: (prepared, state) => this.gate.check(prepared, target.streamId, facts(state)),
-    });
+    const append = () =>
+      handleCommand(this.store, decider, resolved.target.streamId, resolved.command, {
+        expectedVersion: options.expectedVersion,
+        prepare: (_, state) => this.gateCheck(resolved, state),
+      });
+    if (request.type !== 'IssueCredential') return append();
+    // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
+    const issue = request as CommandRequest<'IssueCredential'>;
+    const result = await issueReserving(this, issue, resolved as unknown as ResolvedCommand<'IssueCredential'>, append as never);
+    return result as unknown as HandleResult<TargetState<T>>;
   }
 }

@@ -15,7 +15,7 @@ export const metadataFor = (commandId: string = randomUUID()): EventMetadata => 
 });
 
 /** Every event type the suite writes: adapters that filter the log by type must let these through. */
-export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added'] as const;
+export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added', 'Claimed'] as const;
 
 /** Event ids are UUIDs because EventStoreDB insists on them. */
 export const newEvent = (

@@ -145,6 +145,18 @@ export const CATALOGUE = {
     facts: facts.ownedResourceFacts,
     recordedAs: 'AssessmentAnnulled',
   },
+  CredentialAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'AssessmentCredentialed',
+  },
+  ReleaseAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'AssessmentCredentialReleased',
+  },
 
   IssueCredential: {
     target: (c) => credential(c.data.credentialId),

@@ -63,7 +63,7 @@ const routed =
   };
 
 /** Commands sent by the system, never through a route. */
-type SystemCommandType = 'InvalidateStackedCredential';
+type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**

@@ -1,0 +1,8 @@
+import type { Reaction } from '../reactor';
+import { issuanceRecovery } from './issuance-recovery';
+import { stackInvalidation } from './stack-invalidation';
+
+export { issuanceRecovery, stackInvalidation };
+
+/** What the ledger does by itself, in the order it does it for each event. */
+export const LEDGER_REACTIONS: readonly Reaction[] = [issuanceRecovery, stackInvalidation];
