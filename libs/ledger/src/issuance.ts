@@ -14,7 +14,11 @@ type Issue = CommandRequest<'IssueCredential'>;
 /** Each step's command id is derived from the issuance's, so a retry or a recovery repeats no step. */
 const stepMetadata = (metadata: CommandMetadata, step: string): CommandMetadata => {
   const { ruleset: _r, findings: _f, ...rest } = metadata;
-  return { ...rest, commandId: deterministicEventId(metadata.commandId, step, 0), causationId: metadata.commandId };
+  return {
+    ...rest,
+    commandId: deterministicEventId(metadata.commandId, step, 0),
+    causationId: metadata.commandId,
+  };
 };
 
 const issuanceOf = ({ data, metadata }: Issue): Issuance => ({
@@ -72,10 +76,14 @@ export const issueReserving = async (
       // A replayed reservation may since have been released: then this issuance is over.
       const holder = result.state.status === 'absent' ? undefined : result.state.credentialId;
       if (holder !== credentialId) {
-        throw conflict('assessment.already-credentialed', `Assessment ${assessmentId} backs no longer this issuance`, {
-          assessmentId,
-          ...(holder ? { credentialId: holder } : {}),
-        });
+        throw conflict(
+          'assessment.already-credentialed',
+          `Assessment ${assessmentId} backs no longer this issuance`,
+          {
+            assessmentId,
+            ...(holder ? { credentialId: holder } : {}),
+          },
+        );
       }
       reserved.push(assessmentId);
     }

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/event-store/sqlite';
 import type { CommandMetadata, Principal } from '@credence/domain';
-import { deterministicEventId, type EventStore, type Position, type RecordedEvent, type Subscription } from '@credence/event-store';
+import {
+  deterministicEventId,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@credence/event-store';
 import type { Ledger } from './ledger';
 
 /**
@@ -21,7 +27,11 @@ export type ReactionContext = Readonly<{ db: Database.Database; ledger: Ledger; 
  * Metadata for a command the system sends because of `cause`: the command id is derived from the
  * cause and a step name, so a re-run after a crash is recognised by the command path and not repeated.
  */
-export const reactionMetadata = (cause: RecordedEvent, principal: Principal, step: string): CommandMetadata => ({
+export const reactionMetadata = (
+  cause: RecordedEvent,
+  principal: Principal,
+  step: string,
+): CommandMetadata => ({
   commandId: deterministicEventId(cause.eventId, step, 0),
   principal,
   now: cause.metadata.now,
@@ -46,7 +56,9 @@ export class LedgerReactor {
   ) {
     // NORMAL sync: after a power loss the reactor re-runs its last batch, and its commands dedupe by commandId.
     this.db = openDurableDatabase({ path }, 'NORMAL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL)',
+    );
     for (const reaction of reactions) reaction.setup?.(this.db);
   }
 
@@ -72,7 +84,9 @@ export class LedgerReactor {
     }
     if (events.length === 0) return;
     this.db
-      .prepare('INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position')
+      .prepare(
+        'INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
+      )
       .run(events[events.length - 1].globalPosition);
   }
 }

@@ -1,4 +1,10 @@
-import { type AssessmentCredentialed, credentialDecider, type CredentialRevoked, DomainError, streamId } from '@credence/domain';
+import {
+  type AssessmentCredentialed,
+  credentialDecider,
+  type CredentialRevoked,
+  DomainError,
+  streamId,
+} from '@credence/domain';
 import { ConcurrencyError, type RecordedEvent } from '@credence/event-store';
 import { LedgerError } from '../errors';
 import { issuanceRequest } from '../issuance';

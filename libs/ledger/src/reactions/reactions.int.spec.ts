@@ -16,13 +16,20 @@ import { LedgerReactor } from '../reactor';
 import { LEDGER_REACTIONS } from '.';
 
 class NoRules extends RulesGate {
-  check = async <C,>(command: C) => command;
+  check = async <C>(command: C) => command;
 }
 
 const NOW = '2025-06-01T00:00:00.000Z';
 const metadata = (overrides: Partial<CommandMetadata> = {}): CommandMetadata => {
   const commandId = randomUUID();
-  return { commandId, ...actingAs(), now: NOW, correlationId: commandId, causationId: commandId, ...overrides };
+  return {
+    commandId,
+    ...actingAs(),
+    now: NOW,
+    correlationId: commandId,
+    causationId: commandId,
+    ...overrides,
+  };
 };
 
 const seed = async (store: EventStore, stream: string, events: AnyEvent[]) =>
@@ -82,7 +89,11 @@ describe('The ledger reactor', () => {
     await eventually(async () => (await types(streamId('credential', 'cred-1'))).length > 0);
     await first.stop();
     const [issued] = await store.readStream(streamId('credential', 'cred-1'));
-    expect(issued).toMatchObject({ type: 'CredentialIssued', data: { assessmentIds: ['asmt-1'] }, metadata: { commandId: 'issue-1' } });
+    expect(issued).toMatchObject({
+      type: 'CredentialIssued',
+      data: { assessmentIds: ['asmt-1'] },
+      metadata: { commandId: 'issue-1' },
+    });
 
     // The client's retry of the same issuance is answered from the log, and a restart adds nothing.
     const retry = await ledger.handle({
@@ -96,6 +107,52 @@ describe('The ledger reactor', () => {
     await new Promise((r) => setTimeout(r, 300));
     await again.stop();
     expect(await types(streamId('credential', 'cred-1'))).toEqual(['CredentialIssued']);
-    expect(await types(streamId('assessment', 'asmt-1'))).toEqual(['AssessmentRecorded', 'AssessmentCredentialed']);
+    expect(await types(streamId('assessment', 'asmt-1'))).toEqual([
+      'AssessmentRecorded',
+      'AssessmentCredentialed',
+    ]);
+  });
+
+  it('revokes the credential of an annulled assessment after a crash before the cascade ran, exactly once (finding 3)', async () => {
+    await ledger.handle({
+      type: 'IssueCredential',
+      data: { ...issuance, credentialId: 'cred-1' },
+      metadata: metadata(),
+    });
+    const indexing = reactor();
+    indexing.start();
+    await eventually(async () => indexing.checkpoint() === (await store.headPosition()));
+    await indexing.stop();
+
+    // The annulment is appended while no reactor runs: the process died before the cascade.
+    const annulled = await ledger.handle({
+      type: 'AnnulAssessment',
+      data: { assessmentId: 'asmt-1' },
+      metadata: metadata(),
+    });
+    expect(await types(streamId('credential', 'cred-1'))).toEqual(['CredentialIssued']);
+
+    const restarted = reactor();
+    restarted.start();
+    await eventually(async () =>
+      (await types(streamId('credential', 'cred-1'))).includes('CredentialRevoked'),
+    );
+    await restarted.stop();
+    const revocation = (await store.readStream(streamId('credential', 'cred-1')))[1];
+    expect(revocation).toMatchObject({
+      type: 'CredentialRevoked',
+      data: { reason: 'assessment-annulled' },
+      metadata: { causationId: annulled.events[0].eventId, principal: { id: 'system:annulment-cascade' } },
+    });
+
+    // Restarted again, and once more with its checkpoint lost: still one revocation.
+    for (const file of [reactorFile, dir.nextFile()]) {
+      reactorFile = file;
+      const again = reactor();
+      again.start();
+      await new Promise((r) => setTimeout(r, 300));
+      await again.stop();
+    }
+    expect(await types(streamId('credential', 'cred-1'))).toEqual(['CredentialIssued', 'CredentialRevoked']);
   });
 });

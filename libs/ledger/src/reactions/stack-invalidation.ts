@@ -24,7 +24,12 @@ export const stackInvalidation: Reaction = {
   },
 };
 
-const invalidate = (revoked: RecordedEvent, stackId: string, credentialId: string, ledger: Parameters<Reaction['handle']>[1]['ledger']) =>
+const invalidate = (
+  revoked: RecordedEvent,
+  stackId: string,
+  credentialId: string,
+  ledger: Parameters<Reaction['handle']>[1]['ledger'],
+) =>
   ledger.handle({
     type: 'InvalidateStackedCredential',
     data: { stackId, componentCredentialId: credentialId },
