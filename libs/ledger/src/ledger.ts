@@ -37,11 +37,14 @@ export const resolveCommand = async <T extends CredenceCommandType>(
   read: StateReader,
 ): Promise<ResolvedCommand<T>> => {
   const entry = catalogueEntry<T>(request.type);
-  const related = entry.related ? { context: await resolveRelated(entry.related(request), read) } : {};
+  const target = entry.target(request);
+  const related = entry.related
+    ? { context: await resolveRelated(entry.related(request, await read(target)), read) }
+    : {};
   // The request is the command without `context`, and the entry's refs resolve to exactly that
   // context; TypeScript cannot follow that through the generic T, so it is asserted once, here.
   const command = { ...request, data: { ...request.data, ...related } } as unknown as CommandOfType<T>;
-  return { command, target: entry.target(request), facts: (state) => entry.facts(command, state) };
+  return { command, target, facts: (state) => entry.facts(command, state) };
 };
 
 /** The application service every command goes through: load related state, rules gate, decide, append. */

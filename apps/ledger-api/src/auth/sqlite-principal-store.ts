@@ -4,12 +4,13 @@ import { openDurableDatabase } from '@credence/event-store/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, type StoredPrincipal } from './principal-store';
 
-type Row = { id: string; role: Role; issuer_id: string | null; name: string; created_at: string; token_hash: string };
+type Row = { id: string; role: Role; issuer_id: string | null; qa_body_id: string | null; name: string; created_at: string; token_hash: string };
 
 const toPrincipal = (row: Row): StoredPrincipal => ({
   id: row.id,
   role: row.role,
   ...(row.issuer_id ? { issuerId: row.issuer_id } : {}),
+  ...(row.qa_body_id ? { qaBodyId: row.qa_body_id } : {}),
   name: row.name,
   createdAt: row.created_at,
 });
@@ -26,6 +27,9 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.db.exec(`CREATE TABLE IF NOT EXISTS principals (
       id TEXT PRIMARY KEY, role TEXT NOT NULL, issuer_id TEXT, name TEXT NOT NULL,
       created_at TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE)`);
+    // The qa-body binding came later: a store created before it gains the column.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(principals)').all();
+    if (!columns.some((c) => c.name === 'qa_body_id')) this.db.exec('ALTER TABLE principals ADD COLUMN qa_body_id TEXT');
     // Every request authenticates through this one statement, so it is prepared once.
     this.byTokenHash = this.db.prepare('SELECT * FROM principals WHERE token_hash = ?');
   }
@@ -37,8 +41,8 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
 
   insert(principal: StoredPrincipal, tokenHash: string): void {
     this.db
-      .prepare('INSERT INTO principals (id, role, issuer_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(principal.id, principal.role, principal.issuerId ?? null, principal.name, principal.createdAt, tokenHash);
+      .prepare('INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(principal.id, principal.role, principal.issuerId ?? null, principal.qaBodyId ?? null, principal.name, principal.createdAt, tokenHash);
   }
 
   findBootstrapAdmin() {

@@ -90,12 +90,14 @@ const validUntilFor = (validFrom: string, validUntil: string | undefined, validi
 const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now: string) => {
   const held = eqfLevel === undefined ? undefined : accreditationCovering(issuer, eqfLevel, now);
   return (
-    held && {
+    held &&
+    definedOnly({
       accreditationId: held.accreditationId,
+      qaBodyId: held.qaBodyId,
       qaBody: held.qaBody,
       validFrom: held.validFrom,
       validUntil: held.validUntil,
-    }
+    })
   );
 };
 

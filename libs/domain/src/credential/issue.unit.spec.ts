@@ -54,6 +54,7 @@ const issued = credentialIssued({
   validFrom: '2025-06-01T00:00:00Z',
   accreditation: {
     accreditationId: 'acc-1',
+    qaBodyId: 'nvao',
     qaBody: 'NVAO',
     validFrom: '2024-01-01T00:00:00Z',
     validUntil: '2030-01-01T00:00:00Z',

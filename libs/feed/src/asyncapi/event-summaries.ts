@@ -5,9 +5,11 @@ import type { CredenceEventType } from '@credence/domain';
  * record: a new event type does not compile until it is described here.
  */
 export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
+  QaBodyRegistered: 'A quality-assurance body was registered (stream `qa-body-<qaBodyId>`); its principals act in its name.',
   IssuerRegistered: 'An issuer was registered with the ledger (stream `issuer-<issuerId>`).',
   IssuerAccredited: 'A QA body accredited the issuer for a scope and period.',
   AccreditationSuspended: "The issuer's accreditation was suspended.",
+  AccreditationReinstated: "The issuer's suspended accreditation was reinstated by the QA body that granted it.",
   AccreditationWithdrawn: "The issuer's accreditation was withdrawn.",
   SpecificationPublished: 'A microcredential specification (EU Annex I elements) was published (stream `specification-<id>`).',
   SpecificationRetired: 'The specification was retired.',
