@@ -5,10 +5,11 @@ BASE=${BASE:-http://127.0.0.1:3000}
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 post() { curl -sS -X POST "$BASE$1" -H "authorization: Bearer $2" -H 'content-type: application/json' -d "$3"; }
 
-QA=$(post /v1/principals "$ADMIN" '{"role":"qa-body","name":"NVAO"}' | json '["token"]')
+NVAO=$(post /v1/qa-bodies "$ADMIN" '{"name":"NVAO","country":"NL"}' | json '["id"]')
+QA=$(post /v1/principals "$ADMIN" "{\"role\":\"qa-body\",\"qaBodyId\":\"$NVAO\",\"name\":\"NVAO desk\"}" | json '["token"]')
 AUDITOR=$(post /v1/principals "$ADMIN" '{"role":"auditor","name":"Auditor"}' | json '["token"]')
 ISSUER=$(post /v1/issuers "$QA" '{"legalName":"Hogeschool Utrecht","country":"NL","registrationId":"KVK-30220914"}' | json '["id"]')
-post /v1/issuers/$ISSUER/accreditations "$QA" '{"qaBody":"NVAO","scope":{"eqfLevels":[5,6,7]},"validFrom":"2026-01-01T00:00:00Z","validUntil":"2030-12-31T23:59:59Z"}'; echo
+post /v1/issuers/$ISSUER/accreditations "$QA" '{"scope":{"eqfLevels":[5,6,7]},"validFrom":"2026-01-01T00:00:00Z","validUntil":"2030-12-31T23:59:59Z"}'; echo
 HU=$(post /v1/principals "$ADMIN" "{\"role\":\"issuer\",\"issuerId\":\"$ISSUER\",\"name\":\"HU registrar\"}" | json '["token"]')
 SPEC=$(post /v1/specifications "$HU" '{"title":"Applied Data Visualisation","countries":["NL"],"awardingBodies":[{"legalName":"Hogeschool Utrecht","country":"NL"}],"learningOutcomes":["Choose a fitting chart for a dataset","Build an interactive dashboard"],"notionalWorkload":{"ects":3,"hours":84},"eqfLevel":6,"typeOfAssessment":"project","formOfParticipation":"online","typeOfQualityAssurance":"external accreditation","supervisionAndIdentityVerification":"supervised-with-identity-check","stackable":true}' | json '["id"]')
 ASSESSMENT=$(post /v1/assessments "$HU" "{\"specificationId\":\"$SPEC\",\"learner\":{\"id\":\"lrn-7f3a9c\",\"identity\":{\"identityType\":\"emailAddress\",\"identityHash\":\"sha256\$$(printf 'learner@example.orgx1y2' | sha256sum | cut -d' ' -f1)\",\"salt\":\"x1y2\"}},\"result\":{\"outcome\":\"pass\",\"grade\":\"8.5\"},\"assessor\":\"J. de Vries\",\"method\":\"project\",\"assessedAt\":\"2026-11-20T10:00:00Z\",\"evidence\":[\"https://lms.example.org/submissions/991\"]}" | json '["id"]')

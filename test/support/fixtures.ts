@@ -5,7 +5,6 @@ import { ADMIN_TOKEN } from './ledger-app';
 /** The request bodies from the API contract (issue #2), verbatim where the contract gives them. */
 export const issuerBody = { legalName: 'Hogeschool Utrecht', country: 'NL', registrationId: 'KVK-30220914' };
 export const accreditationBody = {
-  qaBody: 'NVAO',
   scope: { eqfLevels: [5, 6, 7] },
   validFrom: '2026-01-01T00:00:00Z',
   validUntil: '2030-12-31T23:59:59Z',
@@ -60,8 +59,17 @@ export type World = Readonly<{
   issuerId: string;
   issuerToken: string;
   qaToken: string;
+  qaBodyId: string;
   auditorToken: string;
 }>;
+
+/** A registered QA body and a principal bound to it. */
+export const qaBodyDesk = async (ledger: TestLedger, name = 'NVAO'): Promise<{ qaBodyId: string; qaToken: string }> => {
+  const qaBodyId = expectCreated(await ledger.request('POST', '/v1/qa-bodies', { token: ADMIN_TOKEN, body: { name, country: 'NL' } }));
+  const reply = await ledger.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'qa-body', qaBodyId, name: `${name} desk` } });
+  if (reply.status !== 201) throw new Error(`principal: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return { qaBodyId, qaToken: reply.body.token as string };
+};
 
 /** An accredited issuer with an issuer principal, plus QA-body and auditor principals. */
 export const accreditedIssuer = async (ledger: TestLedger, scope = accreditationBody): Promise<World> => {
@@ -71,12 +79,12 @@ export const accreditedIssuer = async (ledger: TestLedger, scope = accreditation
     if (reply.status !== 201) throw new Error(`principal: ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body.token as string;
   };
-  const qaToken = await principal({ role: 'qa-body', name: 'NVAO' });
+  const { qaBodyId, qaToken } = await qaBodyDesk(ledger);
   const auditorToken = await principal({ role: 'auditor', name: 'Auditor' });
   const issuerId = expectCreated(await ledger.request('POST', '/v1/issuers', { token: qaToken, body: issuerBody }));
   expectCreated(await ledger.request('POST', `/v1/issuers/${issuerId}/accreditations`, { token: qaToken, body: scope }));
   const issuerToken = await principal({ role: 'issuer', issuerId, name: 'HU registrar' });
-  return { issuerId, issuerToken, qaToken, auditorToken };
+  return { issuerId, issuerToken, qaToken, qaBodyId, auditorToken };
 };
 
 /** The log's head position: "no error path appends anything" compares it before and after. */

@@ -2,11 +2,13 @@ import type { AssessmentCommand } from './assessment/commands';
 import type { CredentialCommand } from './credential/commands';
 import type { IssuerCommand } from './issuer/commands';
 import type { PathwayCommand } from './pathway/commands';
+import type { QaBodyCommand } from './qa-body/commands';
 import type { SpecificationCommand } from './specification/commands';
 import type { StackCommand } from './stack/commands';
 
 /** Every command the ledger decides. Ruleset activation is not one: it chooses the ruleset. */
 export type CredenceCommand =
+  | QaBodyCommand
   | IssuerCommand
   | SpecificationCommand
   | AssessmentCommand
@@ -24,14 +26,18 @@ export type CommandOfType<T extends CredenceCommandType> = Extract<CredenceComma
  * fails to compile. Rulesets name these types; one naming any other is refused at load.
  */
 const LISTED: Readonly<Record<CredenceCommandType, true>> = {
+  RegisterQaBody: true,
   RegisterIssuer: true,
   AccreditIssuer: true,
   SuspendAccreditation: true,
+  ReinstateAccreditation: true,
   WithdrawAccreditation: true,
   PublishSpecification: true,
   RetireSpecification: true,
   RecordAssessment: true,
   AnnulAssessment: true,
+  CredentialAssessment: true,
+  ReleaseAssessment: true,
   IssueCredential: true,
   SuspendCredential: true,
   ReinstateCredential: true,

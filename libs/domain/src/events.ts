@@ -3,10 +3,12 @@ import type { ComplianceEvent, RulesetEvent } from './compliance/events';
 import type { CredentialEvent } from './credential/events';
 import type { IssuerEvent } from './issuer/events';
 import type { PathwayEvent } from './pathway/events';
+import type { QaBodyEvent } from './qa-body/events';
 import type { SpecificationEvent } from './specification/events';
 import type { StackEvent } from './stack/events';
 
 export type CredenceEvent =
+  | QaBodyEvent
   | IssuerEvent
   | SpecificationEvent
   | AssessmentEvent
@@ -23,14 +25,18 @@ export type CredenceEventType = CredenceEvent['type'];
  * type without listing it here fails to compile; the AsyncAPI test checks the same list.
  */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> = {
+  QaBodyRegistered: 1,
   IssuerRegistered: 1,
   IssuerAccredited: 1,
   AccreditationSuspended: 1,
+  AccreditationReinstated: 1,
   AccreditationWithdrawn: 1,
   SpecificationPublished: 1,
   SpecificationRetired: 1,
   AssessmentRecorded: 1,
   AssessmentAnnulled: 1,
+  AssessmentCredentialed: 1,
+  AssessmentCredentialReleased: 1,
   CredentialIssued: 1,
   CredentialSuspended: 1,
   CredentialReinstated: 1,

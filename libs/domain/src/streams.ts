@@ -1,6 +1,7 @@
 /** Stream naming: `<category>-<id>`. One place, so the API, projector and relay agree. */
 export const STREAM_CATEGORIES = [
   'issuer',
+  'qa-body',
   'specification',
   'assessment',
   'credential',

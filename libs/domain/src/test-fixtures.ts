@@ -7,6 +7,7 @@ import type { Principal } from './core';
 import type { CredentialIssued } from './credential/events';
 import type { IssuerAccredited, IssuerRegistered } from './issuer/events';
 import type { PathwayPublished } from './pathway/events';
+import type { QaBodyRegistered } from './qa-body/events';
 import type { SpecificationPublished } from './specification/events';
 
 export const ISSUER = 'uni-1';
@@ -17,7 +18,19 @@ export const issuerPrincipal = (issuerId = ISSUER): Principal => ({
   role: 'issuer',
   issuerId,
 });
-export const qaBodyPrincipal: Principal = { id: 'qa-1', role: 'qa-body' };
+export const QA_BODY = 'nvao';
+export const OTHER_QA_BODY = 'aqas';
+export const qaBodyPrincipal: Principal = { id: 'qa-1', role: 'qa-body', qaBodyId: QA_BODY };
+/** Metadata for a command by a QA body's desk: it acts for no issuer. */
+export const actingForQaBody = (qaBodyId = QA_BODY) => ({
+  principal: { id: `${qaBodyId}-desk`, role: 'qa-body' as const, qaBodyId },
+  issuerId: undefined,
+});
+
+export const qaBodyRegistered = (qaBodyId = QA_BODY): QaBodyRegistered => ({
+  type: 'QaBodyRegistered',
+  data: { qaBodyId, name: qaBodyId.toUpperCase(), country: 'NL' },
+});
 /** Metadata for a command issued by an issuer's own staff. */
 export const actingAs = (issuerId = ISSUER) => ({ principal: issuerPrincipal(issuerId), issuerId });
 
@@ -31,6 +44,7 @@ export const issuerAccredited = (overrides: Partial<IssuerAccredited['data']> = 
   data: {
     issuerId: ISSUER,
     accreditationId: 'acc-1',
+    qaBodyId: QA_BODY,
     qaBody: 'NVAO',
     scope: { eqfLevels: [5, 6] },
     validFrom: '2024-01-01T00:00:00Z',

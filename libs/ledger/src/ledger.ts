@@ -8,6 +8,7 @@ import {
 import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
+import { issueReserving } from './issuance';
 import { StateCache } from './state-cache';
 
 /**
@@ -36,11 +37,14 @@ export const resolveCommand = async <T extends CredenceCommandType>(
   read: StateReader,
 ): Promise<ResolvedCommand<T>> => {
   const entry = catalogueEntry<T>(request.type);
-  const related = entry.related ? { context: await resolveRelated(entry.related(request), read) } : {};
+  const target = entry.target(request);
+  const related = entry.related
+    ? { context: await resolveRelated(entry.related(request, await read(target)), read) }
+    : {};
   // The request is the command without `context`, and the entry's refs resolve to exactly that
   // context; TypeScript cannot follow that through the generic T, so it is asserted once, here.
   const command = { ...request, data: { ...request.data, ...related } } as unknown as CommandOfType<T>;
-  return { command, target: entry.target(request), facts: (state) => entry.facts(command, state) };
+  return { command, target, facts: (state) => entry.facts(command, state) };
 };
 
 /** The application service every command goes through: load related state, rules gate, decide, append. */
@@ -78,16 +82,33 @@ export class Ledger {
     return facts((await this.load(target.folding, target.streamId)).state);
   }
 
-  /** Decides `request` on its target stream and appends the events, after the rules gate. */
+  /** The command stamped by the rules gate on `state`, or the gate's refusal. */
+  gateCheck<T extends CredenceCommandType>(
+    { command, target, facts }: ResolvedCommand<T>,
+    state: TargetState<T>,
+  ): Promise<CommandOfType<T>> {
+    return this.gate.check(command, target.streamId, facts(state));
+  }
+
+  /**
+   * Decides `request` on its target stream and appends the events, after the rules gate. An
+   * issuance first reserves the assessments it cites (see issuance.ts).
+   */
   async handle<T extends CredenceCommandType>(
     request: CommandRequest<T>,
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<HandleResult<TargetState<T>>> {
-    const { command, target, facts } = await this.resolve(request);
+    const resolved = await this.resolve(request);
     const { decider } = catalogueEntry<T>(request.type);
-    return handleCommand(this.store, decider, target.streamId, command, {
-      expectedVersion: options.expectedVersion,
-      prepare: (prepared, state) => this.gate.check(prepared, target.streamId, facts(state)),
-    });
+    const append = () =>
+      handleCommand(this.store, decider, resolved.target.streamId, resolved.command, {
+        expectedVersion: options.expectedVersion,
+        prepare: (_, state) => this.gateCheck(resolved, state),
+      });
+    if (request.type !== 'IssueCredential') return append();
+    // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
+    const issue = request as CommandRequest<'IssueCredential'>;
+    const result = await issueReserving(this, issue, resolved as unknown as ResolvedCommand<'IssueCredential'>, append as never);
+    return result as unknown as HandleResult<TargetState<T>>;
   }
 }

@@ -18,6 +18,8 @@ const accreditation = object({
   id: text,
   qaBody: text,
   eqfLevels: list(int),
+  /** ISCED-F 2013 prefixes the scope covers ("06" covers "0613"); [] = every field. */
+  fieldsOfStudy: list(text),
   validFrom: timestamp,
   validUntil: timestamp,
   status: oneOf('active', 'suspended', 'withdrawn'),
@@ -46,6 +48,8 @@ export const FACT_TYPES = object({
     hours: double,
     /** 0 when the specification gives no EQF level. */
     eqfLevel: int,
+    /** ISCED-F 2013 code, e.g. "0613"; "" when not given. */
+    fieldOfStudy: text,
     typeOfAssessment: text,
     formOfParticipation: text,
     typeOfQualityAssurance: text,

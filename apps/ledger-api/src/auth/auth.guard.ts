@@ -31,7 +31,8 @@ export class AuthGuard implements CanActivate {
     if (!roles.includes(principal.role)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this; allowed: ${roles.join(', ')}`);
     }
-    request.principal = { id: principal.id, role: principal.role, ...(principal.issuerId ? { issuerId: principal.issuerId } : {}) };
+    const { id, role, issuerId, qaBodyId } = principal;
+    request.principal = { id, role, ...(issuerId ? { issuerId } : {}), ...(qaBodyId ? { qaBodyId } : {}) };
     return true;
   }
 }

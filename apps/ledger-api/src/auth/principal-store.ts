@@ -18,12 +18,13 @@ export abstract class PrincipalStore {
   abstract findBootstrapAdmin(): { principal: StoredPrincipal; tokenHash: string } | undefined;
   abstract replaceTokenHash(principalId: string, tokenHash: string): void;
 
-  create(input: { role: Role; issuerId?: string; name: string; now: string }): { principal: StoredPrincipal; token: string } {
+  create(input: { role: Role; issuerId?: string; qaBodyId?: string; name: string; now: string }): { principal: StoredPrincipal; token: string } {
     const token = newToken();
     const principal: StoredPrincipal = {
       id: randomUUID(),
       role: input.role,
       ...(input.issuerId ? { issuerId: input.issuerId } : {}),
+      ...(input.qaBodyId ? { qaBodyId: input.qaBodyId } : {}),
       name: input.name,
       createdAt: input.now,
     };

@@ -4,12 +4,13 @@ import { openSideDatabase } from '@credence/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, sameHash, type StoredPrincipal } from './principal-store';
 
-type Row = { id: string; role: Role; issuer_id: string | null; name: string; created_at: string; token_hash: string };
+type Row = { id: string; role: Role; issuer_id: string | null; qa_body_id: string | null; name: string; created_at: string; token_hash: string };
 
 const toPrincipal = (row: Row): StoredPrincipal => ({
   id: row.id,
   role: row.role,
   ...(row.issuer_id ? { issuerId: row.issuer_id } : {}),
+  ...(row.qa_body_id ? { qaBodyId: row.qa_body_id } : {}),
   name: row.name,
   createdAt: row.created_at,
 });
@@ -35,6 +36,9 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     // The index finds candidates by the first 16 hex digits; the whole hash is then compared in
     // constant time, so how long a lookup takes says nothing about how much of a guess matched.
     this.db.exec(`CREATE INDEX IF NOT EXISTS principals_token_lookup ON principals (substr(token_hash, 1, ${LOOKUP_PREFIX}))`);
+    // The qa-body binding came later: a store created before it gains the column.
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(principals)').all();
+    if (!columns.some((c) => c.name === 'qa_body_id')) this.db.exec('ALTER TABLE principals ADD COLUMN qa_body_id TEXT');
     // Every request authenticates through this one statement, so it is prepared once.
     this.byTokenHash = this.db.prepare(`SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`);
   }
@@ -46,8 +50,8 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
 
   insert(principal: StoredPrincipal, tokenHash: string): void {
     this.db
-      .prepare('INSERT INTO principals (id, role, issuer_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(principal.id, principal.role, principal.issuerId ?? null, principal.name, principal.createdAt, tokenHash);
+      .prepare('INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(principal.id, principal.role, principal.issuerId ?? null, principal.qaBodyId ?? null, principal.name, principal.createdAt, tokenHash);
   }
 
   findBootstrapAdmin() {

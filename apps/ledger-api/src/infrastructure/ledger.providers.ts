@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { EventStore } from '@credence/event-store';
-import { ActiveRuleset, ActiveRulesetGate, Ledger, RulesGate, StackInvalidationReactor } from '@credence/ledger';
+import { ActiveRuleset, ActiveRulesetGate, Ledger, LEDGER_REACTIONS, LedgerReactor, RulesGate } from '@credence/ledger';
 import { loadRulesetDirectory } from '@credence/rules';
 import { LedgerConfig } from '../config';
 import { Metrics } from '../observability/metrics';
@@ -26,10 +26,10 @@ export const LedgerProviders: Provider[] = [
     useFactory: (store: EventStore, gate: RulesGate) => new Ledger(store, gate),
   },
   {
-    provide: StackInvalidationReactor,
+    provide: LedgerReactor,
     inject: [Ledger, EventStore, LedgerConfig],
     useFactory: (ledger: Ledger, store: EventStore, config: LedgerConfig) =>
-      new StackInvalidationReactor(ledger, store, join(config.dataDir, 'reactors.sqlite')),
+      new LedgerReactor(ledger, store, join(config.dataDir, 'reactors.sqlite'), LEDGER_REACTIONS),
   },
   Startup,
 ];

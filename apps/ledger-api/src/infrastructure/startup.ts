@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@credence/event-store';
-import { ActiveRuleset, StackInvalidationReactor } from '@credence/ledger';
+import { ActiveRuleset, LedgerReactor } from '@credence/ledger';
 import { ensureBootstrapAdmin } from '../auth/bootstrap-admin';
 import { PrincipalStore } from '../auth/principal-store';
 import { LedgerConfig } from '../config';
@@ -23,7 +23,7 @@ export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly config: LedgerConfig,
     private readonly principals: PrincipalStore,
     private readonly rulesets: ActiveRuleset,
-    private readonly reactor: StackInvalidationReactor,
+    private readonly reactor: LedgerReactor,
     private readonly store: EventStore,
   ) {}
 

@@ -4,11 +4,13 @@ import { EventsController } from './events/events.controller';
 import { IssuersController } from './issuers/issuers.controller';
 import { PathwaysController } from './pathways/pathways.controller';
 import { PrincipalsController } from './principals/principals.controller';
+import { QaBodiesController } from './qa-bodies/qa-bodies.controller';
 import { RulesController } from './rules/rules.controller';
 import { SpecificationsController } from './specifications/specifications.controller';
 
 export const RESOURCE_CONTROLLERS = [
   PrincipalsController,
+  QaBodiesController,
   IssuersController,
   SpecificationsController,
   AssessmentsController,

@@ -1,6 +1,6 @@
 import type { Command } from '../core';
 import type { SpecificationState } from '../specification/state';
-import type { AssessmentRecorded } from './events';
+import type { AssessmentCredentialed, AssessmentRecorded } from './events';
 
 export type RecordAssessment = Command<
   'RecordAssessment',
@@ -8,4 +8,11 @@ export type RecordAssessment = Command<
 >;
 export type AnnulAssessment = Command<'AnnulAssessment', { assessmentId: string; note?: string }>;
 
-export type AssessmentCommand = RecordAssessment | AnnulAssessment;
+/** Reserves the assessment for one credential; sent by the ledger before it appends the credential. */
+export type CredentialAssessment = Command<
+  'CredentialAssessment',
+  Omit<AssessmentCredentialed['data'], 'issuerId'>
+>;
+export type ReleaseAssessment = Command<'ReleaseAssessment', { assessmentId: string; credentialId: string }>;
+
+export type AssessmentCommand = RecordAssessment | AnnulAssessment | CredentialAssessment | ReleaseAssessment;

@@ -10,7 +10,13 @@ import {
 } from '../guards';
 import type { SpecificationState } from '../specification/state';
 import { instantMs } from '../time';
-import type { AnnulAssessment, AssessmentCommand, RecordAssessment } from './commands';
+import type {
+  AnnulAssessment,
+  AssessmentCommand,
+  CredentialAssessment,
+  RecordAssessment,
+  ReleaseAssessment,
+} from './commands';
 import type { AssessmentEvent, AssessmentRecorded } from './events';
 import { evolveAssessment, initialAssessmentState, type AssessmentState } from './state';
 
@@ -51,7 +57,8 @@ const record = ({ data, metadata }: RecordAssessment, state: AssessmentState): A
     });
     if (state.status === 'annulled')
       throw conflict('assessment.annulled', `Assessment ${assessmentId} was annulled`);
-    if (sameValue(withoutStatus(state), { ...facts, issuerId: state.issuerId })) return [];
+    const { credentialId: _backs, ...recorded } = withoutStatus(state);
+    if (sameValue(recorded, { ...facts, issuerId: state.issuerId })) return [];
     throw conflict('assessment.already-recorded', `Assessment ${assessmentId} was recorded with other facts`);
   }
   const issuerId = actingIssuerId(metadata);
@@ -69,12 +76,47 @@ const annul = ({ data, metadata }: AnnulAssessment, state: AssessmentState): Ass
   return [{ type: 'AssessmentAnnulled', data: { assessmentId, issuerId: state.issuerId, note } }];
 };
 
+/**
+ * One assessment, one credential: the reservation is decided here, on the assessment's own stream,
+ * so two issuances racing for it meet at this stream's expected version (libs/domain/README.md).
+ */
+const credential = ({ data, metadata }: CredentialAssessment, state: AssessmentState): AssessmentEvent[] => {
+  const { assessmentId, credentialId, issuance } = data;
+  if (state.status === 'absent')
+    throw notFound('assessment.not-found', `Assessment ${assessmentId} is unknown`);
+  assertMayActOn(metadata, 'assessment', assessmentId, { id: state.assessmentId, issuerId: state.issuerId });
+  if (state.credentialId === credentialId) return [];
+  if (state.credentialId !== undefined) {
+    throw conflict(
+      'assessment.already-credentialed',
+      `Assessment ${assessmentId} already backs credential ${state.credentialId}`,
+      { assessmentId, credentialId: state.credentialId },
+    );
+  }
+  if (state.status === 'annulled')
+    throw conflict('assessment.annulled', `Assessment ${assessmentId} was annulled`, { assessmentId });
+  const { issuerId } = state;
+  return [{ type: 'AssessmentCredentialed', data: { assessmentId, issuerId, credentialId, issuance } }];
+};
+
+/** Lifts the reservation of `credentialId`; anything else (no reservation, another's) is left alone. */
+const release = ({ data, metadata }: ReleaseAssessment, state: AssessmentState): AssessmentEvent[] => {
+  const { assessmentId, credentialId } = data;
+  if (state.status === 'absent' || state.credentialId !== credentialId) return [];
+  assertMayActOn(metadata, 'assessment', assessmentId, { id: state.assessmentId, issuerId: state.issuerId });
+  return [{ type: 'AssessmentCredentialReleased', data: { assessmentId, issuerId: state.issuerId, credentialId } }];
+};
+
 export const decideAssessment = (command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] => {
   switch (command.type) {
     case 'RecordAssessment':
       return record(command, state);
     case 'AnnulAssessment':
       return annul(command, state);
+    case 'CredentialAssessment':
+      return credential(command, state);
+    case 'ReleaseAssessment':
+      return release(command, state);
     default:
       return exhaustive(command);
   }

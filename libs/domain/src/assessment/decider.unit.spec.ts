@@ -84,4 +84,54 @@ describe('Assessment decider', () => {
         )
         .then([annulled]));
   });
+
+  describe('CredentialAssessment: one assessment, one credential (finding 1)', () => {
+    const issuance = {
+      commandId: 'cmd-1',
+      specificationId: 'spec-1',
+      learnerId: 'learner-1',
+      assessmentIds: ['asmt-1'],
+      validFrom: '2025-06-01T00:00:00Z',
+    };
+    const reserve = (credentialId: string) =>
+      command('CredentialAssessment', { assessmentId: 'asmt-1', credentialId, issuance });
+    const credentialed = (credentialId: string) =>
+      ({
+        type: 'AssessmentCredentialed',
+        data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId, issuance },
+      }) as const;
+    const released = (credentialId: string) =>
+      ({ type: 'AssessmentCredentialReleased', data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId } }) as const;
+
+    it('reserves a recorded assessment for a credential', () =>
+      given([recorded]).when(reserve('cred-1')).then([credentialed('cred-1')]));
+    it('is a no-op when reserved for the same credential (a retry)', () =>
+      given([recorded, credentialed('cred-1')]).when(reserve('cred-1')).thenNothing());
+    it('refuses a second credential, naming the one it backs', () =>
+      given([recorded, credentialed('cred-1')])
+        .when(reserve('cred-2'))
+        .thenThrows('assessment.already-credentialed', 'conflict', { assessmentId: 'asmt-1', credentialId: 'cred-1' }));
+    it('reserves again once the reservation is released', () =>
+      given([recorded, credentialed('cred-1'), released('cred-1')])
+        .when(reserve('cred-2'))
+        .then([credentialed('cred-2')]));
+    it('refuses an annulled assessment', () =>
+      given([recorded, annulled]).when(reserve('cred-1')).thenThrows('assessment.annulled', 'conflict'));
+    it('refuses an unknown assessment', () =>
+      given([]).when(reserve('cred-1')).thenThrows('assessment.not-found', 'not-found'));
+    it("forbids reserving another issuer's assessment", () =>
+      given([recorded])
+        .when(command('CredentialAssessment', { assessmentId: 'asmt-1', credentialId: 'c', issuance }, actingAs(OTHER_ISSUER)))
+        .thenThrows('issuer.not-owner', 'forbidden'));
+    it('releases only its own reservation', () => {
+      given([recorded, credentialed('cred-1')])
+        .when(command('ReleaseAssessment', { assessmentId: 'asmt-1', credentialId: 'cred-1' }))
+        .then([released('cred-1')]);
+      given([recorded, credentialed('cred-1')])
+        .when(command('ReleaseAssessment', { assessmentId: 'asmt-1', credentialId: 'cred-2' }))
+        .thenNothing();
+    });
+    it('still re-records the same facts after the assessment was credentialed', () =>
+      given([recorded, credentialed('cred-1')]).when(recordAgainst()).thenNothing());
+  });
 });

@@ -24,4 +24,28 @@ export type AssessmentAnnulled = Event<
   { assessmentId: string; issuerId: string; note?: string }
 >;
 
-export type AssessmentEvent = AssessmentRecorded | AssessmentAnnulled;
+/** What a credential's issuance asked for: enough to finish it after a crash (see libs/domain/README.md). */
+export type Issuance = Readonly<{
+  commandId: string;
+  specificationId: string;
+  learnerId: string;
+  assessmentIds: readonly string[];
+  validFrom: string;
+  validUntil?: string;
+}>;
+/** The assessment now backs `credentialId`: its reservation, appended before the credential. */
+export type AssessmentCredentialed = Event<
+  'AssessmentCredentialed',
+  { assessmentId: string; issuerId: string; credentialId: string; issuance: Issuance }
+>;
+/** The reservation is lifted: the issuance was refused, or the credential was revoked. */
+export type AssessmentCredentialReleased = Event<
+  'AssessmentCredentialReleased',
+  { assessmentId: string; issuerId: string; credentialId: string }
+>;
+
+export type AssessmentEvent =
+  | AssessmentRecorded
+  | AssessmentAnnulled
+  | AssessmentCredentialed
+  | AssessmentCredentialReleased;

@@ -7,6 +7,8 @@ export type Principal = Readonly<{
   role: Role;
   /** Present only for role `issuer`: the one issuer this principal may act for. */
   issuerId?: string;
+  /** Present only for role `qa-body`: the one QA body this principal acts for. */
+  qaBodyId?: string;
 }>;
 
 /** A warn-level finding carried on accepted events so auditors see what was tolerated. */

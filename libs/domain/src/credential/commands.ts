@@ -21,14 +21,19 @@ export type IssueCredential = Command<
     };
   }
 >;
+/** The credential's issuer, for who may act on it: a QA body only on issuers it accredits or has accredited. */
+type IssuerContext = { context: { issuer: IssuerState } };
 export type SuspendCredential = Command<
   'SuspendCredential',
-  { credentialId: string; reason: SuspensionReason; note?: string }
+  { credentialId: string; reason: SuspensionReason; note?: string } & IssuerContext
 >;
-export type ReinstateCredential = Command<'ReinstateCredential', { credentialId: string; note?: string }>;
+export type ReinstateCredential = Command<
+  'ReinstateCredential',
+  { credentialId: string; note?: string } & IssuerContext
+>;
 export type RevokeCredential = Command<
   'RevokeCredential',
-  { credentialId: string; reason: RevocationReason; note?: string }
+  { credentialId: string; reason: RevocationReason; note?: string } & IssuerContext
 >;
 
 export type CredentialCommand = IssueCredential | SuspendCredential | ReinstateCredential | RevokeCredential;

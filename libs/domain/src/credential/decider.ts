@@ -1,5 +1,6 @@
 import { conflict, invalid, notFound, type Decider } from '../core';
-import { assertMayActOn, exhaustive } from '../guards';
+import { assertContextFor, assertMayActOn, exhaustive, forbidden } from '../guards';
+import { assertAccredits } from '../qa-body/authority';
 import type { CredentialCommand } from './commands';
 import { REVOCATION_REASONS, SUSPENSION_REASONS, type CredentialEvent } from './events';
 import { issue } from './issue';
@@ -12,13 +13,23 @@ import {
 
 type Lifecycle = Exclude<CredentialCommand, { type: 'IssueCredential' }>;
 
-const existing = ({ data, metadata }: Lifecycle, state: CredentialState): IssuedCredentialState => {
+const existing = (command: Lifecycle, state: CredentialState): IssuedCredentialState => {
+  const { data, metadata } = command;
   if (state.status === 'absent')
     throw notFound('credential.not-found', `Credential ${data.credentialId} is unknown`);
   assertMayActOn(metadata, 'credential', data.credentialId, {
     id: state.credentialId,
     issuerId: state.issuerId,
   });
+  const { issuer } = data.context;
+  assertContextFor('issuer', state.issuerId, issuer.status === 'registered' ? issuer.issuerId : undefined);
+  if (metadata.principal.role === 'qa-body' && command.type === 'RevokeCredential') {
+    throw forbidden(
+      'credential.revocation-by-awarding-body',
+      "Revocation is the awarding issuer's act, not a QA body's",
+    );
+  }
+  assertAccredits(metadata, issuer);
   return state;
 };
 
@@ -32,8 +43,8 @@ const revokedConflict = (credentialId: string) =>
   conflict('credential.revoked', `Credential ${credentialId} is revoked; revocation is final`);
 
 /**
- * Suspension is reversible, revocation final. Any role may reach here; only issuer principals are
- * held to their own credentials (a QA body acts across issuers).
+ * Suspension is reversible, revocation final. Issuer principals act on their own credentials; a QA
+ * body suspends and reinstates those of issuers it accredits or has accredited, and never revokes.
  */
 const changeStatus = (command: Lifecycle, state: CredentialState): CredentialEvent[] => {
   const credential = existing(command, state);

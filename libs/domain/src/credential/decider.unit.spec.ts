@@ -1,27 +1,39 @@
 import { commandsFor, DeciderSpecification } from '@credence/testing';
-import { actingAs, credentialIssued, OTHER_ISSUER, qaBodyPrincipal } from '../test-fixtures';
+import { fold } from '../core';
+import { issuerDecider } from '../issuer/decider';
+import {
+  actingAs,
+  actingForQaBody,
+  credentialIssued,
+  issuerAccredited,
+  issuerRegistered,
+  OTHER_ISSUER,
+  OTHER_QA_BODY,
+} from '../test-fixtures';
 import type { CredentialCommand } from './commands';
 import { credentialDecider } from './decider';
 import type { CredentialReinstated, CredentialRevoked, CredentialSuspended } from './events';
 
 const given = DeciderSpecification.for(credentialDecider);
 const command = commandsFor<CredentialCommand>(actingAs());
-const ref = { credentialId: 'cred-1' };
+const accreditedIssuer = fold(issuerDecider, [issuerRegistered(), issuerAccredited()]);
+/** The credential's issuer, as the catalogue resolves it from the credential's state. */
+const ref = { credentialId: 'cred-1', context: { issuer: accreditedIssuer } };
 const issued = credentialIssued();
 const suspend = command('SuspendCredential', { ...ref, reason: 'under-investigation', note: 'complaint' });
 const reinstate = command('ReinstateCredential', { ...ref, note: 'cleared' });
 const revoke = command('RevokeCredential', { ...ref, reason: 'fraud' });
 const suspended: CredentialSuspended = {
   type: 'CredentialSuspended',
-  data: { ...ref, issuerId: 'uni-1', reason: 'under-investigation', note: 'complaint' },
+  data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'under-investigation', note: 'complaint' },
 };
 const reinstated: CredentialReinstated = {
   type: 'CredentialReinstated',
-  data: { ...ref, issuerId: 'uni-1', note: 'cleared' },
+  data: { credentialId: 'cred-1', issuerId: 'uni-1', note: 'cleared' },
 };
 const revoked: CredentialRevoked = {
   type: 'CredentialRevoked',
-  data: { ...ref, issuerId: 'uni-1', reason: 'fraud' },
+  data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'fraud' },
 };
 
 describe('Credential decider: lifecycle', () => {
@@ -40,19 +52,51 @@ describe('Credential decider: lifecycle', () => {
       given([issued])
         .when(command('SuspendCredential', { ...ref, reason: 'issuer-request' }, actingAs(OTHER_ISSUER)))
         .thenThrows('issuer.not-owner', 'forbidden'));
-    it("lets a QA body suspend any issuer's credential", () =>
+    const qaSuspend = (metadata = actingForQaBody()) =>
+      command('SuspendCredential', { ...ref, reason: 'under-investigation', note: 'complaint' }, metadata);
+    it('lets a QA body suspend a credential of an issuer it accredits', () =>
+      given([issued]).when(qaSuspend()).then([suspended]));
+    it('lets a QA body suspend when its accreditation of the issuer was withdrawn (it has accredited)', () => {
+      const withdrawn = fold(issuerDecider, [
+        issuerRegistered(),
+        issuerAccredited(),
+        { type: 'AccreditationWithdrawn', data: { issuerId: 'uni-1', accreditationId: 'acc-1' } },
+      ]);
       given([issued])
         .when(
           command(
             'SuspendCredential',
-            { ...ref, reason: 'under-investigation', note: 'complaint' },
-            { principal: qaBodyPrincipal, issuerId: undefined },
+            { ...ref, context: { issuer: withdrawn }, reason: 'under-investigation', note: 'complaint' },
+            actingForQaBody(),
           ),
         )
-        .then([suspended]));
+        .then([suspended]);
+    });
+    it('forbids a QA body that never accredited the issuer (finding 5)', () =>
+      given([issued])
+        .when(qaSuspend(actingForQaBody(OTHER_QA_BODY)))
+        .thenThrows('qa-body.not-accrediting', 'forbidden'));
+    it('refuses an issuer context for another issuer (a wiring fault)', () =>
+      given([issued])
+        .when(
+          command('SuspendCredential', {
+            ...ref,
+            context: { issuer: fold(issuerDecider, [issuerRegistered(OTHER_ISSUER)]) },
+            reason: 'issuer-request',
+          }),
+        )
+        .thenThrows('command.context-mismatch', 'invalid'));
   });
 
   describe('ReinstateCredential', () => {
+    it('lets a QA body reinstate a credential of an issuer it accredits', () =>
+      given([issued, suspended])
+        .when(command('ReinstateCredential', { ...ref, note: 'cleared' }, actingForQaBody()))
+        .then([reinstated]));
+    it('forbids a QA body that never accredited the issuer', () =>
+      given([issued, suspended])
+        .when(command('ReinstateCredential', ref, actingForQaBody(OTHER_QA_BODY)))
+        .thenThrows('qa-body.not-accrediting', 'forbidden'));
     it('reinstates a suspended credential', () =>
       given([issued, suspended]).when(reinstate).then([reinstated]));
     it('is a no-op when active', () => given([issued]).when(reinstate).thenNothing());
@@ -78,9 +122,19 @@ describe('Credential decider: lifecycle', () => {
       given([issued])
         .when(command('RevokeCredential', { ...ref, reason: 'fraud' }, actingAs(OTHER_ISSUER)))
         .thenThrows('issuer.not-owner', 'forbidden'));
-    it("lets a QA body revoke any issuer's credential", () =>
+    it("forbids a QA body revoking, even for an issuer it accredits: revocation is the awarding body's act (finding 5)", () =>
       given([issued])
-        .when(command('RevokeCredential', { ...ref, reason: 'fraud' }, { principal: qaBodyPrincipal }))
+        .when(command('RevokeCredential', { ...ref, reason: 'fraud' }, actingForQaBody()))
+        .thenThrows('credential.revocation-by-awarding-body', 'forbidden'));
+    it('lets the system revoke (the annulment cascade)', () =>
+      given([issued])
+        .when(
+          command(
+            'RevokeCredential',
+            { ...ref, reason: 'fraud' },
+            { principal: { id: 'system:x', role: 'admin' }, issuerId: undefined },
+          ),
+        )
         .then([revoked]));
   });
 });

@@ -17,6 +17,8 @@ export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 /** The accreditation the issuer held at issuance, copied so status-at-instant needs no other stream. */
 export type AccreditationAtIssuance = Readonly<{
   accreditationId: string;
+  /** Absent for accreditations granted before QA bodies were principals. */
+  qaBodyId?: string;
   qaBody: string;
   validFrom: string;
   validUntil: string;

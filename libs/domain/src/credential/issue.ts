@@ -47,7 +47,11 @@ const disqualifications = (a: Recorded, learnerId: string, specificationId: stri
     a.specificationId !== specificationId && 'specification-mismatch',
   ].filter((reason): reason is string => reason !== false);
 
-const qualifyingAssessment = (data: IssueCredential['data']): Recorded => {
+/**
+ * Every cited assessment must back this credential: a recorded pass of this learner against this
+ * specification, not annulled. One stray assessment (another learner's, a fail) refuses the whole.
+ */
+const citedAssessments = (data: IssueCredential['data']): Recorded[] => {
   const { assessmentIds, learnerId, specificationId } = data;
   if (assessmentIds.length === 0)
     throw invalid('credential.assessments-required', 'List at least one assessment');
@@ -59,18 +63,15 @@ const qualifyingAssessment = (data: IssueCredential['data']): Recorded => {
       assessmentIds: missing,
     });
   }
-  const verdicts = (listed as Recorded[]).map((a) => ({
-    assessment: a,
-    reasons: disqualifications(a, learnerId, specificationId),
-  }));
-  const qualifying = verdicts.find((v) => v.reasons.length === 0);
-  if (qualifying) return qualifying.assessment;
+  const cited = listed as Recorded[];
+  const offending = cited
+    .map((a) => ({ assessmentId: a.assessmentId, reasons: disqualifications(a, learnerId, specificationId) }))
+    .filter((v) => v.reasons.length > 0);
+  if (offending.length === 0) return cited;
   throw conflict(
-    'credential.no-qualifying-assessment',
-    'No listed assessment is a recorded pass for this learner',
-    {
-      assessments: verdicts.map((v) => ({ assessmentId: v.assessment.assessmentId, reasons: v.reasons })),
-    },
+    'credential.assessment-mismatch',
+    `Assessments ${offending.map((o) => o.assessmentId).join(', ')} cannot back this credential`,
+    { assessmentIds: offending.map((o) => o.assessmentId), assessments: offending },
   );
 };
 
@@ -89,12 +90,14 @@ const validUntilFor = (validFrom: string, validUntil: string | undefined, validi
 const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now: string) => {
   const held = eqfLevel === undefined ? undefined : accreditationCovering(issuer, eqfLevel, now);
   return (
-    held && {
+    held &&
+    definedOnly({
       accreditationId: held.accreditationId,
+      qaBodyId: held.qaBodyId,
       qaBody: held.qaBody,
       validFrom: held.validFrom,
       validUntil: held.validUntil,
-    }
+    })
   );
 };
 
@@ -120,7 +123,7 @@ const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): C
   const spec = issuableSpecification(specificationId, context.specification, issuerId);
   const issuer = registeredIssuer(issuerId, context.issuer);
   requireText(learnerId, 'credential.learner-required', 'learnerId');
-  const { learner } = qualifyingAssessment(data);
+  const [{ learner }] = citedAssessments(data);
   return definedOnly({
     credentialId,
     issuerId,

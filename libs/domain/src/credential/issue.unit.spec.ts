@@ -54,6 +54,7 @@ const issued = credentialIssued({
   validFrom: '2025-06-01T00:00:00Z',
   accreditation: {
     accreditationId: 'acc-1',
+    qaBodyId: 'nvao',
     qaBody: 'NVAO',
     validFrom: '2024-01-01T00:00:00Z',
     validUntil: '2030-01-01T00:00:00Z',
@@ -82,20 +83,27 @@ describe('Credential decider: IssueCredential', () => {
       .when(issueWith({}, { issuer: fold(issuerDecider, [issuerRegistered()]) }))
       .then([{ type: 'CredentialIssued', data: rest }]);
   });
-  it('qualifies on any one listed assessment', () =>
+  it('issues from several assessments when every one is a pass of this learner and specification', () =>
     given([])
       .when(
         issueWith(
           { assessmentIds: ['asmt-0', 'asmt-1'] },
-          {
-            assessments: [
-              assessment(assessmentRecorded({ assessmentId: 'asmt-0', result: { outcome: 'fail' } })),
-              passed,
-            ],
-          },
+          { assessments: [assessment(assessmentRecorded({ assessmentId: 'asmt-0' })), passed] },
         ),
       )
       .then([credentialIssued({ ...issued.data, assessmentIds: ['asmt-0', 'asmt-1'] })]));
+  it("refuses a credential that also cites another learner's passed assessment (finding 2)", () =>
+    given([])
+      .when(
+        issueWith(
+          { assessmentIds: ['asmt-1', 'asmt-2'] },
+          { assessments: [passed, assessment(assessmentRecorded({ assessmentId: 'asmt-2', learner: { id: 'learner-2' } }))] },
+        ),
+      )
+      .thenThrows('credential.assessment-mismatch', 'conflict', {
+        assessmentIds: ['asmt-2'],
+        assessments: [{ assessmentId: 'asmt-2', reasons: ['learner-mismatch'] }],
+      }));
   it('is a no-op when already issued on the same terms', () =>
     given([issued])
       .when(issueWith({}, {}, { now: '2025-06-02T00:00:00Z' }))
@@ -138,7 +146,7 @@ describe('Credential decider: IssueCredential', () => {
     given([])
       .when(issueWith({ assessmentIds: [] }))
       .thenThrows('credential.assessments-required', 'invalid'));
-  it('refuses when no assessment qualifies, saying why each failed', () =>
+  it('refuses when any cited assessment does not qualify, naming each and saying why', () =>
     given([])
       .when(
         issueWith(
@@ -153,7 +161,8 @@ describe('Credential decider: IssueCredential', () => {
           },
         ),
       )
-      .thenThrows('credential.no-qualifying-assessment', 'conflict', {
+      .thenThrows('credential.assessment-mismatch', 'conflict', {
+        assessmentIds: ['asmt-1', 'asmt-2', 'asmt-3', 'asmt-4'],
         assessments: [
           { assessmentId: 'asmt-1', reasons: ['annulled'] },
           { assessmentId: 'asmt-2', reasons: ['not-passed'] },

@@ -1,5 +1,7 @@
 import type { Command } from '../core';
+import type { QaBodyState } from '../qa-body/state';
 import type {
+  AccreditationReinstated,
   AccreditationSuspended,
   AccreditationWithdrawn,
   IssuerAccredited,
@@ -8,8 +10,21 @@ import type {
 
 /** Issuer commands carry exactly the facts their events record; the decider picks them field by field. */
 export type RegisterIssuer = Command<'RegisterIssuer', IssuerRegistered['data']>;
-export type AccreditIssuer = Command<'AccreditIssuer', IssuerAccredited['data']>;
+/**
+ * The granting QA body is the acting principal's: `context.qaBody` is its state. A `qaBody` in the
+ * request is accepted only when it names that same body (by id or name).
+ */
+export type AccreditIssuer = Command<
+  'AccreditIssuer',
+  Omit<IssuerAccredited['data'], 'qaBodyId' | 'qaBody'> & { qaBody?: string; context: { qaBody: QaBodyState } }
+>;
 export type SuspendAccreditation = Command<'SuspendAccreditation', AccreditationSuspended['data']>;
+export type ReinstateAccreditation = Command<'ReinstateAccreditation', AccreditationReinstated['data']>;
 export type WithdrawAccreditation = Command<'WithdrawAccreditation', AccreditationWithdrawn['data']>;
 
-export type IssuerCommand = RegisterIssuer | AccreditIssuer | SuspendAccreditation | WithdrawAccreditation;
+export type IssuerCommand =
+  | RegisterIssuer
+  | AccreditIssuer
+  | SuspendAccreditation
+  | ReinstateAccreditation
+  | WithdrawAccreditation;

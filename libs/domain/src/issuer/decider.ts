@@ -1,6 +1,7 @@
 import { conflict, invalid, notFound, type CommandMetadata, type Decider } from '../core';
 import { sameValue } from '../equality';
 import { assertMayActOn, exhaustive, isEqfLevel, requireText } from '../guards';
+import { actingQaBody, assertGrantedBy, assertNamesActingBody } from '../qa-body/authority';
 import { instantMs } from '../time';
 import type { AccreditIssuer, IssuerCommand, RegisterIssuer } from './commands';
 import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
@@ -25,8 +26,7 @@ const register = ({ data, metadata }: RegisterIssuer, state: IssuerState): Issue
   throw conflict('issuer.already-registered', `Issuer ${issuerId} is registered with other details`);
 };
 
-const validateAccreditation = ({ qaBody, scope, validFrom, validUntil }: AccreditIssuer['data']) => {
-  requireText(qaBody, 'issuer.qa-body-required', 'qaBody');
+const validateAccreditation = ({ scope, validFrom, validUntil }: AccreditIssuer['data']) => {
   if (instantMs(validUntil, 'validUntil') <= instantMs(validFrom, 'validFrom')) {
     throw invalid('issuer.accreditation-period-invalid', 'validUntil must be after validFrom', {
       validFrom,
@@ -42,10 +42,13 @@ const validateAccreditation = ({ qaBody, scope, validFrom, validUntil }: Accredi
 
 const accredit = ({ data, metadata }: AccreditIssuer, state: IssuerState): IssuerAccredited[] => {
   const issuer = registered(state, data.issuerId, metadata);
+  const granting = actingQaBody(metadata, data.context.qaBody);
+  assertNamesActingBody(data.qaBody, granting);
   validateAccreditation(data);
   const existing = findAccreditation(issuer, data.accreditationId);
-  const { issuerId, accreditationId, qaBody, scope, validFrom, validUntil } = data;
-  const terms = { accreditationId, qaBody, scope, validFrom, validUntil };
+  const { issuerId, accreditationId, scope, validFrom, validUntil } = data;
+  const { qaBodyId, name: qaBody } = granting;
+  const terms = { accreditationId, qaBodyId, qaBody, scope, validFrom, validUntil };
   if (!existing) return [{ type: 'IssuerAccredited', data: { issuerId, ...terms } }];
   const { status: _s, ...granted } = existing;
   if (sameValue(granted, terms)) return [];
@@ -56,7 +59,10 @@ const accredit = ({ data, metadata }: AccreditIssuer, state: IssuerState): Issue
 };
 
 const changeAccreditation = (
-  command: Extract<IssuerCommand, { type: 'SuspendAccreditation' | 'WithdrawAccreditation' }>,
+  command: Extract<
+    IssuerCommand,
+    { type: 'SuspendAccreditation' | 'ReinstateAccreditation' | 'WithdrawAccreditation' }
+  >,
   state: IssuerState,
 ): IssuerEvent[] => {
   const { metadata } = command;
@@ -66,12 +72,16 @@ const changeAccreditation = (
   if (!accreditation) {
     throw notFound('issuer.accreditation-not-found', `Accreditation ${data.accreditationId} is unknown`);
   }
+  assertGrantedBy(metadata, accreditation);
   if (accreditation.status === 'withdrawn') {
     if (command.type === 'WithdrawAccreditation') return [];
     throw conflict('issuer.accreditation-withdrawn', `Accreditation ${data.accreditationId} was withdrawn`);
   }
   if (command.type === 'SuspendAccreditation') {
     return accreditation.status === 'suspended' ? [] : [{ type: 'AccreditationSuspended', data }];
+  }
+  if (command.type === 'ReinstateAccreditation') {
+    return accreditation.status === 'active' ? [] : [{ type: 'AccreditationReinstated', data }];
   }
   return [{ type: 'AccreditationWithdrawn', data }];
 };
@@ -83,6 +93,7 @@ export const decideIssuer = (command: IssuerCommand, state: IssuerState): Issuer
     case 'AccreditIssuer':
       return accredit(command, state);
     case 'SuspendAccreditation':
+    case 'ReinstateAccreditation':
     case 'WithdrawAccreditation':
       return changeAccreditation(command, state);
     default:

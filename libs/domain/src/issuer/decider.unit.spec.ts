@@ -1,17 +1,34 @@
 import { commandsFor, DeciderSpecification } from '@credence/testing';
-import { actingAs, issuerAccredited, issuerRegistered, OTHER_ISSUER } from '../test-fixtures';
-import type { IssuerCommand } from './commands';
+import { fold } from '../core';
+import { qaBodyDecider } from '../qa-body/decider';
+import {
+  actingAs,
+  actingForQaBody,
+  issuerAccredited,
+  issuerRegistered,
+  OTHER_ISSUER,
+  OTHER_QA_BODY,
+  QA_BODY,
+  qaBodyRegistered,
+} from '../test-fixtures';
+import type { AccreditIssuer, IssuerCommand } from './commands';
 import { issuerDecider } from './decider';
 
 const given = DeciderSpecification.for(issuerDecider);
-const command = commandsFor<IssuerCommand>();
+const command = commandsFor<IssuerCommand>(actingForQaBody());
 const registered = issuerRegistered();
 const accredited = issuerAccredited();
-const register = command('RegisterIssuer', registered.data);
-const accredit = command('AccreditIssuer', accredited.data);
+const nvao = fold(qaBodyDecider, [qaBodyRegistered()]);
+const { qaBodyId: _id, qaBody: _name, ...terms } = accredited.data;
+const accreditWith = (change: Partial<AccreditIssuer['data']> = {}, metadata = {}) =>
+  command('AccreditIssuer', { ...terms, context: { qaBody: nvao }, ...change }, metadata);
+const accredit = accreditWith();
+const register = command('RegisterIssuer', registered.data, actingAs());
 const ref = { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'QA visit' };
 const suspended = { type: 'AccreditationSuspended', data: ref } as const;
+const reinstated = { type: 'AccreditationReinstated', data: ref } as const;
 const withdrawn = { type: 'AccreditationWithdrawn', data: ref } as const;
+const otherBody = actingForQaBody(OTHER_QA_BODY);
 
 describe('Issuer decider', () => {
   describe('RegisterIssuer', () => {
@@ -20,7 +37,7 @@ describe('Issuer decider', () => {
       given([registered]).when(register).thenNothing());
     it('refuses other details for a registered issuer', () =>
       given([registered])
-        .when(command('RegisterIssuer', { ...registered.data, legalName: 'Renamed' }))
+        .when(command('RegisterIssuer', { ...registered.data, legalName: 'Renamed' }, actingAs()))
         .thenThrows('issuer.already-registered', 'conflict'));
     it('refuses an empty legal name', () =>
       given([])
@@ -29,39 +46,60 @@ describe('Issuer decider', () => {
   });
 
   describe('AccreditIssuer', () => {
-    it('accredits a registered issuer', () => given([registered]).when(accredit).then([accredited]));
+    it("accredits in the name of the principal's QA body, by id and name", () =>
+      given([registered]).when(accredit).then([accredited]));
+    it('accepts a qaBody in the request that names the same body', () => {
+      given([registered])
+        .when(accreditWith({ qaBody: 'NVAO' }))
+        .then([accredited]);
+      given([registered])
+        .when(accreditWith({ qaBody: QA_BODY }))
+        .then([accredited]);
+    });
+    it('refuses a qaBody in the request naming another body (finding 5)', () =>
+      given([registered])
+        .when(accreditWith({ qaBody: 'AQAS' }))
+        .thenThrows('qa-body.not-acting-body', 'invalid'));
+    it('refuses a principal bound to no QA body (finding 5)', () =>
+      given([registered])
+        .when(accreditWith({}, { principal: { id: 'qa-x', role: 'qa-body' } }))
+        .thenThrows('qa-body.binding-required', 'forbidden'));
+    it('refuses an issuer principal, even on its own stream', () =>
+      given([registered])
+        .when(accreditWith({}, actingAs()))
+        .thenThrows('qa-body.binding-required', 'forbidden'));
+    it('refuses an unregistered QA body', () =>
+      given([registered])
+        .when(accreditWith({ context: { qaBody: { status: 'unregistered' } } }))
+        .thenThrows('qa-body.not-found', 'not-found'));
     it('refuses an unregistered issuer', () =>
       given([]).when(accredit).thenThrows('issuer.not-found', 'not-found'));
     it('is a no-op for the same accreditation', () =>
       given([registered, accredited]).when(accredit).thenNothing());
     it('refuses the same accreditation id with other terms', () =>
       given([registered, accredited])
-        .when(command('AccreditIssuer', { ...accredited.data, validUntil: '2031-01-01T00:00:00Z' }))
+        .when(accreditWith({ validUntil: '2031-01-01T00:00:00Z' }))
         .thenThrows('issuer.accreditation-exists', 'conflict'));
     it.each([
       ['ends before it starts', { validUntil: '2023-01-01T00:00:00Z' }],
       ['ends when it starts', { validUntil: '2024-01-01T00:00:00Z' }],
     ])('refuses a period that %s', (_, change) =>
       given([registered])
-        .when(command('AccreditIssuer', { ...accredited.data, ...change }))
+        .when(accreditWith(change))
         .thenThrows('issuer.accreditation-period-invalid', 'invalid'),
     );
     it('refuses a malformed instant', () =>
       given([registered])
-        .when(command('AccreditIssuer', { ...accredited.data, validFrom: 'yesterday' }))
+        .when(accreditWith({ validFrom: 'yesterday' }))
         .thenThrows('time.invalid-instant', 'invalid'));
     it.each([[[0]], [[9]], [[5.5]], [[]]])('refuses EQF levels %j', (eqfLevels) =>
       given([registered])
-        .when(command('AccreditIssuer', { ...accredited.data, scope: { eqfLevels } }))
+        .when(accreditWith({ scope: { eqfLevels } }))
         .thenThrows('issuer.eqf-level-invalid', 'invalid'),
     );
-    it('lets an issuer principal act on its own stream', () =>
-      given([registered])
-        .when(command('AccreditIssuer', accredited.data, actingAs()))
-        .then([accredited]));
     it("forbids an issuer principal acting on another issuer's stream", () =>
       given([registered])
-        .when(command('AccreditIssuer', accredited.data, actingAs(OTHER_ISSUER)))
+        .when(accreditWith({}, actingAs(OTHER_ISSUER)))
         .thenThrows('issuer.not-owner', 'forbidden'));
   });
 
@@ -79,6 +117,26 @@ describe('Issuer decider', () => {
       given([registered]).when(suspend).thenThrows('issuer.accreditation-not-found', 'not-found'));
     it('refuses an unregistered issuer', () =>
       given([]).when(suspend).thenThrows('issuer.not-found', 'not-found'));
+    it('forbids a QA body that did not grant it (finding 5)', () =>
+      given([registered, accredited])
+        .when(command('SuspendAccreditation', ref, otherBody))
+        .thenThrows('qa-body.not-granting', 'forbidden', { grantedBy: QA_BODY }));
+  });
+
+  describe('ReinstateAccreditation (finding 4)', () => {
+    const reinstate = command('ReinstateAccreditation', ref);
+    it('lifts a suspension', () =>
+      given([registered, accredited, suspended]).when(reinstate).then([reinstated]));
+    it('is a no-op on an active accreditation', () =>
+      given([registered, accredited]).when(reinstate).thenNothing());
+    it('refuses a withdrawn accreditation', () =>
+      given([registered, accredited, suspended, withdrawn])
+        .when(reinstate)
+        .thenThrows('issuer.accreditation-withdrawn', 'conflict'));
+    it('forbids a QA body that did not grant it', () =>
+      given([registered, accredited, suspended])
+        .when(command('ReinstateAccreditation', ref, otherBody))
+        .thenThrows('qa-body.not-granting', 'forbidden'));
   });
 
   describe('WithdrawAccreditation', () => {
@@ -91,5 +149,9 @@ describe('Issuer decider', () => {
       given([registered, accredited, withdrawn]).when(withdraw).thenNothing());
     it('refuses an unknown accreditation', () =>
       given([registered]).when(withdraw).thenThrows('issuer.accreditation-not-found', 'not-found'));
+    it('forbids a QA body that did not grant it (finding 5)', () =>
+      given([registered, accredited])
+        .when(command('WithdrawAccreditation', ref, otherBody))
+        .thenThrows('qa-body.not-granting', 'forbidden'));
   });
 });

@@ -11,6 +11,9 @@ export type IssuerAccredited = Event<
   {
     issuerId: string;
     accreditationId: string;
+    /** The granting QA body; absent on accreditations granted before QA bodies were principals. */
+    qaBodyId?: string;
+    /** The granting QA body's name, as registered. */
     qaBody: string;
     scope: AccreditationScope;
     validFrom: string;
@@ -21,9 +24,18 @@ export type AccreditationSuspended = Event<
   'AccreditationSuspended',
   { issuerId: string; accreditationId: string; note?: string }
 >;
+export type AccreditationReinstated = Event<
+  'AccreditationReinstated',
+  { issuerId: string; accreditationId: string; note?: string }
+>;
 export type AccreditationWithdrawn = Event<
   'AccreditationWithdrawn',
   { issuerId: string; accreditationId: string; note?: string }
 >;
 
-export type IssuerEvent = IssuerRegistered | IssuerAccredited | AccreditationSuspended | AccreditationWithdrawn;
+export type IssuerEvent =
+  | IssuerRegistered
+  | IssuerAccredited
+  | AccreditationSuspended
+  | AccreditationReinstated
+  | AccreditationWithdrawn;

@@ -32,6 +32,8 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
     }
     case 'AccreditationSuspended':
       return withStatus(state, data.accreditationId, 'suspended');
+    case 'AccreditationReinstated':
+      return withStatus(state, data.accreditationId, 'active');
     case 'AccreditationWithdrawn':
       return withStatus(state, data.accreditationId, 'withdrawn');
   }

@@ -15,7 +15,7 @@ export const metadataFor = (commandId: string = randomUUID()): EventMetadata => 
 });
 
 /** Every event type the suite writes: adapters that filter the log by type must let these through. */
-export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added'] as const;
+export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added', 'Claimed'] as const;
 
 /** The suite's types as a caller hands them to a store: all written in schema version 1. */
 export const CONTRACT_SCHEMA_VERSIONS: EventSchemaVersions = Object.fromEntries(CONTRACT_EVENT_TYPES.map((type) => [type, 1]));

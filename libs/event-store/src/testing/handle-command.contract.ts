@@ -15,6 +15,20 @@ const tally: Decider<Tally, Add, Added> = {
   initialState: () => ({ status: 'counting', total: 0 }),
 };
 
+type Claim = Command<'Claim', { by: string }>;
+/** 'Claimed' is listed in CONTRACT_EVENT_TYPES. */
+type Claimed = Event<'Claimed', { by: string }>;
+/** First come, first served: the reservation shape "one assessment, one credential" relies on. */
+const claim: Decider<string | null, Claim, Claimed> = {
+  decide: (command, holder) => {
+    if (holder === command.data.by) return [];
+    if (holder !== null) throw new Error(`held by ${holder}`);
+    return [{ type: 'Claimed', data: { by: command.data.by } }];
+  },
+  evolve: (_, event) => event.data.by,
+  initialState: () => null,
+};
+
 const add = (by: number): Add => ({ type: 'Add', data: { by }, metadata: metadataFor() });
 /** What another writer appends directly, bypassing handleCommand. */
 const added = (by: number) => ({ ...newEvent(), type: 'Added', data: { by } });
@@ -59,6 +73,19 @@ export const describeHandleCommandContract = ({ store }: ContractContext): void 
       expect(error).toBeInstanceOf(ConcurrencyError);
       expect(prepared).toBe(1);
       expect(await store().readStream(stream)).toHaveLength(2);
+    });
+
+    it('lets exactly one of 30 concurrent first-come claims win; the others are refused on re-read', async () => {
+      const stream = uniqueStream('claim');
+      const racers = Array.from({ length: 30 }, (_, i) =>
+        handleCommand(store(), claim, stream, { type: 'Claim', data: { by: `c${i}` }, metadata: metadataFor() }),
+      );
+      const settled = await Promise.allSettled(racers);
+      const won = settled.filter((s) => s.status === 'fulfilled');
+      const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason);
+      expect(won).toHaveLength(1);
+      refused.forEach((error) => expect(String(error)).toMatch(/held by c\d+/));
+      expect(await store().readStream(stream)).toHaveLength(1);
     });
 
     it('re-reads and decides again when a concurrent writer got there first', async () => {

@@ -19,6 +19,10 @@ import {
   pathwayDecider,
   type PathwayEvent,
   type PathwayState,
+  type QaBodyCommand,
+  qaBodyDecider,
+  type QaBodyEvent,
+  type QaBodyState,
   type SpecificationCommand,
   specificationDecider,
   type SpecificationEvent,
@@ -35,6 +39,7 @@ import {
   credential,
   issuer,
   pathway,
+  qaBody,
   type RelatedRefs,
   specification,
   stack,
@@ -43,7 +48,8 @@ import {
 
 /** Per command type, the state and events of the stream it targets: derived from the deciders' unions. */
 type Aggregate<C extends { type: string }, State, E> = { [T in C['type']]: { state: State; event: E } };
-type Aggregates = Aggregate<IssuerCommand, IssuerState, IssuerEvent> &
+type Aggregates = Aggregate<QaBodyCommand, QaBodyState, QaBodyEvent> &
+  Aggregate<IssuerCommand, IssuerState, IssuerEvent> &
   Aggregate<SpecificationCommand, SpecificationState, SpecificationEvent> &
   Aggregate<AssessmentCommand, AssessmentState, AssessmentEvent> &
   Aggregate<CredentialCommand, CredentialState, CredentialEvent> &
@@ -70,13 +76,21 @@ export type CommandRequest<T extends CredenceCommandType = CredenceCommandType> 
   [K in T]: Command<K, Omit<CommandOfType<K>['data'], 'context'>>;
 }[T];
 
+/** A lifecycle command's related issuer: the owner of the credential it acts on. */
+const credentialIssuer = (_: unknown, target: CredentialState) => ({
+  issuer: issuer(target.status === 'absent' ? '' : target.issuerId),
+});
+
 /** What the catalogue says about one command type. */
 export type CatalogueEntry<T extends CredenceCommandType> = Readonly<{
   /** The stream the command is decided on. */
   target: (command: CommandRequest<T>) => StreamRef<TargetState<T>>;
   decider: Decider<TargetState<T>, CommandOfType<T>, TargetEvent<T>>;
-  /** The other streams `decide` and the rules read, resolved into `data.context`. */
-  related?: (command: CommandRequest<T>) => RelatedRefs<RelatedStates<T>>;
+  /**
+   * The other streams `decide` and the rules read, resolved into `data.context`. Chosen from the
+   * request and, when it names them only through the target (a credential's issuer), its state.
+   */
+  related?: (command: CommandRequest<T>, target: TargetState<T>) => RelatedRefs<RelatedStates<T>>;
   /** What the rules see. */
   facts: (command: CommandOfType<T>, target: TargetState<T>) => Facts;
   /** The event that opens a decision of this type in the log; replay rebuilds the command from it. */
@@ -93,6 +107,12 @@ export type Catalogue = { readonly [T in CredenceCommandType]: CatalogueEntry<T>
  * one DTO and one route.
  */
 export const CATALOGUE = {
+  RegisterQaBody: {
+    target: (c) => qaBody(c.data.qaBodyId),
+    decider: qaBodyDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'QaBodyRegistered',
+  },
   RegisterIssuer: {
     target: (c) => issuer(c.data.issuerId),
     decider: issuerDecider,
@@ -102,6 +122,8 @@ export const CATALOGUE = {
   AccreditIssuer: {
     target: (c) => issuer(c.data.issuerId),
     decider: issuerDecider,
+    // The granting body is the principal's binding, never the request's free text.
+    related: (c) => ({ qaBody: qaBody(c.metadata.principal.qaBodyId ?? '') }),
     facts: facts.issuerCommandFacts,
     recordedAs: 'IssuerAccredited',
   },
@@ -110,6 +132,12 @@ export const CATALOGUE = {
     decider: issuerDecider,
     facts: facts.issuerCommandFacts,
     recordedAs: 'AccreditationSuspended',
+  },
+  ReinstateAccreditation: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'AccreditationReinstated',
   },
   WithdrawAccreditation: {
     target: (c) => issuer(c.data.issuerId),
@@ -145,6 +173,18 @@ export const CATALOGUE = {
     facts: facts.ownedResourceFacts,
     recordedAs: 'AssessmentAnnulled',
   },
+  CredentialAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'AssessmentCredentialed',
+  },
+  ReleaseAssessment: {
+    target: (c) => assessment(c.data.assessmentId),
+    decider: assessmentDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'AssessmentCredentialReleased',
+  },
 
   IssueCredential: {
     target: (c) => credential(c.data.credentialId),
@@ -161,18 +201,21 @@ export const CATALOGUE = {
   SuspendCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
+    related: credentialIssuer,
     facts: facts.credentialChangeFacts,
     recordedAs: 'CredentialSuspended',
   },
   ReinstateCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
+    related: credentialIssuer,
     facts: facts.credentialChangeFacts,
     recordedAs: 'CredentialReinstated',
   },
   RevokeCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
+    related: credentialIssuer,
     facts: facts.revokeCredentialFacts,
     recordedAs: 'CredentialRevoked',
   },

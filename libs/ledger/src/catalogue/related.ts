@@ -3,6 +3,7 @@ import {
   credentialDecider,
   issuerDecider,
   pathwayDecider,
+  qaBodyDecider,
   specificationDecider,
   stackDecider,
   type StreamCategory,
@@ -22,6 +23,7 @@ const ref =
   <State>(category: StreamCategory, folding: Folding<State>) =>
   (id: string): StreamRef<State> => ({ streamId: streamId(category, id), folding });
 
+export const qaBody = ref('qa-body', qaBodyDecider);
 export const issuer = ref('issuer', issuerDecider);
 export const specification = ref('specification', specificationDecider);
 export const assessment = ref('assessment', assessmentDecider);

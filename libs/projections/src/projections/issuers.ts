@@ -2,13 +2,15 @@ import type { AccreditationScope } from '@credence/domain';
 import { defineProjection } from '../projection';
 
 export type AccreditationChange = Readonly<{
-  change: 'granted' | 'suspended' | 'withdrawn';
+  change: 'granted' | 'suspended' | 'reinstated' | 'withdrawn';
   at: string;
   note: string | null;
 }>;
 
 export type AccreditationRecord = Readonly<{
   accreditationId: string;
+  /** The granting QA body by id (absent for accreditations from before QA bodies were principals) and name. */
+  qaBodyId?: string;
   qaBody: string;
   scope: AccreditationScope;
   validFrom: string;
@@ -36,7 +38,7 @@ const unregistered = (issuerId: string): IssuerDoc => ({
 const withChange = (
   doc: IssuerDoc | null,
   accreditationId: string,
-  change: 'suspended' | 'withdrawn',
+  change: 'suspended' | 'reinstated' | 'withdrawn',
   at: string,
   note: string | undefined,
 ): IssuerDoc | null =>
@@ -44,7 +46,7 @@ const withChange = (
     ...doc,
     accreditations: doc.accreditations.map((a) =>
       a.accreditationId === accreditationId
-        ? { ...a, status: change, history: [...a.history, { change, at, note: note ?? null }] }
+        ? { ...a, status: change === 'reinstated' ? 'active' : change, history: [...a.history, { change, at, note: note ?? null }] }
         : a,
     ),
   };
@@ -52,7 +54,13 @@ const withChange = (
 /** Issuers and their accreditation history, for compliance reports and issuer names in the register. */
 export const issuersProjection = defineProjection({
   name: 'issuers',
-  canHandle: ['IssuerRegistered', 'IssuerAccredited', 'AccreditationSuspended', 'AccreditationWithdrawn'],
+  canHandle: [
+    'IssuerRegistered',
+    'IssuerAccredited',
+    'AccreditationSuspended',
+    'AccreditationReinstated',
+    'AccreditationWithdrawn',
+  ],
   documentIds: (event) => [event.data.issuerId],
   evolve: (doc: IssuerDoc | null, event): IssuerDoc | null => {
     const at = event.metadata.now;
@@ -70,6 +78,8 @@ export const issuersProjection = defineProjection({
       }
       case 'AccreditationSuspended':
         return withChange(doc, event.data.accreditationId, 'suspended', at, event.data.note);
+      case 'AccreditationReinstated':
+        return withChange(doc, event.data.accreditationId, 'reinstated', at, event.data.note);
       case 'AccreditationWithdrawn':
         return withChange(doc, event.data.accreditationId, 'withdrawn', at, event.data.note);
     }

@@ -44,6 +44,33 @@ describe('issuers projection (accreditation history)', () => {
       });
   });
 
+  it('When a suspension is lifted › shows the granting QA body by id and name, active again, with the reinstatement in its history', () => {
+    const byNvao: GivenEvent = {
+      type: 'IssuerAccredited',
+      data: { issuerId: 'uni-1', accreditationId: 'acc-1', qaBodyId: 'nvao', qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+      metadata: { now: '2026-01-02T08:00:00Z' },
+    };
+    given([registered, byNvao])
+      .when([
+        { type: 'AccreditationSuspended', data: { issuerId: 'uni-1', accreditationId: 'acc-1' }, metadata: { now: '2026-03-01T08:00:00Z' } },
+        { type: 'AccreditationReinstated', data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'resolved' }, metadata: { now: '2026-03-02T08:00:00Z' } },
+      ])
+      .thenMatch('uni-1', {
+        accreditations: [
+          expect.objectContaining({
+            qaBodyId: 'nvao',
+            qaBody: 'NVAO',
+            status: 'active',
+            history: [
+              expect.objectContaining({ change: 'granted' }),
+              expect.objectContaining({ change: 'suspended' }),
+              { change: 'reinstated', at: '2026-03-02T08:00:00Z', note: 'resolved' },
+            ],
+          }),
+        ],
+      });
+  });
+
   it('When the same accreditation is granted twice › keeps one', () => {
     given([registered, accredited('acc-1', '2026-01-02T08:00:00Z')])
       .when([accredited('acc-1', '2026-01-03T08:00:00Z')])

@@ -42,6 +42,10 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
   severity: 'block',
   passes: [
     example('no EQF level, any current accreditation', (f) => void (f.specification.eqfLevel = 0)),
+    example('field of study covered by an ISCED-F prefix', (f) => {
+      f.issuer.accreditations[0].fieldsOfStudy = ['04', '09'];
+      f.specification.fieldOfStudy = '0421';
+    }),
     example('one of several accreditations fits', (f) => {
       f.issuer.accreditations.unshift({ ...f.issuer.accreditations[0], id: 'old', status: 'withdrawn' });
     }),
@@ -55,6 +59,13 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
       (f) => void (f.issuer.accreditations[0].validFrom = daysBeforeNow(-1)),
     ),
     example('EQF level outside scope', (f) => void (f.specification.eqfLevel = 8)),
+    example('field of study outside scope (finding 6)', (f) => {
+      f.issuer.accreditations[0].fieldsOfStudy = ['0913'];
+      f.specification.fieldOfStudy = '0421';
+    }),
+    example('a field-scoped accreditation, a specification without field', (f) => {
+      f.issuer.accreditations[0].fieldsOfStudy = ['09'];
+    }),
   ],
 });
 

@@ -55,9 +55,10 @@ export class CredentialsController {
     return this.change(id, reinstateCredential(body, ctx, { id }), ctx, reply);
   }
 
+  /** Revocation is the awarding issuer's act: a QA body suspends instead (403 here). */
   @Post(':id/revocation')
   @HttpCode(200)
-  @Roles('issuer', 'qa-body')
+  @Roles('issuer')
   revoke(@IdParam() id: string, @Body() body: RevokeCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.change(id, revokeCredential(body, ctx, { id }), ctx, reply);
   }

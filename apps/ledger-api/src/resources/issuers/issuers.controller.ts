@@ -8,7 +8,15 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { created, decorate, existing } from '../../http/responses';
 import { IdParam } from '../../http/id.pipe';
 import { NoteDto } from '../common.dto';
-import { AccreditIssuerDto, accreditIssuer, RegisterIssuerDto, registerIssuer, suspendAccreditation, withdrawAccreditation } from './issuers.dto';
+import {
+  AccreditIssuerDto,
+  accreditIssuer,
+  RegisterIssuerDto,
+  registerIssuer,
+  reinstateAccreditation,
+  suspendAccreditation,
+  withdrawAccreditation,
+} from './issuers.dto';
 
 @ApiTags('issuers')
 @ApiBearerAuth()
@@ -42,6 +50,14 @@ export class IssuersController {
     return this.change(aid, suspendAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
+  /** Lifts a suspension; only the granting QA body may, and a withdrawn accreditation stays withdrawn (409). */
+  @Post(':id/accreditations/:aid/reinstatement')
+  @HttpCode(200)
+  @Roles('qa-body')
+  reinstate(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.change(aid, reinstateAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
+  }
+
   @Post(':id/accreditations/:aid/withdrawal')
   @HttpCode(200)
   @Roles('qa-body')
@@ -59,7 +75,7 @@ export class IssuersController {
     });
   }
 
-  private async change(aid: string, request: CommandRequest<'SuspendAccreditation' | 'WithdrawAccreditation'>, ctx: CommandContext, reply: FastifyReply) {
+  private async change(aid: string, request: CommandRequest<'SuspendAccreditation' | 'ReinstateAccreditation' | 'WithdrawAccreditation'>, ctx: CommandContext, reply: FastifyReply) {
     const result = await this.ledger.handle(request, ctx);
     decorate(reply, { id: aid, result });
     const { state } = result;

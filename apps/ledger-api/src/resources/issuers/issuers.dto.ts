@@ -57,11 +57,16 @@ export class AccreditationScopeDto {
 }
 
 export class AccreditIssuerDto {
-  @ApiProperty({ example: 'NVAO' })
+  @ApiPropertyOptional({
+    example: 'NVAO',
+    description:
+      "The granting QA body is the principal's binding (qaBodyId); if given, this must name that same body (id or name)",
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
-  qaBody!: string;
+  qaBody?: string;
 
   @ApiProperty({ type: AccreditationScopeDto })
   @IsObject()
@@ -99,6 +104,12 @@ const accreditationOf = (body: NoteDto, ctx: CommandContext, route: RouteIds) =>
 
 export const suspendAccreditation: ToRequest<'SuspendAccreditation', NoteDto> = (body, ctx, route) => ({
   type: 'SuspendAccreditation',
+  data: accreditationOf(body, ctx, route),
+  metadata: ctx.metadata,
+});
+
+export const reinstateAccreditation: ToRequest<'ReinstateAccreditation', NoteDto> = (body, ctx, route) => ({
+  type: 'ReinstateAccreditation',
   data: accreditationOf(body, ctx, route),
   metadata: ctx.metadata,
 });

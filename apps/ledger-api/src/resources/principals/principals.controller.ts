@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { notFound, streamId } from '@credence/domain';
+import { invalid, notFound, streamId } from '@credence/domain';
 import { EventStore } from '@credence/event-store';
 import { PrincipalStore } from '../../auth/principal-store';
 import { Roles } from '../../auth/roles';
@@ -24,12 +24,19 @@ export class PrincipalsController {
       const registered = await this.store.readStream(streamId('issuer', body.issuerId), { maxCount: 1 });
       if (registered.length === 0) throw notFound('issuer.not-found', `Issuer ${body.issuerId} is not registered`);
     }
+    const qaBodyId = body.role === 'qa-body' ? body.qaBodyId : undefined;
+    if (qaBodyId !== undefined) {
+      const registered = await this.store.readStream(streamId('qa-body', qaBodyId), { maxCount: 1 });
+      if (registered.length === 0) throw invalid('principal.qa-body-unknown', `QA body ${qaBodyId} is not registered`, { qaBodyId });
+    }
     const { principal, token } = this.principals.create({
       role: body.role,
       issuerId: body.role === 'issuer' ? body.issuerId : undefined,
+      qaBodyId,
       name: body.name,
       now: new Date().toISOString(),
     });
-    return { id: principal.id, role: principal.role, issuerId: principal.issuerId, name: principal.name, token };
+    const { id, role, issuerId, name } = principal;
+    return { id, role, issuerId, qaBodyId: principal.qaBodyId, name, token };
   }
 }

@@ -16,6 +16,12 @@ export class CreatePrincipalDto {
   @Matches(ID_PATTERN)
   issuerId?: string;
 
+  @ApiPropertyOptional({ description: 'Required for role qa-body: the one QA body this principal acts for' })
+  @ValidateIf((dto: CreatePrincipalDto) => dto.role === 'qa-body' || dto.qaBodyId !== undefined)
+  @IsString()
+  @Matches(ID_PATTERN)
+  qaBodyId?: string;
+
   @ApiProperty()
   @IsString()
   @IsNotEmpty()

@@ -22,9 +22,11 @@ import {
   accreditIssuer,
   RegisterIssuerDto,
   registerIssuer,
+  reinstateAccreditation,
   suspendAccreditation,
   withdrawAccreditation,
 } from '../issuers/issuers.dto';
+import { RegisterQaBodyDto, registerQaBody } from '../qa-bodies/qa-bodies.dto';
 import {
   AwardStackedCredentialDto,
   awardStackedCredential,
@@ -59,7 +61,7 @@ const routed =
   };
 
 /** Commands sent by the system, never through a route. */
-type SystemCommandType = 'InvalidateStackedCredential';
+type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
@@ -67,9 +69,11 @@ export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
  * command its route would. The compiler asks for an entry when a command type is added.
  */
 const ROUTED = {
+  RegisterQaBody: routed(RegisterQaBodyDto, registerQaBody),
   RegisterIssuer: routed(RegisterIssuerDto, registerIssuer),
   AccreditIssuer: routed(AccreditIssuerDto, accreditIssuer),
   SuspendAccreditation: routed(NoteDto, suspendAccreditation),
+  ReinstateAccreditation: routed(NoteDto, reinstateAccreditation),
   WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
   RetireSpecification: routed(NoteDto, retireSpecification),

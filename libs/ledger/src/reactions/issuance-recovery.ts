@@ -1,0 +1,55 @@
+import {
+  type AssessmentCredentialed,
+  credentialDecider,
+  type CredentialRevoked,
+  DomainError,
+  streamId,
+} from '@credence/domain';
+import { ConcurrencyError, type RecordedEvent } from '@credence/event-store';
+import { LedgerError } from '../errors';
+import { issuanceRequest } from '../issuance';
+import { reactionMetadata, type Reaction, type ReactionContext } from '../reactor';
+
+const SYSTEM = { id: 'system:issuance', role: 'admin' } as const;
+
+/** A refusal is the issuance's answer (its reservations were released on the way): not a fault. */
+const isRefusal = (error: unknown) =>
+  error instanceof DomainError || error instanceof LedgerError || error instanceof ConcurrencyError;
+
+/**
+ * A reservation whose credential is missing: the issuer crashed between the two appends (or is
+ * still between them). Re-sending the same issuance finishes it, or refuses it and releases the
+ * reservations; every step dedupes by its derived command id, so racing the live request is safe.
+ */
+const finish = async (event: RecordedEvent, { ledger, store }: ReactionContext) => {
+  const { credentialId, issuance } = event.data as AssessmentCredentialed['data'];
+  const issued = await store.readStream(streamId('credential', credentialId), { maxCount: 1 });
+  if (issued.length > 0) return;
+  try {
+    await ledger.handle(issuanceRequest(credentialId, issuance, event.metadata));
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
+};
+
+/** A revoked credential backs nothing: its assessments may back a new one. */
+const release = async (event: RecordedEvent, { ledger }: ReactionContext) => {
+  const { credentialId } = event.data as CredentialRevoked['data'];
+  const { state } = await ledger.load(credentialDecider, streamId('credential', credentialId));
+  if (state.status === 'absent') return;
+  for (const assessmentId of new Set(state.assessmentIds)) {
+    await ledger.handle({
+      type: 'ReleaseAssessment',
+      data: { assessmentId, credentialId },
+      metadata: reactionMetadata(event, SYSTEM, `release:${assessmentId}`),
+    });
+  }
+};
+
+/** Keeps "one assessment, one credential" whole across crashes and revocations. */
+export const issuanceRecovery: Reaction = {
+  handle: (event, context) => {
+    if (event.type === 'AssessmentCredentialed') return finish(event, context);
+    if (event.type === 'CredentialRevoked') return release(event, context);
+  },
+};

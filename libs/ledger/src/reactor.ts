@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@credence/sqlite';
+import type { CommandMetadata, Principal } from '@credence/domain';
+import {
+  deterministicEventId,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@credence/event-store';
+import type { Ledger } from './ledger';
+
+/**
+ * One thing the ledger does by itself when an event happens: an index it keeps (in the reactor's
+ * database) and commands it sends through the Ledger. Both must be idempotent: after a crash the
+ * reactor re-runs its last batch.
+ */
+export type Reaction = Readonly<{
+  /** Creates the reaction's index tables. */
+  setup?: (db: Database.Database) => void;
+  handle: (event: RecordedEvent, context: ReactionContext) => Promise<void> | void;
+}>;
+
+export type ReactionContext = Readonly<{ db: Database.Database; ledger: Ledger; store: EventStore }>;
+
+/**
+ * Metadata for a command the system sends because of `cause`: the command id is derived from the
+ * cause and a step name, so a re-run after a crash is recognised by the command path and not repeated.
+ */
+export const reactionMetadata = (
+  cause: RecordedEvent,
+  principal: Principal,
+  step: string,
+): CommandMetadata => ({
+  commandId: deterministicEventId(cause.eventId, step, 0),
+  principal,
+  now: cause.metadata.now,
+  correlationId: cause.metadata.correlationId,
+  causationId: cause.eventId,
+});
+
+/**
+ * Follows the log from a checkpoint and runs each reaction on every event, in order. The checkpoint
+ * is written after the batch, so a crash between a command and the checkpoint re-runs the batch;
+ * reactions are idempotent, so nothing happens twice.
+ */
+export class LedgerReactor {
+  private readonly db: Database.Database;
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly store: EventStore,
+    path: string,
+    private readonly reactions: readonly Reaction[],
+  ) {
+    // NORMAL sync: after a power loss the reactor re-runs its last batch, and its commands dedupe by commandId.
+    this.db = openDurableDatabase({ path }, 'NORMAL');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL)',
+    );
+    for (const reaction of reactions) reaction.setup?.(this.db);
+  }
+
+  checkpoint(): Position | null {
+    const row = this.db.prepare<[], { position: string }>('SELECT position FROM reactor_checkpoint').get();
+    return row?.position ?? null;
+  }
+
+  start(): Subscription {
+    this.subscription = this.store.subscribe({ after: this.checkpoint() }, (events) => this.handle(events));
+    return this.subscription;
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.stop();
+    this.db.close();
+  }
+
+  private async handle(events: readonly RecordedEvent[]): Promise<void> {
+    const context = { db: this.db, ledger: this.ledger, store: this.store };
+    for (const event of events) {
+      for (const reaction of this.reactions) await reaction.handle(event, context);
+    }
+    if (events.length === 0) return;
+    this.db
+      .prepare(
+        'INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
+      )
+      .run(events[events.length - 1].globalPosition);
+  }
+}
