@@ -111,9 +111,10 @@ describe('The transparency log over HTTP', () => {
     expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
-  it('rate-limits the public log routes, and only those', async () => {
+  it('rate-limits the public log routes with their own limit, not the general public one', async () => {
     const limited = await ledger.request('GET', '/v1/log/key');
     expect(limited.headers.get('x-ratelimit-limit')).toBe('600');
-    expect((await ledger.request('GET', '/health')).headers.get('x-ratelimit-limit')).toBeNull();
+    // Other public routes keep the configured public limit (raised by the test harness).
+    expect((await ledger.request('GET', '/health')).headers.get('x-ratelimit-limit')).toBe('1000000');
   });
 });
