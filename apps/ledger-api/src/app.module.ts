@@ -7,6 +7,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { PrincipalStore } from './auth/principal-store';
 import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
 import { LedgerConfig } from './config';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ...RESOURCE_CONTROLLERS],
+      controllers: [HealthController, ConsoleController, ...RESOURCE_CONTROLLERS],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: EventStore, useFactory: () => openEventStore(config) },

@@ -1,3 +1,4 @@
+import fastifyStatic from '@fastify/static';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -5,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
+import { CONSOLE_DIR } from './console/console.controller';
 import { type FieldError, RequestValidationError } from './http/problem';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
@@ -21,7 +23,9 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
   );
-  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
+  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify'] });
+  // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
+  await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,
