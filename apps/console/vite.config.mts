@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { JS_BUDGET_GZIP_BYTES } from './budget.ts';
 
-
 /** Prints the JavaScript's total gzipped size after each build, against the budget. */
 const printJsSize = (): Plugin => ({
   name: 'credence-js-size',
@@ -11,7 +10,9 @@ const printJsSize = (): Plugin => ({
     const bytes = Object.values(bundle)
       .filter((file) => file.type === 'chunk')
       .reduce((sum, chunk) => sum + gzipSync(chunk.code).length, 0);
-    this.info(`console JavaScript: ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${JS_BUDGET_GZIP_BYTES / 1024} KB)`);
+    this.info(
+      `console JavaScript: ${(bytes / 1024).toFixed(1)} KB gzipped (budget ${JS_BUDGET_GZIP_BYTES / 1024} KB)`,
+    );
   },
 });
 

@@ -19,7 +19,9 @@ describe('The console build', () => {
     expect(scripts.length).toBeGreaterThan(0);
     const bytes = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length, 0);
     // Chart.js is in there: its code, not just a stub.
-    expect(scripts.some((name) => readFileSync(join(assets, name), 'utf8').includes('barPercentage'))).toBe(true);
+    expect(scripts.some((name) => readFileSync(join(assets, name), 'utf8').includes('barPercentage'))).toBe(
+      true,
+    );
     expect(bytes).toBeLessThanOrEqual(JS_BUDGET_GZIP_BYTES);
     expect(Math.abs(Number(printed![1]) * 1024 - bytes)).toBeLessThan(2048);
   }, 120_000);

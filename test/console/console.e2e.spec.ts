@@ -1,7 +1,15 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { startLedger, type TestLedger } from '../support/ledger-app';
-import { buildConsole, type Chromium, describeInChromium, launchChromium, pixelsOfColour, screenshot, seriousViolations } from './support/browser';
+import {
+  buildConsole,
+  type Chromium,
+  describeInChromium,
+  launchChromium,
+  pixelsOfColour,
+  screenshot,
+  seriousViolations,
+} from './support/browser';
 import { buildConsoleWorld, type ConsoleWorld, registerIssuers } from './support/world';
 
 /** The first series colour of the console's charts (Okabe–Ito blue, #0072B2). */
@@ -43,7 +51,8 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     return page;
   };
 
-  const cell = (page: Page, issuerId: string, column: string) => page.locator(`tr[data-issuer="${issuerId}"] td[data-col="${column}"]`).textContent();
+  const cell = (page: Page, issuerId: string, column: string) =>
+    page.locator(`tr[data-issuer="${issuerId}"] td[data-col="${column}"]`).textContent();
 
   it('serves the sign-in page at /console with long-lived caching for hashed assets only', async () => {
     const index = await fetch(url('/console'));
@@ -102,7 +111,9 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
       for await (const chunk of stream) text += chunk;
       return text;
     });
-    expect(csv.split('\r\n')[0]).toBe('issuerId,legalName,country,accreditation,issued,active,suspended,revoked,refused,warnings,refusedByRule,warningsByRule');
+    expect(csv.split('\r\n')[0]).toBe(
+      'issuerId,legalName,country,accreditation,issued,active,suspended,revoked,refused,warnings,refusedByRule,warningsByRule',
+    );
     expect(csv).toContain(`${world.a.issuerId},Hogeschool Utrecht,NL,`);
     await record(page, 'issuers');
     await page.close();
@@ -114,8 +125,12 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     const issuance = page.locator('figure', { hasText: 'Credentials issued per week' }).locator('canvas');
     await issuance.waitFor();
     expect(Number(await issuance.getAttribute('data-points'))).toBeGreaterThan(0);
-    expect(await pixelsOfColour(page, 'figure:has-text("Credentials issued per week") canvas', FIRST_SERIES)).toBeGreaterThan(100);
-    expect(await pixelsOfColour(page, 'figure:has-text("Revocations by reason") canvas', FIRST_SERIES)).toBeGreaterThan(100);
+    expect(
+      await pixelsOfColour(page, 'figure:has-text("Credentials issued per week") canvas', FIRST_SERIES),
+    ).toBeGreaterThan(100);
+    expect(
+      await pixelsOfColour(page, 'figure:has-text("Revocations by reason") canvas', FIRST_SERIES),
+    ).toBeGreaterThan(100);
 
     const refusals = page.locator('table.refusals tbody tr');
     await refusals.first().waitFor();
@@ -137,7 +152,9 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     for (const title of ['Applied Data Visualisation', 'Data Ethics', 'Machine Learning Operations']) {
       await page.getByRole('checkbox', { name: `Compare ${title}` }).check();
     }
-    await page.waitForURL(new RegExp(`compare=${world.specs.map((id) => encodeURIComponent(id)).join('%2C')}`));
+    await page.waitForURL(
+      new RegExp(`compare=${world.specs.map((id) => encodeURIComponent(id)).join('%2C')}`),
+    );
     const table = page.locator('table.comparison');
     await table.waitFor();
     await expect(table.locator('thead th').count()).resolves.toBe(4);
@@ -147,7 +164,10 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     await record(page, 'register');
 
     // The same view from its shared URL, in a new tab.
-    const shared = await signIn(world.a.auditorToken, new URL(page.url()).pathname + new URL(page.url()).search);
+    const shared = await signIn(
+      world.a.auditorToken,
+      new URL(page.url()).pathname + new URL(page.url()).search,
+    );
     await shared.locator('table.comparison thead th').nth(3).waitFor();
     await expect(shared.locator('table.comparison thead th').count()).resolves.toBe(4);
     await shared.close();
@@ -164,7 +184,9 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     await expect(trail.nth(1).textContent()).resolves.toContain('CredentialRevoked');
 
     await page.getByRole('button', { name: 'Verify hash chain' }).click();
-    await expect(page.getByTestId('chain-result').textContent()).resolves.toContain('Hash chain intact: 2 events');
+    await expect(page.getByTestId('chain-result').textContent()).resolves.toContain(
+      'Hash chain intact: 2 events',
+    );
 
     // Before the credential existed it was not yet valid.
     await page.getByLabel('Date and time (UTC)').fill('2020-01-01T00:00');
@@ -176,17 +198,26 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
 
     // The active credential is the component of a stacked credential.
     await page.goto(url(`/console/credentials/${world.credentials.active}`));
-    await expect(page.locator('section', { hasText: 'Stacks and supersession' }).filter({ hasText: 'Data Visualisation Professional' }).textContent()).resolves.toContain('active');
+    await expect(
+      page
+        .locator('section', { hasText: 'Stacks and supersession' })
+        .filter({ hasText: 'Data Visualisation Professional' })
+        .textContent(),
+    ).resolves.toContain('active');
     await page.close();
   });
 
   it('shows rulesets with their rules and runs a dry run; shows projections and relay status', async () => {
     const page = await signIn(world.a.qaToken, '/console/rulesets');
-    await expect(page.getByTestId('active-ruleset').textContent()).resolves.toMatch(/eu-microcredentials@2022.*since/);
+    await expect(page.getByTestId('active-ruleset').textContent()).resolves.toMatch(
+      /eu-microcredentials@2022.*since/,
+    );
     await page.locator('table.rules tbody tr').first().waitFor();
     await expect(page.locator('table.rules').textContent()).resolves.toContain('annex1.type-of-assessment');
     await page.getByLabel('For issuer').fill(world.a.issuerId);
-    await page.getByLabel('Command body (JSON)').fill(JSON.stringify({ title: 'No assessment type', eqfLevel: 6 }));
+    await page
+      .getByLabel('Command body (JSON)')
+      .fill(JSON.stringify({ title: 'No assessment type', eqfLevel: 6 }));
     await page.getByRole('button', { name: 'Evaluate' }).click();
     await expect(page.getByTestId('dry-run-result').textContent()).resolves.toContain('Would be refused');
     await record(page, 'rulesets');
@@ -207,9 +238,13 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     expect(nav).toContain('Issuers');
 
     await page.goto(url(`/console/issuers/${world.a.issuerId}`));
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('An issuer may read only its own resources');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'An issuer may read only its own resources',
+    );
     await page.goto(url(`/console/credentials/${world.credentials.active}`));
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('An issuer may read only its own resources');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain(
+      'An issuer may read only its own resources',
+    );
     await page.close();
   });
 
@@ -227,7 +262,12 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
   });
 
   it('verifies on /verify without sign-in as far as the API allows, and says what it could not check', async () => {
-    const publicRoute = (await ledger.request('POST', '/v1/verifications', { body: { credentialId: world.credentials.active } })).status !== 404;
+    const publicRoute =
+      (
+        await ledger.request('POST', '/v1/verifications', {
+          body: { credentialId: world.credentials.active },
+        })
+      ).status !== 404;
     const page = await newTab();
     const verdictOf = async (id: string) => {
       await page.goto(url(`/verify?id=${id}`));
@@ -238,7 +278,9 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     // Without the public route nothing may be claimed, for a valid or a revoked credential alike.
     expect(await verdictOf(world.credentials.active)).toBe(publicRoute ? 'valid' : 'unchecked');
     expect((await page.locator('[data-result="pass"]').count()) > 0).toBe(publicRoute);
-    await expect(page.getByTestId('verdict').textContent()).resolves.toContain(publicRoute ? 'Valid' : 'Not verified');
+    await expect(page.getByTestId('verdict').textContent()).resolves.toContain(
+      publicRoute ? 'Valid' : 'Not verified',
+    );
     expect(await verdictOf(world.credentials.revoked)).toBe(publicRoute ? 'invalid' : 'unchecked');
     await record(page, 'verify-public');
 
@@ -249,24 +291,44 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await verdictOf(world.credentials.active)).toBe(publicRoute ? 'valid' : 'status-only');
-    await expect(page.locator('[data-check="Status (not revoked or suspended)"]').getAttribute('data-result')).resolves.toBe('pass');
-    await expect(page.locator('[data-check="Signature"]').getAttribute('data-result')).resolves.toBe(publicRoute ? 'pass' : 'unchecked');
+    await expect(
+      page.locator('[data-check="Status (not revoked or suspended)"]').getAttribute('data-result'),
+    ).resolves.toBe('pass');
+    await expect(page.locator('[data-check="Signature"]').getAttribute('data-result')).resolves.toBe(
+      publicRoute ? 'pass' : 'unchecked',
+    );
     expect(await verdictOf(world.credentials.revoked)).toBe('invalid');
-    await expect(page.locator('[data-check="Status (not revoked or suspended)"]').getAttribute('data-result')).resolves.toBe('fail');
-    await expect(page.locator('[data-check="Status (not revoked or suspended)"]').textContent()).resolves.toContain('revoked');
+    await expect(
+      page.locator('[data-check="Status (not revoked or suspended)"]').getAttribute('data-result'),
+    ).resolves.toBe('fail');
+    await expect(
+      page.locator('[data-check="Status (not revoked or suspended)"]').textContent(),
+    ).resolves.toContain('revoked');
     await record(page, 'verify');
     await page.close();
   });
 
   it('has no serious or critical accessibility violations on any page (axe-core)', () => {
-    expect([...axeFindings.keys()].sort()).toEqual(['credential', 'feed', 'issuer', 'issuers', 'register', 'rulesets', 'sign-in', 'verify', 'verify-public']);
+    expect([...axeFindings.keys()].sort()).toEqual([
+      'credential',
+      'feed',
+      'issuer',
+      'issuers',
+      'register',
+      'rulesets',
+      'sign-in',
+      'verify',
+      'verify-public',
+    ]);
     expect(Object.fromEntries([...axeFindings].filter(([, found]) => found.length > 0))).toEqual({});
   });
 
   it('renders the issuers page with 1,000 issuers (first render measured, reported, not asserted on time)', async () => {
     await registerIssuers(ledger, world.a.qaToken, 1000);
     const apiStart = performance.now();
-    expect((await ledger.request('GET', '/v1/issuers', { token: world.a.qaToken })).body.items).toHaveLength(1002);
+    expect((await ledger.request('GET', '/v1/issuers', { token: world.a.qaToken })).body.items).toHaveLength(
+      1002,
+    );
     const apiMs = performance.now() - apiStart;
     const page = await signIn(world.a.qaToken, '/console/feed');
     // Timed inside the page (a frame-by-frame check), so the test driver's polling is not counted.

@@ -28,7 +28,13 @@ const problemOf = async (response: Response): Promise<ApiProblem> => {
   }
   const title = typeof body.title === 'string' ? body.title : `${response.status} ${response.statusText}`;
   const detail = typeof body.detail === 'string' ? body.detail : undefined;
-  return new ApiProblem(response.status, title, detail, typeof body.code === 'string' ? body.code : undefined, body);
+  return new ApiProblem(
+    response.status,
+    title,
+    detail,
+    typeof body.code === 'string' ? body.code : undefined,
+    body,
+  );
 };
 
 /** Calls the API with the session's bearer token. JSON in and out, or text for `accept: text/csv`. */
@@ -39,7 +45,11 @@ export const call = async <T>(path: string, options: Options = {}): Promise<T> =
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   } catch (error) {
     throw new ApiProblem(0, 'The API cannot be reached', (error as Error).message, 'network');
   }
@@ -56,9 +66,13 @@ export const call = async <T>(path: string, options: Options = {}): Promise<T> =
 };
 
 /** Builds `path?k=v` from the values that are set. */
-export const withQuery = (path: string, params: Record<string, string | number | undefined | null>): string => {
+export const withQuery = (
+  path: string,
+  params: Record<string, string | number | undefined | null>,
+): string => {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 };

@@ -1,4 +1,13 @@
-import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Legend,
+  LinearScale,
+  Tooltip,
+} from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 
 // Only what the console draws, so the bundle carries no unused chart types.
@@ -9,7 +18,12 @@ export type Series = Readonly<{ label: string; values: readonly number[] }>;
 /** Colour-blind-safe (Okabe–Ito), readable on white. */
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 
-type Props = Readonly<{ title: string; labels: readonly string[]; series: readonly Series[]; stacked?: boolean }>;
+type Props = Readonly<{
+  title: string;
+  labels: readonly string[];
+  series: readonly Series[];
+  stacked?: boolean;
+}>;
 
 /**
  * A bar chart on a canvas, with the same numbers as a table beside it for screen readers and for
@@ -22,7 +36,11 @@ export const BarChart = ({ title, labels, series, stacked = false }: Props) => {
       type: 'bar',
       data: {
         labels: [...labels],
-        datasets: series.map((s, i) => ({ label: s.label, data: [...s.values], backgroundColor: PALETTE[i % PALETTE.length] })),
+        datasets: series.map((s, i) => ({
+          label: s.label,
+          data: [...s.values],
+          backgroundColor: PALETTE[i % PALETTE.length],
+        })),
       },
       options: {
         animation: false,
@@ -43,7 +61,12 @@ export const BarChart = ({ title, labels, series, stacked = false }: Props) => {
         <p class="muted">No data yet.</p>
       ) : (
         <div class="chart-box">
-          <canvas ref={canvas} role="img" aria-label={`${title}: bar chart; the figures are in the table below`} data-points={series.reduce((n, s) => n + s.values.length, 0)} />
+          <canvas
+            ref={canvas}
+            role="img"
+            aria-label={`${title}: bar chart; the figures are in the table below`}
+            data-points={series.reduce((n, s) => n + s.values.length, 0)}
+          />
         </div>
       )}
       {!empty && (
@@ -54,7 +77,9 @@ export const BarChart = ({ title, labels, series, stacked = false }: Props) => {
               <tr>
                 <th scope="col">&nbsp;</th>
                 {series.map((s) => (
-                  <th scope="col" key={s.label}>{s.label}</th>
+                  <th scope="col" key={s.label}>
+                    {s.label}
+                  </th>
                 ))}
               </tr>
             </thead>

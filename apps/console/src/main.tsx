@@ -15,7 +15,11 @@ import { StreamPage } from './pages/stream';
 import { VerifyPage } from './pages/verify';
 import './styles.css';
 
-export type Me = Readonly<{ id: string; role: 'admin' | 'qa-body' | 'issuer' | 'auditor' | 'regulator'; issuerId?: string }>;
+export type Me = Readonly<{
+  id: string;
+  role: 'admin' | 'qa-body' | 'issuer' | 'auditor' | 'regulator';
+  issuerId?: string;
+}>;
 
 const READERS = ['qa-body', 'issuer', 'auditor', 'regulator'];
 
@@ -54,7 +58,9 @@ const Shell = ({ url, onSignOut }: { url: URL; onSignOut: () => void }) => {
   const me = useApi<Me>('/v1/principals/me');
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <span class="brand">Credence</span>
         <nav aria-label="Sections">

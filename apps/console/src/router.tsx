@@ -34,7 +34,12 @@ export const setQuery = (changes: Record<string, string | null | undefined>): vo
   navigate(url.pathname + url.search, true);
 };
 
-type LinkProps = Readonly<{ href: string; children: ComponentChildren; class?: string; 'aria-current'?: 'page' | undefined }>;
+type LinkProps = Readonly<{
+  href: string;
+  children: ComponentChildren;
+  class?: string;
+  'aria-current'?: 'page' | undefined;
+}>;
 
 /** An ordinary link (open in a new tab works) that routes in place on a plain click. */
 export const Link = ({ href, children, ...rest }: LinkProps) => (

@@ -3,7 +3,11 @@
  * Types the API's own code defines are imported from it (type-only: nothing of the server is bundled),
  * so the console and the routes cannot drift apart.
  */
-import type { AccreditationRecord, IssuerDirectoryEntry, queryCredentialStatusAt } from '../../../libs/projections/src';
+import type {
+  AccreditationRecord,
+  IssuerDirectoryEntry,
+  queryCredentialStatusAt,
+} from '../../../libs/projections/src';
 
 export type Counts = Record<string, number>;
 export type Accreditation = AccreditationRecord;
@@ -13,12 +17,22 @@ export type IssuerRow = IssuerDirectoryEntry;
 export type CredentialStatusAt = NonNullable<Awaited<ReturnType<typeof queryCredentialStatusAt>>>;
 
 export type RulesetStamp = Readonly<{ id: string; version: string; hash: string }>;
-export type Finding = Readonly<{ ruleId: string; severity: 'block' | 'warn'; message: string; reference: string }>;
+export type Finding = Readonly<{
+  ruleId: string;
+  severity: 'block' | 'warn';
+  message: string;
+  reference: string;
+}>;
 
 export type StoredEvent = Readonly<{
   type: string;
   data: Record<string, unknown>;
-  metadata: Record<string, unknown> & { now?: string; ruleset?: RulesetStamp; findings?: readonly Finding[]; principal?: { id: string; role: string } };
+  metadata: Record<string, unknown> & {
+    now?: string;
+    ruleset?: RulesetStamp;
+    findings?: readonly Finding[];
+    principal?: { id: string; role: string };
+  };
   streamId: string;
   streamVersion: number;
   globalPosition: string;

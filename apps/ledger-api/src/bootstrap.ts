@@ -23,7 +23,9 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
   );
-  app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify'] });
+  app.setGlobalPrefix('v1', {
+    exclude: ['health', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify'],
+  });
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(

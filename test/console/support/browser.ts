@@ -20,11 +20,21 @@ export const describeInChromium = (title: string, body: () => void) => {
 
 /** Builds the console as `npm run build` does, so the tests see the current sources. */
 export const buildConsole = (outDir?: string): string =>
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/console/vite.config.mts', ...(outDir ? ['--outDir', outDir] : [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/console/vite.config.mts',
+      ...(outDir ? ['--outDir', outDir] : []),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 
 export type Chromium = Readonly<{ context: BrowserContext; close: () => Promise<void> }>;
 
@@ -34,7 +44,15 @@ export const launchChromium = async (): Promise<Chromium> => {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 1280, height: 900 },
   });
   return {
@@ -46,15 +64,24 @@ export const launchChromium = async (): Promise<Chromium> => {
   };
 };
 
-type Violation = Readonly<{ id: string; impact: string | null; help: string; nodes: readonly { target: unknown }[] }>;
+type Violation = Readonly<{
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: readonly { target: unknown }[];
+}>;
 
 /** axe-core run inside the page; returns the serious and critical violations only. */
 export const seriousViolations = async (page: Page): Promise<string[]> => {
   if (!(await page.evaluate<boolean>("'axe' in window"))) await page.addScriptTag({ content: axe.source });
   // A string, so this Node-side file needs no DOM types: it runs in the page.
-  const violations = await page.evaluate<Violation[]>(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+  const violations = await page.evaluate<
+    Violation[]
+  >(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
     result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) })))`);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 };
 
 export const screenshot = async (page: Page, name: string): Promise<void> => {
@@ -68,15 +95,24 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
 };
 
 /** Pixels of one colour on a canvas: a bar chart's bars are painted in its series colours, axes are not. */
-export const pixelsOfColour = (page: Page, selector: string, rgb: readonly [number, number, number]): Promise<number> =>
+export const pixelsOfColour = (
+  page: Page,
+  selector: string,
+  rgb: readonly [number, number, number],
+): Promise<number> =>
   page.$eval(
     selector,
     (canvas, [r, g, b]) => {
-      type Canvas = { width: number; height: number; getContext: (kind: '2d') => { getImageData: (...box: number[]) => { data: Uint8ClampedArray } } };
+      type Canvas = {
+        width: number;
+        height: number;
+        getContext: (kind: '2d') => { getImageData: (...box: number[]) => { data: Uint8ClampedArray } };
+      };
       const c = canvas as unknown as Canvas;
       const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let count = 0;
-      for (let i = 0; i < pixels.length; i += 4) if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b && pixels[i + 3] === 255) count++;
+      for (let i = 0; i < pixels.length; i += 4)
+        if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b && pixels[i + 3] === 255) count++;
       return count;
     },
     rgb,

@@ -6,8 +6,24 @@ import type { CredentialStatusAt } from '../types';
 import { day, Page, Problem, Show, Status, useApi, when } from '../ui';
 import { Timeline, useStream, VerifyChain } from './stream';
 
-type CredentialView = Readonly<Record<string, unknown> & { id: string; status: string; issuerId?: string; specificationId?: string; learner?: { id: string }; learnerId?: string }>;
-type LearnerRecord = Readonly<{ stacks: readonly { stackId: string; pathwayTitle: string | null; status: string; components: readonly { credentialId: string; status: string }[] }[] }>;
+type CredentialView = Readonly<
+  Record<string, unknown> & {
+    id: string;
+    status: string;
+    issuerId?: string;
+    specificationId?: string;
+    learner?: { id: string };
+    learnerId?: string;
+  }
+>;
+type LearnerRecord = Readonly<{
+  stacks: readonly {
+    stackId: string;
+    pathwayTitle: string | null;
+    status: string;
+    components: readonly { credentialId: string; status: string }[];
+  }[];
+}>;
 
 const READERS = ['qa-body', 'issuer', 'auditor', 'regulator'];
 
@@ -17,7 +33,9 @@ const fromLocalInput = (value: string) => (value.length === 16 ? `${value}:00Z` 
 const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
   const at = url.searchParams.get('at') ?? '';
   const [draft, setDraft] = useState(at ? at.slice(0, 16) : '');
-  const status = useApi<CredentialStatusAt>(withQuery(`/v1/credentials/${encodeURIComponent(id)}/status`, { at }));
+  const status = useApi<CredentialStatusAt>(
+    withQuery(`/v1/credentials/${encodeURIComponent(id)}/status`, { at }),
+  );
   return (
     <section aria-labelledby="status-at">
       <h2 id="status-at">Status at an instant</h2>
@@ -30,7 +48,12 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
       >
         <div>
           <label for="at">Date and time (UTC)</label>
-          <input id="at" type="datetime-local" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+          <input
+            id="at"
+            type="datetime-local"
+            value={draft}
+            onInput={(e) => setDraft(e.currentTarget.value)}
+          />
         </div>
         <div>
           <label for="known">As known on</label>
@@ -39,7 +62,8 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
         <button type="submit">Show status</button>
       </form>
       <p class="hint" id="known-hint">
-        “As known on” needs bitemporal status, which this API does not record yet: the ledger answers as known now.
+        “As known on” needs bitemporal status, which this API does not record yet: the ledger answers as known
+        now.
       </p>
       <Show loaded={status}>
         {(s) => (
@@ -48,16 +72,30 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
             <dd>{when(s.at)}</dd>
             <dt>Status</dt>
             <dd>
-              <Status status={s.status} /> {s.reason && <>({s.reason})</>} {s.since && <span class="muted">since {when(s.since)}</span>}
+              <Status status={s.status} /> {s.reason && <>({s.reason})</>}{' '}
+              {s.since && <span class="muted">since {when(s.since)}</span>}
             </dd>
             <dt>Valid</dt>
             <dd>
               {day(s.validFrom)} to {day(s.validUntil)}
             </dd>
             <dt>Accreditation at issuance</dt>
-            <dd>{s.accreditationAtIssuance ? `${s.accreditationAtIssuance.qaBody} (${s.accreditationAtIssuance.accreditationId})` : 'none recorded'}</dd>
+            <dd>
+              {s.accreditationAtIssuance
+                ? `${s.accreditationAtIssuance.qaBody} (${s.accreditationAtIssuance.accreditationId})`
+                : 'none recorded'}
+            </dd>
             <dt>Ruleset at issuance</dt>
-            <dd>{s.rulesetAtIssuance ? <>{s.rulesetAtIssuance.id}@{s.rulesetAtIssuance.version} <code class="hash">{s.rulesetAtIssuance.hash}</code></> : 'none recorded'}</dd>
+            <dd>
+              {s.rulesetAtIssuance ? (
+                <>
+                  {s.rulesetAtIssuance.id}@{s.rulesetAtIssuance.version}{' '}
+                  <code class="hash">{s.rulesetAtIssuance.hash}</code>
+                </>
+              ) : (
+                'none recorded'
+              )}
+            </dd>
           </dl>
         )}
       </Show>
@@ -77,11 +115,15 @@ const Stacks = ({ id, learnerId }: { id: string; learnerId: string }) => {
           <ul>
             {stacks.map((s) => (
               <li key={s.stackId}>
-                <strong>{s.pathwayTitle ?? 'Stacked credential'}</strong> <Status status={s.status} /> <code>{s.stackId}</code>, with{' '}
+                <strong>{s.pathwayTitle ?? 'Stacked credential'}</strong> <Status status={s.status} />{' '}
+                <code>{s.stackId}</code>, with{' '}
                 {s.components.map((c, i) => (
                   <span key={c.credentialId}>
                     {i > 0 && ', '}
-                    <Link href={`/console/credentials/${encodeURIComponent(c.credentialId)}`}>{c.credentialId}</Link> ({c.status})
+                    <Link href={`/console/credentials/${encodeURIComponent(c.credentialId)}`}>
+                      {c.credentialId}
+                    </Link>{' '}
+                    ({c.status})
                   </span>
                 ))}
               </li>
@@ -110,7 +152,17 @@ export const CredentialPage = ({ id, me, url }: { id: string; me: Me; url: URL }
                 <Status status={c.status} />
               </dd>
               <dt>Issuer</dt>
-              <dd>{c.issuerId ? READERS.includes(me.role) ? <Link href={`/console/issuers/${encodeURIComponent(c.issuerId)}`}>{c.issuerId}</Link> : c.issuerId : '—'}</dd>
+              <dd>
+                {c.issuerId ? (
+                  READERS.includes(me.role) ? (
+                    <Link href={`/console/issuers/${encodeURIComponent(c.issuerId)}`}>{c.issuerId}</Link>
+                  ) : (
+                    c.issuerId
+                  )
+                ) : (
+                  '—'
+                )}
+              </dd>
               <dt>Specification</dt>
               <dd>{String(c.specificationId ?? '—')}</dd>
               <dt>Learner (pseudonymous)</dt>
@@ -123,7 +175,11 @@ export const CredentialPage = ({ id, me, url }: { id: string; me: Me; url: URL }
                 <>
                   <VerifyChain streamId={`credential-${id}`} />
                   {trail.error && <Problem problem={trail.error} />}
-                  {trail.events ? <Timeline events={trail.events} /> : !trail.error && <p aria-busy="true">Loading…</p>}
+                  {trail.events ? (
+                    <Timeline events={trail.events} />
+                  ) : (
+                    !trail.error && <p aria-busy="true">Loading…</p>
+                  )}
                 </>
               ) : (
                 <p class="muted">Only QA bodies and auditors read audit trails.</p>
@@ -131,8 +187,16 @@ export const CredentialPage = ({ id, me, url }: { id: string; me: Me; url: URL }
             </section>
             <section aria-labelledby="stacks">
               <h2 id="stacks">Stacks and supersession</h2>
-              {learnerId && READERS.includes(me.role) ? <Stacks id={id} learnerId={learnerId} /> : <p class="muted">Stack memberships come from the learner record, which this role does not read.</p>}
-              <p class="hint">Supersession (re-issue) is not recorded by this API yet, so no supersession chain is shown.</p>
+              {learnerId && READERS.includes(me.role) ? (
+                <Stacks id={id} learnerId={learnerId} />
+              ) : (
+                <p class="muted">
+                  Stack memberships come from the learner record, which this role does not read.
+                </p>
+              )}
+              <p class="hint">
+                Supersession (re-issue) is not recorded by this API yet, so no supersession chain is shown.
+              </p>
             </section>
           </Page>
         );
@@ -144,7 +208,10 @@ export const CredentialPage = ({ id, me, url }: { id: string; me: Me; url: URL }
 export const CredentialLookup = () => {
   const [id, setId] = useState('');
   return (
-    <Page title="Credentials" lead="Open a credential by its id to see its status, audit trail and hash chain.">
+    <Page
+      title="Credentials"
+      lead="Open a credential by its id to see its status, audit trail and hash chain."
+    >
       <form
         class="filters"
         onSubmit={(e) => {

@@ -1,7 +1,17 @@
 import { Page, Show, Status, useApi } from '../ui';
 
-type Projections = Readonly<{ head: string | null; projections: readonly { name: string; checkpoint: string | null; lag: number | null }[] } & Record<string, unknown>>;
-type Health = Readonly<{ status: string; eventStore: { head: string | null }; projections?: unknown; feed?: Record<string, unknown> }>;
+type Projections = Readonly<
+  {
+    head: string | null;
+    projections: readonly { name: string; checkpoint: string | null; lag: number | null }[];
+  } & Record<string, unknown>
+>;
+type Health = Readonly<{
+  status: string;
+  eventStore: { head: string | null };
+  projections?: unknown;
+  feed?: Record<string, unknown>;
+}>;
 
 /** Projector checkpoints and lag, and the relay's state as /health reports it. */
 export const FeedPage = () => {
@@ -22,7 +32,9 @@ export const FeedPage = () => {
                   <tr>
                     <th scope="col">Projection</th>
                     <th scope="col">Checkpoint</th>
-                    <th scope="col" class="num">Lag (events)</th>
+                    <th scope="col" class="num">
+                      Lag (events)
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -52,7 +64,11 @@ export const FeedPage = () => {
               <p>
                 API health: <Status status={h.status === 'ok' ? 'active' : 'suspended'} /> {h.status}
               </p>
-              {h.feed ? <pre>{JSON.stringify(h.feed, null, 2)}</pre> : <p>No feed relay runs in this API (KAFKA_BROKERS is not set).</p>}
+              {h.feed ? (
+                <pre>{JSON.stringify(h.feed, null, 2)}</pre>
+              ) : (
+                <p>No feed relay runs in this API (KAFKA_BROKERS is not set).</p>
+              )}
             </>
           )}
         </Show>
@@ -60,4 +76,3 @@ export const FeedPage = () => {
     </Page>
   );
 };
-

@@ -11,7 +11,15 @@ type Compliance = Readonly<{
   asOf: string;
   rulesets: readonly {
     key: string;
-    credentials: { issued: number; active: number; suspended: number; expired: number; notYetValid: number; revoked: number; revokedByReason: Counts };
+    credentials: {
+      issued: number;
+      active: number;
+      suspended: number;
+      expired: number;
+      notYetValid: number;
+      revoked: number;
+      revokedByReason: Counts;
+    };
     refusedByRule: Counts;
     warningsByRule: Counts;
     medianAssessmentToIssuance: { ms: number; samples: number } | null;
@@ -32,22 +40,37 @@ const refusalsByWeek = (refusals: readonly StoredEvent[]) => {
   const weeks = refusals.map((e) => mondayOf(e.metadata.now!)).sort();
   if (weeks.length === 0) return { labels: [], series: [] };
   const labels: string[] = [];
-  for (let t = Date.parse(weeks[0]); t <= Date.parse(weeks[weeks.length - 1]); t += WEEK) labels.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(weeks[0]); t <= Date.parse(weeks[weeks.length - 1]); t += WEEK)
+    labels.push(new Date(t).toISOString().slice(0, 10));
   const byRule = new Map<string, number[]>();
   for (const event of refusals) {
     const week = labels.indexOf(mondayOf(event.metadata.now!));
     for (const finding of blocking(event)) {
-      const series = byRule.get(finding.ruleId) ?? byRule.set(finding.ruleId, labels.map(() => 0)).get(finding.ruleId)!;
+      const series =
+        byRule.get(finding.ruleId) ??
+        byRule
+          .set(
+            finding.ruleId,
+            labels.map(() => 0),
+          )
+          .get(finding.ruleId)!;
       series[week] += 1;
     }
   }
   return { labels, series: [...byRule].map(([label, values]) => ({ label, values })) };
 };
 
-const blocking = (event: StoredEvent): Finding[] => ((event.data.findings as Finding[]) ?? []).filter((f) => f.severity === 'block');
+const blocking = (event: StoredEvent): Finding[] =>
+  ((event.data.findings as Finding[]) ?? []).filter((f) => f.severity === 'block');
 
 /** Accreditation windows as bars on one time axis, with a mark for today. */
-const AccreditationTimeline = ({ accreditations, asOf }: { accreditations: readonly Accreditation[]; asOf: string }) => {
+const AccreditationTimeline = ({
+  accreditations,
+  asOf,
+}: {
+  accreditations: readonly Accreditation[];
+  asOf: string;
+}) => {
   if (accreditations.length === 0) return <p class="muted">Never accredited.</p>;
   const start = Math.min(...accreditations.map((a) => Date.parse(a.validFrom)), Date.parse(asOf));
   const end = Math.max(...accreditations.map((a) => Date.parse(a.validUntil)), Date.parse(asOf));
@@ -62,10 +85,17 @@ const AccreditationTimeline = ({ accreditations, asOf }: { accreditations: reado
         {accreditations.map((a) => (
           <li key={a.accreditationId}>
             <p>
-              <Status status={a.status} /> <strong>{a.qaBody}</strong> · {scopeText(a.scope)} · {day(a.validFrom)} to {day(a.validUntil)}
+              <Status status={a.status} /> <strong>{a.qaBody}</strong> · {scopeText(a.scope)} ·{' '}
+              {day(a.validFrom)} to {day(a.validUntil)}
             </p>
             <div class="acc-track" aria-hidden="true">
-              <div class={`acc-bar ${a.status}`} style={{ left: `${at(a.validFrom)}%`, width: `${Math.max(at(a.validUntil) - at(a.validFrom), 0.5)}%` }} />
+              <div
+                class={`acc-bar ${a.status}`}
+                style={{
+                  left: `${at(a.validFrom)}%`,
+                  width: `${Math.max(at(a.validUntil) - at(a.validFrom), 0.5)}%`,
+                }}
+              />
               <div class="acc-now" style={{ left: `${at(asOf)}%` }} title="now" />
             </div>
             <ul class="small">
@@ -111,7 +141,11 @@ const RefusedAttempts = ({ issuerId, refusals }: { issuerId: string; refusals: r
                 <td>{f.message}</td>
                 <td class="small">{f.reference}</td>
                 <td>
-                  <Link href={`/console/streams/compliance-${encodeURIComponent(issuerId)}#v${event.streamVersion}`}>Attempt #{event.streamVersion}</Link>
+                  <Link
+                    href={`/console/streams/compliance-${encodeURIComponent(issuerId)}#v${event.streamVersion}`}
+                  >
+                    Attempt #{event.streamVersion}
+                  </Link>
                 </td>
               </tr>
             )),
@@ -132,10 +166,20 @@ export const IssuerPage = ({ id, me }: { id: string; me: Me }) => {
     <Show loaded={compliance}>
       {(report) => {
         const revoked = sumCounts(report.rulesets.map((r) => r.credentials.revokedByReason));
-        const totals = sumCounts(report.rulesets.map(({ credentials: { revokedByReason: _r, ...counts } }) => counts));
+        const totals = sumCounts(
+          report.rulesets.map(({ credentials: { revokedByReason: _r, ...counts } }) => counts),
+        );
         const refusalSeries = refusalsByWeek(refusals);
         return (
-          <Page title={report.issuer?.legalName ?? id} lead={<>Issuer <code>{id}</code> · {report.issuer?.country ?? '—'} · registration {report.issuer?.registrationId ?? '—'} · as of {when(report.asOf)}</>}>
+          <Page
+            title={report.issuer?.legalName ?? id}
+            lead={
+              <>
+                Issuer <code>{id}</code> · {report.issuer?.country ?? '—'} · registration{' '}
+                {report.issuer?.registrationId ?? '—'} · as of {when(report.asOf)}
+              </>
+            }
+          >
             <ul class="stats" aria-label="Credentials">
               {['issued', 'active', 'suspended', 'expired', 'revoked'].map((k) => (
                 <li key={k}>
@@ -146,13 +190,29 @@ export const IssuerPage = ({ id, me }: { id: string; me: Me }) => {
             <section aria-labelledby="charts">
               <h2 id="charts">Over time</h2>
               <div class="charts">
-                <BarChart title="Credentials issued per week" labels={report.issuedPerWeek.map((w) => w.week)} series={[{ label: 'issued', values: report.issuedPerWeek.map((w) => w.issued) }]} />
+                <BarChart
+                  title="Credentials issued per week"
+                  labels={report.issuedPerWeek.map((w) => w.week)}
+                  series={[{ label: 'issued', values: report.issuedPerWeek.map((w) => w.issued) }]}
+                />
                 {readsStreams ? (
-                  <BarChart title="Refusals per week by rule id" labels={refusalSeries.labels} series={refusalSeries.series} stacked />
+                  <BarChart
+                    title="Refusals per week by rule id"
+                    labels={refusalSeries.labels}
+                    series={refusalSeries.series}
+                    stacked
+                  />
                 ) : (
-                  <p class="muted">Refusals over time come from the issuer's compliance stream, which only QA bodies and auditors may read.</p>
+                  <p class="muted">
+                    Refusals over time come from the issuer's compliance stream, which only QA bodies and
+                    auditors may read.
+                  </p>
                 )}
-                <BarChart title="Revocations by reason" labels={Object.keys(revoked)} series={[{ label: 'revoked', values: Object.values(revoked) }]} />
+                <BarChart
+                  title="Revocations by reason"
+                  labels={Object.keys(revoked)}
+                  series={[{ label: 'revoked', values: Object.values(revoked) }]}
+                />
               </div>
             </section>
             <section aria-labelledby="refused">
@@ -171,9 +231,15 @@ export const IssuerPage = ({ id, me }: { id: string; me: Me }) => {
                 <thead>
                   <tr>
                     <th scope="col">Ruleset</th>
-                    <th scope="col" class="num">Issued</th>
-                    <th scope="col" class="num">Active</th>
-                    <th scope="col" class="num">Revoked</th>
+                    <th scope="col" class="num">
+                      Issued
+                    </th>
+                    <th scope="col" class="num">
+                      Active
+                    </th>
+                    <th scope="col" class="num">
+                      Revoked
+                    </th>
                     <th scope="col">Refusals by rule</th>
                     <th scope="col">Warnings by rule</th>
                     <th scope="col">Median assessment → issuance</th>
@@ -186,9 +252,21 @@ export const IssuerPage = ({ id, me }: { id: string; me: Me }) => {
                       <td class="num">{r.credentials.issued}</td>
                       <td class="num">{r.credentials.active}</td>
                       <td class="num">{r.credentials.revoked}</td>
-                      <td class="small">{Object.entries(r.refusedByRule).map(([k, n]) => `${k} ×${n}`).join(', ') || '—'}</td>
-                      <td class="small">{Object.entries(r.warningsByRule).map(([k, n]) => `${k} ×${n}`).join(', ') || '—'}</td>
-                      <td>{r.medianAssessmentToIssuance ? `${(r.medianAssessmentToIssuance.ms / 86_400_000).toFixed(1)} days (${r.medianAssessmentToIssuance.samples})` : '—'}</td>
+                      <td class="small">
+                        {Object.entries(r.refusedByRule)
+                          .map(([k, n]) => `${k} ×${n}`)
+                          .join(', ') || '—'}
+                      </td>
+                      <td class="small">
+                        {Object.entries(r.warningsByRule)
+                          .map(([k, n]) => `${k} ×${n}`)
+                          .join(', ') || '—'}
+                      </td>
+                      <td>
+                        {r.medianAssessmentToIssuance
+                          ? `${(r.medianAssessmentToIssuance.ms / 86_400_000).toFixed(1)} days (${r.medianAssessmentToIssuance.samples})`
+                          : '—'}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

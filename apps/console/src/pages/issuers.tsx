@@ -5,7 +5,8 @@ import { Link, setQuery } from '../router';
 import { type IssuerRow, scopeText } from '../types';
 import { download, Page, Problem, Show, Status, useAction, useApi } from '../ui';
 
-type SortKey = 'legalName' | 'country' | 'issued' | 'active' | 'suspended' | 'revoked' | 'refused' | 'warnings';
+type SortKey =
+  'legalName' | 'country' | 'issued' | 'active' | 'suspended' | 'revoked' | 'refused' | 'warnings';
 const COLUMNS: readonly { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'legalName', label: 'Issuer' },
   { key: 'country', label: 'Country' },
@@ -33,13 +34,17 @@ const sorted = (rows: readonly IssuerRow[], sort: string): IssuerRow[] => {
   return [...rows].sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    const order =
+      typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
     return (descending ? -order : order) || (a.issuerId < b.issuerId ? -1 : 1);
   });
 };
 
 const matches = (row: IssuerRow, text: string, accreditation: string) =>
-  (!text || `${row.legalName ?? ''} ${row.issuerId} ${row.country ?? ''}`.toLowerCase().includes(text.toLowerCase())) &&
+  (!text ||
+    `${row.legalName ?? ''} ${row.issuerId} ${row.country ?? ''}`
+      .toLowerCase()
+      .includes(text.toLowerCase())) &&
   (!accreditation || (row.accreditation?.status ?? 'none') === accreditation);
 
 /** One row per issuer, sorted and filtered in the browser; the URL keeps the view shareable. */
@@ -48,18 +53,46 @@ export const IssuersPage = ({ me, url }: { me: Me; url: URL }) => {
   const text = url.searchParams.get('q') ?? '';
   const accreditation = url.searchParams.get('accreditation') ?? '';
   const sort = url.searchParams.get('sort') ?? 'legalName';
-  const rows = useMemo(() => (loaded.data ? sorted(loaded.data.items.filter((r) => matches(r, text, accreditation)), sort) : []), [loaded.data, text, accreditation, sort]);
-  const exportCsv = useAction(async () => download('issuers.csv', await call<string>('/v1/issuers', { accept: 'text/csv' })));
+  const rows = useMemo(
+    () =>
+      loaded.data
+        ? sorted(
+            loaded.data.items.filter((r) => matches(r, text, accreditation)),
+            sort,
+          )
+        : [],
+    [loaded.data, text, accreditation, sort],
+  );
+  const exportCsv = useAction(async () =>
+    download('issuers.csv', await call<string>('/v1/issuers', { accept: 'text/csv' })),
+  );
   return (
-    <Page title="Issuers" lead={me.role === 'issuer' ? 'Your institution as QA bodies and auditors see it.' : 'Every registered issuer, its accreditation and what it issued.'}>
+    <Page
+      title="Issuers"
+      lead={
+        me.role === 'issuer'
+          ? 'Your institution as QA bodies and auditors see it.'
+          : 'Every registered issuer, its accreditation and what it issued.'
+      }
+    >
       <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="issuer-q">Search</label>
-          <input id="issuer-q" type="search" value={text} placeholder="Name, id or country" onInput={(e) => setQuery({ q: e.currentTarget.value })} />
+          <input
+            id="issuer-q"
+            type="search"
+            value={text}
+            placeholder="Name, id or country"
+            onInput={(e) => setQuery({ q: e.currentTarget.value })}
+          />
         </div>
         <div>
           <label for="issuer-acc">Accreditation</label>
-          <select id="issuer-acc" value={accreditation} onChange={(e) => setQuery({ accreditation: e.currentTarget.value })}>
+          <select
+            id="issuer-acc"
+            value={accreditation}
+            onChange={(e) => setQuery({ accreditation: e.currentTarget.value })}
+          >
             <option value="">Any</option>
             <option value="active">Active</option>
             <option value="suspended">Suspended</option>
@@ -86,8 +119,17 @@ export const IssuersPage = ({ me, url }: { me: Me; url: URL }) => {
                       const active = sort.replace(/^-/, '') === c.key;
                       const descending = sort.startsWith('-');
                       return (
-                        <th key={c.key} scope="col" class={c.numeric ? 'num' : ''} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-                          <button type="button" class="sort" onClick={() => setQuery({ sort: active && !descending ? `-${c.key}` : c.key })}>
+                        <th
+                          key={c.key}
+                          scope="col"
+                          class={c.numeric ? 'num' : ''}
+                          aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}
+                        >
+                          <button
+                            type="button"
+                            class="sort"
+                            onClick={() => setQuery({ sort: active && !descending ? `-${c.key}` : c.key })}
+                          >
                             {c.label}
                             <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ''}</span>
                           </button>
@@ -102,19 +144,34 @@ export const IssuersPage = ({ me, url }: { me: Me; url: URL }) => {
                   {rows.map((row) => (
                     <tr key={row.issuerId} data-issuer={row.issuerId}>
                       <th scope="row">
-                        <Link href={`/console/issuers/${encodeURIComponent(row.issuerId)}`}>{row.legalName ?? row.issuerId}</Link>
+                        <Link href={`/console/issuers/${encodeURIComponent(row.issuerId)}`}>
+                          {row.legalName ?? row.issuerId}
+                        </Link>
                       </th>
                       <td>{row.country ?? '—'}</td>
-                      <td class="num" data-col="issued">{row.issued}</td>
-                      <td class="num" data-col="active">{row.active}</td>
-                      <td class="num" data-col="suspended">{row.suspended}</td>
-                      <td class="num" data-col="revoked">{row.revoked}</td>
-                      <td class="num" data-col="refused">{row.refused}</td>
-                      <td class="num" data-col="warnings">{row.warnings}</td>
+                      <td class="num" data-col="issued">
+                        {row.issued}
+                      </td>
+                      <td class="num" data-col="active">
+                        {row.active}
+                      </td>
+                      <td class="num" data-col="suspended">
+                        {row.suspended}
+                      </td>
+                      <td class="num" data-col="revoked">
+                        {row.revoked}
+                      </td>
+                      <td class="num" data-col="refused">
+                        {row.refused}
+                      </td>
+                      <td class="num" data-col="warnings">
+                        {row.warnings}
+                      </td>
                       <td>
                         {row.accreditation ? (
                           <>
-                            <Status status={row.accreditation.status} /> {row.accreditation.qaBody}, {scopeText(row.accreditation.scope)}
+                            <Status status={row.accreditation.status} /> {row.accreditation.qaBody},{' '}
+                            {scopeText(row.accreditation.scope)}
                           </>
                         ) : (
                           <span class="muted">none</span>

@@ -7,13 +7,40 @@ import type { Finding, RulesetStamp } from '../types';
 import { Page, Problem, Show, useAction, useApi, when } from '../ui';
 import { useStream } from './stream';
 
-type RulesetList = Readonly<{ active: RulesetStamp; rulesets: readonly { id: string; version: string; title: string; hash: string; rules: number; active: boolean }[] }>;
-type Rule = Readonly<{ id: string; title: string; appliesTo: readonly string[]; severity: 'block' | 'warn'; message: string; reference: string; when?: string; assert: string }>;
+type RulesetList = Readonly<{
+  active: RulesetStamp;
+  rulesets: readonly {
+    id: string;
+    version: string;
+    title: string;
+    hash: string;
+    rules: number;
+    active: boolean;
+  }[];
+}>;
+type Rule = Readonly<{
+  id: string;
+  title: string;
+  appliesTo: readonly string[];
+  severity: 'block' | 'warn';
+  message: string;
+  reference: string;
+  when?: string;
+  assert: string;
+}>;
 type Ruleset = Readonly<{ id: string; version: string; title: string; hash: string; rules: readonly Rule[] }>;
-type Evaluation = Readonly<{ ruleset: RulesetStamp; verdict: 'accepted' | 'refused'; blocked: readonly Finding[]; warnings: readonly Finding[] }>;
+type Evaluation = Readonly<{
+  ruleset: RulesetStamp;
+  verdict: 'accepted' | 'refused';
+  blocked: readonly Finding[];
+  warnings: readonly Finding[];
+}>;
 
-
-const EXAMPLE = JSON.stringify({ title: 'Applied Data Visualisation', eqfLevel: 6, notionalWorkload: { ects: 3, hours: 200 } }, null, 2);
+const EXAMPLE = JSON.stringify(
+  { title: 'Applied Data Visualisation', eqfLevel: 6, notionalWorkload: { ects: 3, hours: 200 } },
+  null,
+  2,
+);
 
 const Rules = ({ id, version }: { id: string; version: string }) => {
   const ruleset = useApi<Ruleset>(`/v1/rulesets/${encodeURIComponent(id)}/${encodeURIComponent(version)}`);
@@ -41,7 +68,9 @@ const Rules = ({ id, version }: { id: string; version: string }) => {
                     <code>{rule.id}</code>
                   </th>
                   <td>
-                    <span class={`badge ${rule.severity === 'block' ? 'bad' : 'warn'}`}>{rule.severity === 'block' ? 'blocks' : 'warns'}</span>
+                    <span class={`badge ${rule.severity === 'block' ? 'bad' : 'warn'}`}>
+                      {rule.severity === 'block' ? 'blocks' : 'warns'}
+                    </span>
                   </td>
                   <td class="small">{rule.appliesTo.join(', ')}</td>
                   <td>{rule.message}</td>
@@ -67,12 +96,18 @@ const DryRun = () => {
     } catch (error) {
       throw new Error(`The command body is not JSON: ${(error as Error).message}`, { cause: error });
     }
-    return call<Evaluation>('/v1/rules/evaluate', { method: 'POST', body: { command: { type, body: parsed, ...(issuerId ? { issuerId } : {}) } } });
+    return call<Evaluation>('/v1/rules/evaluate', {
+      method: 'POST',
+      body: { command: { type, body: parsed, ...(issuerId ? { issuerId } : {}) } },
+    });
   });
   return (
     <section aria-labelledby="dry-run">
       <h2 id="dry-run">Dry run</h2>
-      <p class="hint">Evaluates a command body against the active ruleset, exactly as the command route would. Appends nothing.</p>
+      <p class="hint">
+        Evaluates a command body against the active ruleset, exactly as the command route would. Appends
+        nothing.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -104,12 +139,14 @@ const DryRun = () => {
         {evaluation.data && (
           <div data-testid="dry-run-result">
             <p class={evaluation.data.verdict === 'accepted' ? 'verdict ok' : 'verdict bad'}>
-              {evaluation.data.verdict === 'accepted' ? '✓ Would be accepted' : '✗ Would be refused'} under {evaluation.data.ruleset.id}@{evaluation.data.ruleset.version}
+              {evaluation.data.verdict === 'accepted' ? '✓ Would be accepted' : '✗ Would be refused'} under{' '}
+              {evaluation.data.ruleset.id}@{evaluation.data.ruleset.version}
             </p>
             <ul class="findings">
               {[...evaluation.data.blocked, ...evaluation.data.warnings].map((f) => (
                 <li key={f.ruleId} class={f.severity === 'block' ? 'bad' : 'warn'}>
-                  <strong>{f.severity === 'block' ? 'Refused' : 'Warning'}</strong> <code>{f.ruleId}</code>: {f.message} <span class="muted">({f.reference})</span>
+                  <strong>{f.severity === 'block' ? 'Refused' : 'Warning'}</strong> <code>{f.ruleId}</code>:{' '}
+                  {f.message} <span class="muted">({f.reference})</span>
                 </li>
               ))}
             </ul>
@@ -136,15 +173,25 @@ export const RulesetsPage = ({ me, url }: { me: Me; url: URL }) => {
           return (
             <>
               <p data-testid="active-ruleset">
-                Active: <strong>{l.active.id}@{l.active.version}</strong> <code class="hash">{l.active.hash}</code>
-                {lastActivation ? <> since {when(lastActivation.metadata.now)}</> : readsStreams ? null : <span class="muted"> (since when: QA bodies and auditors see the activation history)</span>}
+                Active:{' '}
+                <strong>
+                  {l.active.id}@{l.active.version}
+                </strong>{' '}
+                <code class="hash">{l.active.hash}</code>
+                {lastActivation ? (
+                  <> since {when(lastActivation.metadata.now)}</>
+                ) : readsStreams ? null : (
+                  <span class="muted"> (since when: QA bodies and auditors see the activation history)</span>
+                )}
               </p>
               <table>
                 <thead>
                   <tr>
                     <th scope="col">Ruleset</th>
                     <th scope="col">Title</th>
-                    <th scope="col" class="num">Rules</th>
+                    <th scope="col" class="num">
+                      Rules
+                    </th>
                     <th scope="col">Hash</th>
                     <th scope="col">Show</th>
                   </tr>
@@ -161,7 +208,11 @@ export const RulesetsPage = ({ me, url }: { me: Me; url: URL }) => {
                         <code class="hash">{r.hash}</code>
                       </td>
                       <td>
-                        <button type="button" aria-pressed={chosen === `${r.id}@${r.version}`} onClick={() => setQuery({ ruleset: `${r.id}@${r.version}` })}>
+                        <button
+                          type="button"
+                          aria-pressed={chosen === `${r.id}@${r.version}`}
+                          onClick={() => setQuery({ ruleset: `${r.id}@${r.version}` })}
+                        >
                           Rules
                         </button>
                       </td>

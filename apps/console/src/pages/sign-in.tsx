@@ -18,7 +18,10 @@ export const SignInPage = ({ onSignedIn }: { onSignedIn: () => void }) => {
   });
   return (
     <main id="main" class="narrow">
-      <Page title="Sign in to the Credence console" lead="For QA bodies, auditors, regulators and issuers. Paste the API token your administrator gave you.">
+      <Page
+        title="Sign in to the Credence console"
+        lead="For QA bodies, auditors, regulators and issuers. Paste the API token your administrator gave you."
+      >
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -26,8 +29,20 @@ export const SignInPage = ({ onSignedIn }: { onSignedIn: () => void }) => {
           }}
         >
           <label for="token">API token</label>
-          <input id="token" name="token" type="password" autoComplete="off" spellcheck={false} required value={token} onInput={(e) => setToken(e.currentTarget.value)} />
-          <p class="hint">Kept in this tab only (session storage) and sent as a bearer token; signing out or closing the tab forgets it.</p>
+          <input
+            id="token"
+            name="token"
+            type="password"
+            autoComplete="off"
+            spellcheck={false}
+            required
+            value={token}
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
+          <p class="hint">
+            Kept in this tab only (session storage) and sent as a bearer token; signing out or closing the tab
+            forgets it.
+          </p>
           <button type="submit" disabled={signIn.running}>
             Sign in
           </button>

@@ -11,7 +11,12 @@ export const readStream = async (streamId: string): Promise<StoredEvent[]> => {
   for (;;) {
     let page: StreamReply;
     try {
-      page = await call<StreamReply>(withQuery(`/v1/streams/${encodeURIComponent(streamId)}/events`, { fromVersion: events.length, limit: PAGE }));
+      page = await call<StreamReply>(
+        withQuery(`/v1/streams/${encodeURIComponent(streamId)}/events`, {
+          fromVersion: events.length,
+          limit: PAGE,
+        }),
+      );
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 404 && events.length === 0) return [];
       throw error;
@@ -39,11 +44,19 @@ export const useStream = (streamId: string | null) => {
 };
 
 /** What GET /v1/streams/{id}/verification answers (libs/event-store verifyChain). */
-type Verification = Readonly<{ ok: boolean; events?: number; lastHash?: string; brokenAt?: number; reason?: string }>;
+type Verification = Readonly<{
+  ok: boolean;
+  events?: number;
+  lastHash?: string;
+  brokenAt?: number;
+  reason?: string;
+}>;
 
 /** Asks the API to re-hash the whole stream from its first event and reports what it found. */
 export const VerifyChain = ({ streamId }: { streamId: string }) => {
-  const verification = useAction(() => call<Verification>(`/v1/streams/${encodeURIComponent(streamId)}/verification`));
+  const verification = useAction(() =>
+    call<Verification>(`/v1/streams/${encodeURIComponent(streamId)}/verification`),
+  );
   return (
     <div class="verify-chain">
       <button type="button" onClick={() => void verification.run()} disabled={verification.running}>
@@ -54,7 +67,8 @@ export const VerifyChain = ({ streamId }: { streamId: string }) => {
           <p class={verification.data.ok ? 'verdict ok' : 'verdict bad'} data-testid="chain-result">
             {verification.data.ok ? (
               <>
-                ✓ Hash chain intact: {verification.data.events} events re-hashed, last hash <code class="hash">{verification.data.lastHash}</code>
+                ✓ Hash chain intact: {verification.data.events} events re-hashed, last hash{' '}
+                <code class="hash">{verification.data.lastHash}</code>
               </>
             ) : (
               <>
@@ -70,13 +84,17 @@ export const VerifyChain = ({ streamId }: { streamId: string }) => {
 };
 
 const Findings = ({ event }: { event: StoredEvent }) => {
-  const findings = [...(event.metadata.findings ?? []), ...((event.data.findings as StoredEvent['metadata']['findings']) ?? [])];
+  const findings = [
+    ...(event.metadata.findings ?? []),
+    ...((event.data.findings as StoredEvent['metadata']['findings']) ?? []),
+  ];
   if (findings.length === 0) return null;
   return (
     <ul class="findings">
       {findings.map((f, i) => (
         <li key={i} class={f.severity === 'block' ? 'bad' : 'warn'}>
-          <strong>{f.severity === 'block' ? 'Refused' : 'Warning'}</strong> <code>{f.ruleId}</code>: {f.message} <span class="muted">({f.reference})</span>
+          <strong>{f.severity === 'block' ? 'Refused' : 'Warning'}</strong> <code>{f.ruleId}</code>:{' '}
+          {f.message} <span class="muted">({f.reference})</span>
         </li>
       ))}
     </ul>
@@ -90,19 +108,38 @@ export const Timeline = ({ events, highlight }: { events: readonly StoredEvent[]
       const ruleset = event.metadata.ruleset;
       const principal = event.metadata.principal;
       return (
-        <li key={event.streamVersion} id={`v${event.streamVersion}`} class={highlight === event.streamVersion ? 'highlight' : ''}>
+        <li
+          key={event.streamVersion}
+          id={`v${event.streamVersion}`}
+          class={highlight === event.streamVersion ? 'highlight' : ''}
+        >
           <p class="event-head">
-            <strong>{event.type}</strong> <span class="muted">#{event.streamVersion} · {when(event.metadata.now)}</span>
+            <strong>{event.type}</strong>{' '}
+            <span class="muted">
+              #{event.streamVersion} · {when(event.metadata.now)}
+            </span>
           </p>
           <dl class="pairs">
             <dt>Actor</dt>
             <dd>{principal ? `${principal.role} ${principal.id}` : '—'}</dd>
             <dt>Ruleset</dt>
-            <dd>{ruleset ? <>{ruleset.id}@{ruleset.version} <code class="hash">{ruleset.hash}</code></> : '—'}</dd>
+            <dd>
+              {ruleset ? (
+                <>
+                  {ruleset.id}@{ruleset.version} <code class="hash">{ruleset.hash}</code>
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
             <dt>Event hash</dt>
-            <dd><code class="hash">{event.hash ?? '—'}</code></dd>
+            <dd>
+              <code class="hash">{event.hash ?? '—'}</code>
+            </dd>
             <dt>Previous</dt>
-            <dd><code class="hash">{event.prevHash ?? '— (first event)'}</code></dd>
+            <dd>
+              <code class="hash">{event.prevHash ?? '— (first event)'}</code>
+            </dd>
           </dl>
           <Findings event={event} />
           <details>
@@ -126,7 +163,15 @@ export const StreamPage = ({ streamId }: { streamId: string }) => {
     <Page title={`Stream ${streamId}`}>
       <VerifyChain streamId={streamId} />
       {stream.error && <Problem problem={stream.error} />}
-      {stream.events ? stream.events.length ? <Timeline events={stream.events} highlight={version} /> : <p>This stream has no events.</p> : !stream.error && <p aria-busy="true">Loading…</p>}
+      {stream.events ? (
+        stream.events.length ? (
+          <Timeline events={stream.events} highlight={version} />
+        ) : (
+          <p>This stream has no events.</p>
+        )
+      ) : (
+        !stream.error && <p aria-busy="true">Loading…</p>
+      )}
     </Page>
   );
 };

@@ -5,7 +5,11 @@ import type { CredentialStatusAt } from '../types';
 import { day, Problem, when } from '../ui';
 
 /** The public verification route of the verifiable-credentials work (POST /v1/verifications). */
-type VerificationReply = Readonly<{ verified: boolean; checks: readonly { id: string; passed: boolean | null; message: string; evidence?: unknown }[]; credential?: unknown }>;
+type VerificationReply = Readonly<{
+  verified: boolean;
+  checks: readonly { id: string; passed: boolean | null; message: string; evidence?: unknown }[];
+  credential?: unknown;
+}>;
 
 /** The checks a verifier wants, in plain words, and which API check ids answer each. */
 const CHECKS: readonly { label: string; ids: readonly string[] }[] = [
@@ -32,7 +36,11 @@ const marksFromVerification = (reply: VerificationReply): Mark[] =>
     if (found.length === 0) return { label, result: 'unchecked', message: 'Not offered by this server.' };
     const failed = found.find((c) => c.passed === false);
     const unchecked = found.every((c) => c.passed === null);
-    return { label, result: failed ? 'fail' : unchecked ? 'unchecked' : 'pass', message: (failed ?? found[0]).message };
+    return {
+      label,
+      result: failed ? 'fail' : unchecked ? 'unchecked' : 'pass',
+      message: (failed ?? found[0]).message,
+    };
   });
 
 /** What the status route (signed-in readers only) can vouch for; the rest stays unchecked. */
@@ -43,17 +51,29 @@ const marksFromStatus = (s: CredentialStatusAt): Mark[] => {
   return [
     { label: 'Signature', result: 'unchecked', message: unavailable },
     { label: 'Issuer key', result: 'unchecked', message: unavailable },
-    { label: 'Status (not revoked or suspended)', result: statusOk ? 'pass' : 'fail', message: `The ledger records it as ${s.status}${s.reason ? ` (${s.reason})` : ''}${s.since ? ` since ${when(s.since)}` : ''}.` },
-    { label: 'Validity period', result: validityOk ? 'pass' : 'fail', message: `Valid from ${day(s.validFrom)} to ${day(s.validUntil)}.` },
+    {
+      label: 'Status (not revoked or suspended)',
+      result: statusOk ? 'pass' : 'fail',
+      message: `The ledger records it as ${s.status}${s.reason ? ` (${s.reason})` : ''}${s.since ? ` since ${when(s.since)}` : ''}.`,
+    },
+    {
+      label: 'Validity period',
+      result: validityOk ? 'pass' : 'fail',
+      message: `Valid from ${day(s.validFrom)} to ${day(s.validUntil)}.`,
+    },
     {
       label: 'Issuer accredited at issuance',
       result: s.accreditationAtIssuance ? 'pass' : 'fail',
-      message: s.accreditationAtIssuance ? `Accredited by ${s.accreditationAtIssuance.qaBody} when issued.` : 'No accreditation recorded at issuance.',
+      message: s.accreditationAtIssuance
+        ? `Accredited by ${s.accreditationAtIssuance.qaBody} when issued.`
+        : 'No accreditation recorded at issuance.',
     },
     {
       label: 'Quality ruleset verdict',
       result: s.rulesetAtIssuance ? 'pass' : 'unchecked',
-      message: s.rulesetAtIssuance ? `Issued after passing ${s.rulesetAtIssuance.id}@${s.rulesetAtIssuance.version}.` : 'No ruleset recorded.',
+      message: s.rulesetAtIssuance
+        ? `Issued after passing ${s.rulesetAtIssuance.id}@${s.rulesetAtIssuance.version}.`
+        : 'No ruleset recorded.',
     },
     { label: 'Transparency-log inclusion', result: 'unchecked', message: 'Not offered by this server yet.' },
   ];
@@ -64,7 +84,10 @@ const parseCredential = (text: string): Record<string, unknown> | string => {
   const trimmed = text.trim();
   if (/^[\w-]+\.[\w-]+\.[\w-]*$/.test(trimmed)) {
     try {
-      const payload = JSON.parse(atob(trimmed.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+      const payload = JSON.parse(atob(trimmed.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<
+        string,
+        unknown
+      >;
       return (payload.vc as Record<string, unknown>) ?? payload;
     } catch {
       return trimmed;
@@ -79,7 +102,12 @@ const Content = ({ credential }: { credential: Record<string, unknown> }) => {
   const achievement = (subject.achievement ?? {}) as Record<string, unknown>;
   const issuer = credential.issuer as { name?: string; id?: string } | string | undefined;
   const outcomes = (achievement.learningOutcomes ?? achievement.resultDescription ?? []) as unknown[];
-  const text = (v: unknown) => (typeof v === 'string' ? v : v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : JSON.stringify(v));
+  const text = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+      : v && typeof v === 'object' && 'name' in v
+        ? String((v as { name: unknown }).name)
+        : JSON.stringify(v);
   return (
     <dl class="pairs">
       <dt>Title</dt>
@@ -87,32 +115,65 @@ const Content = ({ credential }: { credential: Record<string, unknown> }) => {
       <dt>Issuer</dt>
       <dd>{typeof issuer === 'string' ? issuer : (issuer?.name ?? issuer?.id ?? '—')}</dd>
       <dt>Learning outcomes</dt>
-      <dd>{outcomes.length ? <ul>{outcomes.map((o, i) => <li key={i}>{text(o)}</li>)}</ul> : '—'}</dd>
+      <dd>
+        {outcomes.length ? (
+          <ul>
+            {outcomes.map((o, i) => (
+              <li key={i}>{text(o)}</li>
+            ))}
+          </ul>
+        ) : (
+          '—'
+        )}
+      </dd>
       <dt>Workload</dt>
       <dd>{text(achievement.notionalWorkload ?? achievement.creditsAvailable ?? '—')}</dd>
       <dt>EQF level</dt>
       <dd>{text(achievement.eqfLevel ?? (achievement.alignment as unknown) ?? '—')}</dd>
       <dt>Date</dt>
-      <dd>{day(String(credential.validFrom ?? credential.issuanceDate ?? subject.awardedDate ?? '') || null)}</dd>
+      <dd>
+        {day(String(credential.validFrom ?? credential.issuanceDate ?? subject.awardedDate ?? '') || null)}
+      </dd>
     </dl>
   );
 };
 
-const isMissingRoute = (error: unknown) => error instanceof ApiProblem && (error.status === 404 || error.status === 405) && !(error.code ?? '').startsWith('credential');
+const isMissingRoute = (error: unknown) =>
+  error instanceof ApiProblem &&
+  (error.status === 404 || error.status === 405) &&
+  !(error.code ?? '').startsWith('credential');
 
 /** Public verification when the server offers it; until then, the status route for signed-in readers, said plainly. */
 const verify = async (input: { credentialId?: string; credential?: unknown }): Promise<Outcome> => {
   try {
-    return { kind: 'verified', reply: await call<VerificationReply>('/v1/verifications', { method: 'POST', body: input, anonymous: true }) };
+    return {
+      kind: 'verified',
+      reply: await call<VerificationReply>('/v1/verifications', {
+        method: 'POST',
+        body: input,
+        anonymous: true,
+      }),
+    };
   } catch (error) {
     if (!isMissingRoute(error)) throw error;
   }
-  const id = input.credentialId ?? ((input.credential as { id?: string } | undefined)?.id ?? '').split(/[:/]/).pop();
-  if (!id) return { kind: 'unavailable', why: 'This server has no public verification route yet, and the credential names no id to look up.' };
+  const id =
+    input.credentialId ?? ((input.credential as { id?: string } | undefined)?.id ?? '').split(/[:/]/).pop();
+  if (!id)
+    return {
+      kind: 'unavailable',
+      why: 'This server has no public verification route yet, and the credential names no id to look up.',
+    };
   if (!readToken()) {
-    return { kind: 'unavailable', why: 'This server has no public verification route yet. Only signed-in console users can look up a credential’s status, so nothing was checked.' };
+    return {
+      kind: 'unavailable',
+      why: 'This server has no public verification route yet. Only signed-in console users can look up a credential’s status, so nothing was checked.',
+    };
   }
-  return { kind: 'status', status: await call<CredentialStatusAt>(`/v1/credentials/${encodeURIComponent(id)}/status`) };
+  return {
+    kind: 'status',
+    status: await call<CredentialStatusAt>(`/v1/credentials/${encodeURIComponent(id)}/status`),
+  };
 };
 
 const Verdict = ({ outcome }: { outcome: Outcome }) => {
@@ -128,23 +189,39 @@ const Verdict = ({ outcome }: { outcome: Outcome }) => {
   if (outcome.kind === 'verified') {
     const { reply } = outcome;
     return (
-      <div class={`verdict-box ${reply.verified ? 'ok' : 'bad'}`} data-testid="verdict" data-verdict={reply.verified ? 'valid' : 'invalid'}>
-        <p class="verdict">{reply.verified ? 'Valid: every check that applies passed.' : 'Not valid: at least one check failed.'}</p>
+      <div
+        class={`verdict-box ${reply.verified ? 'ok' : 'bad'}`}
+        data-testid="verdict"
+        data-verdict={reply.verified ? 'valid' : 'invalid'}
+      >
+        <p class="verdict">
+          {reply.verified
+            ? 'Valid: every check that applies passed.'
+            : 'Not valid: at least one check failed.'}
+        </p>
         <Marks marks={marksFromVerification(reply)} />
-        {reply.credential && typeof reply.credential === 'object' ? <Content credential={reply.credential as Record<string, unknown>} /> : null}
+        {reply.credential && typeof reply.credential === 'object' ? (
+          <Content credential={reply.credential as Record<string, unknown>} />
+        ) : null}
       </div>
     );
   }
   const marks = marksFromStatus(outcome.status);
   const failed = marks.some((m) => m.result === 'fail');
   return (
-    <div class={`verdict-box ${failed ? 'bad' : 'partial'}`} data-testid="verdict" data-verdict={failed ? 'invalid' : 'status-only'}>
+    <div
+      class={`verdict-box ${failed ? 'bad' : 'partial'}`}
+      data-testid="verdict"
+      data-verdict={failed ? 'invalid' : 'status-only'}
+    >
       <p class="verdict">
-        {failed ? `Not valid: the ledger records this credential as ${outcome.status.status}.` : 'Recorded as active in the ledger, but its signature was not checked.'}
+        {failed
+          ? `Not valid: the ledger records this credential as ${outcome.status.status}.`
+          : 'Recorded as active in the ledger, but its signature was not checked.'}
       </p>
       <p class="hint">
-        Answered by the ledger’s status route with your console sign-in, because this server has no public verification route yet. Signature, issuer key and
-        transparency-log checks need that route.
+        Answered by the ledger’s status route with your console sign-in, because this server has no public
+        verification route yet. Signature, issuer key and transparency-log checks need that route.
       </p>
       <Marks marks={marks} />
     </div>
@@ -184,7 +261,11 @@ export const VerifyPage = ({ url }: { url: URL }) => {
     try {
       setOutcome(await verify(input));
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'The credential could not be read', String(error), undefined));
+      setProblem(
+        error instanceof ApiProblem
+          ? error
+          : new ApiProblem(0, 'The credential could not be read', String(error), undefined),
+      );
     }
     setBusy(false);
   };
@@ -205,7 +286,10 @@ export const VerifyPage = ({ url }: { url: URL }) => {
   return (
     <main id="main" class="narrow">
       <h1>Verify a credential</h1>
-      <p class="lead">Check a micro-credential issued through Credence: paste it, drop its file, or open a link with its id. No account needed.</p>
+      <p class="lead">
+        Check a micro-credential issued through Credence: paste it, drop its file, or open a link with its id.
+        No account needed.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -226,7 +310,14 @@ export const VerifyPage = ({ url }: { url: URL }) => {
           }}
         />
         <label for="credential-file">Or choose a file</label>
-        <input id="credential-file" type="file" accept=".json,.jwt,.txt,application/json" onChange={(e) => void e.currentTarget.files?.[0]?.text().then((content) => (setText(content), runText(content)))} />
+        <input
+          id="credential-file"
+          type="file"
+          accept=".json,.jwt,.txt,application/json"
+          onChange={(e) =>
+            void e.currentTarget.files?.[0]?.text().then((content) => (setText(content), runText(content)))
+          }
+        />
         <button type="submit" disabled={busy || !text.trim()}>
           Verify
         </button>

@@ -10,8 +10,9 @@ import { Public } from '../auth/roles';
  * (dist/apps/ledger-api/src/console) or from its TypeScript sources (tests, the dev server).
  */
 export const CONSOLE_DIR =
-  [resolve(__dirname, '../../../../console'), resolve(__dirname, '../../../../dist/console')].find((dir) => existsSync(resolve(dir, 'index.html'))) ??
-  resolve(__dirname, '../../../../dist/console');
+  [resolve(__dirname, '../../../../console'), resolve(__dirname, '../../../../dist/console')].find((dir) =>
+    existsSync(resolve(dir, 'index.html')),
+  ) ?? resolve(__dirname, '../../../../dist/console');
 
 /** Vite names every built asset after its content hash, so it can be cached for good. */
 const HASHED_ASSET = /^assets\/[\w.-]+-[\w-]{8,}\.(js|css|svg|png|woff2?)$/;
@@ -51,9 +52,13 @@ export class ConsoleController {
 
   private page(reply: FastifyReply) {
     if (!existsSync(resolve(CONSOLE_DIR, 'index.html'))) {
-      throw new NotFoundException('The console is not built: run `npm run build` (npm start does it for you)');
+      throw new NotFoundException(
+        'The console is not built: run `npm run build` (npm start does it for you)',
+      );
     }
     // index.html names the current hashed assets, so browsers must revalidate it every time.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', CONSOLE_DIR, { cacheControl: false });
+    return reply
+      .header('cache-control', 'no-cache')
+      .sendFile('index.html', CONSOLE_DIR, { cacheControl: false });
   }
 }

@@ -1,7 +1,14 @@
 import { Get, Headers, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@credence/domain';
-import { complianceCsv, ISSUER_DIRECTORY_COLUMNS, issuancePerWeek, issuerCompliance, issuerDirectory, toCsv } from '@credence/projections';
+import {
+  complianceCsv,
+  ISSUER_DIRECTORY_COLUMNS,
+  issuancePerWeek,
+  issuerCompliance,
+  issuerDirectory,
+  toCsv,
+} from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';

@@ -11,7 +11,10 @@ export type IssuerDirectoryEntry = {
   legalName: string | null;
   country: string | null;
   /** The accreditation that is active and covers now, else the latest one; null when never accredited. */
-  accreditation: Pick<AccreditationRecord, 'accreditationId' | 'qaBody' | 'scope' | 'validFrom' | 'validUntil' | 'status'> | null;
+  accreditation: Pick<
+    AccreditationRecord,
+    'accreditationId' | 'qaBody' | 'scope' | 'validFrom' | 'validUntil' | 'status'
+  > | null;
   issued: number;
   active: number;
   suspended: number;
@@ -37,9 +40,13 @@ export const ISSUER_DIRECTORY_COLUMNS = [
   'warningsByRule',
 ] as const satisfies readonly (keyof IssuerDirectoryEntry)[];
 
-const inForce = (accreditations: readonly AccreditationRecord[], nowMs: number): AccreditationRecord | undefined =>
-  accreditations.find((a) => a.status === 'active' && Date.parse(a.validFrom) <= nowMs && nowMs < Date.parse(a.validUntil)) ??
-  accreditations[accreditations.length - 1];
+const inForce = (
+  accreditations: readonly AccreditationRecord[],
+  nowMs: number,
+): AccreditationRecord | undefined =>
+  accreditations.find(
+    (a) => a.status === 'active' && Date.parse(a.validFrom) <= nowMs && nowMs < Date.parse(a.validUntil),
+  ) ?? accreditations[accreditations.length - 1];
 
 const blank = (issuerId: string): IssuerDirectoryEntry => ({
   issuerId,
@@ -60,7 +67,10 @@ const blank = (issuerId: string): IssuerDirectoryEntry => ({
  * Every issuer (or only `issuerId`) with its counts, ordered by legal name then id. Three grouped
  * queries, whatever the number of issuers. "Active" is stored status active and valid at `nowMs`.
  */
-export const issuerDirectory = async (db: Db, options: Readonly<{ issuerId?: string; nowMs: number }>): Promise<IssuerDirectoryEntry[]> => {
+export const issuerDirectory = async (
+  db: Db,
+  options: Readonly<{ issuerId?: string; nowMs: number }>,
+): Promise<IssuerDirectoryEntry[]> => {
   const { issuerId, nowMs } = options;
   let issuers = db.selectFrom('issuers').select(['id', 'doc']);
   let credentials = db
@@ -70,7 +80,14 @@ export const issuerDirectory = async (db: Db, options: Readonly<{ issuerId?: str
       'status',
       eb.fn.countAll<number | string>().as('n'),
       eb.fn
-        .sum<number | string>(eb.case().when(eb.or([eb('valid_until_ms', '<=', nowMs), eb('valid_from_ms', '>', nowMs)])).then(1).else(0).end())
+        .sum<number | string>(
+          eb
+            .case()
+            .when(eb.or([eb('valid_until_ms', '<=', nowMs), eb('valid_from_ms', '>', nowMs)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
         .as('not_valid_now'),
     ])
     .groupBy(['issuer_id', 'status']);
@@ -80,7 +97,11 @@ export const issuerDirectory = async (db: Db, options: Readonly<{ issuerId?: str
     credentials = credentials.where('issuer_id', '=', issuerId);
     findings = findings.where('issuer_id', '=', issuerId);
   }
-  const [issuerRows, credentialRows, findingRows] = await Promise.all([issuers.execute(), credentials.execute(), findings.execute()]);
+  const [issuerRows, credentialRows, findingRows] = await Promise.all([
+    issuers.execute(),
+    credentials.execute(),
+    findings.execute(),
+  ]);
 
   const entries = new Map<string, IssuerDirectoryEntry>();
   const entry = (id: string) => entries.get(id) ?? entries.set(id, blank(id)).get(id)!;
@@ -90,9 +111,7 @@ export const issuerDirectory = async (db: Db, options: Readonly<{ issuerId?: str
     Object.assign(entry(row.id), {
       legalName: doc.legalName,
       country: doc.country,
-      accreditation: accreditation
-        ? (({ history: _history, ...rest }) => rest)(accreditation)
-        : null,
+      accreditation: accreditation ? (({ history: _history, ...rest }) => rest)(accreditation) : null,
     });
   }
   for (const row of credentialRows) {
@@ -111,7 +130,9 @@ export const issuerDirectory = async (db: Db, options: Readonly<{ issuerId?: str
     else target.warnings += Number(row.count);
   }
   const name = (e: IssuerDirectoryEntry) => e.legalName ?? '\uffff';
-  return [...entries.values()].sort((a, b) => name(a).localeCompare(name(b)) || (a.issuerId < b.issuerId ? -1 : 1));
+  return [...entries.values()].sort(
+    (a, b) => name(a).localeCompare(name(b)) || (a.issuerId < b.issuerId ? -1 : 1),
+  );
 };
 
 const WEEK_MS = 7 * 86_400_000;
@@ -119,8 +140,16 @@ const WEEK_MS = 7 * 86_400_000;
 const MONDAY_OFFSET_MS = -3 * 86_400_000;
 
 /** Credentials issued per ISO week (keyed by the week's Monday, YYYY-MM-DD), oldest first, empty weeks included. */
-export const issuancePerWeek = async (db: Db, issuerId: string): Promise<{ week: string; issued: number }[]> => {
-  const rows = await db.selectFrom('credentials').select('issued_at_ms').where('issuer_id', '=', issuerId).where('issued_at_ms', 'is not', null).execute();
+export const issuancePerWeek = async (
+  db: Db,
+  issuerId: string,
+): Promise<{ week: string; issued: number }[]> => {
+  const rows = await db
+    .selectFrom('credentials')
+    .select('issued_at_ms')
+    .where('issuer_id', '=', issuerId)
+    .where('issued_at_ms', 'is not', null)
+    .execute();
   const counts = new Map<number, number>();
   for (const row of rows) {
     const week = Math.floor((Number(row.issued_at_ms) - MONDAY_OFFSET_MS) / WEEK_MS);
@@ -130,7 +159,10 @@ export const issuancePerWeek = async (db: Db, issuerId: string): Promise<{ week:
   const weeks = [...counts.keys()];
   const series: { week: string; issued: number }[] = [];
   for (let week = Math.min(...weeks); week <= Math.max(...weeks); week++) {
-    series.push({ week: new Date(week * WEEK_MS + MONDAY_OFFSET_MS).toISOString().slice(0, 10), issued: counts.get(week) ?? 0 });
+    series.push({
+      week: new Date(week * WEEK_MS + MONDAY_OFFSET_MS).toISOString().slice(0, 10),
+      issued: counts.get(week) ?? 0,
+    });
   }
   return series;
 };
