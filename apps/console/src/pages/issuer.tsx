@@ -1,32 +1,13 @@
 import { BarChart } from '../chart';
 import type { Me } from '../main';
 import { Link } from '../router';
-import { type Accreditation, type Counts, type Finding, scopeText, type StoredEvent } from '../types';
+import type { IssuerCompliance } from '../../../../libs/projections/src';
+import { type Accreditation, type Finding, scopeText, type StoredEvent } from '../types';
 import { day, Page, Problem, Show, Status, sumCounts, useApi, when } from '../ui';
 import { useStream } from './stream';
 
-type Compliance = Readonly<{
-  issuerId: string;
-  issuer: { legalName: string | null; country: string | null; registrationId: string | null } | null;
-  asOf: string;
-  rulesets: readonly {
-    key: string;
-    credentials: {
-      issued: number;
-      active: number;
-      suspended: number;
-      expired: number;
-      notYetValid: number;
-      revoked: number;
-      revokedByReason: Counts;
-    };
-    refusedByRule: Counts;
-    warningsByRule: Counts;
-    medianAssessmentToIssuance: { ms: number; samples: number } | null;
-  }[];
-  accreditations: readonly Accreditation[];
-  issuedPerWeek: readonly { week: string; issued: number }[];
-}>;
+/** GET /v1/issuers/{id}/compliance: the report, plus issuance per week in JSON. */
+type Compliance = IssuerCompliance & Readonly<{ issuedPerWeek: readonly { week: string; issued: number }[] }>;
 
 const WEEK = 7 * 86_400_000;
 const mondayOf = (iso: string) => {

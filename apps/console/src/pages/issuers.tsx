@@ -149,24 +149,11 @@ export const IssuersPage = ({ me, url }: { me: Me; url: URL }) => {
                         </Link>
                       </th>
                       <td>{row.country ?? '—'}</td>
-                      <td class="num" data-col="issued">
-                        {row.issued}
-                      </td>
-                      <td class="num" data-col="active">
-                        {row.active}
-                      </td>
-                      <td class="num" data-col="suspended">
-                        {row.suspended}
-                      </td>
-                      <td class="num" data-col="revoked">
-                        {row.revoked}
-                      </td>
-                      <td class="num" data-col="refused">
-                        {row.refused}
-                      </td>
-                      <td class="num" data-col="warnings">
-                        {row.warnings}
-                      </td>
+                      {COLUMNS.filter((c) => c.numeric).map((c) => (
+                        <td key={c.key} class="num" data-col={c.key}>
+                          {row[c.key]}
+                        </td>
+                      ))}
                       <td>
                         {row.accreditation ? (
                           <>
