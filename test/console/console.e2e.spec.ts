@@ -73,11 +73,14 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     await page.close();
   });
 
-  it('shows a refused token as the problem the API sent, and stays on sign-in', async () => {
+  it('signs in by keyboard alone; a refused token shows the problem the API sent and stays on sign-in', async () => {
     const page = await newTab();
     await page.goto(url('/console/'));
-    await page.getByLabel('API token').fill('cred_not-a-real-token');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('API token').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('token');
+    await page.keyboard.type('cred_not-a-real-token');
+    await page.keyboard.press('Enter');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Unknown or revoked token');
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     await page.close();
