@@ -1,6 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import { startLedger, type TestLedger } from '../support/ledger-app';
+import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 import {
   buildConsole,
   type Chromium,
@@ -308,6 +308,53 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
       page.locator('[data-check="Status (not revoked or suspended)"]').textContent(),
     ).resolves.toContain('revoked');
     await record(page, 'verify');
+    await page.close();
+  });
+
+  it('reads a credential from a chosen file on /verify, and shows what it says without vouching for it', async () => {
+    const publicRoute =
+      (
+        await ledger.request('POST', '/v1/verifications', {
+          body: { credentialId: world.credentials.active },
+        })
+      ).status !== 404;
+    const page = await newTab();
+    await page.goto(url('/verify'));
+    const credential = {
+      id: `urn:uuid:${world.credentials.active}`,
+      issuer: { id: 'did:web:example.org', name: 'Hogeschool Utrecht' },
+      validFrom: '2026-11-29T00:00:00Z',
+      credentialSubject: {
+        achievement: {
+          name: 'Applied Data Visualisation',
+          learningOutcomes: ['Build an interactive dashboard'],
+        },
+      },
+    };
+    await page.getByLabel('Or choose a file').setInputFiles({
+      name: 'credential.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(credential)),
+    });
+    await page.getByTestId('verdict').waitFor();
+    // Unsigned, so the public route (once it exists) must refuse it; until then nothing is checked.
+    expect(await page.getByTestId('verdict').getAttribute('data-verdict')).toBe(
+      publicRoute ? 'invalid' : 'unchecked',
+    );
+    const content = await page.locator('section', { hasText: 'What the credential says' }).textContent();
+    expect(content).toContain('Applied Data Visualisation');
+    expect(content).toContain('Build an interactive dashboard');
+    expect(content).toContain('Hogeschool Utrecht');
+    await page.close();
+  });
+
+  it("shows each role only its sections: an admin's menu has no read-model pages", async () => {
+    const page = await signIn(ADMIN_TOKEN);
+    await page.waitForURL(/\/console\/credentials$/);
+    const nav = await page.getByRole('navigation', { name: 'Sections' }).textContent();
+    expect(nav).toContain('Rulesets');
+    expect(nav).not.toContain('Issuers');
+    expect(nav).not.toContain('Register');
     await page.close();
   });
 
