@@ -29,6 +29,15 @@ describe('Roles and issuer binding over HTTP', () => {
     expect((await ledger.request('GET', '/docs')).status).toBe(200);
   });
 
+  it('tells a token holder who it is (GET /v1/principals/me), and no one without a token', async () => {
+    const issuer = await ledger.request('GET', '/v1/principals/me', { token: world.issuerToken });
+    expect(issuer.status).toBe(200);
+    expect(issuer.body).toEqual({ id: expect.any(String), role: 'issuer', issuerId: world.issuerId });
+    expect((await ledger.request('GET', '/v1/principals/me', { token: world.qaToken })).body).toEqual({ id: expect.any(String), role: 'qa-body' });
+    expect((await ledger.request('GET', '/v1/principals/me', { token: ADMIN_TOKEN })).body.role).toBe('admin');
+    expect((await ledger.request('GET', '/v1/principals/me')).status).toBe(401);
+  });
+
   it("refuses an issuer acting on another issuer's resource like an unknown id (404), and appends nothing", async () => {
     const other = await accreditedIssuer(ledger);
     const theirSpec = expectCreated(await ledger.request('POST', '/v1/specifications', { token: other.issuerToken, body: specificationBody }));

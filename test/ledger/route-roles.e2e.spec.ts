@@ -14,6 +14,9 @@ describe('Every route has a role', () => {
     const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.name}`);
     expect(publicRoutes.sort()).toEqual(
       [
+        'GET ConsoleController.file',
+        'GET ConsoleController.index',
+        'GET ConsoleController.verify',
         'GET HealthController.health',
         'GET HealthController.live',
         'GET HealthController.ready',

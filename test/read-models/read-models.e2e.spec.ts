@@ -26,6 +26,47 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
   }, 120_000);
   afterAll(() => ledger?.close());
 
+  describe('issuer directory', () => {
+    it('lists every issuer with its accreditation and counts over all rulesets, and exports it as CSV', async () => {
+      const reply = await get(fresh('/v1/issuers'), seeded.a.qaToken);
+      expect(reply.status).toBe(200);
+      const byId = new Map(reply.body.items.map((item: { issuerId: string }) => [item.issuerId, item]));
+      expect(byId.get(seeded.a.issuerId)).toEqual({
+        issuerId: seeded.a.issuerId,
+        legalName: 'Hogeschool Utrecht',
+        country: 'NL',
+        accreditation: expect.objectContaining({ qaBody: 'NVAO', status: 'active', scope: { eqfLevels: [5, 6, 7] } }),
+        issued: 6,
+        active: 2,
+        suspended: 1,
+        revoked: 2,
+        refused: 1,
+        warnings: 1,
+        refusedByRule: { 'annex1.type-of-assessment': 1 },
+        warningsByRule: { 'ects.hours-per-credit': 1 },
+      });
+      expect(byId.get(seeded.b.issuerId)).toMatchObject({ issued: 0, active: 0, refused: 0 });
+
+      const csv = await get(fresh('/v1/issuers'), seeded.a.auditorToken, CSV);
+      const lines = String(csv.body).split('\r\n');
+      expect(lines[0]).toBe('issuerId,legalName,country,accreditation,issued,active,suspended,revoked,refused,warnings,refusedByRule,warningsByRule');
+      expect(lines.find((line) => line.startsWith(seeded.a.issuerId))).toMatch(/,6,2,1,2,1,1,/);
+    });
+
+    it('shows an issuer only itself', async () => {
+      const reply = await get('/v1/issuers', seeded.b.issuerToken);
+      expect(reply.body.items.map((item: { issuerId: string }) => item.issuerId)).toEqual([seeded.b.issuerId]);
+      expect((await ledger.request('GET', '/v1/issuers')).status).toBe(401);
+    });
+
+    it('adds credentials issued per ISO week to the compliance report', async () => {
+      const reply = await get(fresh(`/v1/issuers/${seeded.a.issuerId}/compliance`), seeded.a.auditorToken);
+      const weeks: { week: string; issued: number }[] = reply.body.issuedPerWeek;
+      expect(weeks.reduce((sum, w) => sum + w.issued, 0)).toBe(6);
+      expect(weeks.every((w) => new Date(`${w.week}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+    });
+  });
+
   describe('issuer compliance', () => {
     it('counts credentials by status and revocation reason, refusals and warnings by rule, and the median lead time', async () => {
       const reply = await get(fresh(`/v1/issuers/${seeded.a.issuerId}/compliance`), seeded.a.auditorToken);

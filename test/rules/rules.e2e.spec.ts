@@ -50,6 +50,19 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     expect(activations[0]).toMatchObject({ type: 'RulesetActivated', data: { rulesetId: 'eu-microcredentials', version: '2022', reason: 'startup-default' } });
   });
 
+  it('shows one loaded ruleset with every rule, its severity and reference; an unknown one is 404', async () => {
+    const listed = await asIssuer('GET', '/v1/rulesets');
+    const one = await asIssuer('GET', '/v1/rulesets/eu-microcredentials/2022');
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: 'eu-microcredentials', version: '2022', hash: listed.body.active.hash });
+    const counted = listed.body.rulesets.find((r: { version: string }) => r.version === '2022').rules;
+    expect(one.body.rules).toHaveLength(counted);
+    expect(one.body.rules).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'annex1.type-of-assessment', severity: 'block', reference: expect.stringContaining('Annex I') })]));
+    const unknown = await asIssuer('GET', '/v1/rulesets/eu-microcredentials/1999');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('ruleset.unknown');
+  });
+
   it('refuses a specification without learning outcomes with 422 naming the rule, and appends nothing to it', async () => {
     const before = await events(`compliance-${world.issuerId}`);
     const { learningOutcomes: _omitted, ...withoutOutcomes } = specificationBody;

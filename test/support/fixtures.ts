@@ -72,7 +72,7 @@ export const qaBodyDesk = async (ledger: TestLedger, name = 'NVAO'): Promise<{ q
 };
 
 /** An accredited issuer with an issuer principal, plus QA-body and auditor principals. */
-export const accreditedIssuer = async (ledger: TestLedger, scope = accreditationBody): Promise<World> => {
+export const accreditedIssuer = async (ledger: TestLedger, scope = accreditationBody, issuer = issuerBody): Promise<World> => {
   const admin = { token: ADMIN_TOKEN };
   const principal = async (body: object) => {
     const reply = await ledger.request('POST', '/v1/principals', { ...admin, body });
@@ -81,7 +81,7 @@ export const accreditedIssuer = async (ledger: TestLedger, scope = accreditation
   };
   const { qaBodyId, qaToken } = await qaBodyDesk(ledger);
   const auditorToken = await principal({ role: 'auditor', name: 'Auditor' });
-  const issuerId = expectCreated(await ledger.request('POST', '/v1/issuers', { token: qaToken, body: issuerBody }));
+  const issuerId = expectCreated(await ledger.request('POST', '/v1/issuers', { token: qaToken, body: issuer }));
   expectCreated(await ledger.request('POST', `/v1/issuers/${issuerId}/accreditations`, { token: qaToken, body: scope }));
   const issuerToken = await principal({ role: 'issuer', issuerId, name: 'HU registrar' });
   return { issuerId, issuerToken, qaToken, qaBodyId, auditorToken };

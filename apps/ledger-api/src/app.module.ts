@@ -8,6 +8,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { PrincipalStore } from './auth/principal-store';
 import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
 import { LedgerConfig } from './config';
+import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -38,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, MetricsController, ...RESOURCE_CONTROLLERS, LogController],
+      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
 import { Logger, ValidationPipe } from '@nestjs/common';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
@@ -14,6 +15,7 @@ import { installRequestLog } from './observability/request-log';
 import { documentValidationLimits } from './security/openapi-limits';
 import { fastifyOptions, registerSecurity } from './security/register-security';
 import { ensureRateLimit } from './transparency/rate-limit';
+import { CONSOLE_DIR } from './console/console.controller';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
@@ -31,8 +33,10 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
   app.setGlobalPrefix('v1', {
-    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json'],
+    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify'],
   });
+  // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
+  await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -20,3 +20,4 @@ export * from './queries/projection-status';
 export * from './export/csv';
 export * from './export/compliance-csv';
 export * from './runtime';
+export * from './queries/issuer-directory';

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { invalid, notFound, streamId } from '@credence/domain';
+import { invalid, notFound, type Principal, streamId } from '@credence/domain';
 import { EventStore } from '@credence/event-store';
 import { PrincipalStore } from '../../auth/principal-store';
-import { Roles } from '../../auth/roles';
+import { CurrentPrincipal, Roles } from '../../auth/roles';
 import { CreatePrincipalDto } from './principals.dto';
 
 @ApiTags('principals')
@@ -14,6 +14,13 @@ export class PrincipalsController {
     private readonly principals: PrincipalStore,
     private readonly store: EventStore,
   ) {}
+
+  /** Who the bearer token belongs to: the console shows only what this role may see. */
+  @Get('me')
+  @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
+  me(@CurrentPrincipal() principal: Principal) {
+    return { id: principal.id, role: principal.role, ...(principal.issuerId ? { issuerId: principal.issuerId } : {}) };
+  }
 
   /** Returns the bearer token once; only its hash is kept. */
   @Post()

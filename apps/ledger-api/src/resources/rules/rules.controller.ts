@@ -5,6 +5,7 @@ import { ActiveRuleset, Ledger } from '@credence/ledger';
 import { verdict } from '@credence/rules';
 import { Roles } from '../../auth/roles';
 import { type CommandContext, Context } from '../../http/command-context';
+import { IdParam } from '../../http/id.pipe';
 import { decorate } from '../../http/responses';
 import { requestFromBody } from './routed-commands';
 import { EvaluateDto, RulesetRefDto } from './rules.dto';
@@ -34,6 +35,14 @@ export class RulesController {
         active: r === active,
       })),
     };
+  }
+
+  /** One loaded ruleset with every rule as written: id, severity, message, reference and its CEL. */
+  @Get('rulesets/:id/:version')
+  @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
+  one(@IdParam() id: string, @IdParam('version') version: string) {
+    const r = this.rulesets.find(id, version);
+    return { id: r.id, version: r.version, title: r.title, source: r.source, hash: r.hash, parameters: r.parameters, rules: r.rules };
   }
 
   /** Recorded as RulesetActivated: every later decision names this ruleset and its hash. */
