@@ -50,3 +50,11 @@ export const issuerIdFor = (
 };
 
 export const verificationMethodId = (issuerObId: string, publicKeyMultibase: string) => `${issuerObId}#${publicKeyMultibase}`;
+
+/** The issuer and key id a Credence JWK URL names, or undefined for any other URL. */
+export const parseIssuerJwkUrl = (publicUrl: string, kid: string): { issuerId: string; keyId: string } | undefined => {
+  const prefix = `${base(publicUrl)}/issuers/`;
+  if (!kid.startsWith(prefix)) return undefined;
+  const match = /^([^/]+)\/keys\/([^/]+)\.jwk$/.exec(kid.slice(prefix.length));
+  return match ? { issuerId: decodeURIComponent(match[1]!), keyId: decodeURIComponent(match[2]!) } : undefined;
+};
