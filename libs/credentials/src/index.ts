@@ -23,3 +23,4 @@ export * from './verification/schema-check';
 export * from './verification/status-check';
 export * from './verification/validity-check';
 export * from './verification/verify';
+export * from './jsonld/http-sources';
