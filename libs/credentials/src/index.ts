@@ -24,3 +24,4 @@ export * from './verification/status-check';
 export * from './verification/validity-check';
 export * from './verification/verify';
 export * from './jsonld/http-sources';
+export * from './signing/sign-export';

@@ -2,6 +2,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** The spec's minimum list length (16 KiB of bits), which gives each credential herd privacy. */
 export const MIN_STATUS_LIST_LENGTH = 131_072;
+/** 16 MiB of bits: over 134 million entries, far beyond any issuer's list. */
+const MAX_DECODED_BYTES = 16 * 1024 * 1024;
 
 /**
  * A status bitstring. Bit 0 is the left-most (most significant) bit of the first byte, as
@@ -19,7 +21,8 @@ export class Bitstring {
   /** Decodes an `encodedList`: multibase base64url (`u`, no padding) of the GZIP-compressed bits. */
   static decode(encodedList: string): Bitstring {
     if (!encodedList.startsWith('u')) throw new Error('encodedList must be multibase base64url (prefix "u")');
-    const bytes = new Uint8Array(gunzipSync(Buffer.from(encodedList.slice(1), 'base64url')));
+    // A list comes from outside when verifying: cap the inflated size so a GZIP bomb cannot exhaust memory.
+    const bytes = new Uint8Array(gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_DECODED_BYTES }));
     return new Bitstring(bytes, bytes.length * 8);
   }
 

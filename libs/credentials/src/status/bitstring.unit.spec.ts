@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import fc from 'fast-check';
 import { Bitstring, bitstringOf, MIN_STATUS_LIST_LENGTH } from './bitstring';
@@ -54,5 +54,11 @@ describe('Bitstring status lists', () => {
     expect(() => Bitstring.empty().with(MIN_STATUS_LIST_LENGTH, true)).toThrow(RangeError);
     expect(() => Bitstring.empty().get(-1)).toThrow(RangeError);
     expect(() => Bitstring.decode(Bitstring.empty().encode().slice(1))).toThrow(/prefix "u"/);
+  });
+
+  it('refuses a list that inflates beyond 16 MiB (a GZIP bomb from a hostile list URL)', () => {
+    const bomb = `u${gzipSync(Buffer.alloc(16 * 1024 * 1024 + 1)).toString('base64url')}`;
+
+    expect(() => Bitstring.decode(bomb)).toThrow(/Cannot create a Buffer larger than|maxOutputLength|buffer/i);
   });
 });
