@@ -1,4 +1,6 @@
 import Ajv2019 from 'ajv/dist/2019';
+import fc from 'fast-check';
+import { arbitraryCredential, arbitrarySpecification } from '../testing/arbitraries';
 import schema from './fixtures/ob_v3p0_achievementcredential_schema.json';
 import { createDocumentLoader } from '../jsonld/document-loader';
 import { controllerResolver, inMemoryControllers } from '../jsonld/controller-resolver';
@@ -47,6 +49,21 @@ describe('the OB 3.0 AchievementCredential against 1EdTech JSON Schema (2019-09)
       expect(validateStatus(entry)).toBe(true);
       expect(validate({ ...signed, credentialStatus: entry })).toBe(true);
     }
+  });
+
+  it('any specification and credential the ledger can hold build a schema-valid credential (one status entry)', () => {
+    const status = achievementInput({ id: 'x', name: 'x' }).status.slice(0, 1);
+
+    fc.assert(
+      fc.property(arbitrarySpecification, arbitraryCredential, fc.webUrl(), (spec, issued, issuerId) => {
+        const built = buildAchievementCredential({ credential: issued, specification: spec, issuer: { id: issuerId, name: 'An issuer' }, status });
+        const valid = validate({ ...built.credential, credentialStatus: status[0] });
+
+        expect(validate.errors ?? []).toEqual([]);
+        expect(valid).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('the schema is not a rubber stamp: an Achievement without criteria, or a plain-text learner, fails', async () => {

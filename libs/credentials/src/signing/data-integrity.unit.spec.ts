@@ -4,6 +4,8 @@ import { buildAchievementCredential } from '../ob3/achievement-credential';
 import type { IssuerIdForm } from '../ob3/issuer-identity';
 import { Bitstring } from '../status/bitstring';
 import { buildStatusListCredential } from '../status/status-list-credential';
+import fc from 'fast-check';
+import { arbitraryCredential, arbitrarySpecification } from '../testing/arbitraries';
 import { achievementInput } from '../testing/fixtures';
 import { testIssuer } from '../testing/issuer-fixture';
 import { verifyIndependently } from '../testing/independent-verifier';
@@ -61,6 +63,25 @@ describe('Data Integrity eddsa-rdfc-2022 signing', () => {
 
     expect(independent.statusResult?.results?.find((entry) => entry.credentialStatus.statusPurpose === 'revocation')?.status).toBe(true);
     expect(ours.verified).toBe(true);
+  });
+
+  it('any specification and credential the ledger can hold sign (JSON-LD safe mode) and verify independently', async () => {
+    const issuer = await testIssuer('url');
+    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
+    const signing = { signer: issuer.ed25519.signer, verificationMethod: issuer.verificationMethod, documentLoader: loader, created: CREATED };
+    const served = new Map([[issuer.id, issuer.controller]]);
+
+    await fc.assert(
+      fc.asyncProperty(arbitrarySpecification, arbitraryCredential, async (specification, credential) => {
+        const built = buildAchievementCredential({ credential, specification, issuer: issuer.profile, status: [] });
+        const signed = await signDataIntegrity(built.credential, signing);
+        const result = await verifyIndependently(signed, served, credential.validFrom);
+
+        expect(result.error?.errors?.map((error) => error.message) ?? result.error?.message).toBeUndefined();
+        expect(result.verified).toBe(true);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('signing the same credential twice gives the same proof (so a signed export can be cached)', async () => {
