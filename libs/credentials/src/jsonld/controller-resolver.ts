@@ -8,7 +8,9 @@ export type ControllerDocumentSource = (controllerId: string) => Promise<Control
 /** A did:key document is derived from the DID itself: nothing to look up. */
 const didKeyDocument = (did: string): ControllerDocument | undefined => {
   const key = did.slice('did:key:'.length);
-  return /^z[1-9A-HJ-NP-Za-km-z]+$/.test(key) ? buildDidDocument(did, [{ publicKeyMultibase: key }]) : undefined;
+  return /^z[1-9A-HJ-NP-Za-km-z]+$/.test(key)
+    ? buildDidDocument(did, [{ publicKeyMultibase: key }])
+    : undefined;
 };
 
 /**
@@ -21,7 +23,9 @@ export const controllerResolver =
   async (url) => {
     const hash = url.indexOf('#');
     const controllerId = hash < 0 ? url : url.slice(0, hash);
-    const controller = controllerId.startsWith('did:key:') ? didKeyDocument(controllerId) : await source(controllerId);
+    const controller = controllerId.startsWith('did:key:')
+      ? didKeyDocument(controllerId)
+      : await source(controllerId);
     if (!controller || controller.id !== controllerId) return undefined;
     if (hash < 0) return controller;
     const method = controller.verificationMethod.find((candidate) => candidate.id === url);

@@ -35,7 +35,11 @@ export const createDocumentLoader = (...resolvers: readonly DocumentResolver[]):
   };
 };
 
-const loaded = (documentUrl: string, document: object): LoadedDocument => ({ contextUrl: null, documentUrl, document });
+const loaded = (documentUrl: string, document: object): LoadedDocument => ({
+  contextUrl: null,
+  documentUrl,
+  document,
+});
 
 /** A resolver over fixed documents keyed by URL (a status list, a profile); handy for tests and caches. */
 export const staticDocuments =

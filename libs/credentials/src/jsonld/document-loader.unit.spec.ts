@@ -34,12 +34,16 @@ describe('the offline document loader', () => {
     expect(document).toHaveProperty('@context');
   });
 
-  it.each(['https://schema.org/', 'https://www.w3.org/2018/credentials/examples/v1', 'http://127.0.0.1:3000/issuers/unknown', 'did:web:example.com'])(
-    'refuses %s, which it does not hold, instead of fetching it',
-    async (url) => {
-      await expect(createDocumentLoader(controllerResolver(inMemoryControllers([])))(url)).rejects.toEqual(new UnknownDocumentError(url));
-    },
-  );
+  it.each([
+    'https://schema.org/',
+    'https://www.w3.org/2018/credentials/examples/v1',
+    'http://127.0.0.1:3000/issuers/unknown',
+    'did:web:example.com',
+  ])('refuses %s, which it does not hold, instead of fetching it', async (url) => {
+    await expect(createDocumentLoader(controllerResolver(inMemoryControllers([])))(url)).rejects.toEqual(
+      new UnknownDocumentError(url),
+    );
+  });
 
   it('the network block is real: a fetch fails at connect, by the block', async () => {
     const failure = await fetch('https://www.w3.org/ns/credentials/v2').catch((error: Error) => error);
@@ -67,7 +71,9 @@ describe('the offline document loader', () => {
       publicKeyMultibase: issuer.ed25519.publicKeyMultibase,
     });
     expect((await loader(issuer.id)).document).toBe(issuer.controller);
-    await expect(loader(`${issuer.id}#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK`)).rejects.toBeInstanceOf(UnknownDocumentError);
+    await expect(
+      loader(`${issuer.id}#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK`),
+    ).rejects.toBeInstanceOf(UnknownDocumentError);
   });
 
   it('a source answering a document with another id is not trusted for the asked id', async () => {
@@ -81,17 +87,31 @@ describe('the offline document loader', () => {
     const issuer = await testIssuer('did-key');
     const loader = createDocumentLoader(controllerResolver(inMemoryControllers([])));
 
-    expect((await loader(issuer.id)).document).toEqual(buildDidDocument(issuer.id, [{ publicKeyMultibase: issuer.ed25519.publicKeyMultibase }]));
+    expect((await loader(issuer.id)).document).toEqual(
+      buildDidDocument(issuer.id, [{ publicKeyMultibase: issuer.ed25519.publicKeyMultibase }]),
+    );
   });
 
   it('the whole path, sign, verify and status check, runs with the network blocked and this loader alone', async () => {
     const issuer = await testIssuer('url');
     const input = achievementInput(issuer.profile);
     const controllers = controllerResolver(inMemoryControllers([issuer.controller]));
-    const signing = { signer: issuer.ed25519.signer, verificationMethod: issuer.verificationMethod, documentLoader: createDocumentLoader(controllers), created: '2026-11-21T09:31:00Z' };
+    const signing = {
+      signer: issuer.ed25519.signer,
+      verificationMethod: issuer.verificationMethod,
+      documentLoader: createDocumentLoader(controllers),
+      created: '2026-11-21T09:31:00Z',
+    };
     const lists = new Map<string, object>();
     for (const entry of input.status) {
-      const unsigned = buildStatusListCredential({ url: entry.statusListCredential, issuer: issuer.id, purpose: entry.statusPurpose, list: Bitstring.empty(), validFrom: '2026-11-21T09:31:00Z', ttlMs: 300_000 });
+      const unsigned = buildStatusListCredential({
+        url: entry.statusListCredential,
+        issuer: issuer.id,
+        purpose: entry.statusPurpose,
+        list: Bitstring.empty(),
+        validFrom: '2026-11-21T09:31:00Z',
+        ttlMs: 300_000,
+      });
       lists.set(entry.statusListCredential, await signDataIntegrity(unsigned, signing));
     }
     const documentLoader = createDocumentLoader(controllers, staticDocuments(lists));

@@ -12,7 +12,10 @@ export type Fetch = typeof globalThis.fetch;
  * deployment's own origin are fetched; every other URL stays "not mine", so the loader's
  * no-network rule holds for the rest of the world.
  */
-export const sameOriginResolver = (publicUrl: string, fetchImpl: Fetch = globalThis.fetch): DocumentResolver => {
+export const sameOriginResolver = (
+  publicUrl: string,
+  fetchImpl: Fetch = globalThis.fetch,
+): DocumentResolver => {
   const origin = new URL(publicUrl).origin;
   return async (url) => {
     if (!URL.canParse(url) || new URL(url).origin !== origin) return undefined;
@@ -28,7 +31,10 @@ export const sameOriginResolver = (publicUrl: string, fetchImpl: Fetch = globalT
  * at their did.json on the same origin. `http` did:web is for local tests only; did:web itself
  * resolves over https.
  */
-export const httpControllerSource = (publicUrl: string, fetchImpl: Fetch = globalThis.fetch): ControllerDocumentSource => {
+export const httpControllerSource = (
+  publicUrl: string,
+  fetchImpl: Fetch = globalThis.fetch,
+): ControllerDocumentSource => {
   const resolve = sameOriginResolver(publicUrl, fetchImpl);
   const scheme = new URL(publicUrl).protocol === 'http:' ? 'http' : 'https';
   return async (controllerId) => {

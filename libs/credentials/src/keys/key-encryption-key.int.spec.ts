@@ -22,21 +22,29 @@ describe('the key-encryption key', () => {
     expect(first).toHaveLength(32);
     expect(second.equals(first)).toBe(true);
     expect(statSync(join(dataDir, KEK_FILE_NAME)).mode & 0o777).toBe(0o600);
-    expect(Buffer.from(readFileSync(join(dataDir, KEK_FILE_NAME), 'utf8'), 'base64').equals(first)).toBe(true);
+    expect(Buffer.from(readFileSync(join(dataDir, KEK_FILE_NAME), 'utf8'), 'base64').equals(first)).toBe(
+      true,
+    );
     expect(warnings).toEqual([expect.stringContaining('CREDENCE_KEY_ENCRYPTION_KEY is unset')]);
   });
 
   it('when configured, is that key (base64 or base64url), and no file is written', () => {
     const key = randomBytes(32);
 
-    expect(loadKeyEncryptionKey({ configured: key.toString('base64url'), dataDir, warn }).equals(key)).toBe(true);
-    expect(loadKeyEncryptionKey({ configured: key.toString('base64'), dataDir, warn }).equals(key)).toBe(true);
+    expect(loadKeyEncryptionKey({ configured: key.toString('base64url'), dataDir, warn }).equals(key)).toBe(
+      true,
+    );
+    expect(loadKeyEncryptionKey({ configured: key.toString('base64'), dataDir, warn }).equals(key)).toBe(
+      true,
+    );
     expect(() => statSync(join(dataDir, KEK_FILE_NAME))).toThrow(/ENOENT/);
     expect(warnings).toEqual([]);
   });
 
   it('refuses a configured key of the wrong length', () => {
-    expect(() => loadKeyEncryptionKey({ configured: randomBytes(16).toString('base64'), dataDir, warn })).toThrow(/must be 32 bytes/);
+    expect(() =>
+      loadKeyEncryptionKey({ configured: randomBytes(16).toString('base64'), dataDir, warn }),
+    ).toThrow(/must be 32 bytes/);
   });
 
   it('seals with AES-256-GCM: a flipped bit, another context or another key fails to open', () => {

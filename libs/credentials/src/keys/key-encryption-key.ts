@@ -18,14 +18,17 @@ export type KekOptions = Readonly<{
  * against leaked database files, not against a stolen disk.
  */
 export const loadKeyEncryptionKey = ({ configured, dataDir, warn }: KekOptions): Buffer => {
-  if (configured !== undefined && configured !== '') return decodeKek(configured, 'CREDENCE_KEY_ENCRYPTION_KEY');
+  if (configured !== undefined && configured !== '')
+    return decodeKek(configured, 'CREDENCE_KEY_ENCRYPTION_KEY');
   const path = join(dataDir, KEK_FILE_NAME);
   mkdirSync(dataDir, { recursive: true });
   try {
     // 'wx' fails when the file exists, so two processes starting together never overwrite each other's key.
     writeFileSync(path, randomBytes(KEK_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' });
     chmodSync(path, 0o600); // the umask may have narrowed the mode, never widened it; be explicit anyway
-    warn(`CREDENCE_KEY_ENCRYPTION_KEY is unset: generated ${path} (mode 0600). Set the variable, or keep this file off backups of the data dir.`);
+    warn(
+      `CREDENCE_KEY_ENCRYPTION_KEY is unset: generated ${path} (mode 0600). Set the variable, or keep this file off backups of the data dir.`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     if ((statSync(path).mode & 0o077) !== 0) warn(`${path} is readable by other users: chmod 600 it.`);
@@ -35,6 +38,7 @@ export const loadKeyEncryptionKey = ({ configured, dataDir, warn }: KekOptions):
 
 const decodeKek = (text: string, source: string): Buffer => {
   const key = Buffer.from(text, 'base64');
-  if (key.length !== KEK_BYTES) throw new Error(`${source} must be ${KEK_BYTES} bytes in base64 (got ${key.length})`);
+  if (key.length !== KEK_BYTES)
+    throw new Error(`${source} must be ${KEK_BYTES} bytes in base64 (got ${key.length})`);
   return key;
 };

@@ -9,15 +9,21 @@ export type GeneratedKey = Readonly<{ privateKey: string; publicKeyMultibase: st
 
 export const generateKey = async (algorithm: KeyAlgorithm): Promise<GeneratedKey> => {
   const { privateKey } =
-    algorithm === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    algorithm === 'Ed25519'
+      ? generateKeyPairSync('ed25519')
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const privateJwk = privateKey.export({ format: 'jwk' }) as JWK;
   return { privateKey: JSON.stringify(privateJwk), ...(await publicForms(algorithm, privateJwk)) };
 };
 
-export const publicJwkOf = ({ kty, crv, x, y }: JWK): JWK => (y === undefined ? { kty, crv, x } : { kty, crv, x, y });
+export const publicJwkOf = ({ kty, crv, x, y }: JWK): JWK =>
+  y === undefined ? { kty, crv, x } : { kty, crv, x, y };
 
 /** Multikey encodings come from the Digital Bazaar packages, so they match what verifiers decode. */
-export const publicForms = async (algorithm: KeyAlgorithm, jwk: JWK): Promise<Omit<GeneratedKey, 'privateKey'>> => {
+export const publicForms = async (
+  algorithm: KeyAlgorithm,
+  jwk: JWK,
+): Promise<Omit<GeneratedKey, 'privateKey'>> => {
   const publicJwk = publicJwkOf(jwk);
   const multikey =
     algorithm === 'Ed25519'

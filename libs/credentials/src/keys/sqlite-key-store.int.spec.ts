@@ -12,7 +12,12 @@ const data = new TextEncoder().encode('signing input');
 const verifies = (jwk: JWK, signature: Uint8Array) =>
   jwk.crv === 'Ed25519'
     ? verify(null, data, createPublicKey({ key: jwk as never, format: 'jwk' }), signature)
-    : verify('sha256', data, { key: createPublicKey({ key: jwk as never, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, signature);
+    : verify(
+        'sha256',
+        data,
+        { key: createPublicKey({ key: jwk as never, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
+        signature,
+      );
 
 describe('SqliteIssuerKeyStore', () => {
   let dir: string;
@@ -24,17 +29,20 @@ describe('SqliteIssuerKeyStore', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['Ed25519', 'P-256'] as const)('creates a %s key whose signatures verify against its public JWK', async (algorithm) => {
-    const store = new SqliteIssuerKeyStore(path, kek);
-    const key = await store.createKey('iss-1', 'k1', algorithm);
+  it.each(['Ed25519', 'P-256'] as const)(
+    'creates a %s key whose signatures verify against its public JWK',
+    async (algorithm) => {
+      const store = new SqliteIssuerKeyStore(path, kek);
+      const key = await store.createKey('iss-1', 'k1', algorithm);
 
-    const signature = await (await store.signer('iss-1', 'k1')).sign(data);
+      const signature = await (await store.signer('iss-1', 'k1')).sign(data);
 
-    expect(verifies(key.publicJwk, signature)).toBe(true);
-    expect(key.publicJwk.d).toBeUndefined();
-    expect(key.publicKeyMultibase).toMatch(algorithm === 'Ed25519' ? /^z6Mk/ : /^zDn/);
-    store.close();
-  });
+      expect(verifies(key.publicJwk, signature)).toBe(true);
+      expect(key.publicJwk.d).toBeUndefined();
+      expect(key.publicKeyMultibase).toMatch(algorithm === 'Ed25519' ? /^z6Mk/ : /^zDn/);
+      store.close();
+    },
+  );
 
   it('creating a key id again returns the stored key, not a new one (a retried rotation)', async () => {
     const store = new SqliteIssuerKeyStore(path, kek);
@@ -86,18 +94,34 @@ describe('SqliteIssuerKeyStore', () => {
 
   it('never writes a private key in the clear: no file in the data dir holds one in any encoding', async () => {
     const store = new SqliteIssuerKeyStore(path, kek);
-    for (const [keyId, algorithm] of [['ed', 'Ed25519'], ['p', 'P-256']] as const) await store.createKey('iss-1', keyId, algorithm);
+    for (const [keyId, algorithm] of [
+      ['ed', 'Ed25519'],
+      ['p', 'P-256'],
+    ] as const)
+      await store.createKey('iss-1', keyId, algorithm);
     // Read back through a second connection while the store is open, so the WAL still holds the writes.
     const rows = new Database(path, { readonly: true })
-      .prepare<[], { issuer_id: string; key_id: string; algorithm: string; sealed_private_key: Buffer }>('SELECT * FROM issuer_keys')
+      .prepare<[], { issuer_id: string; key_id: string; algorithm: string; sealed_private_key: Buffer }>(
+        'SELECT * FROM issuer_keys',
+      )
       .all();
-    const secrets = rows.map((row) => JSON.parse(open(kek, row.sealed_private_key, `${row.issuer_id}\n${row.key_id}\n${row.algorithm}`)) as JWK);
+    const secrets = rows.map(
+      (row) =>
+        JSON.parse(
+          open(kek, row.sealed_private_key, `${row.issuer_id}\n${row.key_id}\n${row.algorithm}`),
+        ) as JWK,
+    );
 
     const files = readdirSync(dir).map((name) => readFileSync(join(dir, name)));
     expect(files.length).toBeGreaterThanOrEqual(2); // keys.sqlite and its -wal
     for (const { d } of secrets) {
       const raw = Buffer.from(d!, 'base64url');
-      for (const needle of [raw, Buffer.from(d!), Buffer.from(raw.toString('hex')), Buffer.from(raw.toString('base64'))]) {
+      for (const needle of [
+        raw,
+        Buffer.from(d!),
+        Buffer.from(raw.toString('hex')),
+        Buffer.from(raw.toString('base64')),
+      ]) {
         for (const file of files) expect(file.includes(needle)).toBe(false);
       }
     }

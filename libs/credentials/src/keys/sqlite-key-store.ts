@@ -3,7 +3,13 @@ import { openDurableDatabase } from '@credence/event-store/sqlite';
 import type { JWK } from 'jose';
 import { open, seal } from './key-encryption';
 import { generateKey, signerFor } from './key-material';
-import { IssuerKeyStore, UnknownKeyError, type IssuerPublicKey, type KeyAlgorithm, type RawSigner } from './key-store';
+import {
+  IssuerKeyStore,
+  UnknownKeyError,
+  type IssuerPublicKey,
+  type KeyAlgorithm,
+  type RawSigner,
+} from './key-store';
 
 type Row = {
   issuer_id: string;
@@ -23,7 +29,8 @@ const toPublicKey = (row: Row): IssuerPublicKey => ({
 });
 
 /** What the ciphertext is bound to: a sealed key moved to another row does not open. */
-const sealContext = (issuerId: string, keyId: string, algorithm: KeyAlgorithm) => `${issuerId}\n${keyId}\n${algorithm}`;
+const sealContext = (issuerId: string, keyId: string, algorithm: KeyAlgorithm) =>
+  `${issuerId}\n${keyId}\n${algorithm}`;
 
 /** Issuer keys in a SQLite file, each private key sealed with AES-256-GCM under the key-encryption key. */
 export class SqliteIssuerKeyStore extends IssuerKeyStore {
@@ -56,7 +63,8 @@ export class SqliteIssuerKeyStore extends IssuerKeyStore {
         seal(this.kek, generated.privateKey, sealContext(issuerId, keyId, algorithm)),
       );
     const stored = this.row(issuerId, keyId)!;
-    if (stored.algorithm !== algorithm) throw new Error(`Key ${keyId} of issuer ${issuerId} is ${stored.algorithm}, not ${algorithm}`);
+    if (stored.algorithm !== algorithm)
+      throw new Error(`Key ${keyId} of issuer ${issuerId} is ${stored.algorithm}, not ${algorithm}`);
     return toPublicKey(stored);
   }
 
@@ -77,6 +85,8 @@ export class SqliteIssuerKeyStore extends IssuerKeyStore {
   }
 
   private row(issuerId: string, keyId: string): Row | undefined {
-    return this.db.prepare<[string, string], Row>('SELECT * FROM issuer_keys WHERE issuer_id = ? AND key_id = ?').get(issuerId, keyId);
+    return this.db
+      .prepare<[string, string], Row>('SELECT * FROM issuer_keys WHERE issuer_id = ? AND key_id = ?')
+      .get(issuerId, keyId);
   }
 }

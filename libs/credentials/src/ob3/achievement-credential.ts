@@ -1,6 +1,12 @@
 import { OB_V3_CONTEXT, OB_V3_EXTENSIONS_CONTEXT, VC_V2_CONTEXT } from '../jsonld/contexts';
 import { buildAchievement, resultDescriptionId } from './achievement';
-import type { BitstringStatusListEntry, CredentialInput, EvidenceInput, IssuerProfileInput, SpecificationInput } from './inputs';
+import type {
+  BitstringStatusListEntry,
+  CredentialInput,
+  EvidenceInput,
+  IssuerProfileInput,
+  SpecificationInput,
+} from './inputs';
 import { issuerProfileSummary } from './issuer-profile';
 
 export const OB3_ACHIEVEMENT_CREDENTIAL_SCHEMA =
@@ -16,15 +22,30 @@ export type AchievementCredentialInput = Readonly<{
 
 export type UnsignedCredential = Record<string, unknown> & { '@context': string[]; id: string };
 
-const evidenceItem = (item: EvidenceInput) => (typeof item === 'string' ? { id: item, type: ['Evidence'] } : { ...item, type: ['Evidence'] });
+const evidenceItem = (item: EvidenceInput) =>
+  typeof item === 'string' ? { id: item, type: ['Evidence'] } : { ...item, type: ['Evidence'] };
 
 const results = ({ credential, specification: spec }: AchievementCredentialInput) => [
-  ...(credential.grade !== undefined ? [{ type: ['Result'], resultDescription: resultDescriptionId(spec, 'grade'), value: credential.grade }] : []),
+  ...(credential.grade !== undefined
+    ? [{ type: ['Result'], resultDescription: resultDescriptionId(spec, 'grade'), value: credential.grade }]
+    : []),
   ...(spec.notionalWorkload?.ects !== undefined
-    ? [{ type: ['Result'], resultDescription: resultDescriptionId(spec, 'ects'), value: String(spec.notionalWorkload.ects) }]
+    ? [
+        {
+          type: ['Result'],
+          resultDescription: resultDescriptionId(spec, 'ects'),
+          value: String(spec.notionalWorkload.ects),
+        },
+      ]
     : []),
   ...(spec.notionalWorkload?.hours !== undefined
-    ? [{ type: ['Result'], resultDescription: resultDescriptionId(spec, 'hours'), value: String(spec.notionalWorkload.hours) }]
+    ? [
+        {
+          type: ['Result'],
+          resultDescription: resultDescriptionId(spec, 'hours'),
+          value: String(spec.notionalWorkload.hours),
+        },
+      ]
     : []),
 ];
 
@@ -32,9 +53,13 @@ const results = ({ credential, specification: spec }: AchievementCredentialInput
  * The unsigned OB 3.0 AchievementCredential (VC Data Model 2.0) for one issued credential. Pure:
  * the same inputs give the same document, so a signed export can be cached and re-derived.
  */
-export const buildAchievementCredential = (input: AchievementCredentialInput): { credential: UnsignedCredential; derivedCriteria: boolean } => {
+export const buildAchievementCredential = (
+  input: AchievementCredentialInput,
+): { credential: UnsignedCredential; derivedCriteria: boolean } => {
   const { credential, specification, issuer, status } = input;
-  const { achievement, derivedCriteria } = buildAchievement(specification, { hasGrade: credential.grade !== undefined });
+  const { achievement, derivedCriteria } = buildAchievement(specification, {
+    hasGrade: credential.grade !== undefined,
+  });
   const result = results(input);
   const evidence = (credential.evidence ?? []).map(evidenceItem);
   return {

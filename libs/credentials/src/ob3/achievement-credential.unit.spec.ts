@@ -12,7 +12,12 @@ import { DERIVED_CRITERIA_NOTE } from './criteria';
 
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 // The schema's two formats, without a package we do not declare.
-ajv.addFormat('date-time', (value: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)));
+ajv.addFormat(
+  'date-time',
+  (value: string) =>
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) &&
+    !Number.isNaN(Date.parse(value)),
+);
 ajv.addFormat('date', (value: string) => /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(Date.parse(value)));
 const validate = ajv.compile(schema);
 const validateStatus = ajv.getSchema(`${schema.$id}#/$defs/CredentialStatus`)!;
@@ -20,14 +25,22 @@ const validateStatus = ajv.getSchema(`${schema.$id}#/$defs/CredentialStatus`)!;
 /** The parts of an exported credential these tests reach into. */
 type Exported = {
   credentialStatus: object[];
-  credentialSubject: { achievement: { criteria?: { narrative: string } }; identifier: Array<{ hashed?: boolean }> };
+  credentialSubject: {
+    achievement: { criteria?: { narrative: string } };
+    identifier: Array<{ hashed?: boolean }>;
+  };
 };
 
 const signedExport = async () => {
   const issuer = await testIssuer('url');
   const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
   const documentLoader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
-  return signDataIntegrity(credential, { signer: issuer.ed25519.signer, verificationMethod: issuer.verificationMethod, documentLoader, created: '2026-11-21T09:31:00Z' });
+  return signDataIntegrity(credential, {
+    signer: issuer.ed25519.signer,
+    verificationMethod: issuer.verificationMethod,
+    documentLoader,
+    created: '2026-11-21T09:31:00Z',
+  });
 };
 
 describe('the OB 3.0 AchievementCredential against 1EdTech JSON Schema (2019-09)', () => {
@@ -56,7 +69,12 @@ describe('the OB 3.0 AchievementCredential against 1EdTech JSON Schema (2019-09)
 
     fc.assert(
       fc.property(arbitrarySpecification, arbitraryCredential, fc.webUrl(), (spec, issued, issuerId) => {
-        const built = buildAchievementCredential({ credential: issued, specification: spec, issuer: { id: issuerId, name: 'An issuer' }, status });
+        const built = buildAchievementCredential({
+          credential: issued,
+          specification: spec,
+          issuer: { id: issuerId, name: 'An issuer' },
+          status,
+        });
         const valid = validate({ ...built.credential, credentialStatus: status[0] });
 
         expect(validate.errors ?? []).toEqual([]);
@@ -80,7 +98,11 @@ describe('the OB 3.0 AchievementCredential against 1EdTech JSON Schema (2019-09)
 });
 
 describe('buildAchievementCredential', () => {
-  const issuer = { id: 'http://127.0.0.1:3000/issuers/iss-hu', name: 'Hogeschool Utrecht', url: 'https://www.hu.nl' };
+  const issuer = {
+    id: 'http://127.0.0.1:3000/issuers/iss-hu',
+    name: 'Hogeschool Utrecht',
+    url: 'https://www.hu.nl',
+  };
 
   it('builds the credential the issue lists, field by field', () => {
     const input = achievementInput(issuer);
@@ -102,7 +124,15 @@ describe('buildAchievementCredential', () => {
       name: 'Data literacy for policy makers',
       credentialSubject: {
         type: ['AchievementSubject'],
-        identifier: [{ type: 'IdentityObject', hashed: true, identityHash: input.credential.learner.identityHash, identityType: 'emailAddress', salt: 'x1y2' }],
+        identifier: [
+          {
+            type: 'IdentityObject',
+            hashed: true,
+            identityHash: input.credential.learner.identityHash,
+            identityType: 'emailAddress',
+            salt: 'x1y2',
+          },
+        ],
         achievement: {
           id: input.specification.url,
           type: ['Achievement'],
@@ -129,9 +159,24 @@ describe('buildAchievementCredential', () => {
             },
           ],
           resultDescription: [
-            { id: `${input.specification.url}#ects`, type: ['ResultDescription'], name: expect.stringContaining('ECTS'), resultType: 'ext:ECTSCredits' },
-            { id: `${input.specification.url}#workload-hours`, type: ['ResultDescription'], name: 'Notional learning hours', resultType: 'ext:NotionalWorkloadHours' },
-            { id: `${input.specification.url}#grade`, type: ['ResultDescription'], name: 'Grade', resultType: 'Result' },
+            {
+              id: `${input.specification.url}#ects`,
+              type: ['ResultDescription'],
+              name: expect.stringContaining('ECTS'),
+              resultType: 'ext:ECTSCredits',
+            },
+            {
+              id: `${input.specification.url}#workload-hours`,
+              type: ['ResultDescription'],
+              name: 'Notional learning hours',
+              resultType: 'ext:NotionalWorkloadHours',
+            },
+            {
+              id: `${input.specification.url}#grade`,
+              type: ['ResultDescription'],
+              name: 'Grade',
+              resultType: 'Result',
+            },
           ],
         },
         result: [
@@ -150,7 +195,10 @@ describe('buildAchievementCredential', () => {
   it('derives the criteria from the outcomes and the assessment type, and says so; uses the issuer’s own when given', () => {
     const input = achievementInput(issuer);
     const derived = buildAchievementCredential(input).credential as unknown as Exported;
-    const own = buildAchievementCredential({ ...input, specification: { ...input.specification, criteria: { narrative: 'Pass the **final project**.' } } });
+    const own = buildAchievementCredential({
+      ...input,
+      specification: { ...input.specification, criteria: { narrative: 'Pass the **final project**.' } },
+    });
 
     expect(derived.credentialSubject.achievement.criteria?.narrative).toBe(
       [
@@ -165,7 +213,9 @@ describe('buildAchievementCredential', () => {
       ].join('\n'),
     );
     expect(own.derivedCriteria).toBe(false);
-    expect((own.credential as unknown as Exported).credentialSubject.achievement.criteria).toEqual({ narrative: 'Pass the **final project**.' });
+    expect((own.credential as unknown as Exported).credentialSubject.achievement.criteria).toEqual({
+      narrative: 'Pass the **final project**.',
+    });
   });
 
   it('leaves out what the inputs do not have: no validUntil, grade, workload, alignment, evidence or status', () => {
@@ -178,7 +228,15 @@ describe('buildAchievementCredential', () => {
     });
 
     expect(Object.keys(credential)).not.toEqual(expect.arrayContaining(['validUntil']));
-    for (const absent of ['validUntil', 'evidence', 'credentialStatus', '"result"', 'alignment', 'resultDescription', 'inLanguage']) {
+    for (const absent of [
+      'validUntil',
+      'evidence',
+      'credentialStatus',
+      '"result"',
+      'alignment',
+      'resultDescription',
+      'inLanguage',
+    ]) {
       expect(JSON.stringify(credential)).not.toContain(absent);
     }
   });

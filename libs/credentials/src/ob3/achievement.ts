@@ -11,16 +11,40 @@ const EQF_LEVEL_URL = 'http://data.europa.eu/snb/eqf/';
  * workload uses OB's own ResultDescription with `ext:` result types, which the vocabulary allows.
  */
 export const RESULT_IDS = { ects: 'ects', hours: 'workload-hours', grade: 'grade' } as const;
-export const resultDescriptionId = (spec: SpecificationInput, key: keyof typeof RESULT_IDS) => `${spec.url}#${RESULT_IDS[key]}`;
+export const resultDescriptionId = (spec: SpecificationInput, key: keyof typeof RESULT_IDS) =>
+  `${spec.url}#${RESULT_IDS[key]}`;
 
 const resultDescriptions = (spec: SpecificationInput, hasGrade: boolean) => [
   ...(spec.notionalWorkload?.ects !== undefined
-    ? [{ id: resultDescriptionId(spec, 'ects'), type: ['ResultDescription'], name: 'ECTS credits (European Credit Transfer and Accumulation System)', resultType: 'ext:ECTSCredits' }]
+    ? [
+        {
+          id: resultDescriptionId(spec, 'ects'),
+          type: ['ResultDescription'],
+          name: 'ECTS credits (European Credit Transfer and Accumulation System)',
+          resultType: 'ext:ECTSCredits',
+        },
+      ]
     : []),
   ...(spec.notionalWorkload?.hours !== undefined
-    ? [{ id: resultDescriptionId(spec, 'hours'), type: ['ResultDescription'], name: 'Notional learning hours', resultType: 'ext:NotionalWorkloadHours' }]
+    ? [
+        {
+          id: resultDescriptionId(spec, 'hours'),
+          type: ['ResultDescription'],
+          name: 'Notional learning hours',
+          resultType: 'ext:NotionalWorkloadHours',
+        },
+      ]
     : []),
-  ...(hasGrade ? [{ id: resultDescriptionId(spec, 'grade'), type: ['ResultDescription'], name: 'Grade', resultType: 'Result' }] : []),
+  ...(hasGrade
+    ? [
+        {
+          id: resultDescriptionId(spec, 'grade'),
+          type: ['ResultDescription'],
+          name: 'Grade',
+          resultType: 'Result',
+        },
+      ]
+    : []),
 ];
 
 const alignments = (spec: SpecificationInput) => [
@@ -38,7 +62,15 @@ const alignments = (spec: SpecificationInput) => [
     : []),
   ...(spec.learningOutcomes ?? []).flatMap((outcome) =>
     typeof outcome !== 'string' && outcome.escoUri
-      ? [{ type: ['Alignment'], targetName: outcomeText(outcome), targetUrl: outcome.escoUri, targetFramework: 'ESCO', targetType: 'ext:ESCOSkill' }]
+      ? [
+          {
+            type: ['Alignment'],
+            targetName: outcomeText(outcome),
+            targetUrl: outcome.escoUri,
+            targetFramework: 'ESCO',
+            targetType: 'ext:ESCOSkill',
+          },
+        ]
       : [],
   ),
 ];

@@ -34,7 +34,8 @@ export type IssuerProfileInput = Readonly<{
 /** The learner only as OB 3.0 hashes them: never a name or an address. */
 export type LearnerIdentityInput = Readonly<{ identityType: string; identityHash: string; salt?: string }>;
 
-export type EvidenceInput = string | Readonly<{ id?: string; name?: string; narrative?: string; description?: string }>;
+export type EvidenceInput =
+  string | Readonly<{ id?: string; name?: string; narrative?: string; description?: string }>;
 
 export type BitstringStatusListEntry = Readonly<{
   id: string;

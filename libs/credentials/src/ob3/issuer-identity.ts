@@ -9,7 +9,8 @@ const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 const segment = (value: string) => encodeURIComponent(value);
 
 /** `${publicUrl}/issuers/{id}`: the profile URL, and the issuer id in the `url` form. */
-export const issuerProfileUrl = (publicUrl: string, issuerId: string) => `${base(publicUrl)}/issuers/${segment(issuerId)}`;
+export const issuerProfileUrl = (publicUrl: string, issuerId: string) =>
+  `${base(publicUrl)}/issuers/${segment(issuerId)}`;
 
 /** The public JWK a vc+jwt `kid` names. */
 export const issuerJwkUrl = (publicUrl: string, issuerId: string, keyId: string) =>
@@ -25,7 +26,9 @@ export const didWebFor = (publicUrl: string, issuerId: string): string => {
 /** Where a did:web document lives. did:web resolves over https only; http is for local tests that say so. */
 export const didWebDocumentUrl = (did: string, scheme: 'https' | 'http' = 'https'): string => {
   const [host, ...path] = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
-  return path.length === 0 ? `${scheme}://${host}/.well-known/did.json` : `${scheme}://${host}/${path.map(segment).join('/')}/did.json`;
+  return path.length === 0
+    ? `${scheme}://${host}/.well-known/did.json`
+    : `${scheme}://${host}/${path.map(segment).join('/')}/did.json`;
 };
 
 /** did:key of the issuer's current Ed25519 key: rotation changes the issuer id in this form. */
@@ -33,7 +36,11 @@ export const didKeyFor = (ed25519PublicKeyMultibase: string) => `did:key:${ed255
 
 export const issuerIdFor = (
   form: IssuerIdForm,
-  { publicUrl, issuerId, ed25519PublicKeyMultibase }: { publicUrl: string; issuerId: string; ed25519PublicKeyMultibase: string },
+  {
+    publicUrl,
+    issuerId,
+    ed25519PublicKeyMultibase,
+  }: { publicUrl: string; issuerId: string; ed25519PublicKeyMultibase: string },
 ): string => {
   switch (form) {
     case 'url':
@@ -49,12 +56,18 @@ export const issuerIdFor = (
   }
 };
 
-export const verificationMethodId = (issuerObId: string, publicKeyMultibase: string) => `${issuerObId}#${publicKeyMultibase}`;
+export const verificationMethodId = (issuerObId: string, publicKeyMultibase: string) =>
+  `${issuerObId}#${publicKeyMultibase}`;
 
 /** The issuer and key id a Credence JWK URL names, or undefined for any other URL. */
-export const parseIssuerJwkUrl = (publicUrl: string, kid: string): { issuerId: string; keyId: string } | undefined => {
+export const parseIssuerJwkUrl = (
+  publicUrl: string,
+  kid: string,
+): { issuerId: string; keyId: string } | undefined => {
   const prefix = `${base(publicUrl)}/issuers/`;
   if (!kid.startsWith(prefix)) return undefined;
   const match = /^([^/]+)\/keys\/([^/]+)\.jwk$/.exec(kid.slice(prefix.length));
-  return match ? { issuerId: decodeURIComponent(match[1]!), keyId: decodeURIComponent(match[2]!) } : undefined;
+  return match
+    ? { issuerId: decodeURIComponent(match[1]!), keyId: decodeURIComponent(match[2]!) }
+    : undefined;
 };

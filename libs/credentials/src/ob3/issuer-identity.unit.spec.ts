@@ -1,4 +1,11 @@
-import { didKeyFor, didWebDocumentUrl, didWebFor, issuerIdFor, issuerJwkUrl, issuerProfileUrl } from './issuer-identity';
+import {
+  didKeyFor,
+  didWebDocumentUrl,
+  didWebFor,
+  issuerIdFor,
+  issuerJwkUrl,
+  issuerProfileUrl,
+} from './issuer-identity';
 import { buildDidDocument, buildIssuerProfileDocument } from './issuer-profile';
 
 const ED = 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
@@ -6,8 +13,16 @@ const P256 = 'zDnaerDaTF5BXEavCrfRZEk316dpbLsfPDZ3WJ5hRTPFU2169';
 
 describe('issuer id forms', () => {
   it('url: the profile URL under the public base URL, trailing slashes ignored', () => {
-    expect(issuerIdFor('url', { publicUrl: 'http://127.0.0.1:3000/', issuerId: 'iss 1', ed25519PublicKeyMultibase: ED })).toBe('http://127.0.0.1:3000/issuers/iss%201');
-    expect(issuerJwkUrl('https://ledger.example.org', 'iss-1', 'k2')).toBe('https://ledger.example.org/issuers/iss-1/keys/k2.jwk');
+    expect(
+      issuerIdFor('url', {
+        publicUrl: 'http://127.0.0.1:3000/',
+        issuerId: 'iss 1',
+        ed25519PublicKeyMultibase: ED,
+      }),
+    ).toBe('http://127.0.0.1:3000/issuers/iss%201');
+    expect(issuerJwkUrl('https://ledger.example.org', 'iss-1', 'k2')).toBe(
+      'https://ledger.example.org/issuers/iss-1/keys/k2.jwk',
+    );
   });
 
   it('did-web: host with the port %3A-encoded, base path and /issuers/{id} as colon segments; did.json at that path', () => {
@@ -16,21 +31,38 @@ describe('issuer id forms', () => {
     expect(did).toBe('did:web:ledger.example.org%3A8443:credence:issuers:iss-1');
     expect(didWebDocumentUrl(did)).toBe('https://ledger.example.org:8443/credence/issuers/iss-1/did.json');
     expect(didWebDocumentUrl('did:web:example.com')).toBe('https://example.com/.well-known/did.json');
-    expect(issuerProfileUrl('https://ledger.example.org:8443/credence', 'iss-1')).toBe('https://ledger.example.org:8443/credence/issuers/iss-1');
+    expect(issuerProfileUrl('https://ledger.example.org:8443/credence', 'iss-1')).toBe(
+      'https://ledger.example.org:8443/credence/issuers/iss-1',
+    );
   });
 
   it('did-key: the current Ed25519 key, so rotation changes the id', () => {
-    expect(issuerIdFor('did-key', { publicUrl: 'http://x', issuerId: 'iss-1', ed25519PublicKeyMultibase: ED })).toBe(didKeyFor(ED));
+    expect(
+      issuerIdFor('did-key', { publicUrl: 'http://x', issuerId: 'iss-1', ed25519PublicKeyMultibase: ED }),
+    ).toBe(didKeyFor(ED));
     expect(didKeyFor(ED)).toBe(`did:key:${ED}`);
   });
 });
 
 describe('controller documents', () => {
-  const keys = [{ publicKeyMultibase: ED }, { publicKeyMultibase: P256 }, { publicKeyMultibase: 'z6MkCompromised', compromised: true }];
+  const keys = [
+    { publicKeyMultibase: ED },
+    { publicKeyMultibase: P256 },
+    { publicKeyMultibase: 'z6MkCompromised', compromised: true },
+  ];
 
   it('the issuer Profile is an OB 3.0 Profile and lists every key not compromised as a Multikey assertion method', () => {
     const id = 'http://127.0.0.1:3000/issuers/iss-1';
-    const profile = buildIssuerProfileDocument({ id, name: 'HU', url: 'https://www.hu.nl', email: 'registrar@hu.nl', image: 'https://www.hu.nl/logo.png' }, keys);
+    const profile = buildIssuerProfileDocument(
+      {
+        id,
+        name: 'HU',
+        url: 'https://www.hu.nl',
+        email: 'registrar@hu.nl',
+        image: 'https://www.hu.nl/logo.png',
+      },
+      keys,
+    );
 
     expect(profile).toMatchObject({
       id,

@@ -5,7 +5,12 @@ import { verificationMethodId } from './issuer-identity';
 /** A public key as the profile and DID document list it; compromised keys are never listed. */
 export type PublishedKey = Readonly<{ publicKeyMultibase: string; compromised?: boolean }>;
 
-export type MultikeyVerificationMethod = Readonly<{ id: string; type: 'Multikey'; controller: string; publicKeyMultibase: string }>;
+export type MultikeyVerificationMethod = Readonly<{
+  id: string;
+  type: 'Multikey';
+  controller: string;
+  publicKeyMultibase: string;
+}>;
 
 export type ControllerDocument = Readonly<{
   '@context': readonly (string | object)[];
@@ -21,8 +26,16 @@ export type ControllerDocument = Readonly<{
  * must fetch (or we must keep up forever).
  */
 const CONTROLLER_TERMS = {
-  verificationMethod: { '@id': 'https://w3id.org/security#verificationMethod', '@type': '@id', '@container': '@set' },
-  assertionMethod: { '@id': 'https://w3id.org/security#assertionMethod', '@type': '@id', '@container': '@set' },
+  verificationMethod: {
+    '@id': 'https://w3id.org/security#verificationMethod',
+    '@type': '@id',
+    '@container': '@set',
+  },
+  assertionMethod: {
+    '@id': 'https://w3id.org/security#assertionMethod',
+    '@type': '@id',
+    '@container': '@set',
+  },
 };
 
 /** The issuer as the credential names it: a Profile with id, type, name and url (and e-mail, image). */
@@ -49,7 +62,10 @@ const verificationMethods = (controller: string, keys: readonly PublishedKey[]) 
 };
 
 /** The JSON-LD issuer Profile served at the profile URL: OB 3.0 Profile and controller document in one. */
-export const buildIssuerProfileDocument = (issuer: IssuerProfileInput, keys: readonly PublishedKey[]): ControllerDocument => ({
+export const buildIssuerProfileDocument = (
+  issuer: IssuerProfileInput,
+  keys: readonly PublishedKey[],
+): ControllerDocument => ({
   '@context': [VC_V2_CONTEXT, OB_V3_CONTEXT, MULTIKEY_CONTEXT, CONTROLLER_TERMS],
   ...issuerProfileSummary(issuer),
   ...verificationMethods(issuer.id, keys),

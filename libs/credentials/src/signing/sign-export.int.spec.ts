@@ -30,7 +30,11 @@ describe('signExport with the SQLite key store', () => {
   const profile = { id: issuerObId, name: 'Hogeschool Utrecht', url: 'https://www.hu.nl' };
   const credentialFor = (credentialId: string) => {
     const input = achievementInput(profile);
-    return buildAchievementCredential({ ...input, credential: { ...input.credential, credentialId }, status: [] }).credential;
+    return buildAchievementCredential({
+      ...input,
+      credential: { ...input.credential, credentialId },
+      status: [],
+    }).credential;
   };
   const sign = (credential: Record<string, unknown>, round: string, controller: () => ControllerDocument) =>
     signExport(credential, {
@@ -45,24 +49,38 @@ describe('signExport with the SQLite key store', () => {
     });
 
   it('rotation: credentials signed before and after verify, independently, while the profile lists both keys', async () => {
-    const keys = [await store.createKey('iss-hu', 'k1-ed', 'Ed25519'), await store.createKey('iss-hu', 'k1-p256', 'P-256')];
+    const keys = [
+      await store.createKey('iss-hu', 'k1-ed', 'Ed25519'),
+      await store.createKey('iss-hu', 'k1-p256', 'P-256'),
+    ];
     let controller = buildIssuerProfileDocument(profile, keys);
     const before = await sign(credentialFor('11111111-1111-4111-8111-111111111111'), 'k1', () => controller);
 
-    keys.push(await store.createKey('iss-hu', 'k2-ed', 'Ed25519'), await store.createKey('iss-hu', 'k2-p256', 'P-256'));
+    keys.push(
+      await store.createKey('iss-hu', 'k2-ed', 'Ed25519'),
+      await store.createKey('iss-hu', 'k2-p256', 'P-256'),
+    );
     controller = buildIssuerProfileDocument(profile, keys);
     const after = await sign(credentialFor('22222222-2222-4222-8222-222222222222'), 'k2', () => controller);
     const served = new Map([[issuerObId, controller]]);
 
     expect((await verifyIndependently(before.json, served)).verified).toBe(true);
     expect((await verifyIndependently(after.json, served)).verified).toBe(true);
-    expect((after.json.proof[0] as { verificationMethod: string }).verificationMethod).toBe(`${issuerObId}#${keys[2]!.publicKeyMultibase}`);
-    const { payload } = await jwtVerify(after.jwt, await importJWK(keys[3]!.publicJwk, 'ES256'), { typ: 'vc+jwt', currentDate: new Date('2027-01-01T00:00:00Z') });
+    expect((after.json.proof[0] as { verificationMethod: string }).verificationMethod).toBe(
+      `${issuerObId}#${keys[2]!.publicKeyMultibase}`,
+    );
+    const { payload } = await jwtVerify(after.jwt, await importJWK(keys[3]!.publicJwk, 'ES256'), {
+      typ: 'vc+jwt',
+      currentDate: new Date('2027-01-01T00:00:00Z'),
+    });
     expect(payload.jti).toBe('urn:uuid:22222222-2222-4222-8222-222222222222');
   });
 
   it('a compromised key left out of the public profile fails every credential it signed, for a third-party verifier', async () => {
-    const keys = [await store.createKey('iss-hu', 'k1-ed', 'Ed25519'), await store.createKey('iss-hu', 'k1-p256', 'P-256')];
+    const keys = [
+      await store.createKey('iss-hu', 'k1-ed', 'Ed25519'),
+      await store.createKey('iss-hu', 'k1-p256', 'P-256'),
+    ];
     const controller = buildIssuerProfileDocument(profile, keys);
     const signed = await sign(credentialFor('33333333-3333-4333-8333-333333333333'), 'k1', () => controller);
     const published = buildIssuerProfileDocument(profile, [{ ...keys[0]!, compromised: true }, keys[1]!]);
@@ -71,8 +89,10 @@ describe('signExport with the SQLite key store', () => {
   });
 
   it('an unknown key id is refused before anything is signed', async () => {
-    await expect(sign(credentialFor('44444444-4444-4444-8444-444444444444'), 'nope', () => buildIssuerProfileDocument(profile, []))).rejects.toThrow(
-      'Issuer iss-hu has no key nope-ed',
-    );
+    await expect(
+      sign(credentialFor('44444444-4444-4444-8444-444444444444'), 'nope', () =>
+        buildIssuerProfileDocument(profile, []),
+      ),
+    ).rejects.toThrow('Issuer iss-hu has no key nope-ed');
   });
 });

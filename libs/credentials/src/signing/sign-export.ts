@@ -21,7 +21,10 @@ export type ExportSigning = Readonly<{
  * Both proof forms of one export with the issuer's current keys: what the export route will
  * compute once per credential and key, then cache.
  */
-export const signExport = async (credential: Record<string, unknown>, signing: ExportSigning): Promise<{ json: SignedCredential; jwt: string }> => {
+export const signExport = async (
+  credential: Record<string, unknown>,
+  signing: ExportSigning,
+): Promise<{ json: SignedCredential; jwt: string }> => {
   const { keyStore, issuerId, ed25519KeyId, p256KeyId } = signing;
   const ed25519 = await keyStore.publicKey(issuerId, ed25519KeyId);
   if (!ed25519) throw new UnknownKeyError(issuerId, ed25519KeyId);
@@ -31,6 +34,9 @@ export const signExport = async (credential: Record<string, unknown>, signing: E
     documentLoader: signing.documentLoader,
     created: signing.created,
   });
-  const jwt = await signVcJwt(credential, { signer: await keyStore.signer(issuerId, p256KeyId), kid: issuerJwkUrl(signing.publicUrl, issuerId, p256KeyId) });
+  const jwt = await signVcJwt(credential, {
+    signer: await keyStore.signer(issuerId, p256KeyId),
+    kid: issuerJwkUrl(signing.publicUrl, issuerId, p256KeyId),
+  });
   return { json, jwt };
 };

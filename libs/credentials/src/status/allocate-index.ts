@@ -16,7 +16,8 @@ export const allocateStatusIndex = (
 ): ListPosition => {
   const draw = (bound: number) => {
     const index = random(bound);
-    if (!Number.isInteger(index) || index < 0 || index >= bound) throw new RangeError(`random(${bound}) gave ${index}`);
+    if (!Number.isInteger(index) || index < 0 || index >= bound)
+      throw new RangeError(`random(${bound}) gave ${index}`);
     return index;
   };
   const lists = [...used.keys()];

@@ -24,17 +24,22 @@ const allocateMany = (count: number, listLength: number, random: RandomIndex) =>
 describe('allocateStatusIndex', () => {
   it('never hands out an index twice, stays inside the list, and fills a list before opening the next', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 120 }), (seed, listLength, count) => {
-        const positions = allocateMany(count, listLength, seeded(seed));
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 120 }),
+        (seed, listLength, count) => {
+          const positions = allocateMany(count, listLength, seeded(seed));
 
-        const keys = positions.map(({ list, index }) => `${list}:${index}`);
-        expect(new Set(keys).size).toBe(count);
-        positions.forEach(({ list, index }, nth) => {
-          expect(index).toBeGreaterThanOrEqual(0);
-          expect(index).toBeLessThan(listLength);
-          expect(list).toBe(Math.floor(nth / listLength)); // list n opens only when list n-1 is full
-        });
-      }),
+          const keys = positions.map(({ list, index }) => `${list}:${index}`);
+          expect(new Set(keys).size).toBe(count);
+          positions.forEach(({ list, index }, nth) => {
+            expect(index).toBeGreaterThanOrEqual(0);
+            expect(index).toBeLessThan(listLength);
+            expect(list).toBe(Math.floor(nth / listLength)); // list n opens only when list n-1 is full
+          });
+        },
+      ),
     );
   });
 

@@ -10,11 +10,16 @@ const MAX_DECODED_BYTES = 16 * 1024 * 1024;
  * W3C Bitstring Status List orders them. Immutable: `with` returns a changed copy.
  */
 export class Bitstring {
-  private constructor(private readonly bytes: Uint8Array, readonly length: number) {}
+  private constructor(
+    private readonly bytes: Uint8Array,
+    readonly length: number,
+  ) {}
 
   static empty(length = MIN_STATUS_LIST_LENGTH): Bitstring {
     if (!Number.isInteger(length) || length < MIN_STATUS_LIST_LENGTH || length % 8 !== 0)
-      throw new RangeError(`A status list has a multiple of 8 and at least ${MIN_STATUS_LIST_LENGTH} entries, not ${length}`);
+      throw new RangeError(
+        `A status list has a multiple of 8 and at least ${MIN_STATUS_LIST_LENGTH} entries, not ${length}`,
+      );
     return new Bitstring(new Uint8Array(length / 8), length);
   }
 
@@ -22,7 +27,9 @@ export class Bitstring {
   static decode(encodedList: string): Bitstring {
     if (!encodedList.startsWith('u')) throw new Error('encodedList must be multibase base64url (prefix "u")');
     // A list comes from outside when verifying: cap the inflated size so a GZIP bomb cannot exhaust memory.
-    const bytes = new Uint8Array(gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_DECODED_BYTES }));
+    const bytes = new Uint8Array(
+      gunzipSync(Buffer.from(encodedList.slice(1), 'base64url'), { maxOutputLength: MAX_DECODED_BYTES }),
+    );
     return new Bitstring(bytes, bytes.length * 8);
   }
 
@@ -53,7 +60,8 @@ export class Bitstring {
   }
 
   private check(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new RangeError(`Status index ${index} outside 0..${this.length - 1}`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.length)
+      throw new RangeError(`Status index ${index} outside 0..${this.length - 1}`);
   }
 }
 

@@ -24,16 +24,20 @@ describe('Bitstring status lists', () => {
 
   it('the bits we set are exactly the bits Digital Bazaar and a plain gunzip read back', async () => {
     await fc.assert(
-      fc.asyncProperty(indexes, fc.integer({ min: 0, max: MIN_STATUS_LIST_LENGTH - 1 }), async (set, probe) => {
-        const encoded = bitstringOf(set).encode();
-        const independent = await decodeList({ encodedList: encoded });
+      fc.asyncProperty(
+        indexes,
+        fc.integer({ min: 0, max: MIN_STATUS_LIST_LENGTH - 1 }),
+        async (set, probe) => {
+          const encoded = bitstringOf(set).encode();
+          const independent = await decodeList({ encodedList: encoded });
 
-        for (const index of [...set, probe]) {
-          expect(independent.getStatus(index)).toBe(set.includes(index));
-          expect(plainBit(encoded, index)).toBe(set.includes(index));
-        }
-        expect(Bitstring.decode(encoded).setIndexes()).toEqual([...set].sort((a, b) => a - b));
-      }),
+          for (const index of [...set, probe]) {
+            expect(independent.getStatus(index)).toBe(set.includes(index));
+            expect(plainBit(encoded, index)).toBe(set.includes(index));
+          }
+          expect(Bitstring.decode(encoded).setIndexes()).toEqual([...set].sort((a, b) => a - b));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -59,6 +63,8 @@ describe('Bitstring status lists', () => {
   it('refuses a list that inflates beyond 16 MiB (a GZIP bomb from a hostile list URL)', () => {
     const bomb = `u${gzipSync(Buffer.alloc(16 * 1024 * 1024 + 1)).toString('base64url')}`;
 
-    expect(() => Bitstring.decode(bomb)).toThrow(/Cannot create a Buffer larger than|maxOutputLength|buffer/i);
+    expect(() => Bitstring.decode(bomb)).toThrow(
+      /Cannot create a Buffer larger than|maxOutputLength|buffer/i,
+    );
   });
 });

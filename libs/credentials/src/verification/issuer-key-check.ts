@@ -40,16 +40,46 @@ export const issuerKeyCheck = (input: IssuerKeyCheckInput): CheckResult => {
   const { issuerId, signingKey, history, issuedAt, issuedAtSource } = input;
   const evidence: Record<string, unknown> = { issuerId, ...signingKey, issuedAt, issuedAtSource };
   if (history === undefined)
-    return notApplicable('issuer-key', 'The issuer is not on this ledger, so its key history is unknown; the proof check covers that the issuer lists the key.', evidence);
+    return notApplicable(
+      'issuer-key',
+      'The issuer is not on this ledger, so its key history is unknown; the proof check covers that the issuer lists the key.',
+      evidence,
+    );
   if ('verificationMethod' in signingKey && !signingKey.verificationMethod.startsWith(`${issuerId}#`))
-    return failed('issuer-key', 'The signing key is not one of the issuer’s: its controller is not the issuer.', evidence);
+    return failed(
+      'issuer-key',
+      'The signing key is not one of the issuer’s: its controller is not the issuer.',
+      evidence,
+    );
   const key = findKey(input);
   if (!key) return failed('issuer-key', 'The signing key is not in the issuer’s key history.', evidence);
-  Object.assign(evidence, { keyId: key.keyId, activatedAt: key.activatedAt, retiredAt: key.retiredAt, compromisedSince: key.compromisedSince });
-  if (before(issuedAt, key.activatedAt)) return failed('issuer-key', `The key was activated at ${key.activatedAt}, after the credential was issued.`, evidence);
+  Object.assign(evidence, {
+    keyId: key.keyId,
+    activatedAt: key.activatedAt,
+    retiredAt: key.retiredAt,
+    compromisedSince: key.compromisedSince,
+  });
+  if (before(issuedAt, key.activatedAt))
+    return failed(
+      'issuer-key',
+      `The key was activated at ${key.activatedAt}, after the credential was issued.`,
+      evidence,
+    );
   if (key.compromisedSince !== undefined && !before(issuedAt, key.compromisedSince))
-    return failed('issuer-key', `The key is reported compromised since ${key.compromisedSince}, and the credential was issued at ${issuedAt}.`, evidence);
+    return failed(
+      'issuer-key',
+      `The key is reported compromised since ${key.compromisedSince}, and the credential was issued at ${issuedAt}.`,
+      evidence,
+    );
   if (key.retiredAt !== undefined && !before(issuedAt, key.retiredAt))
-    return failed('issuer-key', `The key was retired at ${key.retiredAt}, before the credential was issued.`, evidence);
-  return passed('issuer-key', `Signed with the issuer’s key ${key.keyId}, valid and not compromised at issuance (${issuedAt}).`, evidence);
+    return failed(
+      'issuer-key',
+      `The key was retired at ${key.retiredAt}, before the credential was issued.`,
+      evidence,
+    );
+  return passed(
+    'issuer-key',
+    `Signed with the issuer’s key ${key.keyId}, valid and not compromised at issuance (${issuedAt}).`,
+    evidence,
+  );
 };

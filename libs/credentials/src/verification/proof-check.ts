@@ -14,17 +14,35 @@ export type ProofOutcome = Readonly<{
   created?: string;
 }>;
 
-const firstProof = (credential: Credential) => [credential.proof].flat()[0] as { created?: unknown; verificationMethod?: unknown } | undefined;
+const firstProof = (credential: Credential) =>
+  [credential.proof].flat()[0] as { created?: unknown; verificationMethod?: unknown } | undefined;
 
-export const dataIntegrityProofCheck = async (credential: Credential, documentLoader: DocumentLoader): Promise<ProofOutcome> => {
+export const dataIntegrityProofCheck = async (
+  credential: Credential,
+  documentLoader: DocumentLoader,
+): Promise<ProofOutcome> => {
   const result = await verifyDataIntegrity(credential, documentLoader);
   const proof = firstProof(credential);
-  const verificationMethod = typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;
-  const evidence = { form: 'data-integrity', cryptosuite: 'eddsa-rdfc-2022', verificationMethod, errors: result.errors };
+  const verificationMethod =
+    typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;
+  const evidence = {
+    form: 'data-integrity',
+    cryptosuite: 'eddsa-rdfc-2022',
+    verificationMethod,
+    errors: result.errors,
+  };
   return {
     check: result.verified
-      ? passed('proof', 'The Data Integrity proof is valid: the credential is exactly as the issuer signed it.', evidence)
-      : failed('proof', 'The Data Integrity proof does not verify: the credential was changed after signing, or not signed by the issuer’s key.', evidence),
+      ? passed(
+          'proof',
+          'The Data Integrity proof is valid: the credential is exactly as the issuer signed it.',
+          evidence,
+        )
+      : failed(
+          'proof',
+          'The Data Integrity proof does not verify: the credential was changed after signing, or not signed by the issuer’s key.',
+          evidence,
+        ),
     credential,
     ...(verificationMethod ? { signingKey: { verificationMethod } } : {}),
     ...(typeof proof?.created === 'string' ? { created: proof.created } : {}),
@@ -50,9 +68,16 @@ export const vcJwtProofCheck = async (
   const keyId = result.kid ? keyIdOfKid(result.kid) : undefined;
   const signingKey = keyId ? { signingKey: { keyId } } : {};
   if (result.verified)
-    return { check: passed('proof', 'The vc+jwt signature (ES256) is valid.', { form: 'vc+jwt', kid: result.kid }), credential: result.credential, ...signingKey };
+    return {
+      check: passed('proof', 'The vc+jwt signature (ES256) is valid.', { form: 'vc+jwt', kid: result.kid }),
+      credential: result.credential,
+      ...signingKey,
+    };
   return {
-    check: failed('proof', `The vc+jwt does not verify: ${result.error}`, { form: 'vc+jwt', kid: result.kid }),
+    check: failed('proof', `The vc+jwt does not verify: ${result.error}`, {
+      form: 'vc+jwt',
+      kid: result.kid,
+    }),
     credential: decodeUnverified(jwt),
     ...signingKey,
   };

@@ -8,7 +8,11 @@ import { statusCheck } from './status-check';
 import { validityCheck } from './validity-check';
 
 /** What a pluggable check sees. `issuedAt` is the log's instant when the credential is on this ledger. */
-export type CheckContext = Readonly<{ credential: Credential; issuerId: string | undefined; issuedAt: string | undefined }>;
+export type CheckContext = Readonly<{
+  credential: Credential;
+  issuerId: string | undefined;
+  issuedAt: string | undefined;
+}>;
 
 /**
  * A check added by the application (accreditation, quality-ruleset, later log-inclusion).
@@ -35,12 +39,28 @@ export type VerificationDeps = Readonly<{
 
 export type VerificationAnswer = Readonly<{ verified: boolean; checks: readonly CheckResult[] }>;
 
-const issuerKey = async (proof: ProofOutcome, issuerId: string | undefined, deps: VerificationDeps, inLog: string | undefined) => {
-  if (!issuerId || !proof.signingKey) return notApplicable('issuer-key', 'No issuer or no signing key to check.');
-  const claimed = proof.created ?? (typeof proof.credential.validFrom === 'string' ? proof.credential.validFrom : undefined);
-  const [issuedAt, issuedAtSource] = inLog ? [inLog, 'log' as const] : [claimed, proof.created ? ('proof.created' as const) : ('validFrom' as const)];
+const issuerKey = async (
+  proof: ProofOutcome,
+  issuerId: string | undefined,
+  deps: VerificationDeps,
+  inLog: string | undefined,
+) => {
+  if (!issuerId || !proof.signingKey)
+    return notApplicable('issuer-key', 'No issuer or no signing key to check.');
+  const claimed =
+    proof.created ??
+    (typeof proof.credential.validFrom === 'string' ? proof.credential.validFrom : undefined);
+  const [issuedAt, issuedAtSource] = inLog
+    ? [inLog, 'log' as const]
+    : [claimed, proof.created ? ('proof.created' as const) : ('validFrom' as const)];
   if (!issuedAt) return notApplicable('issuer-key', 'The credential does not say when it was issued.');
-  return issuerKeyCheck({ issuerId, signingKey: proof.signingKey, history: await deps.keyHistory(issuerId), issuedAt, issuedAtSource });
+  return issuerKeyCheck({
+    issuerId,
+    signingKey: proof.signingKey,
+    history: await deps.keyHistory(issuerId),
+    issuedAt,
+    issuedAtSource,
+  });
 };
 
 /**
@@ -48,7 +68,10 @@ const issuerKey = async (proof: ProofOutcome, issuerId: string | undefined, deps
  * check that applies. The checks are independent, so a tampered credential still gets its
  * status and validity answered, and the answer shows which check failed.
  */
-export const verifyPresentedCredential = async (presented: Credential | string, deps: VerificationDeps): Promise<VerificationAnswer> => {
+export const verifyPresentedCredential = async (
+  presented: Credential | string,
+  deps: VerificationDeps,
+): Promise<VerificationAnswer> => {
   const proof =
     typeof presented === 'string'
       ? await vcJwtProofCheck(presented, deps.resolveJwk, deps.keyIdOfKid)
