@@ -2,7 +2,7 @@ import type { JWK } from 'jose';
 import { controllerResolver, inMemoryControllers } from '../jsonld/controller-resolver';
 import { createDocumentLoader, staticDocuments } from '../jsonld/document-loader';
 import { buildAchievementCredential, type AchievementCredentialInput } from '../ob3/achievement-credential';
-import { parseIssuerJwkUrl } from '../ob3/issuer-identity';
+import { issuerProfileUrl, parseIssuerJwkUrl } from '../ob3/issuer-identity';
 import { signDataIntegrity } from '../signing/data-integrity';
 import { signVcJwt } from '../signing/vc-jwt';
 import { bitstringOf } from '../status/bitstring';
@@ -71,7 +71,10 @@ export const verificationScenario = async (
   const deps: VerificationDeps = {
     documentLoader: createDocumentLoader(controllers, staticDocuments(lists)),
     resolveJwk: async (kid) => jwks.get(kid),
-    keyIdOfKid: (kid) => parseIssuerJwkUrl(PUBLIC_URL, kid)?.keyId,
+    keyOfKid: (kid) => {
+      const named = parseIssuerJwkUrl(PUBLIC_URL, kid);
+      return named && { controller: issuerProfileUrl(PUBLIC_URL, named.issuerId), keyId: named.keyId };
+    },
     keyHistory: async (id) => (id === issuer.id ? history : undefined),
     issuedAtInLog: async (presented) => (presented.id === credential.id ? '2026-11-21T09:30:00Z' : undefined),
     now: NOW,

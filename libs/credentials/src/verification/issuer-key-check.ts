@@ -9,8 +9,13 @@ export type KeyHistoryEntry = Readonly<{
   compromisedSince?: string;
 }>;
 
-/** Which key signed: a Data Integrity verification method, or a vc+jwt key id. */
-export type SigningKeyRef = Readonly<{ verificationMethod: string } | { keyId: string }>;
+/**
+ * Which key signed: a Data Integrity verification method, or the key a vc+jwt `kid` names, with
+ * the issuer (OB 3.0 id) whose key URL it is: key ids are only unique per issuer.
+ */
+export type SigningKeyRef = Readonly<
+  { verificationMethod: string } | { kid: string; keyId: string; controller: string }
+>;
 
 export type IssuerKeyCheckInput = Readonly<{
   issuerId: string;
@@ -45,7 +50,9 @@ export const issuerKeyCheck = (input: IssuerKeyCheckInput): CheckResult => {
       'The issuer is not on this ledger, so its key history is unknown; the proof check covers that the issuer lists the key.',
       evidence,
     );
-  if ('verificationMethod' in signingKey && !signingKey.verificationMethod.startsWith(`${issuerId}#`))
+  const controller =
+    'verificationMethod' in signingKey ? signingKey.verificationMethod.split('#')[0] : signingKey.controller;
+  if (controller !== issuerId)
     return failed(
       'issuer-key',
       'The signing key is not one of the issuer’s: its controller is not the issuer.',

@@ -2,6 +2,11 @@ import { issuerKeyCheck, type IssuerKeyCheckInput } from './issuer-key-check';
 import { validityCheck } from './validity-check';
 
 const ISSUER = 'http://127.0.0.1:3000/issuers/iss-1';
+const jwtKey = (controller: string, keyId: string) => ({
+  kid: `${controller}/keys/${keyId}.jwk`,
+  keyId,
+  controller,
+});
 const base: IssuerKeyCheckInput = {
   issuerId: ISSUER,
   signingKey: { verificationMethod: `${ISSUER}#z6MkOld` },
@@ -23,11 +28,20 @@ describe('issuerKeyCheck', () => {
   it('passes for a key of the issuer, active at issuance; by verification method or by key id', () => {
     expect(issuerKeyCheck(base).passed).toBe(true);
     expect(
-      issuerKeyCheck({ ...base, signingKey: { keyId: 'k2-p256' }, issuedAt: '2026-07-01T00:00:00Z' }).passed,
+      issuerKeyCheck({ ...base, signingKey: jwtKey(ISSUER, 'k2-p256'), issuedAt: '2026-07-01T00:00:00Z' })
+        .passed,
     ).toBe(true);
   });
 
   it.each<[string, Partial<IssuerKeyCheckInput>, RegExp]>([
+    [
+      'a JWT key of another issuer whose key id collides with one of this issuer’s',
+      {
+        signingKey: jwtKey('http://127.0.0.1:3000/issuers/iss-2', 'k2-p256'),
+        issuedAt: '2026-07-01T00:00:00Z',
+      },
+      /controller is not the issuer/,
+    ],
     [
       'a method controlled by someone else',
       { signingKey: { verificationMethod: 'http://127.0.0.1:3000/issuers/iss-2#z6MkOld' } },

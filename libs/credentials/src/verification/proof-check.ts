@@ -5,6 +5,9 @@ import { verifyVcJwt } from '../signing/vc-jwt';
 import { failed, passed, type CheckResult, type Credential } from './check';
 import type { SigningKeyRef } from './issuer-key-check';
 
+/** The issuer (its OB 3.0 id) and key id a JWK URL names, when it is one of this ledger's. */
+export type KidKey = Readonly<{ controller: string; keyId: string }>;
+
 export type ProofOutcome = Readonly<{
   check: CheckResult;
   /** The credential the other checks look at: for a JWT, its claims without the registered ones. */
@@ -62,11 +65,11 @@ const decodeUnverified = (jwt: string): Credential => {
 export const vcJwtProofCheck = async (
   jwt: string,
   resolveJwk: (kid: string) => Promise<JWK | undefined>,
-  keyIdOfKid: (kid: string) => string | undefined,
+  keyOfKid: (kid: string) => KidKey | undefined,
 ): Promise<ProofOutcome> => {
   const result = await verifyVcJwt(jwt, resolveJwk);
-  const keyId = result.kid ? keyIdOfKid(result.kid) : undefined;
-  const signingKey = keyId ? { signingKey: { keyId } } : {};
+  const key = result.kid ? keyOfKid(result.kid) : undefined;
+  const signingKey = result.kid && key ? { signingKey: { kid: result.kid, ...key } } : {};
   if (result.verified)
     return {
       check: passed('proof', 'The vc+jwt signature (ES256) is valid.', { form: 'vc+jwt', kid: result.kid }),

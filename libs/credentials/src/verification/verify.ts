@@ -2,7 +2,7 @@ import type { JWK } from 'jose';
 import type { DocumentLoader } from '../jsonld/document-loader';
 import { allApplicablePassed, issuerIdOf, notApplicable, type CheckResult, type Credential } from './check';
 import { issuerKeyCheck, type KeyHistoryEntry } from './issuer-key-check';
-import { dataIntegrityProofCheck, vcJwtProofCheck, type ProofOutcome } from './proof-check';
+import { dataIntegrityProofCheck, vcJwtProofCheck, type KidKey, type ProofOutcome } from './proof-check';
 import { schemaCheck } from './schema-check';
 import { statusCheck } from './status-check';
 import { validityCheck } from './validity-check';
@@ -23,8 +23,8 @@ export type PluggableCheck = (context: CheckContext) => Promise<CheckResult | un
 export type VerificationDeps = Readonly<{
   documentLoader: DocumentLoader;
   resolveJwk: (kid: string) => Promise<JWK | undefined>;
-  /** The keyId a JWK URL names, when it is one of ours (see `parseIssuerJwkUrl`). */
-  keyIdOfKid: (kid: string) => string | undefined;
+  /** The issuer and key a JWK URL names, when it is one of ours (see `parseIssuerJwkUrl`). */
+  keyOfKid: (kid: string) => KidKey | undefined;
   /** The issuer's key history from the log; undefined for an issuer not on this ledger. */
   keyHistory: (issuerId: string) => Promise<readonly KeyHistoryEntry[] | undefined>;
   /**
@@ -74,7 +74,7 @@ export const verifyPresentedCredential = async (
 ): Promise<VerificationAnswer> => {
   const proof =
     typeof presented === 'string'
-      ? await vcJwtProofCheck(presented, deps.resolveJwk, deps.keyIdOfKid)
+      ? await vcJwtProofCheck(presented, deps.resolveJwk, deps.keyOfKid)
       : await dataIntegrityProofCheck(presented, deps.documentLoader);
   const { credential } = proof;
   const issuerId = issuerIdOf(credential);

@@ -2,6 +2,9 @@ import { signDataIntegrity } from '../signing/data-integrity';
 import { bitstringOf } from '../status/bitstring';
 import { createDocumentLoader, staticDocuments } from '../jsonld/document-loader';
 import { controllerResolver, inMemoryControllers } from '../jsonld/controller-resolver';
+import { issuerJwkUrl } from '../ob3/issuer-identity';
+import { signVcJwt } from '../signing/vc-jwt';
+import { PUBLIC_URL, testKey } from '../testing/issuer-fixture';
 import { NOW, verificationScenario } from '../testing/verification-scenario';
 import { notApplicable, passed } from './check';
 import { verifyPresentedCredential, type PluggableCheck } from './verify';
@@ -64,6 +67,20 @@ describe('verifyPresentedCredential', () => {
     expect(byId(answer.checks)).toEqual({ ...ALL_PASS, proof: false });
     expect(answer.verified).toBe(false);
     expect(answer.checks[0]?.message).toMatch(/does not verify/);
+  });
+
+  it('a vc+jwt signed with another issuer’s key (same key id) passes proof but fails issuer-key', async () => {
+    const scenario = await verificationScenario();
+    const other = await testKey('iss-other', scenario.issuer.p256.keyId, 'P-256');
+    const otherKid = issuerJwkUrl(PUBLIC_URL, 'iss-other', other.keyId);
+    const jwt = await signVcJwt(scenario.credential, { signer: other.signer, kid: otherKid });
+    const resolveJwk = async (kid: string) =>
+      kid === otherKid ? other.publicJwk : scenario.deps.resolveJwk(kid);
+
+    const answer = await verifyPresentedCredential(jwt, { ...scenario.deps, resolveJwk });
+
+    expect(byId(answer.checks)).toEqual({ ...ALL_PASS, 'issuer-key': false });
+    expect(answer.checks[1]?.message).toMatch(/controller is not the issuer/);
   });
 
   it('a tampered vc+jwt fails proof', async () => {
