@@ -116,3 +116,13 @@ declare module 'jsonld-signatures' {
   };
   export default jsigs;
 }
+
+declare module 'jsonld' {
+  const jsonld: {
+    expand(
+      document: object,
+      options: { documentLoader: unknown; safe?: boolean },
+    ): Promise<Array<Record<string, unknown>>>;
+  };
+  export default jsonld;
+}

