@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import type { JWK } from 'jose';
@@ -34,7 +34,7 @@ export const publicForms = async (
 
 /** A signer over a stored private key: Ed25519 raw, or ES256 in the r‖s form JWS uses. */
 export const signerFor = (algorithm: KeyAlgorithm, privateKey: string): RawSigner => {
-  const key: KeyObject = createPrivateKey({ key: JSON.parse(privateKey) as JWK as never, format: 'jwk' });
+  const key: KeyObject = createPrivateKey({ key: JSON.parse(privateKey) as JsonWebKey, format: 'jwk' });
   return {
     algorithm,
     sign: async (data) =>

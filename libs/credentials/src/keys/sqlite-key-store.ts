@@ -53,7 +53,10 @@ export class SqliteIssuerKeyStore extends IssuerKeyStore {
     const generated = await generateKey(algorithm);
     // INSERT OR IGNORE, then read back: of two concurrent creations of one key id, one key wins for both.
     this.db
-      .prepare('INSERT OR IGNORE INTO issuer_keys VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        `INSERT OR IGNORE INTO issuer_keys
+         (issuer_id, key_id, algorithm, public_key_multibase, public_jwk, sealed_private_key) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
       .run(
         issuerId,
         keyId,
