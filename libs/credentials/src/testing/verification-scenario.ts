@@ -2,7 +2,7 @@ import type { JWK } from 'jose';
 import { controllerResolver, inMemoryControllers } from '../jsonld/controller-resolver';
 import { createDocumentLoader, staticDocuments } from '../jsonld/document-loader';
 import { buildAchievementCredential, type AchievementCredentialInput } from '../ob3/achievement-credential';
-import { issuerProfileUrl, parseIssuerJwkUrl } from '../ob3/issuer-identity';
+import { parseIssuerJwkUrl, type IssuerIdForm } from '../ob3/issuer-identity';
 import { signDataIntegrity } from '../signing/data-integrity';
 import { signVcJwt } from '../signing/vc-jwt';
 import { bitstringOf } from '../status/bitstring';
@@ -24,9 +24,10 @@ export const verificationScenario = async (
     revoked?: boolean;
     suspended?: boolean;
     history?: (keys: { ed: string; p256: string }) => KeyHistoryEntry[];
+    form?: IssuerIdForm;
   } = {},
 ) => {
-  const issuer = await testIssuer('url');
+  const issuer = await testIssuer(options.form ?? 'url');
   const input: AchievementCredentialInput = achievementInput(issuer.profile);
   const controllers = controllerResolver(inMemoryControllers([issuer.controller]));
   const signing = {
@@ -73,7 +74,13 @@ export const verificationScenario = async (
     resolveJwk: async (kid) => jwks.get(kid),
     keyOfKid: (kid) => {
       const named = parseIssuerJwkUrl(PUBLIC_URL, kid);
-      return named && { controller: issuerProfileUrl(PUBLIC_URL, named.issuerId), keyId: named.keyId };
+      // The ledger maps its issuer id to the OB id in the deployment's form; here one issuer.
+      return (
+        named && {
+          controller: named.issuerId === issuer.issuerId ? issuer.id : named.issuerId,
+          keyId: named.keyId,
+        }
+      );
     },
     keyHistory: async (id) => (id === issuer.id ? history : undefined),
     issuedAtInLog: async (presented) => (presented.id === credential.id ? '2026-11-21T09:30:00Z' : undefined),

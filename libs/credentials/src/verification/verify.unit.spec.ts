@@ -42,6 +42,18 @@ describe('verifyPresentedCredential', () => {
     },
   );
 
+  it.each(['did-web', 'did-key'] as const)(
+    'an issuer in the %s form: both proof forms pass every check',
+    async (form) => {
+      const scenario = await verificationScenario({ form });
+
+      for (const presented of [scenario.json, scenario.jwt]) {
+        const answer = await verifyPresentedCredential(presented, scenario.deps);
+        expect(byId(answer.checks)).toEqual(ALL_PASS);
+      }
+    },
+  );
+
   type Tamper = [
     name: string,
     change: (
