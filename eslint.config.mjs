@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: boundary(infrastructure, 'The rules engine sees facts only, never storage or frameworks.'),
   },
   {
-    files: ['libs/event-store/**/*.ts', 'libs/projections/**/*.ts', 'libs/feed/**/*.ts'],
+    files: ['libs/event-store/**/*.ts', 'libs/projections/**/*.ts', 'libs/feed/**/*.ts', 'libs/credentials/**/*.ts'],
     rules: boundary(['@nestjs/*'], 'Libraries stay framework-free; Nest lives in apps/.'),
   },
   {
