@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@credence/event-store/sqlite';
+import { openDurableDatabase } from '@credence/sqlite';
 import type { JWK } from 'jose';
 import { open, seal } from './key-encryption';
 import { generateKey, signerFor } from './key-material';
