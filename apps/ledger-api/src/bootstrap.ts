@@ -1,18 +1,10 @@
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { ValidationError } from 'class-validator';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
-import { type FieldError, RequestValidationError } from './http/problem';
-
-const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
-  errors.flatMap((error) => {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
-    return [...own, ...flatten(error.children ?? [], field)];
-  });
+import { requestValidationPipe } from './http/validation';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
@@ -22,14 +14,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     { logger: process.env.LOG_LEVEL === 'debug' ? undefined : ['error', 'warn', 'log'], abortOnError: false },
   );
   app.setGlobalPrefix('v1', { exclude: ['health', 'docs', 'docs/{*path}', 'docs-json'] });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new RequestValidationError(flatten(errors)),
-    }),
-  );
+  app.useGlobalPipes(requestValidationPipe());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -13,9 +13,16 @@ export type CommandContext = Readonly<{
   idempotencyKey?: string;
 }>;
 
-const uuidFrom = (seed: string): string => {
+/** A UUID-shaped id that is a function of its seed. */
+export const uuidFrom = (seed: string): string => {
   const h = createHash('sha256').update(seed).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+/** A command's id and the id of what it creates, both fixed by the seed, so a retry dedupes. */
+export const idsFromSeed = (seed: string): { commandId: string; newId: string } => {
+  const commandId = uuidFrom(seed);
+  return { commandId, newId: uuidFrom(`${commandId}\u0000id`) };
 };
 
 /** `If-Match: "3"` (or W/"3") → 3. Anything else is a malformed precondition. */
@@ -42,7 +49,8 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
     throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
   }
   // Scoped to the principal, so two callers' keys never collide.
-  const commandId = idempotencyKey ? uuidFrom(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
+  const keyed = idempotencyKey ? idsFromSeed(`${principal.id}\u0000${idempotencyKey}`) : undefined;
+  const commandId = keyed?.commandId ?? randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
   // It is copied into every event's metadata, so it gets the same discipline as the key.
   if (!/^[\x21-\x7e]{1,200}$/.test(correlationId)) {
@@ -57,7 +65,7 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
       correlationId,
       causationId: commandId,
     },
-    newId: idempotencyKey ? uuidFrom(`${commandId}\u0000id`) : randomUUID(),
+    newId: keyed?.newId ?? randomUUID(),
     expectedVersion: parseIfMatch(header(request, 'if-match')),
     idempotencyKey,
   };

@@ -10,7 +10,7 @@ import {
 } from '@credence/event-store';
 import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
 import { ReadModelError } from '@credence/projections';
-import { PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
+import { BatchRejectedError, PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
 
@@ -30,9 +30,9 @@ const fromLedger = (error: LedgerError): Problem => {
   return problem(400, error.code, error.message);
 };
 
-const fromStore = (error: EventStoreError, request: FastifyRequest): Problem => {
+const fromStore = (error: EventStoreError, request?: FastifyRequest): Problem => {
   if (error instanceof ConcurrencyError) {
-    return request.headers['if-match']
+    return request?.headers['if-match']
       ? problem(412, 'precondition-failed', 'The resource changed since the given ETag', { detail: error.message })
       : problem(409, 'concurrent-modification', 'Another request changed the resource; retry', { detail: error.message });
   }
@@ -55,6 +55,29 @@ const fromHttp = (error: HttpException): Problem => {
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
 
+/**
+ * Every layer's typed error as the problem the API answers with. Exported so a batch reports each
+ * row's refusal exactly as the single-request route would. Without a request, a conflict reads as
+ * having no If-Match.
+ */
+export const problemOf = (error: unknown, request?: FastifyRequest): Problem => {
+  if (error instanceof RequestValidationError) {
+    return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
+  }
+  if (error instanceof BatchRejectedError) return problem(error.status, error.code, error.message, error.extra);
+  if (error instanceof DomainError) return fromDomain(error);
+  if (error instanceof LedgerError) return fromLedger(error);
+  if (error instanceof EventStoreError) return fromStore(error, request);
+  if (error instanceof ReadModelError) return fromReadModel(error);
+  if (error instanceof HttpException) return fromHttp(error);
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own refusals (malformed JSON, wrong content type, body too large).
+    return problem(status, `http-${status}`, (error as Error).message);
+  }
+  return problem(500, 'internal', 'Internal error');
+};
+
 /** The one place where errors become HTTP: every layer's typed family maps to RFC 9457 problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -64,26 +87,9 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toProblem(error, request);
+    const body = problemOf(error, request);
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.status === 503) void reply.header('retry-after', '1');
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: request.url });
-  }
-
-  private toProblem(error: unknown, request: FastifyRequest): Problem {
-    if (error instanceof RequestValidationError) {
-      return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
-    }
-    if (error instanceof DomainError) return fromDomain(error);
-    if (error instanceof LedgerError) return fromLedger(error);
-    if (error instanceof EventStoreError) return fromStore(error, request);
-    if (error instanceof ReadModelError) return fromReadModel(error);
-    if (error instanceof HttpException) return fromHttp(error);
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's own refusals (malformed JSON, wrong content type, body too large).
-      return problem(status, `http-${status}`, (error as Error).message);
-    }
-    return problem(500, 'internal', 'Internal error');
   }
 }
