@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerFeedCommands } from './commands/feed';
+import { registerIssueCommands } from './commands/issue';
 import { registerProjectionsCommands } from './commands/projections';
 import { registerRulesCommands } from './commands/rules';
 
@@ -14,6 +15,7 @@ const program = new Command('credence').description('Credence ledger command lin
 registerRulesCommands(program);
 registerFeedCommands(program);
 registerProjectionsCommands(program);
+registerIssueCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

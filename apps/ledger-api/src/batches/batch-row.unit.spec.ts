@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { csvRow } from '@credence/projections';
 import { problemOf } from '../http/problem.filter';
@@ -137,5 +139,13 @@ describe('CSV written by the project’s writer parses back to the same cells', 
         expect('values' in parsed && parsed.values).toMatchObject({ assessor, method });
       }),
     );
+  });
+});
+
+describe('docs/examples/cohort.csv', () => {
+  it('given the documented sample, when parsed and validated, then every row is valid', () => {
+    const text = readFileSync(join(__dirname, '../../../../docs/examples/cohort.csv'), 'utf8');
+    const rows = prepareRows(parseBatch(text, 'text/csv'));
+    expect(rows.map((r) => ('problem' in r ? r.problem : r.rowKey))).toEqual(['2026-DL-001', '2026-DL-002', '2026-DL-003']);
   });
 });
