@@ -6,9 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import { buildCommandContext } from '../http/command-context';
 import { problemOf } from '../http/problem.filter';
 import { type ApplyRow, AssessmentKeptError, applyBatch, BatchInterruptedError, type CheckRow, resumeBatches } from './apply-batch';
-import { type BatchRow, prepareRows } from './batch-row';
+import type { BatchRow } from './batch-row';
 import { type Batch, SqliteBatchStore } from './batch-store';
-import { parseBatch } from './parse-batch';
+import { openBatch } from './open-batch';
 
 /**
  * A real command path in miniature over a real SQLite event store: an assessment stream per recorded
@@ -86,10 +86,8 @@ describe('applyBatch over a real SQLite event store', () => {
     events: SqliteEventStore.open({ path: paths.events }),
     batches: new SqliteBatchStore(paths.batches),
   });
-  const createBatch = (batches: SqliteBatchStore, key: string, text = cohort(), atomic = false): Batch => {
-    const context = contextFor(key);
-    return batches.create({ id: context.newId, principalId: issuer.id, fingerprint: 'f', atomic, context, rows: prepareRows(parseBatch(text, 'text/csv')), createdAt: context.metadata.now });
-  };
+  const createBatch = (batches: SqliteBatchStore, key: string, text = cohort(), atomic = false): Batch =>
+    openBatch(batches, { body: text, mediaType: 'text/csv', atomic }, contextFor(key));
   const optionsFor = (events: EventStore, batches: SqliteBatchStore) => ({
     store: batches,
     problemOf: (error: unknown) => problemOf(error),

@@ -85,7 +85,7 @@ export class SqliteBatchStore extends BatchStore {
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS credential_batches (
         id TEXT PRIMARY KEY, principal_id TEXT NOT NULL, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
-        atomic INTEGER NOT NULL, checked INTEGER NOT NULL DEFAULT 0, context TEXT NOT NULL, rows TEXT NOT NULL,
+        atomic INTEGER NOT NULL, checked INTEGER NOT NULL DEFAULT 0, context TEXT NOT NULL, rows TEXT NOT NULL, row_count INTEGER NOT NULL,
         created_at TEXT NOT NULL, finished_at TEXT);
       CREATE INDEX IF NOT EXISTS credential_batches_processing ON credential_batches (status) WHERE status = 'processing';
       CREATE TABLE IF NOT EXISTS credential_batch_rows (
@@ -95,8 +95,8 @@ export class SqliteBatchStore extends BatchStore {
 
   create(batch: NewBatch): Batch {
     this.db
-      .prepare('INSERT OR IGNORE INTO credential_batches (id, principal_id, fingerprint, status, atomic, context, rows, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(batch.id, batch.principalId, batch.fingerprint, 'processing', batch.atomic ? 1 : 0, JSON.stringify(batch.context), JSON.stringify(batch.rows), batch.createdAt);
+      .prepare('INSERT OR IGNORE INTO credential_batches (id, principal_id, fingerprint, status, atomic, context, rows, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(batch.id, batch.principalId, batch.fingerprint, 'processing', batch.atomic ? 1 : 0, JSON.stringify(batch.context), JSON.stringify(batch.rows), batch.rows.length, batch.createdAt);
     return this.find(batch.id) as Batch;
   }
 
@@ -113,8 +113,9 @@ export class SqliteBatchStore extends BatchStore {
   }
 
   counts(id: string): BatchCounts {
-    const rows = this.db.prepare<[string], { rows: string }>('SELECT json_array_length(rows) AS rows FROM credential_batches WHERE id = ?').get(id);
-    const counts = { rows: Number(rows?.rows ?? 0), issued: 0, failed: 0, 'skipped-as-duplicate': 0 };
+    // Polled while the batch runs: the row count has its own column, so the stored rows are not parsed.
+    const batch = this.db.prepare<[string], { row_count: number }>('SELECT row_count FROM credential_batches WHERE id = ?').get(id);
+    const counts = { rows: batch?.row_count ?? 0, issued: 0, failed: 0, 'skipped-as-duplicate': 0 };
     const byStatus = this.db
       .prepare<[string], { status: RowStatus; n: number }>('SELECT status, count(*) AS n FROM credential_batch_rows WHERE batch_id = ? GROUP BY status')
       .all(id);
