@@ -1,9 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { backoffDelay } from '@credence/feed/relay/backoff';
 
-export type BatchCounts = Readonly<{ rows: number; issued: number; failed: number; 'skipped-as-duplicate': number }>;
-export type BatchResult = Readonly<{ row: number; rowKey: string | null; status: string; credentialId?: string; problem?: { code: string; title: string; detail?: string; column?: string } }>;
-export type BatchStatus = BatchCounts & Readonly<{ id: string; status: 'processing' | 'done'; results: readonly BatchResult[] }>;
+/** A row of the batch's results, as far as the CLI reads it. */
+export type BatchResult = Readonly<{
+  row: number;
+  rowKey: string | null;
+  status: string;
+  problem?: { code: string; title: string; detail?: string; column?: string };
+}>;
+
+/** `GET /v1/credential-batches/{id}` as JSON: status, the counts, and the results in row order. */
+export type BatchStatus = Readonly<{
+  id: string;
+  status: 'processing' | 'done';
+  rows: number;
+  issued: number;
+  failed: number;
+  'skipped-as-duplicate': number;
+  results: readonly BatchResult[];
+}>;
 
 export type BatchUpload = Readonly<{
   body: Buffer;
@@ -28,7 +43,9 @@ export class BatchApiError extends Error {
     readonly status: number,
     readonly problem: { code?: string; title?: string; detail?: string } | undefined,
   ) {
-    super(`${status} ${problem?.code ?? ''}: ${problem?.title ?? 'request failed'}${problem?.detail ? ` (${problem.detail})` : ''}`);
+    super(
+      `${status} ${problem?.code ?? ''}: ${problem?.title ?? 'request failed'}${problem?.detail ? ` (${problem.detail})` : ''}`,
+    );
   }
 }
 
@@ -65,26 +82,53 @@ const ok = async (response: Response): Promise<Response> => {
 };
 
 /** POST /v1/credential-batches; a resend carries the same Idempotency-Key and body. */
-export const uploadBatch = async (api: BatchApi, upload: BatchUpload): Promise<{ id: string; rows: number }> => {
-  const query = new URLSearchParams({ ...(upload.atomic ? { atomic: 'true' } : {}), ...(upload.delimiter ? { delimiter: upload.delimiter } : {}) }).toString();
+export const uploadBatch = async (
+  api: BatchApi,
+  upload: BatchUpload,
+): Promise<{ id: string; rows: number }> => {
+  const query = new URLSearchParams({
+    ...(upload.atomic ? { atomic: 'true' } : {}),
+    ...(upload.delimiter ? { delimiter: upload.delimiter } : {}),
+  }).toString();
   const response = await send(api, `/v1/credential-batches${query ? `?${query}` : ''}`, {
     method: 'POST',
-    headers: { 'content-type': upload.mediaType, 'idempotency-key': upload.idempotencyKey, accept: 'application/json' },
+    headers: {
+      'content-type': upload.mediaType,
+      'idempotency-key': upload.idempotencyKey,
+      accept: 'application/json',
+    },
     body: new Uint8Array(upload.body),
   });
   return (await ok(response)).json() as Promise<{ id: string; rows: number }>;
 };
 
 export const batchStatus = async (api: BatchApi, id: string): Promise<BatchStatus> =>
-  (await ok(await send(api, `/v1/credential-batches/${encodeURIComponent(id)}`, { headers: { accept: 'application/json' } }))).json() as Promise<BatchStatus>;
+  (
+    await ok(
+      await send(api, `/v1/credential-batches/${encodeURIComponent(id)}`, {
+        headers: { accept: 'application/json' },
+      }),
+    )
+  ).json() as Promise<BatchStatus>;
 
 export const batchResultsCsv = async (api: BatchApi, id: string): Promise<string> =>
-  (await ok(await send(api, `/v1/credential-batches/${encodeURIComponent(id)}`, { headers: { accept: 'text/csv' } }))).text();
+  (
+    await ok(
+      await send(api, `/v1/credential-batches/${encodeURIComponent(id)}`, {
+        headers: { accept: 'text/csv' },
+      }),
+    )
+  ).text();
 
-export const rowsDone = (s: BatchCounts): number => s.issued + s.failed + s['skipped-as-duplicate'];
+export const rowsDone = (s: BatchStatus): number => s.issued + s.failed + s['skipped-as-duplicate'];
 
 /** Polls until the batch is done, reporting rows done after each answer. */
-export const waitForBatch = async (api: BatchApi, id: string, onProgress: (done: number, rows: number) => void, intervalMs = 500): Promise<BatchStatus> => {
+export const waitForBatch = async (
+  api: BatchApi,
+  id: string,
+  onProgress: (done: number, rows: number) => void,
+  intervalMs = 500,
+): Promise<BatchStatus> => {
   for (;;) {
     const status = await batchStatus(api, id);
     onProgress(rowsDone(status), status.rows);

@@ -25,8 +25,11 @@ export const summaryTable = (status: BatchStatus, shownFailures = 10): string[] 
   const failures = status.results.filter((r) => r.status === 'failed');
   for (const r of failures.slice(0, shownFailures)) {
     const where = r.problem?.column ? ` ${r.problem.column}` : '';
-    lines.push(`  row ${r.row}${r.rowKey ? ` (${r.rowKey})` : ''}${where}: ${r.problem?.code ?? 'failed'}: ${r.problem?.detail ?? r.problem?.title ?? ''}`);
+    lines.push(
+      `  row ${r.row}${r.rowKey ? ` (${r.rowKey})` : ''}${where}: ${r.problem?.code ?? 'failed'}: ${r.problem?.detail ?? r.problem?.title ?? ''}`,
+    );
   }
-  if (failures.length > shownFailures) lines.push(`  … and ${number(failures.length - shownFailures)} more failed rows`);
+  if (failures.length > shownFailures)
+    lines.push(`  … and ${number(failures.length - shownFailures)} more failed rows`);
   return lines;
 };

@@ -5,9 +5,20 @@ import { ProgressMeter, renderProgress } from '@credence/projections';
 import { type BatchApi, batchResultsCsv, uploadBatch, waitForBatch } from '../batch/batch-client';
 import { mediaTypeFor, resultsPathFor, summaryTable } from '../batch/batch-summary';
 
-type IssueFlags = { batch: string; api: string; token?: string; atomic?: boolean; delimiter?: string; idempotencyKey?: string };
+type IssueFlags = {
+  batch: string;
+  api: string;
+  token?: string;
+  atomic?: boolean;
+  delimiter?: string;
+  idempotencyKey?: string;
+};
 
-export type IssueIo = Readonly<{ out: (line: string) => void; err: (line: string) => void; progress: NodeJS.WriteStream }>;
+export type IssueIo = Readonly<{
+  out: (line: string) => void;
+  err: (line: string) => void;
+  progress: NodeJS.WriteStream;
+}>;
 
 const ROWS = { plural: 'rows', perSecond: 'rows/s' };
 
@@ -18,12 +29,17 @@ const progressLine = (stream: NodeJS.WriteStream, rows: number) => {
   return (done: number) => {
     const progress = meter.add(done - counted);
     counted = done;
-    if (stream.isTTY) stream.write(`\r${renderProgress(progress, 30, ROWS)}\x1b[K${done >= rows ? '\n' : ''}`);
+    if (stream.isTTY)
+      stream.write(`\r${renderProgress(progress, 30, ROWS)}\x1b[K${done >= rows ? '\n' : ''}`);
   };
 };
 
 /** Uploads, follows, writes `<input>.results.csv` and prints the summary; 2 when any row failed. */
-export const issueBatch = async (flags: IssueFlags, io: IssueIo, env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+export const issueBatch = async (
+  flags: IssueFlags,
+  io: IssueIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> => {
   const token = flags.token ?? env.CREDENCE_TOKEN;
   if (!token) throw new Error('--token (or CREDENCE_TOKEN) is required');
   const api: BatchApi = { baseUrl: flags.api, token };
@@ -31,7 +47,13 @@ export const issueBatch = async (flags: IssueFlags, io: IssueIo, env: NodeJS.Pro
   // Printed so an interrupted upload can be resumed from another shell without a second batch.
   io.err(`uploading ${flags.batch} (Idempotency-Key ${idempotencyKey})`);
   const body = await readFile(flags.batch);
-  const { id, rows } = await uploadBatch(api, { body, mediaType: mediaTypeFor(flags.batch), idempotencyKey, atomic: flags.atomic, delimiter: flags.delimiter });
+  const { id, rows } = await uploadBatch(api, {
+    body,
+    mediaType: mediaTypeFor(flags.batch),
+    idempotencyKey,
+    atomic: flags.atomic,
+    delimiter: flags.delimiter,
+  });
   const status = await waitForBatch(api, id, progressLine(io.progress, rows));
   const resultsPath = resultsPathFor(flags.batch);
   await writeFile(resultsPath, await batchResultsCsv(api, id));
@@ -41,7 +63,10 @@ export const issueBatch = async (flags: IssueFlags, io: IssueIo, env: NodeJS.Pro
   return status.failed > 0 ? 2 : 0;
 };
 
-export const registerIssueCommands = (program: Command, io: IssueIo = { out: console.log, err: console.error, progress: process.stderr }): void => {
+export const registerIssueCommands = (
+  program: Command,
+  io: IssueIo = { out: console.log, err: console.error, progress: process.stderr },
+): void => {
   program
     .command('issue')
     .description(

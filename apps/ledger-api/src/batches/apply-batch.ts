@@ -4,7 +4,10 @@ import type { Batch, BatchCounts, BatchStore, RowResult } from './batch-store';
 import { type RowCommands, rowCommands } from './row-commands';
 
 /** Records the row's assessment (unless it cites one) and issues its credential; throws the refusal. */
-export type ApplyRow = (row: BatchRow, commands: RowCommands) => Promise<Readonly<{ credentialId: string; assessmentId: string }>>;
+export type ApplyRow = (
+  row: BatchRow,
+  commands: RowCommands,
+) => Promise<Readonly<{ credentialId: string; assessmentId: string }>>;
 /** Validates and rule-checks the row without appending (the atomic mode's first phase); throws the refusal. */
 export type CheckRow = (row: BatchRow, commands: RowCommands) => Promise<void>;
 
@@ -57,7 +60,12 @@ const classify = (row: PreparedRow, error: unknown, problemOf: (e: unknown) => P
 };
 
 /** Runs `work` over `rows`, `concurrency` at a time, until done or `stop()` says to launch no more. */
-const pool = async <T>(rows: readonly T[], concurrency: number, work: (row: T) => Promise<void>, stop: () => boolean): Promise<void> => {
+const pool = async <T>(
+  rows: readonly T[],
+  concurrency: number,
+  work: (row: T) => Promise<void>,
+  stop: () => boolean,
+): Promise<void> => {
   let next = 0;
   const worker = async () => {
     while (!stop() && next < rows.length) await work(rows[next++]);
@@ -69,7 +77,10 @@ const notApplied = (row: PreparedRow): RowResult => ({
   row: row.row,
   rowKey: row.rowKey,
   status: 'failed',
-  problem: problem(409, 'batch.atomic-aborted', 'Not applied: other rows of this atomic batch failed', { field: '', column: '' }),
+  problem: problem(409, 'batch.atomic-aborted', 'Not applied: other rows of this atomic batch failed', {
+    field: '',
+    column: '',
+  }),
 });
 
 /**
@@ -79,26 +90,40 @@ const notApplied = (row: PreparedRow): RowResult => ({
  * event store answers from the log without appending. With `atomic`, every row is checked first
  * (`checkRow`) and nothing is applied if any row fails.
  */
-export const applyBatch = async (rows: readonly PreparedRow[], applyRow: ApplyRow, options: ApplyOptions): Promise<BatchCounts> => {
+export const applyBatch = async (
+  rows: readonly PreparedRow[],
+  applyRow: ApplyRow,
+  options: ApplyOptions,
+): Promise<BatchCounts> => {
   const { batch, store, problemOf } = options;
   const saved = new Set(store.results(batch.id).map((r) => r.row));
   const open = rows.filter((r) => !saved.has(r.row));
-  store.saveResults(batch.id, open.filter(isInvalid).map((r) => ({ row: r.row, rowKey: r.rowKey, status: 'failed' as const, problem: r.problem })));
+  store.saveResults(
+    batch.id,
+    open
+      .filter(isInvalid)
+      .map((r) => ({ row: r.row, rowKey: r.rowKey, status: 'failed' as const, problem: r.problem })),
+  );
   const valid = open.filter((r): r is BatchRow => !isInvalid(r));
   const commandsOf = (row: BatchRow) => rowCommands(batch.context, row.identity);
 
   let interruption: { error: unknown } | undefined;
   const run = (work: (row: BatchRow) => Promise<RowResult | undefined>, onResult: (r: RowResult) => void) =>
-    pool(valid, options.concurrency ?? 16, async (row) => {
-      try {
-        const result = await work(row);
-        if (result) onResult(result);
-      } catch (error) {
-        const classified = classify(row, error, problemOf);
-        if (classified.kind === 'interrupted') interruption ??= { error: classified.error };
-        else onResult(classified.result);
-      }
-    }, () => interruption !== undefined);
+    pool(
+      valid,
+      options.concurrency ?? 16,
+      async (row) => {
+        try {
+          const result = await work(row);
+          if (result) onResult(result);
+        } catch (error) {
+          const classified = classify(row, error, problemOf);
+          if (classified.kind === 'interrupted') interruption ??= { error: classified.error };
+          else onResult(classified.result);
+        }
+      },
+      () => interruption !== undefined,
+    );
   const interrupted = () => {
     if (interruption) throw new BatchInterruptedError(batch.id, interruption.error);
   };
@@ -107,7 +132,10 @@ export const applyBatch = async (rows: readonly PreparedRow[], applyRow: ApplyRo
     if (!options.checkRow) throw new Error('an atomic batch needs checkRow');
     const check = options.checkRow;
     const failures: RowResult[] = [];
-    await run(async (row) => (await check(row, commandsOf(row)), undefined), (r) => failures.push(r));
+    await run(
+      async (row) => (await check(row, commandsOf(row)), undefined),
+      (r) => failures.push(r),
+    );
     interrupted();
     const failed = new Set(failures.map((r) => r.row));
     if (failed.size > 0 || rows.some(isInvalid)) {
@@ -121,7 +149,12 @@ export const applyBatch = async (rows: readonly PreparedRow[], applyRow: ApplyRo
   let unsaved: RowResult[] = [];
   const saveEvery = options.saveEvery ?? 500;
   await run(
-    async (row) => ({ row: row.row, rowKey: row.rowKey, status: 'issued', ...(await applyRow(row, commandsOf(row))) }),
+    async (row) => ({
+      row: row.row,
+      rowKey: row.rowKey,
+      status: 'issued',
+      ...(await applyRow(row, commandsOf(row))),
+    }),
     (result) => {
       unsaved.push(result);
       if (unsaved.length < saveEvery) return;
@@ -136,7 +169,10 @@ export const applyBatch = async (rows: readonly PreparedRow[], applyRow: ApplyRo
 };
 
 /** On start-up: finishes every batch left `processing` by a crash or a kill. */
-export const resumeBatches = async (applyRow: ApplyRow, options: Omit<ApplyOptions, 'batch'>): Promise<string[]> => {
+export const resumeBatches = async (
+  applyRow: ApplyRow,
+  options: Omit<ApplyOptions, 'batch'>,
+): Promise<string[]> => {
   const resumed: string[] = [];
   for (const batch of options.store.processing()) {
     await applyBatch(batch.rows, applyRow, { ...options, batch });

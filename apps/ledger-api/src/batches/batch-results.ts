@@ -8,7 +8,11 @@ const jsonResult = ({ row, rowKey, status, credentialId, assessmentId, problem }
     ? { row, rowKey, status, ...(assessmentId ? { assessmentId } : {}), problem }
     : { row, rowKey, status, credentialId, assessmentId };
 
-export const batchJson = (batch: Pick<Batch, 'id' | 'status' | 'atomic'>, counts: BatchCounts, results: readonly RowResult[]) => ({
+export const batchJson = (
+  batch: Pick<Batch, 'id' | 'status' | 'atomic'>,
+  counts: BatchCounts,
+  results: readonly RowResult[],
+) => ({
   id: batch.id,
   status: batch.status,
   atomic: batch.atomic,
@@ -19,11 +23,19 @@ export const batchJson = (batch: Pick<Batch, 'id' | 'status' | 'atomic'>, counts
 /** The problem in one spreadsheet cell: its detail, or each field error with its column. */
 const messageOf = (problem: Problem): string => {
   const errors = problem.errors as (FieldError & { column?: string })[] | undefined;
-  if (errors?.length) return errors.map((e) => `${e.column ?? e.field}: ${e.messages.join('; ')}`).join(' | ');
+  if (errors?.length)
+    return errors.map((e) => `${e.column ?? e.field}: ${e.messages.join('; ')}`).join(' | ');
   return problem.detail ?? problem.title;
 };
 
-type CsvLine = { row: number; rowKey: string; status: string; credentialId: string; code: string; message: string };
+type CsvLine = {
+  row: number;
+  rowKey: string;
+  status: string;
+  credentialId: string;
+  code: string;
+  message: string;
+};
 const CSV_COLUMNS: (keyof CsvLine)[] = ['row', 'rowKey', 'status', 'credentialId', 'code', 'message'];
 
 /**

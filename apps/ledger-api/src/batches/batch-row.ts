@@ -23,7 +23,10 @@ export type BatchRow = Readonly<{
   identity: string;
   credential: CredentialInput;
 }> &
-  (Readonly<{ assessment: RecordAssessmentDto; assessmentId?: never }> | Readonly<{ assessmentId: string; assessment?: never }>);
+  (
+    | Readonly<{ assessment: RecordAssessmentDto; assessmentId?: never }>
+    | Readonly<{ assessmentId: string; assessment?: never }>
+  );
 
 export type InvalidRow = Readonly<{ row: number; rowKey: string | null; problem: Problem }>;
 export type PreparedRow = BatchRow | InvalidRow;
@@ -39,7 +42,15 @@ const assessmentBody = (v: Readonly<Record<string, unknown>>) => {
     specificationId: v.specificationId,
     learner: {
       id: v.learnerId,
-      ...(hasIdentity ? { identity: { identityType: v.identityType, identityHash: v.identityHash, ...(v.salt !== undefined ? { salt: v.salt } : {}) } } : {}),
+      ...(hasIdentity
+        ? {
+            identity: {
+              identityType: v.identityType,
+              identityHash: v.identityHash,
+              ...(v.salt !== undefined ? { salt: v.salt } : {}),
+            },
+          }
+        : {}),
     },
     result: { outcome: v.outcome, ...(v.grade !== undefined ? { grade: v.grade } : {}) },
     assessor: v.assessor,
@@ -66,7 +77,13 @@ const validated = <T extends object>(dto: new () => T, body: object): { value: T
 const invalidProblem = (errors: FieldError[]): Problem => {
   const withColumns = errors.map((e) => ({ ...e, column: columnOf(e.field) }));
   const [first] = withColumns;
-  return rowProblem(400, 'request.invalid', 'The request is not valid', { field: first.field, column: first.column, detail: first.messages.join('; ') }, { errors: withColumns });
+  return rowProblem(
+    400,
+    'request.invalid',
+    'The request is not valid',
+    { field: first.field, column: first.column, detail: first.messages.join('; ') },
+    { errors: withColumns },
+  );
 };
 
 const unknownFields = (values: Readonly<Record<string, unknown>>): FieldError[] =>
@@ -77,21 +94,33 @@ const unknownFields = (values: Readonly<Record<string, unknown>>): FieldError[] 
 const citesAndRecords = (values: Readonly<Record<string, unknown>>): FieldError[] => {
   if (values.assessmentId === undefined) return [];
   const recorded = ASSESSMENT_COLUMNS.filter((column) => values[column] !== undefined);
-  return recorded.length === 0 ? [] : [{ field: 'assessmentId', messages: [`a row cites assessmentId or records an assessment (${recorded.join(', ')}), not both`] }];
+  return recorded.length === 0
+    ? []
+    : [
+        {
+          field: 'assessmentId',
+          messages: [`a row cites assessmentId or records an assessment (${recorded.join(', ')}), not both`],
+        },
+      ];
 };
 
-const rowKeyOf = (values: Readonly<Record<string, unknown>>): string | null => (typeof values.rowKey === 'string' ? values.rowKey : null);
+const rowKeyOf = (values: Readonly<Record<string, unknown>>): string | null =>
+  typeof values.rowKey === 'string' ? values.rowKey : null;
 
 /** The row's content without its key: the same row in CSV and NDJSON hashes the same. */
 export const contentHash = (values: Readonly<Record<string, unknown>>): string => {
   const { rowKey: _ignored, ...content } = values;
-  return createHash('sha256').update(canonicalize(content) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(content) ?? '')
+    .digest('hex');
 };
 
 const rowKeyErrors = (values: Readonly<Record<string, unknown>>): FieldError[] => {
   const key = values.rowKey;
   if (key === undefined || (typeof key === 'string' && /^[^\p{Cc}]{1,200}$/u.test(key))) return [];
-  return [{ field: 'rowKey', messages: ['rowKey must be text of 1–200 characters without control characters'] }];
+  return [
+    { field: 'rowKey', messages: ['rowKey must be text of 1–200 characters without control characters'] },
+  ];
 };
 
 /** Validates one row the way the single routes validate their bodies, and maps it to their shapes. */
@@ -103,10 +132,14 @@ export const toBatchRow = (raw: RawRow): PreparedRow => {
   if (shapeErrors.length > 0) return { row, rowKey, problem: invalidProblem(shapeErrors) };
 
   const credential = validated(IssueCredentialDto, credentialBody(values));
-  const assessment = values.assessmentId === undefined ? validated(RecordAssessmentDto, assessmentBody(values)) : undefined;
+  const assessment =
+    values.assessmentId === undefined ? validated(RecordAssessmentDto, assessmentBody(values)) : undefined;
   // specificationId is in both bodies: report it once.
   const reported = new Set(assessment?.errors.map((e) => columnOf(e.field)));
-  const errors = [...(assessment?.errors ?? []), ...credential.errors.filter((e) => !reported.has(columnOf(e.field)))];
+  const errors = [
+    ...(assessment?.errors ?? []),
+    ...credential.errors.filter((e) => !reported.has(columnOf(e.field))),
+  ];
   if (errors.length > 0) return { row, rowKey, problem: invalidProblem(errors) };
 
   const { assessmentIds: _recordedOrCited, ...issue } = credential.value;
@@ -130,7 +163,13 @@ export const prepareRows = (raws: readonly RawRow[]): PreparedRow[] => {
     return {
       row: row.row,
       rowKey: row.rowKey,
-      problem: rowProblem(400, 'batch.row-duplicate', 'The row repeats an earlier row of the batch', { field: 'rowKey', column: 'rowKey', detail: `Row ${row.row} has ${what} as row ${earlier}` }, { duplicateOf: earlier }),
+      problem: rowProblem(
+        400,
+        'batch.row-duplicate',
+        'The row repeats an earlier row of the batch',
+        { field: 'rowKey', column: 'rowKey', detail: `Row ${row.row} has ${what} as row ${earlier}` },
+        { duplicateOf: earlier },
+      ),
     };
   });
 };

@@ -16,7 +16,12 @@ export type RowResult = Readonly<{
   problem?: Problem;
 }>;
 
-export type BatchCounts = Readonly<{ rows: number; issued: number; failed: number; 'skipped-as-duplicate': number }>;
+export type BatchCounts = Readonly<{
+  rows: number;
+  issued: number;
+  failed: number;
+  'skipped-as-duplicate': number;
+}>;
 
 export type Batch = Readonly<{
   id: string;
@@ -95,29 +100,49 @@ export class SqliteBatchStore extends BatchStore {
 
   create(batch: NewBatch): Batch {
     this.db
-      .prepare('INSERT OR IGNORE INTO credential_batches (id, principal_id, fingerprint, status, atomic, context, rows, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(batch.id, batch.principalId, batch.fingerprint, 'processing', batch.atomic ? 1 : 0, JSON.stringify(batch.context), JSON.stringify(batch.rows), batch.rows.length, batch.createdAt);
+      .prepare(
+        'INSERT OR IGNORE INTO credential_batches (id, principal_id, fingerprint, status, atomic, context, rows, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        batch.id,
+        batch.principalId,
+        batch.fingerprint,
+        'processing',
+        batch.atomic ? 1 : 0,
+        JSON.stringify(batch.context),
+        JSON.stringify(batch.rows),
+        batch.rows.length,
+        batch.createdAt,
+      );
     return this.find(batch.id) as Batch;
   }
 
   find(id: string): Batch | undefined {
-    const record = this.db.prepare<[string], BatchRecord>('SELECT * FROM credential_batches WHERE id = ?').get(id);
+    const record = this.db
+      .prepare<[string], BatchRecord>('SELECT * FROM credential_batches WHERE id = ?')
+      .get(id);
     return record && fromRecord(record);
   }
 
   results(id: string): RowResult[] {
     return this.db
-      .prepare<[string], { result: string }>('SELECT result FROM credential_batch_rows WHERE batch_id = ? ORDER BY row')
+      .prepare<[string], { result: string }>(
+        'SELECT result FROM credential_batch_rows WHERE batch_id = ? ORDER BY row',
+      )
       .all(id)
       .map((r) => JSON.parse(r.result));
   }
 
   counts(id: string): BatchCounts {
     // Polled while the batch runs: the row count has its own column, so the stored rows are not parsed.
-    const batch = this.db.prepare<[string], { row_count: number }>('SELECT row_count FROM credential_batches WHERE id = ?').get(id);
+    const batch = this.db
+      .prepare<[string], { row_count: number }>('SELECT row_count FROM credential_batches WHERE id = ?')
+      .get(id);
     const counts = { rows: batch?.row_count ?? 0, issued: 0, failed: 0, 'skipped-as-duplicate': 0 };
     const byStatus = this.db
-      .prepare<[string], { status: RowStatus; n: number }>('SELECT status, count(*) AS n FROM credential_batch_rows WHERE batch_id = ? GROUP BY status')
+      .prepare<[string], { status: RowStatus; n: number }>(
+        'SELECT status, count(*) AS n FROM credential_batch_rows WHERE batch_id = ? GROUP BY status',
+      )
       .all(id);
     for (const { status, n } of byStatus) counts[status] = n;
     return counts;
@@ -136,11 +161,18 @@ export class SqliteBatchStore extends BatchStore {
   }
 
   finish(id: string, now: string): void {
-    this.db.prepare("UPDATE credential_batches SET status = 'done', finished_at = ? WHERE id = ?").run(now, id);
+    this.db
+      .prepare("UPDATE credential_batches SET status = 'done', finished_at = ? WHERE id = ?")
+      .run(now, id);
   }
 
   processing(): Batch[] {
-    return this.db.prepare<[], BatchRecord>("SELECT * FROM credential_batches WHERE status = 'processing' ORDER BY created_at").all().map(fromRecord);
+    return this.db
+      .prepare<[], BatchRecord>(
+        "SELECT * FROM credential_batches WHERE status = 'processing' ORDER BY created_at",
+      )
+      .all()
+      .map(fromRecord);
   }
 
   close(): void {

@@ -26,7 +26,14 @@ export const ALWAYS_REQUIRED: readonly Column[] = ['specificationId', 'learnerId
 
 /** The assessment a row records when it cites no assessmentId (evidence may be left out: no evidence). */
 export const ASSESSMENT_REQUIRED: readonly Column[] = ['outcome', 'assessor', 'method', 'assessedAt'];
-export const ASSESSMENT_COLUMNS: readonly Column[] = [...ASSESSMENT_REQUIRED, 'grade', 'evidence', 'identityType', 'identityHash', 'salt'];
+export const ASSESSMENT_COLUMNS: readonly Column[] = [
+  ...ASSESSMENT_REQUIRED,
+  'grade',
+  'evidence',
+  'identityType',
+  'identityHash',
+  'salt',
+];
 
 /** Where a field of the single-request DTOs comes from in a row, so a problem names the column at fault. */
 const FIELD_COLUMNS: Readonly<Record<string, Column>> = {

@@ -10,9 +10,16 @@ export type RowCommands = Readonly<{ assessment: CommandContext; credential: Com
  */
 export const rowCommands = (batch: CommandContext, identity: string): RowCommands => {
   const forCommand = (type: string): CommandContext => {
-    const { commandId, newId } = idsFromSeed(`${batch.metadata.commandId}\u0000row\u0000${identity}\u0000${type}`);
+    const { commandId, newId } = idsFromSeed(
+      `${batch.metadata.commandId}\u0000row\u0000${identity}\u0000${type}`,
+    );
     // The row's commands are caused by the batch and share its correlation id, so the trail links them.
-    return { ...batch, expectedVersion: undefined, metadata: { ...batch.metadata, commandId, causationId: batch.metadata.commandId }, newId };
+    return {
+      ...batch,
+      expectedVersion: undefined,
+      metadata: { ...batch.metadata, commandId, causationId: batch.metadata.commandId },
+      newId,
+    };
   };
   return { assessment: forCommand('RecordAssessment'), credential: forCommand('IssueCredential') };
 };

@@ -15,4 +15,8 @@ export const fieldErrorsOf = (errors: ValidationError[], prefix = ''): FieldErro
 
 /** The global pipe: a body of the wrong shape becomes 400 `request.invalid` with the fields at fault. */
 export const requestValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({ ...VALIDATOR_OPTIONS, transform: true, exceptionFactory: (errors) => new RequestValidationError(fieldErrorsOf(errors)) });
+  new ValidationPipe({
+    ...VALIDATOR_OPTIONS,
+    transform: true,
+    exceptionFactory: (errors) => new RequestValidationError(fieldErrorsOf(errors)),
+  });
