@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerBackupCommand } from './commands/backup';
 import { registerFeedCommands } from './commands/feed';
 import { registerLogCommands } from './commands/log';
+import { registerIssueCommands } from './commands/issue';
 import { registerProjectionsCommands } from './commands/projections';
 import { registerRestoreCommand } from './commands/restore';
 import { registerRulesCommands } from './commands/rules';
@@ -22,6 +23,7 @@ registerBackupCommand(program);
 registerVerifyStoreCommand(program);
 registerRestoreCommand(program);
 registerLogCommands(program);
+registerIssueCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

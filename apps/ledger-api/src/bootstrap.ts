@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
-import { fieldErrors } from './http/field-errors';
-import { RequestValidationError } from './http/problem';
+import { requestValidationPipe } from './http/validation';
 import { ROOT_LOGGER } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { installRequestLog } from './observability/request-log';
@@ -37,14 +36,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   });
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => new RequestValidationError(fieldErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(requestValidationPipe());
   const document = documentValidationLimits(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

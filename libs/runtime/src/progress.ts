@@ -44,16 +44,20 @@ const duration = (seconds: number | null): string => {
   return (hms[0] > 0 ? hms : hms.slice(1)).map((n) => String(n).padStart(2, '0')).join(':');
 };
 
+/** What is counted: `events` and `ev/s` for projections, `rows` and `rows/s` for a credential batch. */
+export type ProgressUnit = Readonly<{ plural: string; perSecond: string }>;
+const EVENTS: ProgressUnit = { plural: 'events', perSecond: 'ev/s' };
+
 /** `[########------]  57%  5,700/10,000 events  1,234 ev/s  ETA 00:03` (no bar without a total). */
-export const renderProgress = (p: Progress, width = 30): string => {
+export const renderProgress = (p: Progress, width = 30, unit: ProgressUnit = EVENTS): string => {
   const count = p.processed.toLocaleString('en-US');
-  const rate = `${Math.round(p.eventsPerSecond).toLocaleString('en-US')} ev/s`;
-  if (p.total === null) return `${count} events  ${rate}`;
+  const rate = `${Math.round(p.eventsPerSecond).toLocaleString('en-US')} ${unit.perSecond}`;
+  if (p.total === null) return `${count} ${unit.plural}  ${rate}`;
   const ratio = p.total === 0 ? 1 : Math.min(1, p.processed / p.total);
   const filled = Math.round(ratio * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
-  return `${bar} ${percent}  ${count}/${p.total.toLocaleString('en-US')} events  ${rate}  ETA ${duration(p.etaSeconds)}`;
+  return `${bar} ${percent}  ${count}/${p.total.toLocaleString('en-US')} ${unit.plural}  ${rate}  ETA ${duration(p.etaSeconds)}`;
 };
 
 /** Redraws one status line on a terminal, at most every 100 ms; elsewhere (CI logs, pipes) stays quiet. */

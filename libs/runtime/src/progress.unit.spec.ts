@@ -15,6 +15,15 @@ describe('progress', () => {
     );
   });
 
+  it('names what it counts when told (rows of a credential batch)', () => {
+    expect(
+      renderProgress({ processed: 250, total: 1000, eventsPerSecond: 99.6, etaSeconds: 8 }, 4, {
+        plural: 'rows',
+        perSecond: 'rows/s',
+      }),
+    ).toBe('[#---]  25%  250/1,000 rows  100 rows/s  ETA 00:08');
+  });
+
   it('shows count and rate only where the log has no sequence positions (EventStoreDB)', () => {
     const meter = new ProgressMeter(sequenceDistance(null, '120:118'), () => 0);
     expect(meter.total).toBeNull();

@@ -13,6 +13,12 @@ export type CommandContext = Readonly<{
   idempotencyKey?: string;
 }>;
 
+/** A command's id and the id of what it creates, both fixed by the seed, so a retry dedupes. */
+export const idsFromSeed = (seed: string): { commandId: string; newId: string } => {
+  const commandId = uuidFromSeed(seed);
+  return { commandId, newId: uuidFromSeed(`${commandId}\u0000id`) };
+};
+
 /** `If-Match: "3"` (or W/"3") → 3. Anything else is a malformed precondition. */
 export const parseIfMatch = (header: string | undefined): ExpectedVersion | undefined => {
   if (header === undefined) return undefined;
@@ -37,7 +43,8 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
     throw new BadRequestException('Idempotency-Key must be 1–200 visible ASCII characters');
   }
   // Scoped to the principal, so two callers' keys never collide.
-  const commandId = idempotencyKey ? uuidFromSeed(`${principal.id}\u0000${idempotencyKey}`) : randomUUID();
+  const keyed = idempotencyKey ? idsFromSeed(`${principal.id}\u0000${idempotencyKey}`) : undefined;
+  const commandId = keyed?.commandId ?? randomUUID();
   const correlationId = header(request, 'x-correlation-id') ?? commandId;
   // It is copied into every event's metadata, so it gets the same discipline as the key.
   if (!/^[\x21-\x7e]{1,200}$/.test(correlationId)) {
@@ -54,7 +61,7 @@ export const buildCommandContext = (request: FastifyRequest & { principal?: Prin
       correlationId,
       causationId: commandId,
     },
-    newId: idempotencyKey ? uuidFromSeed(`${commandId}\u0000id`) : randomUUID(),
+    newId: keyed?.newId ?? randomUUID(),
     expectedVersion: parseIfMatch(header(request, 'if-match')),
     idempotencyKey,
   };

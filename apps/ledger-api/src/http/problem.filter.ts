@@ -11,7 +11,7 @@ import {
 import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
 import { ReadModelError } from '@credence/projections';
 import { TransparencyLogError } from '@credence/transparency';
-import { PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
+import { BatchRejectedError, PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
 
@@ -40,9 +40,9 @@ const fromLedger = (error: LedgerError): Problem => {
   return problem(400, error.code, error.message);
 };
 
-const fromStore = (error: EventStoreError, request: FastifyRequest): Problem => {
+const fromStore = (error: EventStoreError, request?: FastifyRequest): Problem => {
   if (error instanceof ConcurrencyError) {
-    return request.headers['if-match']
+    return request?.headers['if-match']
       ? problem(412, 'precondition-failed', 'The resource changed since the given ETag', { detail: error.message })
       : problem(409, 'concurrent-modification', 'Another request changed the resource; retry', { detail: error.message });
   }
@@ -68,6 +68,30 @@ const fromHttp = (error: HttpException): Problem => {
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
 
+/**
+ * Every layer's typed error as the problem the API answers with. Exported so a batch reports each
+ * row's refusal exactly as the single-request route would. Without a request, a conflict reads as
+ * having no If-Match.
+ */
+export const problemOf = (error: unknown, request?: FastifyRequest): Problem => {
+  if (error instanceof RequestValidationError) {
+    return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
+  }
+  if (error instanceof BatchRejectedError) return problem(error.status, error.code, error.message, error.extra);
+  if (error instanceof DomainError) return request && hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
+  if (error instanceof LedgerError) return fromLedger(error);
+  if (error instanceof EventStoreError) return fromStore(error, request);
+  if (error instanceof ReadModelError) return fromReadModel(error);
+  if (error instanceof TransparencyLogError) return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
+  if (error instanceof HttpException) return fromHttp(error);
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's and its plugins' refusals: body too large, wrong content type, rate limited.
+    return problem(status, EDGE_CODES[status] ?? `http-${status}`, (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused');
+  }
+  return problem(500, 'internal', 'Internal error');
+};
+
 /** The one place where errors become HTTP: every layer's typed family maps to RFC 9457 problem+json. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -77,27 +101,9 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toProblem(error, request);
+    const body = problemOf(error, request);
     if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.status === 503) void reply.header('retry-after', '1');
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: request.url });
-  }
-
-  private toProblem(error: unknown, request: FastifyRequest): Problem {
-    if (error instanceof RequestValidationError) {
-      return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
-    }
-    if (error instanceof DomainError) return hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
-    if (error instanceof LedgerError) return fromLedger(error);
-    if (error instanceof EventStoreError) return fromStore(error, request);
-    if (error instanceof ReadModelError) return fromReadModel(error);
-    if (error instanceof TransparencyLogError) return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
-    if (error instanceof HttpException) return fromHttp(error);
-    const status = (error as { statusCode?: unknown } | null)?.statusCode;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Fastify's and its plugins' refusals: body too large, wrong content type, rate limited.
-      return problem(status, EDGE_CODES[status] ?? `http-${status}`, (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused');
-    }
-    return problem(500, 'internal', 'Internal error');
   }
 }

@@ -27,3 +27,15 @@ export class RequestValidationError extends Error {
     super('The request is not valid');
   }
 }
+
+/** A batch upload refused as a whole (no row runs): a missing or unknown column, too many rows, unreadable CSV. */
+export class BatchRejectedError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    readonly code: string,
+    message: string,
+    readonly extra: Partial<Problem> = {},
+  ) {
+    super(message);
+  }
+}

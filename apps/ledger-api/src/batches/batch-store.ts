@@ -1,0 +1,181 @@
+import type Database from 'better-sqlite3';
+import { openDurableDatabase } from '@credence/sqlite';
+import type { CommandContext } from '../http/command-context';
+import type { Problem } from '../http/problem';
+import type { PreparedRow } from './batch-row';
+
+export type RowStatus = 'issued' | 'failed' | 'skipped-as-duplicate';
+
+export type RowResult = Readonly<{
+  row: number;
+  rowKey: string | null;
+  status: RowStatus;
+  credentialId?: string;
+  /** Also on a failed row whose assessment was recorded and stays valid. */
+  assessmentId?: string;
+  problem?: Problem;
+}>;
+
+export type BatchCounts = Readonly<{
+  rows: number;
+  issued: number;
+  failed: number;
+  'skipped-as-duplicate': number;
+}>;
+
+export type Batch = Readonly<{
+  id: string;
+  principalId: string;
+  /** Hash of the upload and its options: the same key with another file is refused. */
+  fingerprint: string;
+  status: 'processing' | 'done';
+  atomic: boolean;
+  /** Atomic batches only: every row passed the check phase, so the apply phase may (re)run. */
+  checked: boolean;
+  /** The upload's command context; rows derive their command ids from it, also on resume. */
+  context: CommandContext;
+  rows: readonly PreparedRow[];
+  createdAt: string;
+}>;
+
+export type NewBatch = Omit<Batch, 'status' | 'checked'>;
+
+/** Batch records and per-row results. The log stays the truth of what was applied; this only remembers answers. */
+export abstract class BatchStore {
+  /** Stores the batch, or returns the one already stored under its id (a resend). */
+  abstract create(batch: NewBatch): Batch;
+  abstract find(id: string): Batch | undefined;
+  abstract results(id: string): RowResult[];
+  abstract counts(id: string): BatchCounts;
+  abstract saveResults(id: string, results: readonly RowResult[]): void;
+  abstract markChecked(id: string): void;
+  abstract finish(id: string, now: string): void;
+  abstract processing(): Batch[];
+}
+
+type BatchRecord = {
+  id: string;
+  principal_id: string;
+  fingerprint: string;
+  status: Batch['status'];
+  atomic: number;
+  checked: number;
+  context: string;
+  rows: string;
+  created_at: string;
+};
+
+const fromRecord = (r: BatchRecord): Batch => ({
+  id: r.id,
+  principalId: r.principal_id,
+  fingerprint: r.fingerprint,
+  status: r.status,
+  atomic: r.atomic === 1,
+  checked: r.checked === 1,
+  context: JSON.parse(r.context),
+  rows: JSON.parse(r.rows),
+  createdAt: r.created_at,
+});
+
+/**
+ * NORMAL sync, like the idempotency store: results lost on power loss are recomputed on resume, and
+ * the rows' deterministic command ids make the event store answer them without appending again.
+ */
+export class SqliteBatchStore extends BatchStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    super();
+    this.db = openDurableDatabase({ path }, 'NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS credential_batches (
+        id TEXT PRIMARY KEY, principal_id TEXT NOT NULL, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+        atomic INTEGER NOT NULL, checked INTEGER NOT NULL DEFAULT 0, context TEXT NOT NULL, rows TEXT NOT NULL, row_count INTEGER NOT NULL,
+        created_at TEXT NOT NULL, finished_at TEXT);
+      CREATE INDEX IF NOT EXISTS credential_batches_processing ON credential_batches (status) WHERE status = 'processing';
+      CREATE TABLE IF NOT EXISTS credential_batch_rows (
+        batch_id TEXT NOT NULL, row INTEGER NOT NULL, status TEXT NOT NULL, result TEXT NOT NULL,
+        PRIMARY KEY (batch_id, row)) WITHOUT ROWID;`);
+  }
+
+  create(batch: NewBatch): Batch {
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO credential_batches (id, principal_id, fingerprint, status, atomic, context, rows, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        batch.id,
+        batch.principalId,
+        batch.fingerprint,
+        'processing',
+        batch.atomic ? 1 : 0,
+        JSON.stringify(batch.context),
+        JSON.stringify(batch.rows),
+        batch.rows.length,
+        batch.createdAt,
+      );
+    return this.find(batch.id) as Batch;
+  }
+
+  find(id: string): Batch | undefined {
+    const record = this.db
+      .prepare<[string], BatchRecord>('SELECT * FROM credential_batches WHERE id = ?')
+      .get(id);
+    return record && fromRecord(record);
+  }
+
+  results(id: string): RowResult[] {
+    return this.db
+      .prepare<[string], { result: string }>(
+        'SELECT result FROM credential_batch_rows WHERE batch_id = ? ORDER BY row',
+      )
+      .all(id)
+      .map((r) => JSON.parse(r.result));
+  }
+
+  counts(id: string): BatchCounts {
+    // Polled while the batch runs: the row count has its own column, so the stored rows are not parsed.
+    const batch = this.db
+      .prepare<[string], { row_count: number }>('SELECT row_count FROM credential_batches WHERE id = ?')
+      .get(id);
+    const counts = { rows: batch?.row_count ?? 0, issued: 0, failed: 0, 'skipped-as-duplicate': 0 };
+    const byStatus = this.db
+      .prepare<[string], { status: RowStatus; n: number }>(
+        'SELECT status, count(*) AS n FROM credential_batch_rows WHERE batch_id = ? GROUP BY status',
+      )
+      .all(id);
+    for (const { status, n } of byStatus) counts[status] = n;
+    return counts;
+  }
+
+  saveResults(id: string, results: readonly RowResult[]): void {
+    // A result, once saved, is the answer: a resumed run re-deriving it from the log changes nothing.
+    const insert = this.db.prepare('INSERT OR IGNORE INTO credential_batch_rows VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const r of results) insert.run(id, r.row, r.status, JSON.stringify(r));
+    })();
+  }
+
+  markChecked(id: string): void {
+    this.db.prepare('UPDATE credential_batches SET checked = 1 WHERE id = ?').run(id);
+  }
+
+  finish(id: string, now: string): void {
+    this.db
+      .prepare("UPDATE credential_batches SET status = 'done', finished_at = ? WHERE id = ?")
+      .run(now, id);
+  }
+
+  processing(): Batch[] {
+    return this.db
+      .prepare<[], BatchRecord>(
+        "SELECT * FROM credential_batches WHERE status = 'processing' ORDER BY created_at",
+      )
+      .all()
+      .map(fromRecord);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
