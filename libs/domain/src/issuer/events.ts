@@ -11,8 +11,11 @@ export type IssuerAccredited = Event<
   {
     issuerId: string;
     accreditationId: string;
-    /** The granting QA body; absent on accreditations granted before QA bodies were principals. */
-    qaBodyId?: string;
+    /**
+     * The granting QA body; null on accreditations granted before QA bodies were principals.
+     * Schema v2: v1 left it out then, and the upcaster in `upcasters.ts` says null.
+     */
+    qaBodyId: string | null;
     /** The granting QA body's name, as registered. */
     qaBody: string;
     scope: AccreditationScope;
