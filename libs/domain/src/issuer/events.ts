@@ -13,7 +13,7 @@ export type IssuerAccredited = Event<
     accreditationId: string;
     /**
      * The granting QA body; null on accreditations granted before QA bodies were principals.
-     * Schema v2: v1 left it out then, and the upcaster in `upcasters.ts` says null.
+     * New in schema v2. Schema v1 events leave it out; the feed relays them as stored (the hash covers them).
      */
     qaBodyId: string | null;
     /** The granting QA body's name, as registered. */
