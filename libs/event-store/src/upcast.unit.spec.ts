@@ -7,7 +7,11 @@ type Renamed = { type: 'Renamed'; data: { fullName: string; nickname: string | n
 
 /** A stored event as an adapter hands it back, written in `schemaVersion`. */
 const stored = (type: string, schemaVersion: number, data: unknown): RecordedEvent => ({
-  ...chainLinks('s', [{ eventId: 'e0', type, schemaVersion, data, metadata: metadataFor('command-1') }], null)[0],
+  ...chainLinks(
+    's',
+    [{ eventId: 'e0', type, schemaVersion, data, metadata: metadataFor('command-1') }],
+    null,
+  )[0],
   globalPosition: '1',
 });
 

@@ -9,7 +9,7 @@ import { issuer } from './catalogue/related';
 import { Ledger, RulesGate } from './ledger';
 
 class NoRules extends RulesGate {
-  check = async <C,>(command: C) => command;
+  check = async <C>(command: C) => command;
 }
 
 /**
@@ -26,8 +26,20 @@ describe('an IssuerAccredited stored in schema v1', () => {
     store = SqliteEventStore.open({ path: join(dir, 'events.sqlite') });
     const metadata = metadataFor('old-deployment');
     await store.append('issuer-uni-1', [
-      { eventId: '00000000-0000-4000-8000-000000000001', type: 'IssuerRegistered', schemaVersion: 1, data: issuerRegistered().data, metadata },
-      { eventId: '00000000-0000-4000-8000-000000000002', type: 'IssuerAccredited', schemaVersion: 1, data: v1, metadata },
+      {
+        eventId: '00000000-0000-4000-8000-000000000001',
+        type: 'IssuerRegistered',
+        schemaVersion: 1,
+        data: issuerRegistered().data,
+        metadata,
+      },
+      {
+        eventId: '00000000-0000-4000-8000-000000000002',
+        type: 'IssuerAccredited',
+        schemaVersion: 1,
+        data: v1,
+        metadata,
+      },
     ]);
   });
   afterAll(async () => {
@@ -44,16 +56,27 @@ describe('an IssuerAccredited stored in schema v1', () => {
   it('when Ledger.load folds it, then the accreditation is upcast to v2: qaBodyId null', async () => {
     const { state } = await new Ledger(store, new NoRules()).load(issuer('uni-1').folding, 'issuer-uni-1');
     const { issuerId: _issuerId, ...terms } = v1;
-    expect(state.status === 'registered' && state.accreditations).toEqual([{ ...terms, qaBodyId: null, status: 'active' }]);
+    expect(state.status === 'registered' && state.accreditations).toEqual([
+      { ...terms, qaBodyId: null, status: 'active' },
+    ]);
   });
 
   it('when the projections rebuild over it, then the issuers read model holds the upcast accreditation', async () => {
     const rm = await ReadModelDatabase.open({ databaseUrl: undefined, dataDir: dir });
     try {
       await rebuildProjections(store, rm);
-      const row = await rm.any.selectFrom('issuers').select('doc').where('id', '=', 'uni-1').executeTakeFirstOrThrow();
+      const row = await rm.any
+        .selectFrom('issuers')
+        .select('doc')
+        .where('id', '=', 'uni-1')
+        .executeTakeFirstOrThrow();
       const [accreditation] = JSON.parse(String(row.doc)).accreditations;
-      expect(accreditation).toMatchObject({ accreditationId: v1.accreditationId, qaBodyId: null, qaBody: v1.qaBody, status: 'active' });
+      expect(accreditation).toMatchObject({
+        accreditationId: v1.accreditationId,
+        qaBodyId: null,
+        qaBody: v1.qaBody,
+        status: 'active',
+      });
     } finally {
       await rm.close();
     }
