@@ -27,7 +27,7 @@ export type CredenceEventType = CredenceEvent['type'];
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> = {
   QaBodyRegistered: 1,
   IssuerRegistered: 1,
-  IssuerAccredited: 1,
+  IssuerAccredited: 2,
   AccreditationSuspended: 1,
   AccreditationReinstated: 1,
   AccreditationWithdrawn: 1,

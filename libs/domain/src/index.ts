@@ -1,5 +1,6 @@
 export * from './core';
 export * from './events';
+export * from './upcasters';
 export * from './commands';
 export * from './streams';
 export type * from './qa-body/events';

@@ -2,6 +2,7 @@ import type { AnyEvent, Command, Decider } from '@credence/domain';
 import type { ExpectedVersion, NewEvent, Position, RecordedEvent } from './envelope';
 import { ConcurrencyError } from './errors';
 import { uuidFromSeed } from './ids';
+import { toDomainEvent, type Upcasters } from './upcast';
 import type { EventStore } from './event-store';
 
 export type HandleOptions<State, C> = Readonly<{
@@ -14,6 +15,8 @@ export type HandleOptions<State, C> = Readonly<{
   prepare?: (command: C, state: State) => Promise<C> | C;
   /** Re-read and re-decide this often when another writer got there first (no If-Match given). */
   maxRetries?: number;
+  /** The caller's upcasters, so events stored in an older schema fold as the decider's current ones. */
+  upcasters?: Upcasters;
 }>;
 
 export type HandleResult<State> = Readonly<{
@@ -60,7 +63,9 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
   for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(streamId);
     const version = recorded.length - 1;
-    const state = (recorded as unknown as E[]).reduce(decider.evolve, decider.initialState());
+    // The stream's events are the decider's: the caller chose the decider by the stream.
+    const events = recorded.map((e) => toDomainEvent<E>(e, options.upcasters ?? {}) as unknown as E);
+    const state = events.reduce(decider.evolve, decider.initialState());
     const earlier = recorded.filter((e) => e.metadata.commandId === command.metadata.commandId);
     if (earlier.length > 0) {
       return { state, events: earlier, version, position: earlier[earlier.length - 1].globalPosition, replayed: true };

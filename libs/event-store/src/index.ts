@@ -7,3 +7,4 @@ export * from './handle-command';
 export * from './ids';
 export * from './open';
 export * from './observer';
+export * from './upcast';

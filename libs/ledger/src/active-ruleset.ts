@@ -1,6 +1,7 @@
-import { type ActivateRuleset, type CommandMetadata, RULESETS_STREAM, rulesetsDecider, type ActiveRulesetState } from '@credence/domain';
+import { type ActivateRuleset, type CommandMetadata, EVENT_UPCASTERS, RULESETS_STREAM, rulesetsDecider, type ActiveRulesetState, type RulesetEvent } from '@credence/domain';
 import { type EventStore, handleCommand, type HandleResult } from '@credence/event-store';
 import { type CompiledRuleset, rulesetKey } from '@credence/rules';
+import { credenceEvent } from './credence-event';
 import { LedgerError, UnknownRulesetError } from './errors';
 
 export class RulesetMismatchError extends LedgerError {
@@ -35,7 +36,8 @@ export class ActiveRuleset {
   async current(): Promise<CompiledRuleset> {
     const fresh = await this.store.readStream(RULESETS_STREAM, { fromVersion: this.version + 1 });
     for (const event of fresh) {
-      this.state = rulesetsDecider.evolve(this.state, event as never);
+      // The rulesets stream holds only ruleset events.
+      this.state = rulesetsDecider.evolve(this.state, credenceEvent(event) as RulesetEvent);
       this.version = event.streamVersion;
     }
     if (this.state.status === 'none') throw new LedgerError('ruleset.none-active', 'No ruleset has been activated');
@@ -50,6 +52,6 @@ export class ActiveRuleset {
   activate(id: string, version: string, reason: ActivateRuleset['data']['reason'], metadata: CommandMetadata): Promise<HandleResult<ActiveRulesetState>> {
     const { hash } = this.find(id, version);
     const command: ActivateRuleset = { type: 'ActivateRuleset', data: { rulesetId: id, version, hash, reason }, metadata };
-    return handleCommand(this.store, rulesetsDecider, RULESETS_STREAM, command);
+    return handleCommand(this.store, rulesetsDecider, RULESETS_STREAM, command, { upcasters: EVENT_UPCASTERS });
   }
 }

@@ -1,4 +1,4 @@
-import type { CommandOfType, CredenceCommand, CredenceCommandType } from '@credence/domain';
+import { type CommandOfType, type CredenceCommand, type CredenceCommandType, EVENT_UPCASTERS } from '@credence/domain';
 import {
   type EventStore,
   type ExpectedVersion,
@@ -9,6 +9,7 @@ import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
 import { issueReserving } from './issuance';
+import { credenceEvent } from './credence-event';
 import { StateCache } from './state-cache';
 
 /**
@@ -62,7 +63,9 @@ export class Ledger {
     const events = await this.store.readStream(streamId, { fromVersion: from });
     if (cached && events.length === 0) return cached;
     // The stream's events are its decider's events: the category in its id picked the decider.
-    const state = (events as never[]).reduce(folding.evolve, cached ? cached.state : folding.initialState());
+    const state = events
+      .map(credenceEvent)
+      .reduce((s, e) => folding.evolve(s, e as never), cached ? cached.state : folding.initialState());
     const version = from + events.length - 1;
     if (version >= 0) this.cache.set(streamId, state, version);
     return { state, version };
@@ -104,6 +107,7 @@ export class Ledger {
       handleCommand(this.store, decider, resolved.target.streamId, resolved.command, {
         expectedVersion: options.expectedVersion,
         prepare: (_, state) => this.gateCheck(resolved, state),
+        upcasters: EVENT_UPCASTERS,
       });
     if (request.type !== 'IssueCredential') return append();
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@credence/event-store';
 import type { PastDecision } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type RecordedData } from './catalogue/catalogue';
 import type { Folding, StreamRef } from './catalogue/related';
+import { credenceEvent } from './credence-event';
 import { resolveCommand } from './ledger';
 
 /** The command type each decision's first event records, from the catalogue. Refusals and activations are not decisions. */
@@ -27,7 +28,8 @@ export class PastDecisions {
   }
 
   /** Feeds one event; returns the decision it opens, if it is the first event of one. */
-  async next(event: RecordedEvent): Promise<PastDecision | undefined> {
+  async next(recorded: RecordedEvent): Promise<PastDecision | undefined> {
+    const event = credenceEvent(recorded);
     const type = OPENED_BY.get(event.type);
     const opens = type !== undefined && this.lastCommand.get(event.streamId) !== event.metadata.commandId;
     const decision = opens ? await this.decision(type, event) : undefined;
@@ -43,7 +45,7 @@ export class PastDecisions {
 
   private async decision<T extends CredenceCommandType>(
     type: T,
-    event: RecordedEvent,
+    event: ReturnType<typeof credenceEvent>,
   ): Promise<PastDecision> {
     const entry = catalogueEntry(type);
     // The opening event of a T decision records the command's data, plus what `decide` derived

@@ -9,6 +9,7 @@ import {
   type Subscription,
 } from '@credence/event-store';
 import type { Ledger } from './ledger';
+import { credenceEvent } from './credence-event';
 
 /**
  * One thing the ledger does by itself when an event happens: an index it keeps (in the reactor's
@@ -79,7 +80,8 @@ export class LedgerReactor {
 
   private async handle(events: readonly RecordedEvent[]): Promise<void> {
     const context = { db: this.db, ledger: this.ledger, store: this.store };
-    for (const event of events) {
+    // Reactions read the domain's current events: older schema versions are upcast first.
+    for (const event of events.map(credenceEvent)) {
       for (const reaction of this.reactions) await reaction.handle(event, context);
     }
     if (events.length === 0) return;

@@ -1,11 +1,13 @@
 import type { CredenceEvent, CredenceEventType, RulesetStamp } from '@credence/domain';
-import { instantMs } from '@credence/domain';
-import type { RecordedEvent } from '@credence/event-store';
+import { EVENT_UPCASTERS, instantMs } from '@credence/domain';
+import { type DomainRecorded, type RecordedEvent, toDomainEvent } from '@credence/event-store';
 
 /** A recorded envelope whose type and data are one of the domain's events (distributes over the union). */
-export type ProjectedEvent<E extends CredenceEvent = CredenceEvent> = E extends CredenceEvent
-  ? Omit<RecordedEvent, 'type' | 'data'> & Readonly<{ type: E['type']; data: E['data'] }>
-  : never;
+export type ProjectedEvent<E extends CredenceEvent = CredenceEvent> = DomainRecorded<E>;
+
+/** A stored envelope read as the domain's current event: older schema versions upcast. */
+export const projectedEvent = (recorded: RecordedEvent): ProjectedEvent =>
+  toDomainEvent<CredenceEvent>(recorded, EVENT_UPCASTERS);
 
 export type EventOf<T extends CredenceEventType> = ProjectedEvent<Extract<CredenceEvent, { type: T }>>;
 

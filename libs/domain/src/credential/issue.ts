@@ -93,7 +93,7 @@ const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now:
     held &&
     definedOnly({
       accreditationId: held.accreditationId,
-      qaBodyId: held.qaBodyId,
+      qaBodyId: held.qaBodyId ?? undefined,
       qaBody: held.qaBody,
       validFrom: held.validFrom,
       validUntil: held.validUntil,

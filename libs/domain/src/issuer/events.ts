@@ -11,8 +11,11 @@ export type IssuerAccredited = Event<
   {
     issuerId: string;
     accreditationId: string;
-    /** The granting QA body; absent on accreditations granted before QA bodies were principals. */
-    qaBodyId?: string;
+    /**
+     * The granting QA body; null on accreditations granted before QA bodies were principals.
+     * New in schema v2. Schema v1 events leave it out; the feed relays them as stored (the hash covers them).
+     */
+    qaBodyId: string | null;
     /** The granting QA body's name, as registered. */
     qaBody: string;
     scope: AccreditationScope;

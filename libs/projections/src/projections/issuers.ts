@@ -9,8 +9,8 @@ export type AccreditationChange = Readonly<{
 
 export type AccreditationRecord = Readonly<{
   accreditationId: string;
-  /** The granting QA body by id (absent for accreditations from before QA bodies were principals) and name. */
-  qaBodyId?: string;
+  /** The granting QA body by id (null for accreditations from before QA bodies were principals) and name. */
+  qaBodyId: string | null;
   qaBody: string;
   scope: AccreditationScope;
   validFrom: string;

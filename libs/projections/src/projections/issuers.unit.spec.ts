@@ -11,7 +11,7 @@ const registered: GivenEvent = {
 };
 const accredited = (accreditationId: string, now: string): GivenEvent => ({
   type: 'IssuerAccredited',
-  data: { issuerId: 'uni-1', accreditationId, qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+  data: { issuerId: 'uni-1', accreditationId, qaBodyId: null, qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
   metadata: { now },
 });
 

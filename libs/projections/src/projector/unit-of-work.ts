@@ -1,5 +1,5 @@
 import { comparePositions, type Position, type RecordedEvent } from '@credence/event-store';
-import type { ProjectedEvent } from '../events';
+import { projectedEvent, type ProjectedEvent } from '../events';
 import type { AnyProjection } from '../projection';
 import type { DocumentRow } from '../store/document-table';
 
@@ -29,7 +29,7 @@ export class PendingDocuments {
   fresh(page: readonly RecordedEvent[]): ProjectedEvent[] {
     // Usually the whole page is past the checkpoint; only a projection ahead of the others skips some.
     const after = comparePositions(page[0].globalPosition, this.from) > 0 ? page : page.filter((e) => comparePositions(e.globalPosition, this.from) > 0);
-    return after.filter((e) => this.canHandle.has(e.type)) as ProjectedEvent[];
+    return after.filter((e) => this.canHandle.has(e.type)).map(projectedEvent);
   }
 
   /** Ids the events touch that this unit has not seen yet: to load before folding. */

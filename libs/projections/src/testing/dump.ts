@@ -1,5 +1,5 @@
 import type { EventStore } from '@credence/event-store';
-import type { ProjectedEvent } from '../events';
+import { projectedEvent } from '../events';
 import { handles } from '../projection';
 import { PROJECTIONS } from '../projections';
 import { evolveDocuments } from '../projector/evolve-documents';
@@ -24,7 +24,7 @@ export const dumpTables = async (rm: ReadModelDatabase, prefix = ''): Promise<Ta
 
 /** What the tables must hold: each projection folded in memory over the whole log. */
 export const expectedTables = async (store: EventStore): Promise<TableDump> => {
-  const events = (await store.readAll()) as unknown as ProjectedEvent[];
+  const events = (await store.readAll()).map(projectedEvent);
   const dump: TableDump = {};
   for (const projection of PROJECTIONS) {
     const docs = evolveDocuments(projection, new Map(), events.filter((e) => handles(projection, e)));

@@ -44,7 +44,7 @@ const plan = (credentials: number) => {
 
   for (const issuerId of WORKLOAD_ISSUERS) {
     add(`issuer-${issuerId}`, { type: 'IssuerRegistered', data: { issuerId, legalName: `University ${issuerId}`, country: 'NL', registrationId: `KVK-${issuerId}` } });
-    add(`issuer-${issuerId}`, { type: 'IssuerAccredited', data: { issuerId, accreditationId: `acc-${issuerId}`, qaBody: 'NVAO', scope: { eqfLevels: [5, 6, 7] }, validFrom: '2025-01-01T00:00:00Z', validUntil: '2035-01-01T00:00:00Z' } });
+    add(`issuer-${issuerId}`, { type: 'IssuerAccredited', data: { issuerId, accreditationId: `acc-${issuerId}`, qaBodyId: null, qaBody: 'NVAO', scope: { eqfLevels: [5, 6, 7] }, validFrom: '2025-01-01T00:00:00Z', validUntil: '2035-01-01T00:00:00Z' } });
   }
   for (let i = 0; i < credentials; i++) {
     const issuerId = WORKLOAD_ISSUERS[i % WORKLOAD_ISSUERS.length];
