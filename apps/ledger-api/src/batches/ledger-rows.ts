@@ -1,4 +1,4 @@
-import { type ActiveRuleset, type CommandRequest, type Ledger, RuleViolationError } from '@credence/ledger';
+import { type ActiveRuleset, catalogueEntry, type CommandRequest, type Ledger, RuleViolationError } from '@credence/ledger';
 import type { CredenceCommandType } from '@credence/domain';
 import { verdict } from '@credence/rules';
 import { recordAssessment } from '../resources/assessments/assessments.dto';
@@ -40,8 +40,12 @@ const refuseIfBlocked = async <T extends CredenceCommandType>(
   request: CommandRequest<T>,
 ): Promise<void> => {
   const ruleset = await rulesets.current();
-  const { blocked } = verdict(ruleset.evaluate(await ledger.factsFor(request)));
+  const resolved = await ledger.resolve(request);
+  const { state } = await ledger.load(resolved.target.folding, resolved.target.streamId);
+  const { blocked } = verdict(ruleset.evaluate(resolved.facts(state)));
   if (blocked.length > 0) throw new RuleViolationError(ruleset.stamp, blocked);
+  // The decider is pure: deciding here refuses what the live path would (an unknown specification, say) and appends nothing.
+  catalogueEntry<T>(request.type).decider.decide(resolved.command, state);
 };
 
 /**
