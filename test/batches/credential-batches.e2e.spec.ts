@@ -151,4 +151,10 @@ describe('POST /v1/credential-batches', () => {
     expect((await ledger.request('GET', `/v1/credential-batches/${id}`, { token: other.issuerToken })).status).toBe(404);
     expect((await ledger.request('GET', `/v1/credential-batches/${id}`, { token: ADMIN_TOKEN })).status).toBe(403);
   }, 60_000);
+
+  it('documents both request media types and the CSV answer in OpenAPI', async () => {
+    const document = (await ledger.request('GET', '/docs-json')).body;
+    expect(Object.keys(document.paths['/v1/credential-batches'].post.requestBody.content).sort()).toEqual(['application/x-ndjson', 'text/csv']);
+    expect(Object.keys(document.paths['/v1/credential-batches/{id}'].get.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+  });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Logger, NotFoundException, type OnApplicationBootstrap, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@credence/domain';
 import { ActiveRuleset, Ledger } from '@credence/ledger';
@@ -78,7 +78,10 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
 
   @Get(':id')
   @Roles('issuer')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'Status, counts and one result per row; with Accept: text/csv, the results CSV',
+    content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   get(@IdParam() id: string, @Headers('accept') accept: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const batch = this.store.find(id);
     if (!batch) throw new NotFoundException(`CredentialBatch ${id} does not exist`);
