@@ -157,4 +157,14 @@ describe('POST /v1/credential-batches', () => {
     expect(Object.keys(document.paths['/v1/credential-batches'].post.requestBody.content).sort()).toEqual(['application/x-ndjson', 'text/csv']);
     expect(Object.keys(document.paths['/v1/credential-batches/{id}'].get.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
   });
+
+  it('keeps CSV bodies to the batch route: elsewhere they are 415 problem+json', async () => {
+    const response = await fetch(`${ledger.baseUrl}/v1/credentials`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'text/csv' },
+      body: csvOf([goodRow(specificationId, 50_000)]),
+    });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
 });
