@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { EventStore } from '@credence/event-store';
+import { BatchStore, SqliteBatchStore } from './batches/batch-store';
 import { AuthGuard } from './auth/auth.guard';
 import { PrincipalStore } from './auth/principal-store';
 import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
@@ -47,6 +48,7 @@ export class AppModule {
         { provide: EventStore, useFactory: () => openEventStore(config, metrics) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
         { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs) },
+        { provide: BatchStore, useFactory: () => new SqliteBatchStore(join(config.dataDir, 'batches.sqlite')) },
         ...LedgerProviders,
         EmbeddedRelay,
         ReadinessCheck,

@@ -1,4 +1,5 @@
 import { AssessmentsController } from './assessments/assessments.controller';
+import { CredentialBatchesController } from './credential-batches/credential-batches.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { EventsController } from './events/events.controller';
 import { IssuersController } from './issuers/issuers.controller';
@@ -15,6 +16,7 @@ export const RESOURCE_CONTROLLERS = [
   SpecificationsController,
   AssessmentsController,
   CredentialsController,
+  CredentialBatchesController,
   PathwaysController,
   EventsController,
   RulesController,
