@@ -14,6 +14,7 @@ module.exports = {
   // --experimental-vm-modules: .npmrc passes that flag to `npm test` and `npx jest` alike.
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
-  testTimeout: 60000,
+  // Generous: several e2e suites spawn the API from TypeScript, which a busy 2-core machine makes slow.
+  testTimeout: 180000,
   reporters: ['default', '<rootDir>/scripts/jest-totals-reporter.js'],
 };
