@@ -42,4 +42,30 @@ describe('Principals can be disabled and tokens expire', () => {
     expect((await ledger.request('POST', `/v1/principals/${id}/disable`, { token })).status).toBe(403);
     expect((await ledger.request('POST', '/v1/principals/no-such-principal/disable', { token: ADMIN_TOKEN })).status).toBe(404);
   });
+
+  it('given a principal, when an admin rotates its token, then the new one is shown once with no-store and the old one stops working', async () => {
+    const { id, token: old } = await createAuditor();
+    const rotated = await ledger.request('POST', `/v1/principals/${id}/token`, { token: ADMIN_TOKEN });
+    expect(rotated.status).toBe(201);
+    expect(rotated.headers.get('cache-control')).toContain('no-store');
+    const { token: fresh } = rotated.body as { token: string };
+    expect(fresh).toMatch(/^cred_/);
+    expect(fresh).not.toBe(old);
+    expect((await me(old)).status).toBe(401);
+    expect((await me(fresh)).status).toBe(200);
+  });
+
+  it('lists principals to an admin only, without tokens or hashes', async () => {
+    const { id, token } = await createAuditor();
+    await ledger.request('POST', `/v1/principals/${id}/disable`, { token: ADMIN_TOKEN });
+    const listed = await ledger.request('GET', '/v1/principals', { token: ADMIN_TOKEN });
+    expect(listed.status).toBe(200);
+    const principals = (listed.body as { principals: Array<Record<string, unknown>> }).principals;
+    expect(principals.find((p) => p.id === id)).toMatchObject({ role: 'auditor', disabledAt: expect.any(String) });
+    const text = JSON.stringify(listed.body);
+    expect(text).not.toContain(token);
+    expect(text).not.toMatch(/cred_|token|[0-9a-f]{64}/i);
+    const { token: auditor } = await createAuditor();
+    expect((await ledger.request('GET', '/v1/principals', { token: auditor })).status).toBe(403);
+  });
 });

@@ -26,6 +26,7 @@ export abstract class PrincipalStore {
   abstract findBootstrapAdmin(): { principal: StoredPrincipal; tokenHash: string } | undefined;
   abstract replaceTokenHash(principalId: string, tokenHash: string): void;
   abstract findById(principalId: string): StoredPrincipal | undefined;
+  abstract list(): StoredPrincipal[];
   /** Marks the principal disabled from `now`; an earlier disabling stays. */
   abstract disable(principalId: string, now: string): void;
 
@@ -42,5 +43,12 @@ export abstract class PrincipalStore {
     };
     this.insert(principal, hashToken(token));
     return { principal, token };
+  }
+
+  /** A new token for the principal; the old one is refused from now on. */
+  rotate(principalId: string): string {
+    const token = newToken();
+    this.replaceTokenHash(principalId, hashToken(token));
+    return token;
   }
 }

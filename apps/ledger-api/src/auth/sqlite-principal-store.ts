@@ -75,6 +75,10 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     return row ? toPrincipal(row) : undefined;
   }
 
+  list(): StoredPrincipal[] {
+    return this.db.prepare<[], Row>('SELECT * FROM principals ORDER BY created_at, id').all().map(toPrincipal);
+  }
+
   disable(principalId: string, now: string): void {
     this.db.prepare('UPDATE principals SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL').run(now, principalId);
   }

@@ -60,13 +60,34 @@ export class PrincipalsController {
     return { ...withoutSecrets(principal), token };
   }
 
+  @Get()
+  @Roles('admin')
+  list() {
+    return { principals: this.principals.list().map(withoutSecrets) };
+  }
+
+  /** A new token, shown once (`Cache-Control: no-store`, never kept for replay); the old one stops working. */
+  @Post(':id/token')
+  @HttpCode(201)
+  @Roles('admin')
+  rotate(@IdParam() id: string) {
+    const principal = this.existing(id);
+    return { ...withoutSecrets(principal), token: this.principals.rotate(id) };
+  }
+
   /** Withdraws the access: the token is refused (401 token.disabled) from the next request on, in every process. */
   @Post(':id/disable')
   @HttpCode(200)
   @Roles('admin')
   disable(@IdParam() id: string) {
-    if (!this.principals.findById(id)) throw notFound('principal.not-found', `Principal ${id} is unknown`);
+    this.existing(id);
     this.principals.disable(id, new Date().toISOString());
-    return withoutSecrets(this.principals.findById(id)!);
+    return withoutSecrets(this.existing(id));
+  }
+
+  private existing(id: string): StoredPrincipal {
+    const principal = this.principals.findById(id);
+    if (!principal) throw notFound('principal.not-found', `Principal ${id} is unknown`);
+    return principal;
   }
 }
