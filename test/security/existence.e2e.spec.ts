@@ -1,33 +1,18 @@
 import { startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, logHead, specificationBody, type World } from '../support/fixtures';
-
-/** What an answer tells its reader, minus the id it echoes. */
-const shape = (reply: { status: number; body: { code?: string; title?: string; detail?: string } }, id: string) => ({
-  status: reply.status,
-  code: reply.body.code,
-  title: reply.body.title?.replaceAll(id, '<id>'),
-  detail: reply.body.detail?.replaceAll(id, '<id>'),
-});
+import { assessmentBody, logHead } from '../support/fixtures';
+import { answerShape, type TwoIssuers, twoIssuers } from '../support/two-issuers';
 
 describe("Issuer B cannot tell issuer A's ids from unknown ones", () => {
   let ledger: TestLedger;
-  let a: World;
-  let b: World;
-  let theirs: { specificationId: string; assessmentId: string; credentialId: string };
+  let world: TwoIssuers;
 
   beforeAll(async () => {
     ledger = await startLedger();
-    a = await accreditedIssuer(ledger);
-    b = await accreditedIssuer(ledger);
-    const asA = (path: string, body: object) => ledger.request('POST', path, { token: a.issuerToken, body });
-    const specificationId = expectCreated(await asA('/v1/specifications', specificationBody));
-    const assessmentId = expectCreated(await asA('/v1/assessments', assessmentBody(specificationId)));
-    const credentialId = expectCreated(await asA('/v1/credentials', credentialBody(specificationId, [assessmentId])));
-    theirs = { specificationId, assessmentId, credentialId };
+    world = await twoIssuers(ledger);
   });
   afterAll(() => ledger.close());
 
-  const asB = (method: string, path: string, body?: object) => ledger.request(method, path, { token: b.issuerToken, body });
+  const asB = (method: string, path: string, body?: object) => ledger.request(method, path, { token: world.b.issuerToken, body });
   const unknown = 'no-such-id-0001';
 
   it.each([
@@ -42,10 +27,10 @@ describe("Issuer B cannot tell issuer A's ids from unknown ones", () => {
     ['POST /v1/assessments (specificationId)', (id: string) => asB('POST', '/v1/assessments', assessmentBody(id)), 'specificationId'],
   ] as const)('%s answers the same 404 for both', async (_route, call, which) => {
     const head = await logHead(ledger);
-    const known = await call(theirs[which]);
+    const known = await call(world.theirs[which]);
     const missing = await call(unknown);
     expect(known.status).toBe(404);
-    expect(shape(known, theirs[which])).toEqual(shape(missing, unknown));
+    expect(answerShape(known, world.theirs[which])).toEqual(answerShape(missing, unknown));
     expect(await logHead(ledger)).toBe(head);
   });
 });

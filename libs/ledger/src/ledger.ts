@@ -1,4 +1,4 @@
-import { type CommandOfType, type CredenceCommand, type CredenceCommandType, EVENT_UPCASTERS } from '@credence/domain';
+import { type CommandOfType, type CredenceCommand, type CredenceCommandType, DomainError, EVENT_UPCASTERS } from '@credence/domain';
 import {
   type EventStore,
   type ExpectedVersion,
@@ -48,6 +48,20 @@ export const resolveCommand = async <T extends CredenceCommandType>(
   return { command, target, facts: (state) => entry.facts(command, state) };
 };
 
+/**
+ * A dry run answers only what the real command would let its caller learn: the decider's refusals
+ * of who may act (forbidden) and of unknown targets (not-found) come first, exactly as the real call
+ * gives them, so another issuer's object is as unknown as a missing one. The decider's other
+ * refusals (conflict, invalid) are outcomes the dry run leaves to its verdict.
+ */
+const authorizeDryRun = <T extends CredenceCommandType>(command: CommandOfType<T>, state: TargetState<T>): void => {
+  try {
+    catalogueEntry<T>(command.type as T).decider.decide(command, state);
+  } catch (error) {
+    if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not-found')) throw error;
+  }
+};
+
 /** The application service every command goes through: load related state, rules gate, decide, append. */
 export class Ledger {
   constructor(
@@ -81,8 +95,10 @@ export class Ledger {
 
   /** The facts the rules would see for `request` now: a dry run, which appends nothing. */
   async factsFor<T extends CredenceCommandType>(request: CommandRequest<T>): Promise<Facts> {
-    const { target, facts } = await this.resolve(request);
-    return facts((await this.load(target.folding, target.streamId)).state);
+    const resolved = await this.resolve(request);
+    const { state } = await this.load(resolved.target.folding, resolved.target.streamId);
+    authorizeDryRun(resolved.command, state);
+    return resolved.facts(state);
   }
 
   /** The command stamped by the rules gate on `state`, or the gate's refusal. */

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@credence/domain';
 import { countAuthFailure } from './auth-throttle';
+import { TokenRefusedError } from './token-refused';
 import { hashToken, PrincipalStore } from './principal-store';
 import { type AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './roles';
 
@@ -28,6 +29,9 @@ export class AuthGuard implements CanActivate {
       await countAuthFailure(request, reply);
       throw new UnauthorizedException(match ? 'Unknown or revoked token' : 'A bearer token is required');
     }
+    // Read from the store on every request, never cached: a disabling is seen by every process at once.
+    if (principal.disabledAt) throw new TokenRefusedError('token.disabled', 'This token was disabled');
+    if (principal.expiresAt && Date.parse(principal.expiresAt) <= Date.now()) throw new TokenRefusedError('token.expired', 'This token has expired');
     if (!roles.includes(principal.role)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this; allowed: ${roles.join(', ')}`);
     }

@@ -1,7 +1,15 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Principal, Role } from '@credence/domain';
 
-export type StoredPrincipal = Principal & Readonly<{ name: string; createdAt: string }>;
+export type StoredPrincipal = Principal &
+  Readonly<{
+    name: string;
+    createdAt: string;
+    /** After this instant the token is refused (401 `token.expired`). */
+    expiresAt?: string;
+    /** Set when an admin withdrew the access (401 `token.disabled`). */
+    disabledAt?: string;
+  }>;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -17,8 +25,12 @@ export abstract class PrincipalStore {
   abstract insert(principal: StoredPrincipal, tokenHash: string): void;
   abstract findBootstrapAdmin(): { principal: StoredPrincipal; tokenHash: string } | undefined;
   abstract replaceTokenHash(principalId: string, tokenHash: string): void;
+  abstract findById(principalId: string): StoredPrincipal | undefined;
+  abstract list(): StoredPrincipal[];
+  /** Marks the principal disabled from `now`; an earlier disabling stays. */
+  abstract disable(principalId: string, now: string): void;
 
-  create(input: { role: Role; issuerId?: string; qaBodyId?: string; name: string; now: string }): { principal: StoredPrincipal; token: string } {
+  create(input: { role: Role; issuerId?: string; qaBodyId?: string; name: string; now: string; expiresAt?: string }): { principal: StoredPrincipal; token: string } {
     const token = newToken();
     const principal: StoredPrincipal = {
       id: randomUUID(),
@@ -27,8 +39,16 @@ export abstract class PrincipalStore {
       ...(input.qaBodyId ? { qaBodyId: input.qaBodyId } : {}),
       name: input.name,
       createdAt: input.now,
+      ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
     };
     this.insert(principal, hashToken(token));
     return { principal, token };
+  }
+
+  /** A new token for the principal; the old one is refused from now on. */
+  rotate(principalId: string): string {
+    const token = newToken();
+    this.replaceTokenHash(principalId, hashToken(token));
+    return token;
   }
 }

@@ -4,7 +4,7 @@ import { openSideDatabase } from '@credence/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, sameHash, type StoredPrincipal } from './principal-store';
 
-type Row = { id: string; role: Role; issuer_id: string | null; qa_body_id: string | null; name: string; created_at: string; token_hash: string };
+type Row = { id: string; role: Role; issuer_id: string | null; qa_body_id: string | null; name: string; created_at: string; token_hash: string; expires_at: string | null; disabled_at: string | null };
 
 const toPrincipal = (row: Row): StoredPrincipal => ({
   id: row.id,
@@ -13,6 +13,8 @@ const toPrincipal = (row: Row): StoredPrincipal => ({
   ...(row.qa_body_id ? { qaBodyId: row.qa_body_id } : {}),
   name: row.name,
   createdAt: row.created_at,
+  ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
+  ...(row.disabled_at ? { disabledAt: row.disabled_at } : {}),
 });
 
 export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
@@ -38,7 +40,10 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.db.exec(`CREATE INDEX IF NOT EXISTS principals_token_lookup ON principals (substr(token_hash, 1, ${LOOKUP_PREFIX}))`);
     // The qa-body binding came later: a store created before it gains the column.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(principals)').all();
-    if (!columns.some((c) => c.name === 'qa_body_id')) this.db.exec('ALTER TABLE principals ADD COLUMN qa_body_id TEXT');
+    // So did expiry and disabling.
+    for (const column of ['qa_body_id', 'expires_at', 'disabled_at']) {
+      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE principals ADD COLUMN ${column} TEXT`);
+    }
     // Every request authenticates through this one statement, so it is prepared once.
     this.byTokenHash = this.db.prepare(`SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`);
   }
@@ -50,8 +55,8 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
 
   insert(principal: StoredPrincipal, tokenHash: string): void {
     this.db
-      .prepare('INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(principal.id, principal.role, principal.issuerId ?? null, principal.qaBodyId ?? null, principal.name, principal.createdAt, tokenHash);
+      .prepare('INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(principal.id, principal.role, principal.issuerId ?? null, principal.qaBodyId ?? null, principal.name, principal.createdAt, tokenHash, principal.expiresAt ?? null);
   }
 
   findBootstrapAdmin() {
@@ -63,6 +68,19 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
 
   replaceTokenHash(principalId: string, tokenHash: string): void {
     this.db.prepare('UPDATE principals SET token_hash = ? WHERE id = ?').run(tokenHash, principalId);
+  }
+
+  findById(principalId: string): StoredPrincipal | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM principals WHERE id = ?').get(principalId);
+    return row ? toPrincipal(row) : undefined;
+  }
+
+  list(): StoredPrincipal[] {
+    return this.db.prepare<[], Row>('SELECT * FROM principals ORDER BY created_at, id').all().map(toPrincipal);
+  }
+
+  disable(principalId: string, now: string): void {
+    this.db.prepare('UPDATE principals SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL').run(now, principalId);
   }
 
   onApplicationShutdown(): void {

@@ -11,6 +11,7 @@ import {
 import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
 import { ReadModelError } from '@credence/projections';
 import { TransparencyLogError } from '@credence/transparency';
+import { TokenRefusedError } from '../auth/token-refused';
 import { BatchRejectedError, PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
@@ -83,6 +84,7 @@ export const problemOf = (error: unknown, request?: FastifyRequest): Problem => 
   if (error instanceof EventStoreError) return fromStore(error, request);
   if (error instanceof ReadModelError) return fromReadModel(error);
   if (error instanceof TransparencyLogError) return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
+  if (error instanceof TokenRefusedError) return problem(401, error.code, error.message);
   if (error instanceof HttpException) return fromHttp(error);
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

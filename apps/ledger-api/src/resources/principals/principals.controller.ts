@@ -2,9 +2,22 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { invalid, notFound, type Principal, streamId } from '@credence/domain';
 import { EventStore } from '@credence/event-store';
-import { PrincipalStore } from '../../auth/principal-store';
+import { PrincipalStore, type StoredPrincipal } from '../../auth/principal-store';
 import { CurrentPrincipal, Roles } from '../../auth/roles';
+import { IdParam } from '../../http/id.pipe';
 import { CreatePrincipalDto } from './principals.dto';
+
+/** What an admin may see of a principal: never the token nor its hash (the store keeps only the hash). */
+const withoutSecrets = ({ id, role, issuerId, qaBodyId, name, createdAt, expiresAt, disabledAt }: StoredPrincipal) => ({
+  id,
+  role,
+  issuerId,
+  qaBodyId,
+  name,
+  createdAt,
+  ...(expiresAt ? { expiresAt } : {}),
+  ...(disabledAt ? { disabledAt } : {}),
+});
 
 @ApiTags('principals')
 @ApiBearerAuth()
@@ -42,8 +55,39 @@ export class PrincipalsController {
       qaBodyId,
       name: body.name,
       now: new Date().toISOString(),
+      expiresAt: body.expiresAt,
     });
-    const { id, role, issuerId, name } = principal;
-    return { id, role, issuerId, qaBodyId: principal.qaBodyId, name, token };
+    return { ...withoutSecrets(principal), token };
+  }
+
+  @Get()
+  @Roles('admin')
+  list() {
+    return { principals: this.principals.list().map(withoutSecrets) };
+  }
+
+  /** A new token, shown once (`Cache-Control: no-store`, never kept for replay); the old one stops working. */
+  @Post(':id/token')
+  @HttpCode(201)
+  @Roles('admin')
+  rotate(@IdParam() id: string) {
+    const principal = this.existing(id);
+    return { ...withoutSecrets(principal), token: this.principals.rotate(id) };
+  }
+
+  /** Withdraws the access: the token is refused (401 token.disabled) from the next request on, in every process. */
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Roles('admin')
+  disable(@IdParam() id: string) {
+    this.existing(id);
+    this.principals.disable(id, new Date().toISOString());
+    return withoutSecrets(this.existing(id));
+  }
+
+  private existing(id: string): StoredPrincipal {
+    const principal = this.principals.findById(id);
+    if (!principal) throw notFound('principal.not-found', `Principal ${id} is unknown`);
+    return principal;
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import type { Role } from '@credence/domain';
-import { ID_PATTERN } from '../common.dto';
+import { ID_PATTERN, IsInstant } from '../common.dto';
 
 export const ROLES: readonly Role[] = ['admin', 'qa-body', 'issuer', 'auditor', 'regulator', 'metrics'];
 
@@ -27,4 +27,10 @@ export class CreatePrincipalDto {
   @IsNotEmpty()
   @MaxLength(200)
   name!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'After this instant the token is refused with 401 token.expired' })
+  @IsOptional()
+  @IsString()
+  @IsInstant()
+  expiresAt?: string;
 }
