@@ -10,6 +10,8 @@ import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
 import { LedgerConfig } from './config';
 import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health.controller';
+import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
@@ -39,7 +41,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController],
+      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -53,6 +55,8 @@ export class AppModule {
         LagReporter,
         MetricsServer,
         LogRuntime,
+        issuerKeyStoreProvider,
+        IssuerKeyring,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
