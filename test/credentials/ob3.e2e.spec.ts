@@ -1,7 +1,8 @@
 import { createServer } from 'node:net';
-import { importJWK } from 'jose';
+import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
+import { verifyIndependently } from '../../libs/credentials/src/testing/independent-verifier';
 import { startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, type World } from '../support/fixtures';
+import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, specificationBody, type World } from '../support/fixtures';
 
 /** The public URL must be the one the API answers on, so pick the port before the app starts. */
 const freePort = () =>
@@ -16,10 +17,21 @@ const freePort = () =>
 describe('Open Badges 3.0 export and verification', () => {
   let ledger: TestLedger;
   let world: World;
+  let credentialId: string;
+  const asIssuer = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    ledger.request(method, path, { token: world.issuerToken, body, headers });
+  /** What a verifier fetches from the API: the issuer profile at its id URL. */
+  const served = async () => {
+    const profile = (await ledger.request('GET', `/issuers/${world.issuerId}`)).body;
+    return new Map<string, object>([[profile.id, profile]]);
+  };
   beforeAll(async () => {
     const port = await freePort();
     ledger = await startLedger({ PORT: String(port), CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}` });
     world = await accreditedIssuer(ledger);
+    const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+    const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)));
+    credentialId = expectCreated(await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])));
   });
   afterAll(() => ledger.close());
 
@@ -55,6 +67,56 @@ describe('Open Badges 3.0 export and verification', () => {
       expect((await ledger.request('GET', `/issuers/${world.issuerId}/keys/nope.jwk`)).status).toBe(404);
       expect((await ledger.request('GET', `/v1/issuers/${world.issuerId}`)).status).toBe(401);
       expect((await ledger.request('GET', `/v1/issuers/${world.issuerId}`, { token: world.issuerToken })).status).toBe(200);
+    });
+  });
+
+  describe('the export', () => {
+    it('answers JSON-LD with a Data Integrity proof that Digital Bazaar\'s verifier accepts', async () => {
+      const reply = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toContain('application/ld+json');
+      const credential = reply.body;
+      expect(credential).toMatchObject({
+        id: `urn:uuid:${credentialId}`,
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        issuer: { id: `${ledger.baseUrl}/issuers/${world.issuerId}`, name: 'Hogeschool Utrecht' },
+        proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' }],
+      });
+      expect(credential.credentialStatus).toBeUndefined(); // no status lists are served yet
+      expect(JSON.stringify(credential)).not.toContain('lrn-7f3a9c');
+      const result = await verifyIndependently(credential, await served());
+      expect(result.error).toBeUndefined();
+      expect(result.verified).toBe(true);
+
+      const tampered = { ...credential, name: `${credential.name}!` };
+      expect((await verifyIndependently(tampered, await served())).verified).toBe(false);
+    });
+
+    it('answers a vc+jwt for Accept: application/vc+jwt that jose verifies with the key at its kid', async () => {
+      const reply = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, { accept: 'application/vc+jwt' });
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toContain('application/vc+jwt');
+      const jwt = reply.body as string;
+      const header = decodeProtectedHeader(jwt);
+      expect(header).toMatchObject({ alg: 'ES256', typ: 'vc+jwt' });
+      expect(header.kid).toBe(`${ledger.baseUrl}/issuers/${world.issuerId}/keys/p256-1.jwk`);
+      const jwk = (await (await fetch(header.kid!)).json()) as JWK;
+      const { payload } = await jwtVerify(jwt, await importJWK(jwk, 'ES256'), { typ: 'vc+jwt' });
+      expect(payload).toMatchObject({ id: `urn:uuid:${credentialId}`, iss: `${ledger.baseUrl}/issuers/${world.issuerId}`, jti: `urn:uuid:${credentialId}` });
+    });
+
+    it('signs once: a second export is byte-identical', async () => {
+      const first = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`);
+      const second = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`);
+      expect(second.body).toEqual(first.body);
+    });
+
+    it('exports to the owning issuer and readers, never to another issuer or anonymously', async () => {
+      expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`)).status).toBe(401);
+      expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: world.auditorToken })).status).toBe(200);
+      const other = await accreditedIssuer(ledger, undefined, { legalName: 'Other', country: 'NL', registrationId: 'KVK-1' });
+      expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: other.issuerToken })).status).toBe(404);
+      expect((await asIssuer('GET', '/v1/credentials/no-such/ob3')).status).toBe(404);
     });
   });
 });

@@ -11,6 +11,8 @@ import { LedgerConfig } from './config';
 import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { CredentialExportController } from './credentials/credential-export.controller';
+import { CredentialExporter } from './credentials/credential-export';
 import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -41,7 +43,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController],
+      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController, CredentialExportController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -57,6 +59,7 @@ export class AppModule {
         LogRuntime,
         issuerKeyStoreProvider,
         IssuerKeyring,
+        CredentialExporter,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -3,6 +3,11 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
   IssuerKeyStore,
   SqliteIssuerKeyStore,
+  buildIssuerProfileDocument,
+  controllerResolver,
+  createDocumentLoader,
+  type ControllerDocument,
+  type DocumentLoader,
   issuerProfileUrl,
   loadKeyEncryptionKey,
   type IssuerPublicKey,
@@ -59,6 +64,28 @@ export class IssuerKeyring {
   private async keyOf(issuerId: string, keyId: string, algorithm: KeyAlgorithm): Promise<IssuerPublicKey> {
     return (await this.store.publicKey(issuerId, keyId)) ?? this.store.createKey(issuerId, keyId, algorithm);
   }
+
+  /** The issuer's JSON-LD Profile with its Ed25519 key: what GET /issuers/{id} serves. */
+  async profile(issuerId: string): Promise<ControllerDocument> {
+    const { name, keys } = await this.forIssuer(issuerId);
+    return buildIssuerProfileDocument({ id: this.issuerObId(issuerId), name }, [keys.ed25519]);
+  }
+
+  /**
+   * Bundled contexts plus this deployment's own issuer profiles, read in-process: the API never
+   * fetches anything, not even from itself.
+   */
+  readonly documentLoader: DocumentLoader = createDocumentLoader(
+    controllerResolver(async (controllerId) => {
+      const prefix = this.issuerObId('');
+      if (!controllerId.startsWith(prefix)) return undefined;
+      const issuerId = decodeURIComponent(controllerId.slice(prefix.length));
+      return this.profile(issuerId).catch((error: unknown) => {
+        if (error instanceof NotFoundException) return undefined;
+        throw error;
+      });
+    }),
+  );
 
   /** The `url` issuer id form: the public profile URL. */
   issuerObId(issuerId: string): string {

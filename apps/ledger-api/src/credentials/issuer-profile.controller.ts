@@ -1,7 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { buildIssuerProfileDocument } from '@credence/credentials';
 import { Public } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { IssuerKeyring } from './issuer-keys';
@@ -20,9 +19,9 @@ export class IssuerProfileController {
   @ApiProduces('application/ld+json')
   @ApiOkResponse({ description: 'The OB 3.0 Profile (JSON-LD) with the issuer\'s Ed25519 key as a Multikey assertion method' })
   async profile(@IdParam('issuerId') issuerId: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const { name, keys } = await this.keyring.forIssuer(issuerId);
+    const profile = await this.keyring.profile(issuerId);
     void reply.header('content-type', 'application/ld+json');
-    return buildIssuerProfileDocument({ id: this.keyring.issuerObId(issuerId), name }, [keys.ed25519]);
+    return profile;
   }
 
   @Get(':issuerId/keys/:keyFile')
