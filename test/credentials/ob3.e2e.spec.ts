@@ -119,4 +119,63 @@ describe('Open Badges 3.0 export and verification', () => {
       expect((await asIssuer('GET', '/v1/credentials/no-such/ob3')).status).toBe(404);
     });
   });
+
+  describe('POST /v1/verifications', () => {
+    const verify = (body: unknown) => ledger.request('POST', '/v1/verifications', { body });
+    const check = (reply: { body: { checks: Array<{ id: string; passed: boolean }> } }, id: string) =>
+      reply.body.checks.find((c) => c.id === id);
+
+    it('verifies an exported credential by id, with the ledger\'s accreditation and ruleset, without a token', async () => {
+      const reply = await verify({ credentialId });
+      expect(reply.status).toBe(200);
+      expect(reply.body.verified).toBe(true);
+      for (const id of ['proof', 'issuer-key', 'schema', 'validity', 'accreditation', 'quality-ruleset', 'status.ledger'])
+        expect(check(reply, id)).toMatchObject({ passed: true });
+      expect(check(reply, 'accreditation')).toMatchObject({ evidence: { qaBody: 'NVAO' } });
+      expect(check(reply, 'quality-ruleset')).toMatchObject({ evidence: { id: 'eu-microcredentials', version: '2022' } });
+    });
+
+    it('verifies both presented forms, and fails proof for a tampered credential', async () => {
+      const json = (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`)).body;
+      const jwt = (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, { accept: 'application/vc+jwt' })).body;
+      expect((await verify({ credential: json })).body.verified).toBe(true);
+      expect((await verify({ credential: jwt })).body.verified).toBe(true);
+
+      const tampered = await verify({ credential: { ...json, validFrom: '2020-01-01T00:00:00Z' } });
+      expect(tampered.body.verified).toBe(false);
+      expect(check(tampered, 'proof')).toMatchObject({ passed: false });
+      const [header, payload, signature] = (jwt as string).split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+      const forged = [header, Buffer.from(JSON.stringify({ ...claims, name: 'Forged' })).toString('base64url'), signature].join('.');
+      expect(check(await verify({ credential: forged }), 'proof')).toMatchObject({ passed: false });
+    });
+
+    it('reports a revoked credential as failing the ledger status check', async () => {
+      const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+      const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId, 'lrn-other')));
+      const revokedId = expectCreated(await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId], 'lrn-other')));
+      const exported = (await asIssuer('GET', `/v1/credentials/${revokedId}/ob3`)).body;
+      expect((await asIssuer('POST', `/v1/credentials/${revokedId}/revocation`, { reason: 'issued-in-error' })).status).toBe(200);
+      const reply = await verify({ credential: exported });
+      expect(reply.body.verified).toBe(false);
+      expect(check(reply, 'proof')).toMatchObject({ passed: true });
+      expect(check(reply, 'status.ledger')).toMatchObject({ passed: false, evidence: { status: 'revoked' } });
+    });
+
+    it('marks the ledger checks not applicable for a credential issued elsewhere', async () => {
+      const json = (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`)).body;
+      const elsewhere = { ...json, issuer: { ...json.issuer, id: 'https://elsewhere.example/issuer' } };
+      const reply = await verify({ credential: elsewhere });
+      expect(check(reply, 'accreditation')).toMatchObject({ notApplicable: true });
+      expect(check(reply, 'quality-ruleset')).toMatchObject({ notApplicable: true });
+      expect(reply.body.verified).toBe(false); // the proof no longer matches
+    });
+
+    it('answers 400 for a body with neither or both, and 404 for an unknown id', async () => {
+      expect((await verify({})).status).toBe(400);
+      expect((await verify({ credentialId, credential: 'x' })).status).toBe(400);
+      expect((await verify({ credential: 42 })).status).toBe(400);
+      expect((await verify({ credentialId: 'no-such' })).status).toBe(404);
+    });
+  });
 });

@@ -13,6 +13,8 @@ import { HealthController } from './health.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
 import { CredentialExportController } from './credentials/credential-export.controller';
 import { CredentialExporter } from './credentials/credential-export';
+import { CredentialVerifier } from './credentials/verification';
+import { VerificationController } from './credentials/verification.controller';
 import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -43,7 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController, CredentialExportController],
+      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController, CredentialExportController, VerificationController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -60,6 +62,7 @@ export class AppModule {
         issuerKeyStoreProvider,
         IssuerKeyring,
         CredentialExporter,
+        CredentialVerifier,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -98,7 +98,7 @@ export class CredentialExporter implements OnApplicationShutdown {
         p256KeyId: keys.p256.keyId,
         publicUrl,
         documentLoader: this.keyring.documentLoader,
-        created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        created: new Date().toISOString(),
       });
     });
   }
