@@ -26,6 +26,10 @@ describe('Every route has a role', () => {
         'GET LogController.inclusion',
         'GET LogController.consistency',
         'GET LogController.leaf',
+        // Public keys and the issuer profile: what a verifier dereferences (test/credentials/ob3.e2e.spec.ts).
+        'GET IssuerProfileController.profile',
+        'GET IssuerProfileController.jwk',
+        'POST VerificationController.verify',
       ].sort(),
     );
   });

@@ -50,7 +50,7 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const app = await createLedgerApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const request = requester(baseUrl);

@@ -11,6 +11,12 @@ import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
 import { LedgerConfig } from './config';
 import { ConsoleController } from './console/console.controller';
 import { HealthController } from './health.controller';
+import { IssuerProfileController } from './credentials/issuer-profile.controller';
+import { CredentialExportController } from './credentials/credential-export.controller';
+import { CredentialExporter } from './credentials/credential-export';
+import { CredentialVerifier } from './credentials/verification';
+import { VerificationController } from './credentials/verification.controller';
+import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
@@ -40,7 +46,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController],
+      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController, CredentialExportController, VerificationController],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
@@ -55,6 +61,10 @@ export class AppModule {
         LagReporter,
         MetricsServer,
         LogRuntime,
+        issuerKeyStoreProvider,
+        IssuerKeyring,
+        CredentialExporter,
+        CredentialVerifier,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -17,6 +17,12 @@ import { ensureRateLimit } from './transparency/rate-limit';
 import { CONSOLE_DIR } from './console/console.controller';
 
 /** Builds the configured app without listening, so tests drive the same wiring as production. */
+/**
+ * Exclusion matches declared route paths, and /v1/issuers/:id is declared too: the escaped colons
+ * make these match IssuerProfileController's parameter names literally, and nothing else.
+ */
+const PUBLIC_ISSUER_ROUTES = ['issuers/\\:issuerId', 'issuers/\\:issuerId/keys/\\:keyFile'];
+
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
@@ -32,7 +38,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
   app.setGlobalPrefix('v1', {
-    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify'],
+    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify', ...PUBLIC_ISSUER_ROUTES],
   });
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });

@@ -27,6 +27,8 @@ export abstract class LedgerConfig {
   declare readonly shutdownDrainMs: number;
   /** Body limit, idempotency retention, CORS and rate limits: see security/. */
   declare readonly security: SecuritySettings;
+  /** Verifiable credentials: the public base URL ids derive from, and the key-encryption key (unset = a file in the data dir). */
+  declare readonly credentials: Readonly<{ publicUrl: string; keyEncryptionKey?: string }>;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -64,6 +66,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
     transparencyLog: { origin: readEnv('CREDENCE_LOG_ORIGIN', env)!, seed: readEnv('CREDENCE_LOG_KEY', env), checkpointIntervalMs },
     security: securitySettingsFromEnv(env),
+    credentials: { publicUrl: readEnv('CREDENCE_PUBLIC_URL', env)!, keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env) },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: { level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS), format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']) },
     metrics: readEnv('METRICS_PORT', env) === undefined ? undefined : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },

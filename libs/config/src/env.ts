@@ -44,6 +44,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   { name: 'CREDENCE_AUTH_FAILURE_LIMIT', default: '50', description: 'Failed authentications per client address per window before 429', apps: ['ledger-api'] },
   { name: 'CREDENCE_PUBLIC_RATE_LIMIT', default: '300', description: 'Requests per client address per window on each public (unauthenticated) route', apps: ['ledger-api'] },
   { name: 'CREDENCE_RATE_LIMIT_WINDOW_SECONDS', default: '60', description: 'Window of both rate limits, in seconds', apps: ['ledger-api'] },
+  { name: 'CREDENCE_PUBLIC_URL', default: 'http://127.0.0.1:3000', description: 'Public base URL of ledger-api: issuer profile URLs (the OB 3.0 issuer ids) and key URLs derive from it', apps: ['ledger-api'] },
+  { name: 'CREDENCE_KEY_ENCRYPTION_KEY', description: '32 bytes in base64 sealing issuer private keys (AES-256-GCM); unset on first start = generated into `<data dir>/key-encryption.key` (mode 0600)', apps: ['ledger-api'] },
 ];
 
 export const envVar = (name: string): EnvVar => {
