@@ -7,7 +7,7 @@ import { day, Problem, when } from '../ui';
 /** The public verification route of the verifiable-credentials work (POST /v1/verifications). */
 type VerificationReply = Readonly<{
   verified: boolean;
-  checks: readonly { id: string; passed: boolean | null; message: string; evidence?: unknown }[];
+  checks: readonly { id: string; passed: boolean | null; notApplicable?: boolean; message: string; evidence?: unknown }[];
   credential?: unknown;
 }>;
 
@@ -15,7 +15,7 @@ type VerificationReply = Readonly<{
 const CHECKS: readonly { label: string; ids: readonly string[] }[] = [
   { label: 'Signature', ids: ['proof'] },
   { label: 'Issuer key', ids: ['issuer-key'] },
-  { label: 'Status (not revoked or suspended)', ids: ['status.revocation', 'status.suspension'] },
+  { label: 'Status (not revoked or suspended)', ids: ['status.revocation', 'status.suspension', 'status.ledger'] },
   { label: 'Validity period', ids: ['validity'] },
   { label: 'Issuer accredited at issuance', ids: ['accreditation'] },
   { label: 'Quality ruleset verdict', ids: ['quality-ruleset'] },
@@ -32,7 +32,8 @@ type Outcome =
 
 const marksFromVerification = (reply: VerificationReply): Mark[] =>
   CHECKS.map(({ label, ids }) => {
-    const found = reply.checks.filter((c) => ids.includes(c.id));
+    // A check marked not applicable (e.g. no status-list entry) vouches for nothing either way.
+    const found = reply.checks.filter((c) => ids.includes(c.id) && !c.notApplicable);
     if (found.length === 0) return { label, result: 'unchecked', message: 'Not offered by this server.' };
     const failed = found.find((c) => c.passed === false);
     const unchecked = found.every((c) => c.passed === null);
