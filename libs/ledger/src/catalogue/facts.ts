@@ -65,7 +65,8 @@ const issuerFacts = (state: IssuerState, id: string): IssuerFacts =>
         accreditations: state.accreditations.map((a) => ({
           id: a.accreditationId,
           qaBody: a.qaBody,
-          eqfLevels: a.scope.eqfLevels,
+          /** Empty means all levels: a granted scope never lists none. */
+          eqfLevels: a.scope.eqfLevels ?? [],
           fieldsOfStudy: a.scope.fieldsOfStudy ?? [],
           validFrom: a.validFrom,
           validUntil: a.validUntil,

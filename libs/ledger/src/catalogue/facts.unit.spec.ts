@@ -144,6 +144,22 @@ describe('the facts each catalogued command gives the rules', () => {
     },
   );
 
+  it('an accreditation for all levels (eqfLevels omitted) reaches the rules as an empty eqfLevels (finding 7)', async () => {
+    const allLevels = {
+      [streamId('issuer', ISSUER)]: {
+        fold: folded(issuerDecider),
+        events: [issuerRegistered(), issuerAccredited({ scope: {} })],
+      },
+    };
+    const data = { issuerId: ISSUER, accreditationId: 'acc-1', note: 'x' };
+    const facts = await factsOf(allLevels, {
+      type: 'SuspendAccreditation',
+      data,
+      metadata: asQaBody,
+    } as CommandRequest);
+    expect(facts.issuer?.accreditations[0]?.eqfLevels).toEqual([]);
+  });
+
   it('PublishSpecification: the specification as it would be published, and the acting issuer', async () => {
     const data = {
       specificationId: 'spec-9',

@@ -41,7 +41,14 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
   command,
   severity: 'block',
   passes: [
-    example('no EQF level, any current accreditation', (f) => void (f.specification.eqfLevel = 0)),
+    example('no EQF level, an accreditation for all levels (eqfLevels omitted)', (f) => {
+      f.specification.eqfLevel = 0;
+      f.issuer.accreditations[0].eqfLevels = [];
+    }),
+    example('an accreditation for all levels covers any level', (f) => {
+      f.specification.eqfLevel = 8;
+      f.issuer.accreditations[0].eqfLevels = [];
+    }),
     example('field of study covered by an ISCED-F prefix', (f) => {
       f.issuer.accreditations[0].fieldsOfStudy = ['04', '09'];
       f.specification.fieldOfStudy = '0421';
@@ -59,6 +66,9 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
       (f) => void (f.issuer.accreditations[0].validFrom = daysBeforeNow(-1)),
     ),
     example('EQF level outside scope', (f) => void (f.specification.eqfLevel = 8)),
+    example('no EQF level, only a level-scoped accreditation (finding 7)', (f) => {
+      f.specification.eqfLevel = 0;
+    }),
     example('field of study outside scope (finding 6)', (f) => {
       f.issuer.accreditations[0].fieldsOfStudy = ['0913'];
       f.specification.fieldOfStudy = '0421';
@@ -218,7 +228,10 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
         f.credential.validUntil = '';
       }),
       example('valid from a later date', (f) => void (f.credential.validFrom = '2026-04-01')),
-      example('valid from the assessment day, before issue', (f) => void (f.credential.validFrom = '2026-02-01')),
+      example(
+        'valid from the assessment day, before issue',
+        (f) => void (f.credential.validFrom = '2026-02-01'),
+      ),
     ],
     fails: [
       example('valid from before the assessment', (f) => void (f.credential.validFrom = '2026-01-30')),
