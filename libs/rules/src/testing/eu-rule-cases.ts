@@ -117,8 +117,13 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     rule: 'annex1.countries',
     command: 'PublishSpecification',
     severity: 'block',
-    passes: [example('one country', (f) => void (f.specification.countries = ['DE']))],
+    passes: [
+      example('one country', (f) => void (f.specification.countries = ['DE'])),
+      example('an ISO 3166-2 region (finding 8)', (f) => void (f.specification.countries = ['BE-VLG', 'NL'])),
+    ],
     fails: [
+      example('a malformed region', (f) => void (f.specification.countries = ['BE-'])),
+      example('a lower-case code', (f) => void (f.specification.countries = ['be'])),
       example('none', (f) => void (f.specification.countries = [])),
       example('a name, not a code', (f) => void (f.specification.countries = ['BE', 'Germany'])),
     ],
@@ -209,16 +214,6 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     ],
   },
   {
-    rule: 'annex1.date-of-issue',
-    command: 'IssueCredential',
-    severity: 'block',
-    passes: [example('issued a week ago', (f) => void (f.credential.issuedAt = daysBeforeNow(7)))],
-    fails: [
-      example('absent', (f) => void delete (f.credential as Partial<FactsDraft['credential']>).issuedAt),
-      example('in the future', (f) => void (f.credential.issuedAt = daysBeforeNow(-1))),
-    ],
-  },
-  {
     rule: 'issuance.validity-period',
     command: 'IssueCredential',
     severity: 'block',
@@ -228,6 +223,10 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
         f.credential.validUntil = '';
       }),
       example('valid from a later date', (f) => void (f.credential.validFrom = '2026-04-01')),
+      example('valid from 90 days ahead', (f) => {
+        f.credential.validFrom = daysBeforeNow(-90);
+        f.credential.hasValidUntil = false;
+      }),
       example(
         'valid from the assessment day, before issue',
         (f) => void (f.credential.validFrom = '2026-02-01'),
@@ -235,6 +234,13 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     ],
     fails: [
       example('valid from before the assessment', (f) => void (f.credential.validFrom = '2026-01-30')),
+      example('valid from in 2099 (finding 8)', (f) => void (f.credential.validFrom = '2099-01-01')),
+      example('valid from 91 days ahead', (f) => void (f.credential.validFrom = daysBeforeNow(-91))),
+      example('expires when it starts', (f) => void (f.credential.validUntil = f.credential.validFrom)),
+      example('issued before the passing assessment', (f) => {
+        f.credential.issuedAt = '2026-01-15T00:00:00Z';
+        f.now = '2026-01-15T00:00:00Z';
+      }),
       example('expires before it starts', (f) => void (f.credential.validUntil = '2026-02-28')),
       example(
         'validFrom absent',
