@@ -62,6 +62,8 @@ const issuerFacts = (state: IssuerState, id: string): IssuerFacts =>
     ? {
         id: state.issuerId,
         registered: true,
+        legalName: state.legalName,
+        country: state.country,
         accreditations: state.accreditations.map((a) => ({
           id: a.accreditationId,
           qaBody: a.qaBody,
@@ -73,7 +75,7 @@ const issuerFacts = (state: IssuerState, id: string): IssuerFacts =>
           status: a.status,
         })),
       }
-    : { id, registered: false, accreditations: [] };
+    : { id, registered: false, legalName: '', country: '', accreditations: [] };
 
 const learnerFacts = (id: string, learner: LearnerRef | undefined): LearnerFacts => ({
   id,

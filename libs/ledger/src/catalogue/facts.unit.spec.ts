@@ -81,6 +81,8 @@ const credentialStream = (id = 'cred-1', over = {}) => ({
 const issuerFacts = {
   id: ISSUER,
   registered: true,
+  legalName: `University ${ISSUER}`,
+  country: 'NL',
   accreditations: [
     {
       id: 'acc-1',
@@ -121,7 +123,7 @@ describe('the facts each catalogued command gives the rules', () => {
     const data = { issuerId: 'uni-9', legalName: 'U9', country: 'NL', registrationId: 'KVK-9' };
     expect(await factsOf({}, { type: 'RegisterIssuer', data, metadata: asQaBody })).toEqual({
       ...command('RegisterIssuer', 'qa-body', 'uni-9'),
-      issuer: { id: 'uni-9', registered: false, accreditations: [] },
+      issuer: { id: 'uni-9', registered: false, legalName: '', country: '', accreditations: [] },
     });
   });
 

@@ -35,6 +35,8 @@ const baseline: Omit<FactsDraft, 'command'> = {
   issuer: {
     id: 'issuer-1',
     registered: true,
+    legalName: 'Université de Liège',
+    country: 'BE',
     accreditations: [
       {
         id: 'acc-1',

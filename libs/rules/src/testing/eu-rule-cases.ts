@@ -250,6 +250,26 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
   },
   accreditationCase('annex2.quality.accreditation', 'IssueCredential'),
   {
+    rule: 'annex2.authentic.awarding-body',
+    command: 'PublishSpecification',
+    severity: 'block',
+    passes: [
+      example('the issuer among other awarding bodies', (f) => {
+        f.specification.awardingBodies.unshift({ legalName: 'KU Leuven', country: 'BE' });
+      }),
+    ],
+    fails: [
+      example('another legal name (finding 8)', (f) => {
+        f.specification.awardingBodies = [{ legalName: 'Harvard University', country: 'US' }];
+      }),
+      example(
+        'the same name, another country',
+        (f) => void (f.specification.awardingBodies[0].country = 'FR'),
+      ),
+      example('issuer facts left out', (f) => void delete (f as Partial<FactsDraft>).issuer),
+    ],
+  },
+  {
     rule: 'annex2.assessment.passed',
     command: 'IssueCredential',
     severity: 'block',
