@@ -250,6 +250,27 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
   },
   accreditationCase('annex2.quality.accreditation', 'IssueCredential'),
   {
+    rule: 'annex1.vocabularies',
+    command: 'PublishSpecification',
+    severity: { '2022': 'warn', '2026': 'block' },
+    passes: [
+      example('work experience', (f) => void (f.specification.formOfParticipation = 'work experience')),
+      example(
+        'no supervision stated (optional)',
+        (f) => void (f.specification.supervisionAndIdentityVerification = ''),
+      ),
+    ],
+    fails: [
+      example('"-" as type of assessment (finding 8)', (f) => void (f.specification.typeOfAssessment = '-')),
+      example('"-" as form of participation', (f) => void (f.specification.formOfParticipation = '-')),
+      example('"-" as type of QA', (f) => void (f.specification.typeOfQualityAssurance = '-')),
+      example(
+        'an unknown supervision code',
+        (f) => void (f.specification.supervisionAndIdentityVerification = 'trust me'),
+      ),
+    ],
+  },
+  {
     rule: 'annex2.authentic.awarding-body',
     command: 'PublishSpecification',
     severity: 'block',
