@@ -213,10 +213,10 @@ export const publishPathwayFacts = (command: PublishPathway, target: PathwayStat
 };
 
 export const awardStackedCredentialFacts = (command: AwardStackedCredential, target: object): Facts => {
-  const { pathway, components } = command.data.context;
+  const { pathway, components, issuer } = command.data.context;
   const facts = defined(components.map((c) => componentFacts(c, command.metadata.now)));
   return {
-    ...ownedResourceFacts(command, target),
+    ...commandFacts(command, ownerOf(target), issuer),
     ...(pathway.status !== 'absent'
       ? {
           pathway: pathwayFacts(

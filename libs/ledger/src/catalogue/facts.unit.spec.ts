@@ -303,6 +303,7 @@ describe('the facts each catalogued command gives the rules', () => {
   it('AwardStackedCredential: the pathway, components judged at now (unknown left out), and the stack total', async () => {
     const given = {
       [streamId('pathway', 'path-1')]: { fold: folded(pathwayDecider), events: [pathwayPublished()] },
+      ...issuerStream,
       ...credentialStream('cred-1'),
       ...credentialStream('cred-2', {
         specificationId: 'spec-2',
@@ -319,6 +320,7 @@ describe('the facts each catalogued command gives the rules', () => {
     const component = { learnerId: 'learner-1', validFrom: '2025-05-21T00:00:00Z' };
     expect(await factsOf(given, { type: 'AwardStackedCredential', data, metadata: metadata() })).toEqual({
       ...command('AwardStackedCredential'),
+      issuer: issuerFacts,
       pathway: {
         id: 'path-1',
         components: ['spec-1', 'spec-2'],

@@ -250,6 +250,20 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
   },
   accreditationCase('annex2.quality.accreditation', 'IssueCredential'),
   {
+    rule: 'annex2.pathways.stacking-issuer-accredited',
+    command: 'AwardStackedCredential',
+    severity: 'block',
+    passes: [],
+    fails: [
+      example(
+        'stacking issuer without accreditation (finding 8)',
+        (f) => void (f.issuer.accreditations = []),
+      ),
+      example('accreditation suspended', (f) => void (f.issuer.accreditations[0].status = 'suspended')),
+      example('issuer facts left out', (f) => void delete (f as Partial<FactsDraft>).issuer),
+    ],
+  },
+  {
     rule: 'annex1.vocabularies',
     command: 'PublishSpecification',
     severity: { '2022': 'warn', '2026': 'block' },
