@@ -290,7 +290,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     it('sees a write at once when asked to wait for its Credence-Position', async () => {
       const spec = await ledger.request('POST', '/v1/specifications', {
         token: seeded.b.issuerToken,
-        body: { title: 'Fresh', countries: ['NL'], awardingBodies: [{ legalName: 'B', country: 'NL' }], learningOutcomes: ['x'], notionalWorkload: { ects: 5, hours: 140 }, eqfLevel: 5, typeOfAssessment: 'exam', formOfParticipation: 'online', typeOfQualityAssurance: 'external accreditation' },
+        body: { title: 'Fresh', countries: ['NL'], awardingBodies: [{ legalName: 'Hogeschool Utrecht', country: 'NL' }], learningOutcomes: ['x'], notionalWorkload: { ects: 5, hours: 140 }, eqfLevel: 5, typeOfAssessment: 'exam', formOfParticipation: 'online', typeOfQualityAssurance: 'external accreditation' },
       });
       const position = spec.headers.get('credence-position')!;
       const reply = await get(withQuery(`/v1/register/comparison?ids=${spec.body.id}`, { waitFor: position }), seeded.a.auditorToken);

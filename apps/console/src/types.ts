@@ -44,7 +44,8 @@ export type StreamPage = Readonly<{ streamId: string; events: readonly StoredEve
 
 export const scopeText = (scope: Scope | undefined): string => {
   if (!scope) return '—';
-  const levels = [...scope.eqfLevels].sort((a, b) => a - b);
-  const eqf = levels.length ? `EQF ${levels.join(', ')}` : 'no EQF level';
+  // Omitted eqfLevels is an accreditation for all levels.
+  const levels = [...(scope.eqfLevels ?? [])].sort((a, b) => a - b);
+  const eqf = levels.length ? `EQF ${levels.join(', ')}` : 'all EQF levels';
   return scope.fieldsOfStudy?.length ? `${eqf}; ${scope.fieldsOfStudy.join(', ')}` : eqf;
 };

@@ -77,4 +77,16 @@ describe('the EU example table', () => {
     );
     expect(rulesets['2026'].hash).not.toBe(rulesets['2022'].hash);
   });
+  it('2026 says it is a stricter QA-body profile built on the 2022 Recommendation, not a revision (finding 8)', () => {
+    expect(rulesets['2026'].title).toMatch(/profile/i);
+    expect(rulesets['2026'].title).not.toMatch(/revision/i);
+    expect(rulesets['2026'].source).toMatch(/2022\/C 243\/02/);
+    expect(rulesets['2026'].source).toMatch(/profile/i);
+  });
+  it.each(['annex2.assessment.recent', 'annex1.identity-verification'])(
+    '2026 %s: a profile choice, and its reference says so (finding 8)',
+    (id) => expect(rulesets['2026'].rules.find((r) => r.id === id)?.reference).toMatch(/profile choice/i),
+  );
+  it('has no rule that cannot fail: the date of issuing is the command time (finding 8)', () =>
+    expect(rulesets['2022'].rules.map((r) => r.id)).not.toContain('annex1.date-of-issue'));
 });

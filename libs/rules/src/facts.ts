@@ -59,7 +59,14 @@ export const FACT_TYPES = object({
     status: oneOf('draft', 'published', 'retired'),
   }),
   /** The issuer the command acts for, with all its accreditations (any status). */
-  issuer: object({ id: text, registered: bool, accreditations: list(accreditation) }),
+  issuer: object({
+    id: text,
+    registered: bool,
+    /** As registered: the "Authentic" rule ties the specification's awarding bodies to it. */
+    legalName: text,
+    country: text,
+    accreditations: list(accreditation),
+  }),
   /** IssueCredential: the assessments it cites. */
   assessments: list(
     object({

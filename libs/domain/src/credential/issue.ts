@@ -88,7 +88,7 @@ const validUntilFor = (validFrom: string, validUntil: string | undefined, validi
 };
 
 const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now: string) => {
-  const held = eqfLevel === undefined ? undefined : accreditationCovering(issuer, eqfLevel, now);
+  const held = accreditationCovering(issuer, eqfLevel, now);
   return (
     held &&
     definedOnly({

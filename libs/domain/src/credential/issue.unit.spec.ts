@@ -83,6 +83,35 @@ describe('Credential decider: IssueCredential', () => {
       .when(issueWith({}, { issuer: fold(issuerDecider, [issuerRegistered()]) }))
       .then([{ type: 'CredentialIssued', data: rest }]);
   });
+  it('records an all-levels accreditation (eqfLevels omitted) for a specification without EQF level (finding 7)', () => {
+    const { eqfLevel: _l, ...noLevel } = specificationPublished().data;
+    const allLevels = fold(issuerDecider, [
+      issuerRegistered(),
+      issuerAccredited(),
+      issuerAccredited({ accreditationId: 'acc-all', scope: {} }),
+    ]);
+    const { eqfLevel: _e, ...rest } = issued.data;
+    given([])
+      .when(
+        issueWith(
+          {},
+          { specification: spec({ type: 'SpecificationPublished', data: noLevel }), issuer: allLevels },
+        ),
+      )
+      .then([
+        {
+          type: 'CredentialIssued',
+          data: { ...rest, accreditation: { ...issued.data.accreditation!, accreditationId: 'acc-all' } },
+        },
+      ]);
+  });
+  it('a level-scoped accreditation does not cover a specification without EQF level (finding 7)', () => {
+    const { eqfLevel: _l, ...noLevel } = specificationPublished().data;
+    const { eqfLevel: _e, accreditation: _a, ...rest } = issued.data;
+    given([])
+      .when(issueWith({}, { specification: spec({ type: 'SpecificationPublished', data: noLevel }) }))
+      .then([{ type: 'CredentialIssued', data: rest }]);
+  });
   it('issues from several assessments when every one is a pass of this learner and specification', () =>
     given([])
       .when(
@@ -97,7 +126,12 @@ describe('Credential decider: IssueCredential', () => {
       .when(
         issueWith(
           { assessmentIds: ['asmt-1', 'asmt-2'] },
-          { assessments: [passed, assessment(assessmentRecorded({ assessmentId: 'asmt-2', learner: { id: 'learner-2' } }))] },
+          {
+            assessments: [
+              passed,
+              assessment(assessmentRecorded({ assessmentId: 'asmt-2', learner: { id: 'learner-2' } })),
+            ],
+          },
         ),
       )
       .thenThrows('credential.assessment-mismatch', 'conflict', {

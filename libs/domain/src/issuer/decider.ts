@@ -33,7 +33,7 @@ const validateAccreditation = ({ scope, validFrom, validUntil }: AccreditIssuer[
       validUntil,
     });
   }
-  if (scope.eqfLevels.length === 0 || !scope.eqfLevels.every(isEqfLevel)) {
+  if (scope.eqfLevels !== undefined && (scope.eqfLevels.length === 0 || !scope.eqfLevels.every(isEqfLevel))) {
     throw invalid('issuer.eqf-level-invalid', 'eqfLevels must be integers from 1 to 8', {
       eqfLevels: scope.eqfLevels,
     });

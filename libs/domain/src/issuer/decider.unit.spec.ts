@@ -97,6 +97,10 @@ describe('Issuer decider', () => {
         .when(accreditWith({ scope: { eqfLevels } }))
         .thenThrows('issuer.eqf-level-invalid', 'invalid'),
     );
+    it('accepts a scope without eqfLevels: all levels (finding 7)', () =>
+      given([registered])
+        .when(accreditWith({ scope: {} }))
+        .then([{ ...accredited, data: { ...accredited.data, scope: {} } }]));
     it("forbids an issuer principal acting on another issuer's stream", () =>
       given([registered])
         .when(accreditWith({}, actingAs(OTHER_ISSUER)))

@@ -1,6 +1,10 @@
 import type { Event } from '../core';
 
-export type AccreditationScope = Readonly<{ eqfLevels: readonly number[]; fieldsOfStudy?: readonly string[] }>;
+/** Omitted `eqfLevels` means all levels: the only scope that covers a specification without EQF level. */
+export type AccreditationScope = Readonly<{
+  eqfLevels?: readonly number[];
+  fieldsOfStudy?: readonly string[];
+}>;
 
 export type IssuerRegistered = Event<
   'IssuerRegistered',

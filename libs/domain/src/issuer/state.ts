@@ -42,12 +42,13 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
 /**
  * The first-granted accreditation that is active now and whose period contains `instant`
  * (half-open: validFrom <= instant < validUntil, so an accreditation ending at midnight does not
- * cover midnight) and whose scope lists `eqfLevel`. Status is the current one: the state keeps no
- * history of when a suspension began, so a past instant is judged with today's status.
+ * cover midnight) and whose scope covers `eqfLevel`: lists it, or omits `eqfLevels` (all levels,
+ * the only scope covering a specification without level). Status is the current one: the state
+ * keeps no history of when a suspension began, so a past instant is judged with today's status.
  */
 export const accreditationCovering = (
   state: IssuerState,
-  eqfLevel: number,
+  eqfLevel: number | undefined,
   instant: string,
 ): Accreditation | undefined => {
   if (state.status !== 'registered') return undefined;
@@ -55,7 +56,7 @@ export const accreditationCovering = (
   return state.accreditations.find(
     (a) =>
       a.status === 'active' &&
-      a.scope.eqfLevels.includes(eqfLevel) &&
+      (a.scope.eqfLevels === undefined || (eqfLevel !== undefined && a.scope.eqfLevels.includes(eqfLevel))) &&
       instantMs(a.validFrom) <= at &&
       at < instantMs(a.validUntil),
   );

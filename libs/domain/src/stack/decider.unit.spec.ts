@@ -32,7 +32,12 @@ const awardWith = (
       learnerId: 'learner-1',
       componentCredentialIds: ids,
       ...change,
-      context: { pathway, components: [cred1, cred2], ...context },
+      context: {
+        pathway,
+        components: [cred1, cred2],
+        issuer: { status: 'unregistered' as const },
+        ...context,
+      },
     },
     metadata,
   );

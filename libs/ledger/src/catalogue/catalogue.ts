@@ -233,6 +233,7 @@ export const CATALOGUE = {
     related: (c) => ({
       pathway: pathway(c.data.pathwayId),
       components: c.data.componentCredentialIds.map(credential),
+      issuer: issuer(c.metadata.issuerId ?? ''),
     }),
     facts: facts.awardStackedCredentialFacts,
     recordedAs: 'StackedCredentialAwarded',

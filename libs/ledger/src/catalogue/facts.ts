@@ -62,17 +62,20 @@ const issuerFacts = (state: IssuerState, id: string): IssuerFacts =>
     ? {
         id: state.issuerId,
         registered: true,
+        legalName: state.legalName,
+        country: state.country,
         accreditations: state.accreditations.map((a) => ({
           id: a.accreditationId,
           qaBody: a.qaBody,
-          eqfLevels: a.scope.eqfLevels,
+          /** Empty means all levels: a granted scope never lists none. */
+          eqfLevels: a.scope.eqfLevels ?? [],
           fieldsOfStudy: a.scope.fieldsOfStudy ?? [],
           validFrom: a.validFrom,
           validUntil: a.validUntil,
           status: a.status,
         })),
       }
-    : { id, registered: false, accreditations: [] };
+    : { id, registered: false, legalName: '', country: '', accreditations: [] };
 
 const learnerFacts = (id: string, learner: LearnerRef | undefined): LearnerFacts => ({
   id,
@@ -210,10 +213,10 @@ export const publishPathwayFacts = (command: PublishPathway, target: PathwayStat
 };
 
 export const awardStackedCredentialFacts = (command: AwardStackedCredential, target: object): Facts => {
-  const { pathway, components } = command.data.context;
+  const { pathway, components, issuer } = command.data.context;
   const facts = defined(components.map((c) => componentFacts(c, command.metadata.now)));
   return {
-    ...ownedResourceFacts(command, target),
+    ...commandFacts(command, ownerOf(target), issuer),
     ...(pathway.status !== 'absent'
       ? {
           pathway: pathwayFacts(

@@ -81,6 +81,8 @@ const credentialStream = (id = 'cred-1', over = {}) => ({
 const issuerFacts = {
   id: ISSUER,
   registered: true,
+  legalName: `University ${ISSUER}`,
+  country: 'NL',
   accreditations: [
     {
       id: 'acc-1',
@@ -121,7 +123,7 @@ describe('the facts each catalogued command gives the rules', () => {
     const data = { issuerId: 'uni-9', legalName: 'U9', country: 'NL', registrationId: 'KVK-9' };
     expect(await factsOf({}, { type: 'RegisterIssuer', data, metadata: asQaBody })).toEqual({
       ...command('RegisterIssuer', 'qa-body', 'uni-9'),
-      issuer: { id: 'uni-9', registered: false, accreditations: [] },
+      issuer: { id: 'uni-9', registered: false, legalName: '', country: '', accreditations: [] },
     });
   });
 
@@ -143,6 +145,22 @@ describe('the facts each catalogued command gives the rules', () => {
       });
     },
   );
+
+  it('an accreditation for all levels (eqfLevels omitted) reaches the rules as an empty eqfLevels (finding 7)', async () => {
+    const allLevels = {
+      [streamId('issuer', ISSUER)]: {
+        fold: folded(issuerDecider),
+        events: [issuerRegistered(), issuerAccredited({ scope: {} })],
+      },
+    };
+    const data = { issuerId: ISSUER, accreditationId: 'acc-1', note: 'x' };
+    const facts = await factsOf(allLevels, {
+      type: 'SuspendAccreditation',
+      data,
+      metadata: asQaBody,
+    } as CommandRequest);
+    expect(facts.issuer?.accreditations[0]?.eqfLevels).toEqual([]);
+  });
 
   it('PublishSpecification: the specification as it would be published, and the acting issuer', async () => {
     const data = {
@@ -285,6 +303,7 @@ describe('the facts each catalogued command gives the rules', () => {
   it('AwardStackedCredential: the pathway, components judged at now (unknown left out), and the stack total', async () => {
     const given = {
       [streamId('pathway', 'path-1')]: { fold: folded(pathwayDecider), events: [pathwayPublished()] },
+      ...issuerStream,
       ...credentialStream('cred-1'),
       ...credentialStream('cred-2', {
         specificationId: 'spec-2',
@@ -301,6 +320,7 @@ describe('the facts each catalogued command gives the rules', () => {
     const component = { learnerId: 'learner-1', validFrom: '2025-05-21T00:00:00Z' };
     expect(await factsOf(given, { type: 'AwardStackedCredential', data, metadata: metadata() })).toEqual({
       ...command('AwardStackedCredential'),
+      issuer: issuerFacts,
       pathway: {
         id: 'path-1',
         components: ['spec-1', 'spec-2'],

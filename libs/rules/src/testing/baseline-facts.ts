@@ -25,9 +25,9 @@ const baseline: Omit<FactsDraft, 'command'> = {
     hours: 140,
     eqfLevel: 6,
     fieldOfStudy: '0421',
-    typeOfAssessment: 'written exam and project',
+    typeOfAssessment: 'exam',
     formOfParticipation: 'blended',
-    typeOfQualityAssurance: 'external, by AEQES',
+    typeOfQualityAssurance: 'external accreditation',
     supervisionAndIdentityVerification: 'supervised-onsite-with-identity-verification',
     stackable: true,
     status: 'published',
@@ -35,6 +35,8 @@ const baseline: Omit<FactsDraft, 'command'> = {
   issuer: {
     id: 'issuer-1',
     registered: true,
+    legalName: 'Université de Liège',
+    country: 'BE',
     accreditations: [
       {
         id: 'acc-1',

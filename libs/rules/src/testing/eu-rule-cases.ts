@@ -41,7 +41,14 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
   command,
   severity: 'block',
   passes: [
-    example('no EQF level, any current accreditation', (f) => void (f.specification.eqfLevel = 0)),
+    example('no EQF level, an accreditation for all levels (eqfLevels omitted)', (f) => {
+      f.specification.eqfLevel = 0;
+      f.issuer.accreditations[0].eqfLevels = [];
+    }),
+    example('an accreditation for all levels covers any level', (f) => {
+      f.specification.eqfLevel = 8;
+      f.issuer.accreditations[0].eqfLevels = [];
+    }),
     example('field of study covered by an ISCED-F prefix', (f) => {
       f.issuer.accreditations[0].fieldsOfStudy = ['04', '09'];
       f.specification.fieldOfStudy = '0421';
@@ -59,6 +66,9 @@ const accreditationCase = (rule: string, command: CommandType): RuleCase => ({
       (f) => void (f.issuer.accreditations[0].validFrom = daysBeforeNow(-1)),
     ),
     example('EQF level outside scope', (f) => void (f.specification.eqfLevel = 8)),
+    example('no EQF level, only a level-scoped accreditation (finding 7)', (f) => {
+      f.specification.eqfLevel = 0;
+    }),
     example('field of study outside scope (finding 6)', (f) => {
       f.issuer.accreditations[0].fieldsOfStudy = ['0913'];
       f.specification.fieldOfStudy = '0421';
@@ -107,8 +117,13 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     rule: 'annex1.countries',
     command: 'PublishSpecification',
     severity: 'block',
-    passes: [example('one country', (f) => void (f.specification.countries = ['DE']))],
+    passes: [
+      example('one country', (f) => void (f.specification.countries = ['DE'])),
+      example('an ISO 3166-2 region (finding 8)', (f) => void (f.specification.countries = ['BE-VLG', 'NL'])),
+    ],
     fails: [
+      example('a malformed region', (f) => void (f.specification.countries = ['BE-'])),
+      example('a lower-case code', (f) => void (f.specification.countries = ['be'])),
       example('none', (f) => void (f.specification.countries = [])),
       example('a name, not a code', (f) => void (f.specification.countries = ['BE', 'Germany'])),
     ],
@@ -199,16 +214,6 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     ],
   },
   {
-    rule: 'annex1.date-of-issue',
-    command: 'IssueCredential',
-    severity: 'block',
-    passes: [example('issued a week ago', (f) => void (f.credential.issuedAt = daysBeforeNow(7)))],
-    fails: [
-      example('absent', (f) => void delete (f.credential as Partial<FactsDraft['credential']>).issuedAt),
-      example('in the future', (f) => void (f.credential.issuedAt = daysBeforeNow(-1))),
-    ],
-  },
-  {
     rule: 'issuance.validity-period',
     command: 'IssueCredential',
     severity: 'block',
@@ -218,10 +223,24 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
         f.credential.validUntil = '';
       }),
       example('valid from a later date', (f) => void (f.credential.validFrom = '2026-04-01')),
-      example('valid from the assessment day, before issue', (f) => void (f.credential.validFrom = '2026-02-01')),
+      example('valid from 90 days ahead', (f) => {
+        f.credential.validFrom = daysBeforeNow(-90);
+        f.credential.hasValidUntil = false;
+      }),
+      example(
+        'valid from the assessment day, before issue',
+        (f) => void (f.credential.validFrom = '2026-02-01'),
+      ),
     ],
     fails: [
       example('valid from before the assessment', (f) => void (f.credential.validFrom = '2026-01-30')),
+      example('valid from in 2099 (finding 8)', (f) => void (f.credential.validFrom = '2099-01-01')),
+      example('valid from 91 days ahead', (f) => void (f.credential.validFrom = daysBeforeNow(-91))),
+      example('expires when it starts', (f) => void (f.credential.validUntil = f.credential.validFrom)),
+      example('issued before the passing assessment', (f) => {
+        f.credential.issuedAt = '2026-01-15T00:00:00Z';
+        f.now = '2026-01-15T00:00:00Z';
+      }),
       example('expires before it starts', (f) => void (f.credential.validUntil = '2026-02-28')),
       example(
         'validFrom absent',
@@ -230,6 +249,61 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
     ],
   },
   accreditationCase('annex2.quality.accreditation', 'IssueCredential'),
+  {
+    rule: 'annex2.pathways.stacking-issuer-accredited',
+    command: 'AwardStackedCredential',
+    severity: 'block',
+    passes: [],
+    fails: [
+      example(
+        'stacking issuer without accreditation (finding 8)',
+        (f) => void (f.issuer.accreditations = []),
+      ),
+      example('accreditation suspended', (f) => void (f.issuer.accreditations[0].status = 'suspended')),
+      example('issuer facts left out', (f) => void delete (f as Partial<FactsDraft>).issuer),
+    ],
+  },
+  {
+    rule: 'annex1.vocabularies',
+    command: 'PublishSpecification',
+    severity: { '2022': 'warn', '2026': 'block' },
+    passes: [
+      example('work experience', (f) => void (f.specification.formOfParticipation = 'work experience')),
+      example(
+        'no supervision stated (optional)',
+        (f) => void (f.specification.supervisionAndIdentityVerification = ''),
+      ),
+    ],
+    fails: [
+      example('"-" as type of assessment (finding 8)', (f) => void (f.specification.typeOfAssessment = '-')),
+      example('"-" as form of participation', (f) => void (f.specification.formOfParticipation = '-')),
+      example('"-" as type of QA', (f) => void (f.specification.typeOfQualityAssurance = '-')),
+      example(
+        'an unknown supervision code',
+        (f) => void (f.specification.supervisionAndIdentityVerification = 'trust me'),
+      ),
+    ],
+  },
+  {
+    rule: 'annex2.authentic.awarding-body',
+    command: 'PublishSpecification',
+    severity: 'block',
+    passes: [
+      example('the issuer among other awarding bodies', (f) => {
+        f.specification.awardingBodies.unshift({ legalName: 'KU Leuven', country: 'BE' });
+      }),
+    ],
+    fails: [
+      example('another legal name (finding 8)', (f) => {
+        f.specification.awardingBodies = [{ legalName: 'Harvard University', country: 'US' }];
+      }),
+      example(
+        'the same name, another country',
+        (f) => void (f.specification.awardingBodies[0].country = 'FR'),
+      ),
+      example('issuer facts left out', (f) => void delete (f as Partial<FactsDraft>).issuer),
+    ],
+  },
   {
     rule: 'annex2.assessment.passed',
     command: 'IssueCredential',

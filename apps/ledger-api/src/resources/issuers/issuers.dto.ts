@@ -38,14 +38,19 @@ export class RegisterIssuerDto {
 }
 
 export class AccreditationScopeDto {
-  @ApiProperty({ type: [Number], example: [5, 6, 7] })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [5, 6, 7],
+    description: 'Omitted: all levels, the only scope that covers a specification without EQF level',
+  })
+  @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(8)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(8, { each: true })
-  eqfLevels!: number[];
+  eqfLevels?: number[];
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
