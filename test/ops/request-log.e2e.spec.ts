@@ -63,8 +63,8 @@ describe('The request log of a running API', () => {
         .every((line) => line.startsWith('{')),
     ).toBe(true);
     const requests = lines.filter((l) => l.msg === 'request completed');
-    // 3 principals, the issuer, its accreditation, the specification, the assessment and the 401 (plus start-up's /health/live polls).
-    expect(requests.filter((l) => l.route !== '/health/live')).toHaveLength(8);
+    // The QA body, 3 principals, the issuer, its accreditation, the specification, the assessment and the 401 (plus start-up's /health/live polls).
+    expect(requests.filter((l) => l.route !== '/health/live')).toHaveLength(9);
     const assessment = requests.find((l) => l.route === '/v1/assessments');
     expect(assessment).toEqual(
       expect.objectContaining({
