@@ -3,10 +3,24 @@ import tseslint from 'typescript-eslint';
 import jest from 'eslint-plugin-jest';
 
 const infrastructure = ['@nestjs/*', 'kafkajs', 'better-sqlite3', 'pg', 'kysely', '@eventstore/*', 'fastify'];
-const boundary = (group, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] });
+const boundary = (group, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group, message }] }],
+});
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'tmp/', '.kafka/', 'bench/results/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'data/',
+      'tmp/',
+      '.kafka/',
+      'bench/results/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +45,12 @@ export default tseslint.config(
     rules: boundary(infrastructure, 'The rules engine sees facts only, never storage or frameworks.'),
   },
   {
-    files: ['libs/event-store/**/*.ts', 'libs/projections/**/*.ts', 'libs/feed/**/*.ts', 'libs/credentials/**/*.ts'],
+    files: [
+      'libs/event-store/**/*.ts',
+      'libs/projections/**/*.ts',
+      'libs/feed/**/*.ts',
+      'libs/credentials/**/*.ts',
+    ],
     rules: boundary(['@nestjs/*'], 'Libraries stay framework-free; Nest lives in apps/.'),
   },
   {

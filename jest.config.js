@@ -6,7 +6,9 @@ const { compilerOptions } = require('./tsconfig.json');
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
-  roots: ['apps', 'libs', 'test', 'bench'].filter((dir) => existsSync(`${__dirname}/${dir}`)).map((dir) => `<rootDir>/${dir}`),
+  roots: ['apps', 'libs', 'test', 'bench']
+    .filter((dir) => existsSync(`${__dirname}/${dir}`))
+    .map((dir) => `<rootDir>/${dir}`),
   testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Our TypeScript only. Packages that ship ESM only (NestJS 12, cel-js, canonicalize, commander)

@@ -29,10 +29,14 @@ describe('The README stays true', () => {
 
     // Asynchronous: the server under test runs in this very process.
     it('runs against a fresh ledger and ends with a revoked credential whose chain verifies', async () => {
-      const { stdout: output } = await promisify(execFile)('bash', [resolve(root, 'scripts/walkthrough.sh')], {
-        env: { ...process.env, ADMIN: ADMIN_TOKEN, BASE: ledger.baseUrl },
-        encoding: 'utf8',
-      });
+      const { stdout: output } = await promisify(execFile)(
+        'bash',
+        [resolve(root, 'scripts/walkthrough.sh')],
+        {
+          env: { ...process.env, ADMIN: ADMIN_TOKEN, BASE: ledger.baseUrl },
+          encoding: 'utf8',
+        },
+      );
       const lines = output.trim().split('\n');
       expect(lines).toEqual(expect.arrayContaining(['suspended', 'active', 'revoked']));
       expect(output).toMatch(/'id': 'eu-microcredentials', 'version': '2022'/);

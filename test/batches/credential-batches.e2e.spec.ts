@@ -1,7 +1,16 @@
 import { ADMIN_TOKEN, type Reply, startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, daysAgo, identityHash, expectCreated, logHead, specificationBody, type World } from '../support/fixtures';
+import {
+  accreditedIssuer,
+  daysAgo,
+  identityHash,
+  expectCreated,
+  logHead,
+  specificationBody,
+  type World,
+} from '../support/fixtures';
 
-const HEADER = 'rowKey,specificationId,learnerId,identityType,identityHash,salt,outcome,grade,assessor,method,assessedAt,evidence,validFrom,validUntil';
+const HEADER =
+  'rowKey,specificationId,learnerId,identityType,identityHash,salt,outcome,grade,assessor,method,assessedAt,evidence,validFrom,validUntil';
 
 type Row = Record<string, string>;
 const goodRow = (specificationId: string, n: number): Row => ({
@@ -21,10 +30,25 @@ const goodRow = (specificationId: string, n: number): Row => ({
   validUntil: daysAgo(-5 * 365),
 });
 const csvOf = (rows: Row[], delimiter = ',', eol = '\n') =>
-  [HEADER.split(',').join(delimiter), ...rows.map((r) => HEADER.split(',').map((c) => r[c] ?? '').join(delimiter))].join(eol) + eol;
+  [
+    HEADER.split(',').join(delimiter),
+    ...rows.map((r) =>
+      HEADER.split(',')
+        .map((c) => r[c] ?? '')
+        .join(delimiter),
+    ),
+  ].join(eol) + eol;
 const ndjsonOf = (rows: Row[]) =>
   rows
-    .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== '').map(([k, v]) => [k, k === 'evidence' ? v.split(' ') : v]))))
+    .map((r) =>
+      JSON.stringify(
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([, v]) => v !== '')
+            .map(([k, v]) => [k, k === 'evidence' ? v.split(' ') : v]),
+        ),
+      ),
+    )
     .join('\n') + '\n';
 
 /** 200 rows; 4 bad of different kinds: a bad learner id, a missing outcome, an unknown specification, validity inverted. */
@@ -41,7 +65,11 @@ describe('POST /v1/credential-batches', () => {
   let ledger: TestLedger;
   let world: World;
   let specificationId: string;
-  const upload = async (body: string, key: string | undefined, options: { type?: string; query?: string; token?: string } = {}) => {
+  const upload = async (
+    body: string,
+    key: string | undefined,
+    options: { type?: string; query?: string; token?: string } = {},
+  ) => {
     const response = await fetch(`${ledger.baseUrl}/v1/credential-batches${options.query ?? ''}`, {
       method: 'POST',
       headers: {
@@ -52,7 +80,11 @@ describe('POST /v1/credential-batches', () => {
       body,
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : text } as Reply;
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? JSON.parse(text) : text,
+    } as Reply;
   };
   const done = async (id: string, token = world.issuerToken) => {
     for (;;) {
@@ -65,7 +97,12 @@ describe('POST /v1/credential-batches', () => {
   beforeAll(async () => {
     ledger = await startLedger();
     world = await accreditedIssuer(ledger);
-    specificationId = expectCreated(await ledger.request('POST', '/v1/specifications', { token: world.issuerToken, body: specificationBody }));
+    specificationId = expectCreated(
+      await ledger.request('POST', '/v1/specifications', {
+        token: world.issuerToken,
+        body: specificationBody,
+      }),
+    );
   }, 60_000);
   afterAll(() => ledger.close());
 
@@ -79,9 +116,21 @@ describe('POST /v1/credential-batches', () => {
     expect(accepted.headers.get('location')).toBe(`/v1/credential-batches/${accepted.body.id}`);
     // Then 196 credentials and 4 failed rows, each naming its column and code
     const result = await done(accepted.body.id);
-    expect(result.body).toMatchObject({ status: 'done', rows: 200, issued: 196, failed: 4, 'skipped-as-duplicate': 0 });
+    expect(result.body).toMatchObject({
+      status: 'done',
+      rows: 200,
+      issued: 196,
+      failed: 4,
+      'skipped-as-duplicate': 0,
+    });
     const failed = result.body.results.filter((r: { status: string }) => r.status === 'failed');
-    expect(failed.map((r: { row: number; problem: { code: string; column?: string } }) => [r.row, r.problem.code, r.problem.column])).toEqual([
+    expect(
+      failed.map((r: { row: number; problem: { code: string; column?: string } }) => [
+        r.row,
+        r.problem.code,
+        r.problem.column,
+      ]),
+    ).toEqual([
       [10, 'request.invalid', 'learnerId'],
       [50, 'request.invalid', 'outcome'],
       [100, expect.any(String), undefined],
@@ -89,7 +138,9 @@ describe('POST /v1/credential-batches', () => {
     ]);
     expect(failed[3].assessmentId).toEqual(expect.any(String));
     const credentialId = result.body.results[0].credentialId;
-    expect((await ledger.request('GET', `/v1/credentials/${credentialId}`, { token: world.issuerToken })).status).toBe(200);
+    expect(
+      (await ledger.request('GET', `/v1/credentials/${credentialId}`, { token: world.issuerToken })).status,
+    ).toBe(200);
     // And as CSV, one line per row next to the upload
     const csvResults = await fetch(`${ledger.baseUrl}/v1/credential-batches/${accepted.body.id}`, {
       headers: { authorization: `Bearer ${world.issuerToken}`, accept: 'text/csv' },
@@ -110,10 +161,25 @@ describe('POST /v1/credential-batches', () => {
   }, 60_000);
 
   it('gives the same result for NDJSON as for CSV', async () => {
-    const rows = cohort(specificationId).slice(0, 12).map((r) => ({ ...r, rowKey: `nd-${r.rowKey}`, learnerId: r.learnerId.replace('lrn-', 'lrn-nd') }));
-    const fromCsv = await done((await upload(csvOf(rows.map((r) => ({ ...r, rowKey: `c-${r.rowKey}` }))), 'nd-csv')).body.id);
-    const fromNdjson = await done((await upload(ndjsonOf(rows.map((r) => ({ ...r, rowKey: `n-${r.rowKey}` }))), 'nd-json', { type: 'application/x-ndjson' })).body.id);
-    const shape = (reply: Reply) => reply.body.results.map((r: { row: number; status: string; problem?: { code: string } }) => [r.row, r.status, r.problem?.code]);
+    const rows = cohort(specificationId)
+      .slice(0, 12)
+      .map((r) => ({ ...r, rowKey: `nd-${r.rowKey}`, learnerId: r.learnerId.replace('lrn-', 'lrn-nd') }));
+    const fromCsv = await done(
+      (await upload(csvOf(rows.map((r) => ({ ...r, rowKey: `c-${r.rowKey}` }))), 'nd-csv')).body.id,
+    );
+    const fromNdjson = await done(
+      (
+        await upload(ndjsonOf(rows.map((r) => ({ ...r, rowKey: `n-${r.rowKey}` }))), 'nd-json', {
+          type: 'application/x-ndjson',
+        })
+      ).body.id,
+    );
+    const shape = (reply: Reply) =>
+      reply.body.results.map((r: { row: number; status: string; problem?: { code: string } }) => [
+        r.row,
+        r.status,
+        r.problem?.code,
+      ]);
     expect(fromNdjson.body.issued).toBe(fromCsv.body.issued);
     expect(shape(fromNdjson)).toEqual(shape(fromCsv));
   }, 60_000);
@@ -121,7 +187,8 @@ describe('POST /v1/credential-batches', () => {
   it('parses a BOM, CRLF, a ; delimiter and a quoted newline', async () => {
     const rows = [goodRow(specificationId, 9001), goodRow(specificationId, 9002)];
     rows[1].assessor = 'de Vries; J.\nexternal';
-    const body = '\uFEFF' + csvOf(rows, ';', '\r\n').replace('de Vries; J.\nexternal', '"de Vries; J.\nexternal"');
+    const body =
+      '\uFEFF' + csvOf(rows, ';', '\r\n').replace('de Vries; J.\nexternal', '"de Vries; J.\nexternal"');
     const reply = await done((await upload(body, 'dialect-1', { query: '?delimiter=%3B' })).body.id);
     expect(reply.body).toMatchObject({ rows: 2, issued: 2, failed: 0 });
   }, 60_000);
@@ -147,15 +214,28 @@ describe('POST /v1/credential-batches', () => {
   it('shows a batch only to the issuer that uploaded it', async () => {
     const id = (await upload(csvOf([goodRow(specificationId, 40_000)]), 'mine-1')).body.id;
     await done(id);
-    const other = await accreditedIssuer(ledger, undefined, { legalName: 'Fontys', country: 'NL', registrationId: 'KVK-41098765' });
-    expect((await ledger.request('GET', `/v1/credential-batches/${id}`, { token: other.issuerToken })).status).toBe(404);
-    expect((await ledger.request('GET', `/v1/credential-batches/${id}`, { token: ADMIN_TOKEN })).status).toBe(403);
+    const other = await accreditedIssuer(ledger, undefined, {
+      legalName: 'Fontys',
+      country: 'NL',
+      registrationId: 'KVK-41098765',
+    });
+    expect(
+      (await ledger.request('GET', `/v1/credential-batches/${id}`, { token: other.issuerToken })).status,
+    ).toBe(404);
+    expect((await ledger.request('GET', `/v1/credential-batches/${id}`, { token: ADMIN_TOKEN })).status).toBe(
+      403,
+    );
   }, 60_000);
 
   it('documents both request media types and the CSV answer in OpenAPI', async () => {
     const document = (await ledger.request('GET', '/docs-json')).body;
-    expect(Object.keys(document.paths['/v1/credential-batches'].post.requestBody.content).sort()).toEqual(['application/x-ndjson', 'text/csv']);
-    expect(Object.keys(document.paths['/v1/credential-batches/{id}'].get.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
+    expect(Object.keys(document.paths['/v1/credential-batches'].post.requestBody.content).sort()).toEqual([
+      'application/x-ndjson',
+      'text/csv',
+    ]);
+    expect(
+      Object.keys(document.paths['/v1/credential-batches/{id}'].get.responses['200'].content).sort(),
+    ).toEqual(['application/json', 'text/csv']);
   });
 
   it('keeps CSV bodies to the batch route: elsewhere they are 415 problem+json', async () => {

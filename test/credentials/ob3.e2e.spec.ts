@@ -2,7 +2,14 @@ import { createServer } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { verifyIndependently } from '../../libs/credentials/src/testing/independent-verifier';
 import { startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, specificationBody, type World } from '../support/fixtures';
+import {
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  specificationBody,
+  type World,
+} from '../support/fixtures';
 
 /** The public URL must be the one the API answers on, so pick the port before the app starts. */
 const freePort = () =>
@@ -30,8 +37,12 @@ describe('Open Badges 3.0 export and verification', () => {
     ledger = await startLedger({ PORT: String(port), CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}` });
     world = await accreditedIssuer(ledger);
     const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
-    const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)));
-    credentialId = expectCreated(await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])));
+    const assessmentId = expectCreated(
+      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+    );
+    credentialId = expectCreated(
+      await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])),
+    );
   });
   afterAll(() => ledger.close());
 
@@ -66,12 +77,14 @@ describe('Open Badges 3.0 export and verification', () => {
       expect((await ledger.request('GET', '/issuers/no-such-issuer')).status).toBe(404);
       expect((await ledger.request('GET', `/issuers/${world.issuerId}/keys/nope.jwk`)).status).toBe(404);
       expect((await ledger.request('GET', `/v1/issuers/${world.issuerId}`)).status).toBe(401);
-      expect((await ledger.request('GET', `/v1/issuers/${world.issuerId}`, { token: world.issuerToken })).status).toBe(200);
+      expect(
+        (await ledger.request('GET', `/v1/issuers/${world.issuerId}`, { token: world.issuerToken })).status,
+      ).toBe(200);
     });
   });
 
   describe('the export', () => {
-    it('answers JSON-LD with a Data Integrity proof that Digital Bazaar\'s verifier accepts', async () => {
+    it("answers JSON-LD with a Data Integrity proof that Digital Bazaar's verifier accepts", async () => {
       const reply = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`);
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toContain('application/ld+json');
@@ -80,7 +93,9 @@ describe('Open Badges 3.0 export and verification', () => {
         id: `urn:uuid:${credentialId}`,
         type: ['VerifiableCredential', 'OpenBadgeCredential'],
         issuer: { id: `${ledger.baseUrl}/issuers/${world.issuerId}`, name: 'Hogeschool Utrecht' },
-        proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' }],
+        proof: [
+          { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' },
+        ],
       });
       expect(credential.credentialStatus).toBeUndefined(); // no status lists are served yet
       expect(JSON.stringify(credential)).not.toContain('lrn-7f3a9c');
@@ -93,7 +108,9 @@ describe('Open Badges 3.0 export and verification', () => {
     });
 
     it('answers a vc+jwt for Accept: application/vc+jwt that jose verifies with the key at its kid', async () => {
-      const reply = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, { accept: 'application/vc+jwt' });
+      const reply = await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, {
+        accept: 'application/vc+jwt',
+      });
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toContain('application/vc+jwt');
       const jwt = reply.body as string;
@@ -102,7 +119,11 @@ describe('Open Badges 3.0 export and verification', () => {
       expect(header.kid).toBe(`${ledger.baseUrl}/issuers/${world.issuerId}/keys/p256-1.jwk`);
       const jwk = (await (await fetch(header.kid!)).json()) as JWK;
       const { payload } = await jwtVerify(jwt, await importJWK(jwk, 'ES256'), { typ: 'vc+jwt' });
-      expect(payload).toMatchObject({ id: `urn:uuid:${credentialId}`, iss: `${ledger.baseUrl}/issuers/${world.issuerId}`, jti: `urn:uuid:${credentialId}` });
+      expect(payload).toMatchObject({
+        id: `urn:uuid:${credentialId}`,
+        iss: `${ledger.baseUrl}/issuers/${world.issuerId}`,
+        jti: `urn:uuid:${credentialId}`,
+      });
     });
 
     it('signs once: a second export is byte-identical', async () => {
@@ -113,9 +134,19 @@ describe('Open Badges 3.0 export and verification', () => {
 
     it('exports to the owning issuer and readers, never to another issuer or anonymously', async () => {
       expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`)).status).toBe(401);
-      expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: world.auditorToken })).status).toBe(200);
-      const other = await accreditedIssuer(ledger, undefined, { legalName: 'Other', country: 'NL', registrationId: 'KVK-1' });
-      expect((await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: other.issuerToken })).status).toBe(404);
+      expect(
+        (await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: world.auditorToken }))
+          .status,
+      ).toBe(200);
+      const other = await accreditedIssuer(ledger, undefined, {
+        legalName: 'Other',
+        country: 'NL',
+        registrationId: 'KVK-1',
+      });
+      expect(
+        (await ledger.request('GET', `/v1/credentials/${credentialId}/ob3`, { token: other.issuerToken }))
+          .status,
+      ).toBe(404);
       expect((await asIssuer('GET', '/v1/credentials/no-such/ob3')).status).toBe(404);
     });
   });
@@ -125,19 +156,33 @@ describe('Open Badges 3.0 export and verification', () => {
     const check = (reply: { body: { checks: Array<{ id: string; passed: boolean }> } }, id: string) =>
       reply.body.checks.find((c) => c.id === id);
 
-    it('verifies an exported credential by id, with the ledger\'s accreditation and ruleset, without a token', async () => {
+    it("verifies an exported credential by id, with the ledger's accreditation and ruleset, without a token", async () => {
       const reply = await verify({ credentialId });
       expect(reply.status).toBe(200);
       expect(reply.body.verified).toBe(true);
-      for (const id of ['proof', 'issuer-key', 'schema', 'validity', 'accreditation', 'quality-ruleset', 'status.ledger'])
+      for (const id of [
+        'proof',
+        'issuer-key',
+        'schema',
+        'validity',
+        'accreditation',
+        'quality-ruleset',
+        'status.ledger',
+      ])
         expect(check(reply, id)).toMatchObject({ passed: true });
       expect(check(reply, 'accreditation')).toMatchObject({ evidence: { qaBody: 'NVAO' } });
-      expect(check(reply, 'quality-ruleset')).toMatchObject({ evidence: { id: 'eu-microcredentials', version: '2022' } });
+      expect(check(reply, 'quality-ruleset')).toMatchObject({
+        evidence: { id: 'eu-microcredentials', version: '2022' },
+      });
     });
 
     it('verifies both presented forms, and fails proof for a tampered credential', async () => {
       const json = (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`)).body;
-      const jwt = (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, { accept: 'application/vc+jwt' })).body;
+      const jwt = (
+        await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`, undefined, {
+          accept: 'application/vc+jwt',
+        })
+      ).body;
       expect((await verify({ credential: json })).body.verified).toBe(true);
       expect((await verify({ credential: jwt })).body.verified).toBe(true);
 
@@ -146,16 +191,31 @@ describe('Open Badges 3.0 export and verification', () => {
       expect(check(tampered, 'proof')).toMatchObject({ passed: false });
       const [header, payload, signature] = (jwt as string).split('.');
       const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-      const forged = [header, Buffer.from(JSON.stringify({ ...claims, name: 'Forged' })).toString('base64url'), signature].join('.');
+      const forged = [
+        header,
+        Buffer.from(JSON.stringify({ ...claims, name: 'Forged' })).toString('base64url'),
+        signature,
+      ].join('.');
       expect(check(await verify({ credential: forged }), 'proof')).toMatchObject({ passed: false });
     });
 
     it('reports a revoked credential as failing the ledger status check', async () => {
       const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
-      const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId, 'lrn-other')));
-      const revokedId = expectCreated(await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId], 'lrn-other')));
+      const assessmentId = expectCreated(
+        await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId, 'lrn-other')),
+      );
+      const revokedId = expectCreated(
+        await asIssuer(
+          'POST',
+          '/v1/credentials',
+          credentialBody(specificationId, [assessmentId], 'lrn-other'),
+        ),
+      );
       const exported = (await asIssuer('GET', `/v1/credentials/${revokedId}/ob3`)).body;
-      expect((await asIssuer('POST', `/v1/credentials/${revokedId}/revocation`, { reason: 'issued-in-error' })).status).toBe(200);
+      expect(
+        (await asIssuer('POST', `/v1/credentials/${revokedId}/revocation`, { reason: 'issued-in-error' }))
+          .status,
+      ).toBe(200);
       const reply = await verify({ credential: exported });
       expect(reply.body.verified).toBe(false);
       expect(check(reply, 'proof')).toMatchObject({ passed: true });

@@ -9,7 +9,11 @@ describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (k
   const prefix = `e2e-${randomUUID().slice(0, 8)}.`;
 
   beforeAll(async () => {
-    ledger = await startLedger({ KAFKA_BROKERS: kafka.brokers().join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_TOPIC_PARTITIONS: '2' });
+    ledger = await startLedger({
+      KAFKA_BROKERS: kafka.brokers().join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_TOPIC_PARTITIONS: '2',
+    });
   });
   afterAll(() => ledger?.close());
 
@@ -28,25 +32,35 @@ describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (k
       topic: `${prefix}credence.ledger.v1`,
       signal: deadline,
       onMessage: ({ key, headers }) => {
-        seen.set(String(headers['event-id']), { key: String(key), position: String(headers['global-position']) });
+        seen.set(String(headers['event-id']), {
+          key: String(key),
+          position: String(headers['global-position']),
+        });
         return seen.size >= head ? 'stop' : 'next';
       },
     });
     expect(seen.size).toBe(head);
-    expect([...seen.values()].map((m) => Number(m.position)).sort((a, b) => a - b)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    expect([...seen.values()].map((m) => Number(m.position)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: head }, (_, i) => i + 1),
+    );
     expect([...seen.values()].some((m) => m.key === `issuer-${world.issuerId}`)).toBe(true);
     const health = await ledger.request('GET', '/health');
     expect(health.body).toMatchObject({ status: 'ok', feed: { state: 'up' } });
   });
 
   it('publishes the signed checkpoints of the transparency log to credence.checkpoints.v1', async () => {
-    const latest = (await ledger.request('POST', '/v1/log/checkpoint', { token: ADMIN_TOKEN })).body as string;
+    const latest = (await ledger.request('POST', '/v1/log/checkpoint', { token: ADMIN_TOKEN }))
+      .body as string;
     const topic = `${prefix}credence.checkpoints.v1`;
     // The publisher creates the topic with its first send, within a poll interval of the signing.
     const read = () => readTopic(kafka.brokers(), topic).catch(() => []);
-    await eventually('the latest checkpoint on the topic', async () => (await read()).some((m) => m.value === latest));
+    await eventually('the latest checkpoint on the topic', async () =>
+      (await read()).some((m) => m.value === latest),
+    );
     const messages = await read();
-    expect(messages.map((m) => [m.key, m.headers['record-type']])).toEqual(messages.map(() => ['credence.localhost/log', 'checkpoint']));
+    expect(messages.map((m) => [m.key, m.headers['record-type']])).toEqual(
+      messages.map(() => ['credence.localhost/log', 'checkpoint']),
+    );
     const notes = messages.map((m) => String(m.value));
     expect(notes.at(-1)).toBe(latest);
     const sizes = notes.map((note) => Number(note.split('\n')[1]));

@@ -1,5 +1,13 @@
 import { startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, logHead, specificationBody, type World } from '../support/fixtures';
+import {
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  logHead,
+  specificationBody,
+  type World,
+} from '../support/fixtures';
 
 describe('A credential over HTTP: registration to revocation', () => {
   let ledger: TestLedger;
@@ -21,34 +29,52 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(spec.headers.get('etag')).toBe('"0"');
     expect(spec.headers.get('credence-position')).toMatch(/^\d+$/);
 
-    const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)));
+    const assessmentId = expectCreated(
+      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+    );
     const issued = await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId]));
     const credentialId = expectCreated(issued);
     expect(issued.headers.get('location')).toBe(`/v1/credentials/${credentialId}`);
 
     const read = await asIssuer('GET', `/v1/credentials/${credentialId}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id: credentialId, status: 'active', specificationId, learner: { id: 'lrn-7f3a9c' } });
+    expect(read.body).toMatchObject({
+      id: credentialId,
+      status: 'active',
+      specificationId,
+      learner: { id: 'lrn-7f3a9c' },
+    });
     expect(read.body.accreditation).toMatchObject({ qaBody: 'NVAO' });
     expect(read.headers.get('etag')).toBe('"0"');
 
-    const suspended = await asIssuer('POST', `/v1/credentials/${credentialId}/suspension`, { reason: 'under-investigation', note: 'complaint 12' });
+    const suspended = await asIssuer('POST', `/v1/credentials/${credentialId}/suspension`, {
+      reason: 'under-investigation',
+      note: 'complaint 12',
+    });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ status: 'suspended', reason: 'under-investigation' });
     expect(suspended.headers.get('etag')).toBe('"1"');
 
-    const reinstated = await ledger.request('POST', `/v1/credentials/${credentialId}/reinstatement`, { token: world.qaToken, body: { note: 'cleared' } });
+    const reinstated = await ledger.request('POST', `/v1/credentials/${credentialId}/reinstatement`, {
+      token: world.qaToken,
+      body: { note: 'cleared' },
+    });
     expect(reinstated.status).toBe(200);
     expect(reinstated.body.status).toBe('active');
 
-    const revoked = await asIssuer('POST', `/v1/credentials/${credentialId}/revocation`, { reason: 'issued-in-error', note: 'wrong cohort' });
+    const revoked = await asIssuer('POST', `/v1/credentials/${credentialId}/revocation`, {
+      reason: 'issued-in-error',
+      note: 'wrong cohort',
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', reason: 'issued-in-error' });
     expect(revoked.headers.get('etag')).toBe('"3"');
 
     // Repeating a command already in effect is a no-op: same state, nothing appended.
     const head = await logHead(ledger);
-    const again = await asIssuer('POST', `/v1/credentials/${credentialId}/revocation`, { reason: 'issued-in-error' });
+    const again = await asIssuer('POST', `/v1/credentials/${credentialId}/revocation`, {
+      reason: 'issued-in-error',
+    });
     expect(again.status).toBe(200);
     expect(again.headers.get('etag')).toBe('"3"');
     expect(await logHead(ledger)).toBe(head);
@@ -59,26 +85,43 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(reinstateRevoked.body).toMatchObject({ status: 409, code: 'credential.revoked' });
     expect(await logHead(ledger)).toBe(head);
 
-    const trail = await ledger.request('GET', `/v1/streams/credential-${credentialId}/events`, { token: world.auditorToken });
+    const trail = await ledger.request('GET', `/v1/streams/credential-${credentialId}/events`, {
+      token: world.auditorToken,
+    });
     expect(trail.body.events.map((e: { type: string }) => e.type)).toEqual([
       'CredentialIssued',
       'CredentialSuspended',
       'CredentialReinstated',
       'CredentialRevoked',
     ]);
-    expect(trail.body.events[0].metadata.ruleset).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
-    const verification = await ledger.request('GET', `/v1/streams/credential-${credentialId}/verification`, { token: world.auditorToken });
+    expect(trail.body.events[0].metadata.ruleset).toMatchObject({
+      id: 'eu-microcredentials',
+      version: '2022',
+    });
+    const verification = await ledger.request('GET', `/v1/streams/credential-${credentialId}/verification`, {
+      token: world.auditorToken,
+    });
     expect(verification.body).toMatchObject({ ok: true, events: 4 });
   });
 
   it('answers 412 to a stale If-Match and appends nothing', async () => {
     const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
     const head = await logHead(ledger);
-    const stale = await asIssuer('POST', `/v1/specifications/${specificationId}/retirement`, {}, { 'if-match': '"7"' });
+    const stale = await asIssuer(
+      'POST',
+      `/v1/specifications/${specificationId}/retirement`,
+      {},
+      { 'if-match': '"7"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('precondition-failed');
     expect(await logHead(ledger)).toBe(head);
-    const fresh = await asIssuer('POST', `/v1/specifications/${specificationId}/retirement`, {}, { 'if-match': '"0"' });
+    const fresh = await asIssuer(
+      'POST',
+      `/v1/specifications/${specificationId}/retirement`,
+      {},
+      { 'if-match': '"0"' },
+    );
     expect(fresh.status).toBe(200);
     expect(fresh.headers.get('etag')).toBe('"1"');
   });
@@ -92,21 +135,34 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(second.body).toEqual(first.body);
     expect(second.headers.get('location')).toBe(first.headers.get('location'));
     expect(await logHead(ledger)).toBe(head);
-    const reused = await asIssuer('POST', '/v1/specifications', { ...specificationBody, title: 'Other' }, key);
+    const reused = await asIssuer(
+      'POST',
+      '/v1/specifications',
+      { ...specificationBody, title: 'Other' },
+      key,
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('idempotency-key.reused');
   });
 
   it('answers 400 with the fields at fault, 404 for unknown ids, and appends nothing', async () => {
     const head = await logHead(ledger);
-    const invalid = await asIssuer('POST', '/v1/credentials', { specificationId: 'x', learnerId: 'not an id!', assessmentIds: [], validFrom: 'yesterday', extra: 1 });
+    const invalid = await asIssuer('POST', '/v1/credentials', {
+      specificationId: 'x',
+      learnerId: 'not an id!',
+      assessmentIds: [],
+      validFrom: 'yesterday',
+      extra: 1,
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('request.invalid');
     const fields = invalid.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['learnerId', 'assessmentIds', 'validFrom', 'extra']));
     const missing = await asIssuer('GET', '/v1/credentials/does-not-exist');
     expect(missing.status).toBe(404);
-    const suspendMissing = await asIssuer('POST', '/v1/credentials/does-not-exist/suspension', { reason: 'under-investigation' });
+    const suspendMissing = await asIssuer('POST', '/v1/credentials/does-not-exist/suspension', {
+      reason: 'under-investigation',
+    });
     expect(suspendMissing.status).toBe(404);
     expect(await logHead(ledger)).toBe(head);
   });

@@ -9,7 +9,9 @@ describe('Every route has a role', () => {
   it('declares @Roles or @Public on every handler of every controller', () => {
     const routes = routeTable(ledger.app);
     expect(routes.length).toBeGreaterThan(20);
-    const unguarded = routes.filter((r) => !r.isPublic && r.roles.length === 0).map((r) => `${r.method} ${r.name}`);
+    const unguarded = routes
+      .filter((r) => !r.isPublic && r.roles.length === 0)
+      .map((r) => `${r.method} ${r.name}`);
     expect(unguarded).toEqual([]);
     const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.name}`);
     expect(publicRoutes.sort()).toEqual(
@@ -35,7 +37,9 @@ describe('Every route has a role', () => {
   });
 
   it('rate-limits every public route', () => {
-    const unlimited = routeTable(ledger.app).filter((r) => r.isPublic && typeof r.routeConfig?.rateLimit !== 'object');
+    const unlimited = routeTable(ledger.app).filter(
+      (r) => r.isPublic && typeof r.routeConfig?.rateLimit !== 'object',
+    );
     expect(unlimited.map((r) => r.name)).toEqual([]);
   });
 

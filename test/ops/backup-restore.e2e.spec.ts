@@ -57,7 +57,15 @@ describe('credence backup, verify-store and restore', () => {
     expect(load.failures).toEqual([]);
     // Every database of the data dir (side databases appear as features first use them), plus the manifest.
     const copied = readdirSync(backupDir).sort();
-    expect(copied).toEqual(expect.arrayContaining(['api.sqlite', 'backup.json', 'events.sqlite', 'reactors.sqlite', 'read-models.sqlite']));
+    expect(copied).toEqual(
+      expect.arrayContaining([
+        'api.sqlite',
+        'backup.json',
+        'events.sqlite',
+        'reactors.sqlite',
+        'read-models.sqlite',
+      ]),
+    );
     expect(copied.filter((name) => name !== 'backup.json' && !name.endsWith('.sqlite'))).toEqual([]);
 
     // then the live data dir verifies while the API still has it open,

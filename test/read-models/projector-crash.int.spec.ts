@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { comparePositions } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
-import { issuerCompliance, migrateTableSet, PROJECTION_NAMES, readCheckpoints, ReadModelDatabase } from '@credence/projections';
+import {
+  issuerCompliance,
+  migrateTableSet,
+  PROJECTION_NAMES,
+  readCheckpoints,
+  ReadModelDatabase,
+} from '@credence/projections';
 import { dumpTables, expectedTables } from '@credence/projections/testing/dump';
 import { describeEachReadModelStore } from '@credence/projections/testing/read-model-targets';
 import { appendWorkload, WORKLOAD_ISSUERS, type Workload } from '@credence/projections/testing/workload';
@@ -22,7 +28,12 @@ describeEachReadModelStore('Projector killed with SIGKILL mid-rebuild', (target)
   let workload: Workload;
   let head: number;
 
-  const env = () => ({ CREDENCE_DATA_DIR: dataDir, CREDENCE_EVENT_STORE: 'sqlite', DATABASE_URL: target.databaseUrl() ?? '', HEALTH_PORT: '0' });
+  const env = () => ({
+    CREDENCE_DATA_DIR: dataDir,
+    CREDENCE_EVENT_STORE: 'sqlite',
+    DATABASE_URL: target.databaseUrl() ?? '',
+    HEALTH_PORT: '0',
+  });
   /** The lowest checkpoint, as a count of events projected (0 before the first batch). */
   const progress = async () => {
     const checkpoints = [...(await readCheckpoints(rm.any, '', PROJECTION_NAMES)).values()];
@@ -31,7 +42,8 @@ describeEachReadModelStore('Projector killed with SIGKILL mid-rebuild', (target)
   /** Polls the database, not the child: the state a crash leaves behind is what counts. */
   const killWhenPast = async (child: Child, fraction: number) => {
     while ((await progress()) < head * fraction) {
-      if (child.process.exitCode !== null) throw new Error(`child exited early (${child.process.exitCode}): ${child.output()}`);
+      if (child.process.exitCode !== null)
+        throw new Error(`child exited early (${child.process.exitCode}): ${child.output()}`);
       await sleep(5);
     }
     await killHard(child);
@@ -79,10 +91,12 @@ describeEachReadModelStore('Projector killed with SIGKILL mid-rebuild', (target)
     for (const issuerId of WORKLOAD_ISSUERS) {
       const report = (await issuerCompliance(rm.db, issuerId, Date.now()))!;
       const counted = Object.fromEntries(
-        report.rulesets.map(({ key, credentials: { notYetValid: _n, ...credentials }, refusedByRule, warningsByRule }) => [
-          key,
-          { ...credentials, refusedByRule, warningsByRule },
-        ]),
+        report.rulesets.map(
+          ({ key, credentials: { notYetValid: _n, ...credentials }, refusedByRule, warningsByRule }) => [
+            key,
+            { ...credentials, refusedByRule, warningsByRule },
+          ],
+        ),
       );
       expect(counted).toEqual(workload.expected[issuerId]);
     }

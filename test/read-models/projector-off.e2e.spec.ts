@@ -19,14 +19,20 @@ describeEachReadModelStore('Read models with a separate projector', (target) => 
 
   it('reports the lag, answers projection.behind, and serves the write once the projector has caught up', async () => {
     const world = await accreditedIssuer(ledger);
-    const created = await ledger.request('POST', '/v1/specifications', { token: world.issuerToken, body: { ...specificationBody, ...supervised } });
+    const created = await ledger.request('POST', '/v1/specifications', {
+      token: world.issuerToken,
+      body: { ...specificationBody, ...supervised },
+    });
     const id = expectCreated(created);
     const position = created.headers.get('credence-position')!;
 
     const before = await ledger.request('GET', '/v1/projections', { token: ADMIN_TOKEN });
     expect(before.body.projector).toEqual({ mode: 'off', state: 'external', lastError: null });
-    expect(before.body.projections.every((p: { lag: number }) => p.lag === Number(before.body.head))).toBe(true);
-    const comparison = (waitMs: number) => withQuery(`/v1/register/comparison?ids=${id}`, { waitFor: position, waitMs });
+    expect(before.body.projections.every((p: { lag: number }) => p.lag === Number(before.body.head))).toBe(
+      true,
+    );
+    const comparison = (waitMs: number) =>
+      withQuery(`/v1/register/comparison?ids=${id}`, { waitFor: position, waitMs });
     const behind = await ledger.request('GET', comparison(100), { token: world.auditorToken });
     expect(behind.status).toBe(503);
     expect(behind.body.code).toBe('projection.behind');
@@ -38,7 +44,9 @@ describeEachReadModelStore('Read models with a separate projector', (target) => 
       await projector.start();
       const served = await ledger.request('GET', comparison(10_000), { token: world.auditorToken });
       expect(served.status).toBe(200);
-      expect(served.body.items).toEqual([expect.objectContaining({ specificationId: id, issuerId: world.issuerId })]);
+      expect(served.body.items).toEqual([
+        expect.objectContaining({ specificationId: id, issuerId: world.issuerId }),
+      ]);
       const after = await ledger.request('GET', '/v1/projections', { token: world.auditorToken });
       expect(after.body.projections.map((p: { lag: number }) => p.lag)).toEqual(PROJECTIONS.map(() => 0));
     } finally {
@@ -51,11 +59,21 @@ describeEachReadModelStore('Read models with a separate projector', (target) => 
   it('documents read-your-writes and the CSV exports in OpenAPI', async () => {
     const docs = await ledger.request('GET', '/docs-json');
     const route = docs.body.paths['/v1/register/specifications'].get;
-    expect(route.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['waitFor', 'waitMs', 'cursor', 'limit', 'eqfLevel', 'minEcts', 'sort']));
-    expect(route.parameters.find((p: { name: string }) => p.name === 'waitFor').description).toContain('Credence-Position');
+    expect(route.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['waitFor', 'waitMs', 'cursor', 'limit', 'eqfLevel', 'minEcts', 'sort']),
+    );
+    expect(route.parameters.find((p: { name: string }) => p.name === 'waitFor').description).toContain(
+      'Credence-Position',
+    );
     expect(Object.keys(route.responses['200'].content)).toEqual(['application/json', 'text/csv']);
     expect(route.responses['503']).toBeDefined();
-    for (const path of ['/v1/issuers/{id}/compliance', '/v1/register/comparison', '/v1/learners/{learnerId}/record', '/v1/credentials/{id}/status', '/v1/projections']) {
+    for (const path of [
+      '/v1/issuers/{id}/compliance',
+      '/v1/register/comparison',
+      '/v1/learners/{learnerId}/record',
+      '/v1/credentials/{id}/status',
+      '/v1/projections',
+    ]) {
       expect(docs.body.paths[path]?.get).toBeDefined();
     }
   });

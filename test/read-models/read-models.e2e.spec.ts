@@ -14,7 +14,8 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
   let ledger: TestLedger;
   let seeded: Seeded;
   let head: string;
-  const get = (path: string, token: string, headers: Record<string, string> = {}) => ledger.request('GET', path, { token, headers });
+  const get = (path: string, token: string, headers: Record<string, string> = {}) =>
+    ledger.request('GET', path, { token, headers });
   /** Read-your-writes: every read waits for the projections to reach the seeded head. */
   const fresh = (path: string) => withQuery(path, { waitFor: head });
 
@@ -35,7 +36,11 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         issuerId: seeded.a.issuerId,
         legalName: 'Hogeschool Utrecht',
         country: 'NL',
-        accreditation: expect.objectContaining({ qaBody: 'NVAO', status: 'active', scope: { eqfLevels: [5, 6, 7] } }),
+        accreditation: expect.objectContaining({
+          qaBody: 'NVAO',
+          status: 'active',
+          scope: { eqfLevels: [5, 6, 7] },
+        }),
         issued: 6,
         active: 2,
         suspended: 1,
@@ -49,13 +54,17 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
 
       const csv = await get(fresh('/v1/issuers'), seeded.a.auditorToken, CSV);
       const lines = String(csv.body).split('\r\n');
-      expect(lines[0]).toBe('issuerId,legalName,country,accreditation,issued,active,suspended,revoked,refused,warnings,refusedByRule,warningsByRule');
+      expect(lines[0]).toBe(
+        'issuerId,legalName,country,accreditation,issued,active,suspended,revoked,refused,warnings,refusedByRule,warningsByRule',
+      );
       expect(lines.find((line) => line.startsWith(seeded.a.issuerId))).toMatch(/,6,2,1,2,1,1,/);
     });
 
     it('shows an issuer only itself', async () => {
       const reply = await get('/v1/issuers', seeded.b.issuerToken);
-      expect(reply.body.items.map((item: { issuerId: string }) => item.issuerId)).toEqual([seeded.b.issuerId]);
+      expect(reply.body.items.map((item: { issuerId: string }) => item.issuerId)).toEqual([
+        seeded.b.issuerId,
+      ]);
       expect((await ledger.request('GET', '/v1/issuers')).status).toBe(401);
     });
 
@@ -92,7 +101,11 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(r.medianAssessmentToIssuance.ms).toBeLessThan(8 * DAY + 3_600_000);
       expect(reply.body.issuer).toMatchObject({ legalName: 'Hogeschool Utrecht', country: 'NL' });
       expect(reply.body.accreditations).toEqual([
-        expect.objectContaining({ qaBody: 'NVAO', status: 'active', history: [expect.objectContaining({ change: 'granted' })] }),
+        expect.objectContaining({
+          qaBody: 'NVAO',
+          status: 'active',
+          history: [expect.objectContaining({ change: 'granted' })],
+        }),
       ]);
     });
 
@@ -101,16 +114,20 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(reply.headers.get('content-type')).toContain('text/csv');
       const lines = String(reply.body).split('\r\n');
       expect(lines[0]).toBe('ruleset,metric,key,value');
-      expect(lines).toEqual(expect.arrayContaining([
-        'eu-microcredentials@2022,issued,,6',
-        'eu-microcredentials@2022,revokedByReason,fraud,1',
-        'eu-microcredentials@2022,refusedByRule,annex1.type-of-assessment,1',
-        'eu-microcredentials@2022,warningsByRule,ects.hours-per-credit,1',
-      ]));
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'eu-microcredentials@2022,issued,,6',
+          'eu-microcredentials@2022,revokedByReason,fraud,1',
+          'eu-microcredentials@2022,refusedByRule,annex1.type-of-assessment,1',
+          'eu-microcredentials@2022,warningsByRule,ects.hours-per-credit,1',
+        ]),
+      );
     });
 
     it('shows an issuer its own report only, and needs a token', async () => {
-      expect((await get(`/v1/issuers/${seeded.a.issuerId}/compliance`, seeded.a.issuerToken)).status).toBe(200);
+      expect((await get(`/v1/issuers/${seeded.a.issuerId}/compliance`, seeded.a.issuerToken)).status).toBe(
+        200,
+      );
       // Another issuer's report answers like an unknown issuer's: 404, so ids do not leak.
       const other = await get(`/v1/issuers/${seeded.a.issuerId}/compliance`, seeded.b.issuerToken);
       expect(other.status).toBe(404);
@@ -128,19 +145,32 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         .map((s) => s.id);
 
     it('filters and sorts across more than two pages, in a stable order with nothing lost or repeated', async () => {
-      const pages = await allPages(ledger, fresh('/v1/register/specifications?eqfLevel=6&minEcts=3&sort=ects&limit=2'), seeded.a.auditorToken);
+      const pages = await allPages(
+        ledger,
+        fresh('/v1/register/specifications?eqfLevel=6&minEcts=3&sort=ects&limit=2'),
+        seeded.a.auditorToken,
+      );
       expect(pages.length).toBeGreaterThan(2);
       const items = pages.flatMap((p) => p.body.items);
       expect(items.map((i: { specificationId: string }) => i.specificationId)).toEqual(expectedIds(6, 3));
-      expect(items[0]).toMatchObject({ eqfLevel: 6, issuerName: 'Hogeschool Utrecht', typeOfQualityAssurance: 'external accreditation', countries: ['NL'] });
+      expect(items[0]).toMatchObject({
+        eqfLevel: 6,
+        issuerName: 'Hogeschool Utrecht',
+        typeOfQualityAssurance: 'external accreditation',
+        countries: ['NL'],
+      });
       expect(pages[pages.length - 1].body.next).toBeNull();
     });
 
     it('sorts descending and by title, and pages the whole register', async () => {
-      const desc = (await allPages(ledger, fresh('/v1/register/specifications?sort=-ects&limit=7'), seeded.a.auditorToken)).flatMap((p) => p.body.items);
+      const desc = (
+        await allPages(ledger, fresh('/v1/register/specifications?sort=-ects&limit=7'), seeded.a.auditorToken)
+      ).flatMap((p) => p.body.items);
       const ects = desc.map((i: { ects: number }) => i.ects);
       expect(ects).toEqual([...ects].sort((x, y) => y - x));
-      const byTitle = (await allPages(ledger, fresh('/v1/register/specifications?limit=5'), seeded.a.auditorToken)).flatMap((p) => p.body.items);
+      const byTitle = (
+        await allPages(ledger, fresh('/v1/register/specifications?limit=5'), seeded.a.auditorToken)
+      ).flatMap((p) => p.body.items);
       const titles = byTitle.map((i: { title: string }) => i.title);
       expect(titles).toEqual([...titles].sort());
       expect(titles).toContain('Odd hours');
@@ -150,7 +180,13 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     it('leaves retired specifications out unless asked for them', async () => {
       const retired = seeded.specs.find((s) => s.retired)!;
       const ids = async (query: string) =>
-        (await allPages(ledger, fresh(`/v1/register/specifications?issuerId=${retired.issuerId}&limit=2${query}`), seeded.a.auditorToken))
+        (
+          await allPages(
+            ledger,
+            fresh(`/v1/register/specifications?issuerId=${retired.issuerId}&limit=2${query}`),
+            seeded.a.auditorToken,
+          )
+        )
           .flatMap((p) => p.body.items)
           .map((i: { specificationId: string; retired: boolean }) => [i.specificationId, i.retired]);
       expect(await ids('')).not.toContainEqual([retired.id, true]);
@@ -160,14 +196,24 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     it('exports the same rows as CSV, page by page through the Link header', async () => {
       const path = fresh('/v1/register/specifications?eqfLevel=6&minEcts=3&sort=ects&limit=2');
       const rows = csvRows(await allPages(ledger, path, seeded.a.auditorToken, CSV));
-      expect(rows[0].split(',').slice(0, 5)).toEqual(['specificationId', 'issuerId', 'issuerName', 'title', 'eqfLevel']);
+      expect(rows[0].split(',').slice(0, 5)).toEqual([
+        'specificationId',
+        'issuerId',
+        'issuerName',
+        'title',
+        'eqfLevel',
+      ]);
       expect(rows.slice(1).map((line) => line.split(',')[0])).toEqual(expectedIds(6, 3));
     });
 
     it('shows an issuer its own offerings only', async () => {
-      const own = (await allPages(ledger, fresh('/v1/register/specifications?limit=10'), seeded.b.issuerToken)).flatMap((p) => p.body.items);
+      const own = (
+        await allPages(ledger, fresh('/v1/register/specifications?limit=10'), seeded.b.issuerToken)
+      ).flatMap((p) => p.body.items);
       expect(new Set(own.map((i: { issuerId: string }) => i.issuerId))).toEqual(new Set([seeded.b.issuerId]));
-      expect((await get(`/v1/register/specifications?issuerId=${seeded.a.issuerId}`, seeded.b.issuerToken)).status).toBe(403);
+      expect(
+        (await get(`/v1/register/specifications?issuerId=${seeded.a.issuerId}`, seeded.b.issuerToken)).status,
+      ).toBe(403);
     });
 
     it('compares specifications side by side, in the order asked, naming what differs', async () => {
@@ -175,7 +221,9 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       const reply = await get(fresh(`/v1/register/comparison?ids=${ids.join(',')}`), seeded.a.qaToken);
       expect(reply.status).toBe(200);
       expect(reply.body.items.map((i: { specificationId: string }) => i.specificationId)).toEqual(ids);
-      expect(reply.body.differences).toEqual(expect.arrayContaining(['issuerId', 'title', 'eqfLevel', 'ects']));
+      expect(reply.body.differences).toEqual(
+        expect.arrayContaining(['issuerId', 'title', 'eqfLevel', 'ects']),
+      );
       expect(reply.body.differences).not.toContain('countries');
       const csv = await get(fresh(`/v1/register/comparison?ids=${ids.join(',')}`), seeded.a.qaToken, CSV);
       const lines = String(csv.body).split('\r\n');
@@ -183,15 +231,22 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(lines).toContain('eqfLevel,6,5,6');
       const missing = await get(`/v1/register/comparison?ids=${ids[0]},no-such-spec`, seeded.a.qaToken);
       expect(missing.status).toBe(404);
-      expect(missing.body).toMatchObject({ code: 'specification.not-found', details: { missing: ['no-such-spec'] } });
-      expect((await get(`/v1/register/comparison?ids=${ids.join(',')}`, seeded.b.issuerToken)).status).toBe(404);
+      expect(missing.body).toMatchObject({
+        code: 'specification.not-found',
+        details: { missing: ['no-such-spec'] },
+      });
+      expect((await get(`/v1/register/comparison?ids=${ids.join(',')}`, seeded.b.issuerToken)).status).toBe(
+        404,
+      );
     });
 
     it('answers 400 to a foreign cursor, a malformed position or an unknown parameter', async () => {
       const badCursor = await get('/v1/register/specifications?cursor=bm9wZQ', seeded.a.auditorToken);
       expect(badCursor.status).toBe(400);
       expect(badCursor.body.code).toBe('cursor.invalid');
-      expect((await get('/v1/register/specifications?waitFor=yesterday', seeded.a.auditorToken)).status).toBe(400);
+      expect((await get('/v1/register/specifications?waitFor=yesterday', seeded.a.auditorToken)).status).toBe(
+        400,
+      );
       expect((await get('/v1/register/specifications?colour=blue', seeded.a.auditorToken)).status).toBe(400);
       expect((await get('/v1/register/specifications?sort=price', seeded.a.auditorToken)).status).toBe(400);
     });
@@ -199,7 +254,11 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
 
   describe('learner record', () => {
     it('lists every credential with its status now, over several pages, oldest first', async () => {
-      const pages = await allPages(ledger, fresh(`/v1/learners/${seeded.learnerId}/record?limit=2`), seeded.a.auditorToken);
+      const pages = await allPages(
+        ledger,
+        fresh(`/v1/learners/${seeded.learnerId}/record?limit=2`),
+        seeded.a.auditorToken,
+      );
       expect(pages).toHaveLength(3);
       const items = pages.flatMap((p) => p.body.items);
       expect(items.map((i: { credentialId: string }) => i.credentialId)).toEqual(seeded.credentials);
@@ -214,7 +273,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(items[0]).toMatchObject({ title: 'Spec 00', stackIds: [seeded.stackId] });
     });
 
-    it('shows the stack with each component\'s status, invalidated once a component was revoked', async () => {
+    it("shows the stack with each component's status, invalidated once a component was revoked", async () => {
       const reply = await get(fresh(`/v1/learners/${seeded.learnerId}/record`), seeded.a.qaToken);
       const [c0, , , , , c5] = seeded.credentials;
       expect(reply.body.stacks).toEqual([
@@ -232,9 +291,18 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     });
 
     it('exports the credentials as CSV, and shows an issuer only what it issued', async () => {
-      const rows = csvRows(await allPages(ledger, fresh(`/v1/learners/${seeded.learnerId}/record?limit=4`), seeded.a.auditorToken, CSV));
+      const rows = csvRows(
+        await allPages(
+          ledger,
+          fresh(`/v1/learners/${seeded.learnerId}/record?limit=4`),
+          seeded.a.auditorToken,
+          CSV,
+        ),
+      );
       expect(rows).toHaveLength(1 + 6);
-      expect(rows[0]).toBe('credentialId,issuerId,specificationId,title,issuedAt,validFrom,validUntil,ects,status,reason,stackIds');
+      expect(rows[0]).toBe(
+        'credentialId,issuerId,specificationId,title,issuedAt,validFrom,validUntil,ects,status,reason,stackIds',
+      );
       expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(seeded.credentials);
       expect((await get(`/v1/learners/${seeded.learnerId}/record`, seeded.a.issuerToken)).status).toBe(200);
       expect((await get(`/v1/learners/${seeded.learnerId}/record`, seeded.b.issuerToken)).status).toBe(404);
@@ -243,30 +311,48 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
   });
 
   describe('status at a point in time', () => {
-    const statusAt = (at: string, token = seeded.a.auditorToken) => get(fresh(`/v1/credentials/${seeded.credentials[1]}/status?at=${encodeURIComponent(at)}`), token);
+    const statusAt = (at: string, token = seeded.a.auditorToken) =>
+      get(fresh(`/v1/credentials/${seeded.credentials[1]}/status?at=${encodeURIComponent(at)}`), token);
 
     it('is not yet valid before issuance, suspended while suspended, active after reinstatement', async () => {
       const { beforeIssuance, whileSuspended, afterReinstatement } = seeded.c1Times;
       expect((await statusAt(beforeIssuance)).body).toMatchObject({ status: 'not-yet-valid', reason: null });
-      expect((await statusAt(whileSuspended)).body).toMatchObject({ status: 'suspended', reason: 'under-investigation' });
+      expect((await statusAt(whileSuspended)).body).toMatchObject({
+        status: 'suspended',
+        reason: 'under-investigation',
+      });
       const after = (await statusAt(afterReinstatement)).body;
       expect(after).toMatchObject({ credentialId: seeded.credentials[1], status: 'active', reason: null });
-      expect(after.accreditationAtIssuance).toMatchObject({ qaBody: 'NVAO', validUntil: '2030-12-31T23:59:59Z' });
+      expect(after.accreditationAtIssuance).toMatchObject({
+        qaBody: 'NVAO',
+        validUntil: '2030-12-31T23:59:59Z',
+      });
       expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
     });
 
     it('is revoked with its reason after revocation and expired past validUntil', async () => {
       const later = new Date(Date.now() + DAY).toISOString();
-      const revoked = await get(fresh(`/v1/credentials/${seeded.credentials[2]}/status?at=${later}`), seeded.a.auditorToken);
+      const revoked = await get(
+        fresh(`/v1/credentials/${seeded.credentials[2]}/status?at=${later}`),
+        seeded.a.auditorToken,
+      );
       expect(revoked.body).toMatchObject({ status: 'revoked', reason: 'fraud' });
-      const expired = await get(fresh(`/v1/credentials/${seeded.credentials[4]}/status`), seeded.a.auditorToken);
+      const expired = await get(
+        fresh(`/v1/credentials/${seeded.credentials[4]}/status`),
+        seeded.a.auditorToken,
+      );
       expect(expired.body).toMatchObject({ status: 'expired' });
     });
 
     it('refuses other issuers, unknown credentials and malformed instants', async () => {
       expect((await statusAt(seeded.c1Times.afterReinstatement, seeded.b.issuerToken)).status).toBe(404);
-      expect((await get('/v1/credentials/no-such-credential/status', seeded.a.auditorToken)).status).toBe(404);
-      expect((await get(`/v1/credentials/${seeded.credentials[1]}/status?at=tomorrow`, seeded.a.auditorToken)).status).toBe(400);
+      expect((await get('/v1/credentials/no-such-credential/status', seeded.a.auditorToken)).status).toBe(
+        404,
+      );
+      expect(
+        (await get(`/v1/credentials/${seeded.credentials[1]}/status?at=tomorrow`, seeded.a.auditorToken))
+          .status,
+      ).toBe(400);
     });
   });
 
@@ -276,9 +362,15 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       const reply = await get('/v1/projections', ADMIN_TOKEN);
       expect(reply.status).toBe(200);
       expect(reply.body.projector).toMatchObject({ mode: 'embedded', state: 'running' });
-      expect(reply.body.projections.map((p: { name: string }) => p.name).sort()).toEqual(
-        ['assessment_lead_times', 'compliance_findings', 'credentials', 'issuers', 'pathways', 'specifications', 'stacks'],
-      );
+      expect(reply.body.projections.map((p: { name: string }) => p.name).sort()).toEqual([
+        'assessment_lead_times',
+        'compliance_findings',
+        'credentials',
+        'issuers',
+        'pathways',
+        'specifications',
+        'stacks',
+      ]);
       for (const p of reply.body.projections) {
         expect(Number(p.checkpoint)).toBeGreaterThanOrEqual(Number(head));
         expect(p.lag).toBe(Number(reply.body.head) - Number(p.checkpoint));
@@ -290,10 +382,23 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     it('sees a write at once when asked to wait for its Credence-Position', async () => {
       const spec = await ledger.request('POST', '/v1/specifications', {
         token: seeded.b.issuerToken,
-        body: { title: 'Fresh', countries: ['NL'], awardingBodies: [{ legalName: 'Hogeschool Utrecht', country: 'NL' }], learningOutcomes: ['x'], notionalWorkload: { ects: 5, hours: 140 }, eqfLevel: 5, typeOfAssessment: 'exam', formOfParticipation: 'online', typeOfQualityAssurance: 'external accreditation' },
+        body: {
+          title: 'Fresh',
+          countries: ['NL'],
+          awardingBodies: [{ legalName: 'Hogeschool Utrecht', country: 'NL' }],
+          learningOutcomes: ['x'],
+          notionalWorkload: { ects: 5, hours: 140 },
+          eqfLevel: 5,
+          typeOfAssessment: 'exam',
+          formOfParticipation: 'online',
+          typeOfQualityAssurance: 'external accreditation',
+        },
       });
       const position = spec.headers.get('credence-position')!;
-      const reply = await get(withQuery(`/v1/register/comparison?ids=${spec.body.id}`, { waitFor: position }), seeded.a.auditorToken);
+      const reply = await get(
+        withQuery(`/v1/register/comparison?ids=${spec.body.id}`, { waitFor: position }),
+        seeded.a.auditorToken,
+      );
       expect(reply.status).toBe(200);
       expect(reply.body.items[0]).toMatchObject({ specificationId: spec.body.id, title: 'Fresh' });
     });
@@ -301,7 +406,10 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     // projection.behind (503, for a written position not yet projected) is in projector-off.e2e.spec.ts.
     it('answers 400 position.ahead at once for a position past the head of the log, which no write returned', async () => {
       const beyond = String(Number(await logHead(ledger)) + 1000);
-      const reply = await get(withQuery('/v1/register/specifications', { waitFor: beyond, waitMs: 5000 }), seeded.a.auditorToken);
+      const reply = await get(
+        withQuery('/v1/register/specifications', { waitFor: beyond, waitMs: 5000 }),
+        seeded.a.auditorToken,
+      );
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({ code: 'position.ahead' });
     });
@@ -317,12 +425,21 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       const csv = async (path: string) => csvRows(await allPages(ledger, at(path), token, CSV)).join('\n');
       const json = async (path: string) => (await allPages(ledger, at(path), token)).map((p) => p.body);
       return {
-        compliance: await Promise.all([seeded.a.issuerId, seeded.b.issuerId].map((id) => csv(`/v1/issuers/${id}/compliance`))),
+        compliance: await Promise.all(
+          [seeded.a.issuerId, seeded.b.issuerId].map((id) => csv(`/v1/issuers/${id}/compliance`)),
+        ),
         register: await csv('/v1/register/specifications?sort=-ects&limit=7&includeRetired=true'),
-        comparison: await csv(`/v1/register/comparison?ids=${seeded.specs.slice(0, 5).map((s) => s.id).join(',')}`),
+        comparison: await csv(
+          `/v1/register/comparison?ids=${seeded.specs
+            .slice(0, 5)
+            .map((s) => s.id)
+            .join(',')}`,
+        ),
         learnerCsv: await csv(`/v1/learners/${seeded.learnerId}/record?limit=4`),
         learnerJson: await json(`/v1/learners/${seeded.learnerId}/record?limit=4`),
-        status: await Promise.all(seeded.credentials.map((id) => json(`/v1/credentials/${id}/status?at=${instant}`))),
+        status: await Promise.all(
+          seeded.credentials.map((id) => json(`/v1/credentials/${id}/status?at=${instant}`)),
+        ),
       };
     };
 

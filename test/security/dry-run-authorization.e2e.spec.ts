@@ -18,27 +18,40 @@ describe("A dry run is authorized like the real command: issuer B learns nothing
 
   const cases = [
     ['RevokeCredential', '/v1/credentials/{id}/revocation', 'credentialId', { reason: 'issued-in-error' }],
-    ['SuspendCredential', '/v1/credentials/{id}/suspension', 'credentialId', { reason: 'under-investigation' }],
+    [
+      'SuspendCredential',
+      '/v1/credentials/{id}/suspension',
+      'credentialId',
+      { reason: 'under-investigation' },
+    ],
     ['ReinstateCredential', '/v1/credentials/{id}/reinstatement', 'credentialId', {}],
     ['AnnulAssessment', '/v1/assessments/{id}/annulment', 'assessmentId', {}],
   ] as const;
 
-  it.each(cases)('given A owns the target, when B dry-runs %s, then B gets what the real call gets: the 404 of an unknown id', async (type, path, which, body) => {
-    const head = await logHead(ledger);
-    const known = await dryRun(world.b.issuerToken, type, world.theirs[which], body);
-    const missing = await dryRun(world.b.issuerToken, type, unknown, body);
-    const real = await ledger.request('POST', path.replace('{id}', world.theirs[which]), { token: world.b.issuerToken, body });
-    expect(known.status).toBe(404);
-    expect(real.status).toBe(404);
-    expect(answerShape(known, world.theirs[which])).toEqual(answerShape(missing, unknown));
-    expect(answerShape(known, world.theirs[which])).toEqual(answerShape(real, world.theirs[which]));
-    expect(known.body).not.toHaveProperty('verdict');
-    expect(await logHead(ledger)).toBe(head);
-  });
+  it.each(cases)(
+    'given A owns the target, when B dry-runs %s, then B gets what the real call gets: the 404 of an unknown id',
+    async (type, path, which, body) => {
+      const head = await logHead(ledger);
+      const known = await dryRun(world.b.issuerToken, type, world.theirs[which], body);
+      const missing = await dryRun(world.b.issuerToken, type, unknown, body);
+      const real = await ledger.request('POST', path.replace('{id}', world.theirs[which]), {
+        token: world.b.issuerToken,
+        body,
+      });
+      expect(known.status).toBe(404);
+      expect(real.status).toBe(404);
+      expect(answerShape(known, world.theirs[which])).toEqual(answerShape(missing, unknown));
+      expect(answerShape(known, world.theirs[which])).toEqual(answerShape(real, world.theirs[which]));
+      expect(known.body).not.toHaveProperty('verdict');
+      expect(await logHead(ledger)).toBe(head);
+    },
+  );
 
   it('given A owns the credential, when A dry-runs its revocation, then A gets a verdict and nothing is appended', async () => {
     const head = await logHead(ledger);
-    const own = await dryRun(world.a.issuerToken, 'RevokeCredential', world.theirs.credentialId, { reason: 'issued-in-error' });
+    const own = await dryRun(world.a.issuerToken, 'RevokeCredential', world.theirs.credentialId, {
+      reason: 'issued-in-error',
+    });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ verdict: 'accepted' });
     expect(await logHead(ledger)).toBe(head);

@@ -39,19 +39,31 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
 
     it('refuses other content types with 415 and broken JSON with 400, as problem+json', async () => {
       const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
-      const text = await raw('/v1/issuers', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'legalName=x' });
+      const text = await raw('/v1/issuers', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain' },
+        body: 'legalName=x',
+      });
       expect(text.status).toBe(415);
       expect(text.headers.get('content-type')).toContain(PROBLEM);
-      const broken = await raw('/v1/issuers', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"legalName":' });
+      const broken = await raw('/v1/issuers', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: '{"legalName":',
+      });
       expect(broken.status).toBe(400);
       expect(await broken.json()).toMatchObject({ code: 'request.invalid', errors: [{ field: 'body' }] });
     });
 
     it('answers a path parameter over its length (414) and headers over 16 KB (431) with problem+json', async () => {
-      const long = await raw(`/v1/credentials/${'x'.repeat(9000)}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      const long = await raw(`/v1/credentials/${'x'.repeat(9000)}`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
       expect(long.status).toBe(414);
       expect(long.headers.get('content-type')).toContain(PROBLEM);
-      const huge = await raw('/v1/rulesets', { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-padding': 'p'.repeat(20_000) } });
+      const huge = await raw('/v1/rulesets', {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'x-padding': 'p'.repeat(20_000) },
+      });
       expect(huge.status).toBe(431);
       expect(huge.headers.get('content-type')).toContain(PROBLEM);
       expect(await huge.json()).toMatchObject({ status: 431, code: 'headers.too-large' });
@@ -62,7 +74,9 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
       let throttled: Response | undefined;
       for (let batch = 0; batch < 10 && !throttled; batch += 1) {
         const replies = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => raw('/v1/events', { headers: { authorization: `Bearer cred_guess-${batch}-${i}` } })),
+          Array.from({ length: 50 }, (_, i) =>
+            raw('/v1/events', { headers: { authorization: `Bearer cred_guess-${batch}-${i}` } }),
+          ),
         );
         statuses.push(...replies.map((r) => r.status));
         throttled = replies.find((r) => r.status === 429);
@@ -89,7 +103,10 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
     afterAll(() => ledger.close());
 
     it('refuses a body over CREDENCE_BODY_LIMIT with 413 problem+json', async () => {
-      const reply = await ledger.request('POST', '/v1/issuers', { token: ADMIN_TOKEN, body: { ...specificationBody, title: 'x'.repeat(5000) } });
+      const reply = await ledger.request('POST', '/v1/issuers', {
+        token: ADMIN_TOKEN,
+        body: { ...specificationBody, title: 'x'.repeat(5000) },
+      });
       expect(reply.status).toBe(413);
       expect(reply.headers.get('content-type')).toContain(PROBLEM);
       expect(reply.body).toMatchObject({ status: 413, code: 'body.too-large' });
@@ -108,7 +125,10 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
 
     it('grants CORS to the configured origin only', async () => {
       const preflight = (origin: string) =>
-        fetch(ledger.baseUrl + '/v1/credentials', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+        fetch(ledger.baseUrl + '/v1/credentials', {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
       const allowed = await preflight('https://console.example.org');
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://console.example.org');

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditationBody, accreditedIssuer, assessmentBody, credentialBody, expectCreated, issuerBody, specificationBody } from '../support/fixtures';
+import {
+  accreditationBody,
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  issuerBody,
+  specificationBody,
+} from '../support/fixtures';
 import { type Route, routeTable } from '../support/routes';
 import type { Seeds } from './fuzz/cases';
 import { type FuzzSummary, writeReport } from './fuzz/report';
@@ -28,19 +36,42 @@ describe(`Fuzzing every route (${RUNS} cases each, seed ${SEED})`, () => {
     // Room for the bad-authorization cases: throttling them has its own test (edge.e2e.spec.ts).
     ledger = await startLedger({ CREDENCE_AUTH_FAILURE_LIMIT: '1000000' });
     const world = await accreditedIssuer(ledger);
-    const as = (token: string) => async (path: string, body: object) => expectCreated(await ledger.request('POST', path, { token, body }));
+    const as = (token: string) => async (path: string, body: object) =>
+      expectCreated(await ledger.request('POST', path, { token, body }));
     const asIssuer = as(world.issuerToken);
     const specificationId = await asIssuer('/v1/specifications', specificationBody);
     const assessmentId = await asIssuer('/v1/assessments', assessmentBody(specificationId));
     const credentialId = await asIssuer('/v1/credentials', credentialBody(specificationId, [assessmentId]));
-    const pathway = { title: 'Pathway', components: [specificationId], completion: { kind: 'all-of' }, minimumEcts: 1 };
+    const pathway = {
+      title: 'Pathway',
+      components: [specificationId],
+      completion: { kind: 'all-of' },
+      minimumEcts: 1,
+    };
     const pathwayId = await asIssuer('/v1/pathways', pathway);
-    const accreditationId = await as(world.qaToken)(`/v1/issuers/${world.issuerId}/accreditations`, accreditationBody);
-    const regulator = await ledger.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'regulator', name: 'Regulator' } });
-    tokens = { admin: ADMIN_TOKEN, 'qa-body': world.qaToken, issuer: world.issuerToken, auditor: world.auditorToken, regulator: regulator.body.token };
+    const accreditationId = await as(world.qaToken)(
+      `/v1/issuers/${world.issuerId}/accreditations`,
+      accreditationBody,
+    );
+    const regulator = await ledger.request('POST', '/v1/principals', {
+      token: ADMIN_TOKEN,
+      body: { role: 'regulator', name: 'Regulator' },
+    });
+    tokens = {
+      admin: ADMIN_TOKEN,
+      'qa-body': world.qaToken,
+      issuer: world.issuerToken,
+      auditor: world.auditorToken,
+      regulator: regulator.body.token,
+    };
     const id = [specificationId, assessmentId, credentialId, pathwayId, world.issuerId];
     seeds = {
-      ids: { id, aid: [accreditationId], streamId: [`credential-${credentialId}`, `issuer-${world.issuerId}`], learnerId: ['lrn-7f3a9c'] },
+      ids: {
+        id,
+        aid: [accreditationId],
+        streamId: [`credential-${credentialId}`, `issuer-${world.issuerId}`],
+        learnerId: ['lrn-7f3a9c'],
+      },
       bodies: {
         RegisterIssuerDto: issuerBody,
         AccreditIssuerDto: accreditationBody,
@@ -48,7 +79,11 @@ describe(`Fuzzing every route (${RUNS} cases each, seed ${SEED})`, () => {
         RecordAssessmentDto: assessmentBody(specificationId),
         IssueCredentialDto: credentialBody(specificationId, [assessmentId]),
         PublishPathwayDto: pathway,
-        AwardStackedCredentialDto: { pathwayId, learnerId: 'lrn-7f3a9c', componentCredentialIds: [credentialId] },
+        AwardStackedCredentialDto: {
+          pathwayId,
+          learnerId: 'lrn-7f3a9c',
+          componentCredentialIds: [credentialId],
+        },
         CreatePrincipalDto: { role: 'auditor', name: 'Fuzzed auditor' },
         EvaluateDto: { command: { type: 'PublishSpecification', body: specificationBody } },
         RulesetRefDto: { id: 'eu-microcredentials', version: '2022' },
@@ -81,7 +116,12 @@ describe(`Fuzzing every route (${RUNS} cases each, seed ${SEED})`, () => {
         runsPerRoute: RUNS,
         startedAt: startedAt.toISOString(),
         seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-        rssMb: { start: mb(rss[0]), end: mb(rss.at(-1)!), max: mb(Math.max(...rss)), afterEachRoute: rss.map(mb) },
+        rssMb: {
+          start: mb(rss[0]),
+          end: mb(rss.at(-1)!),
+          max: mb(Math.max(...rss)),
+          afterEachRoute: rss.map(mb),
+        },
         heapMbAfterEachRoute: heap.map(mb),
         routes: reports,
       };

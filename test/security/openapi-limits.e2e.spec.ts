@@ -1,10 +1,22 @@
 import { startLedger, type TestLedger } from '../support/ledger-app';
 import { routeTable } from '../support/routes';
 
-type Schema = { type?: string; enum?: unknown[]; maxLength?: number; pattern?: string; maxItems?: number; items?: Schema; $ref?: string; properties?: Record<string, Schema> };
+type Schema = {
+  type?: string;
+  enum?: unknown[];
+  maxLength?: number;
+  pattern?: string;
+  maxItems?: number;
+  items?: Schema;
+  $ref?: string;
+  properties?: Record<string, Schema>;
+};
 
 /** A pattern bounds the length when it has no open-ended repetition. */
-const bounded = (s: Schema) => s.maxLength !== undefined || s.enum !== undefined || (s.pattern !== undefined && !/[+*]|\{\d+,\}/.test(s.pattern));
+const bounded = (s: Schema) =>
+  s.maxLength !== undefined ||
+  s.enum !== undefined ||
+  (s.pattern !== undefined && !/[+*]|\{\d+,\}/.test(s.pattern));
 
 describe('The OpenAPI document states every cap the API enforces', () => {
   let ledger: TestLedger;
@@ -31,10 +43,14 @@ describe('The OpenAPI document states every cap the API enforces', () => {
       for (const [property, s] of Object.entries(schemas[name]?.properties ?? {})) {
         if (s.type === 'string' && !bounded(s)) unbounded.push(`${name}.${property}`);
         if (s.type === 'array' && s.maxItems === undefined) unbounded.push(`${name}.${property} (items)`);
-        if (s.type === 'array' && s.items?.type === 'string' && !bounded(s.items)) unbounded.push(`${name}.${property}[]`);
+        if (s.type === 'array' && s.items?.type === 'string' && !bounded(s.items))
+          unbounded.push(`${name}.${property}[]`);
       }
     }
     expect(unbounded).toEqual([]);
-    expect(schemas.PublishPathwayDto.properties!.components).toMatchObject({ maxItems: 50, items: { pattern: expect.any(String) } });
+    expect(schemas.PublishPathwayDto.properties!.components).toMatchObject({
+      maxItems: 50,
+      items: { pattern: expect.any(String) },
+    });
   });
 });

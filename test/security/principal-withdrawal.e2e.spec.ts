@@ -10,7 +10,10 @@ describe('Principals can be disabled and tokens expire', () => {
   afterAll(() => ledger.close());
 
   const createAuditor = async (extra: object = {}) => {
-    const reply = await ledger.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'auditor', name: 'audit desk', ...extra } });
+    const reply = await ledger.request('POST', '/v1/principals', {
+      token: ADMIN_TOKEN,
+      body: { role: 'auditor', name: 'audit desk', ...extra },
+    });
     expect(reply.status).toBe(201);
     return reply.body as { id: string; token: string };
   };
@@ -40,7 +43,10 @@ describe('Principals can be disabled and tokens expire', () => {
   it('only an admin disables, and an unknown principal is 404', async () => {
     const { id, token } = await createAuditor();
     expect((await ledger.request('POST', `/v1/principals/${id}/disable`, { token })).status).toBe(403);
-    expect((await ledger.request('POST', '/v1/principals/no-such-principal/disable', { token: ADMIN_TOKEN })).status).toBe(404);
+    expect(
+      (await ledger.request('POST', '/v1/principals/no-such-principal/disable', { token: ADMIN_TOKEN }))
+        .status,
+    ).toBe(404);
   });
 
   it('given a principal, when an admin rotates its token, then the new one is shown once with no-store and the old one stops working', async () => {
@@ -61,7 +67,10 @@ describe('Principals can be disabled and tokens expire', () => {
     const listed = await ledger.request('GET', '/v1/principals', { token: ADMIN_TOKEN });
     expect(listed.status).toBe(200);
     const principals = (listed.body as { principals: Array<Record<string, unknown>> }).principals;
-    expect(principals.find((p) => p.id === id)).toMatchObject({ role: 'auditor', disabledAt: expect.any(String) });
+    expect(principals.find((p) => p.id === id)).toMatchObject({
+      role: 'auditor',
+      disabledAt: expect.any(String),
+    });
     const text = JSON.stringify(listed.body);
     expect(text).not.toContain(token);
     expect(text).not.toMatch(/cred_|token|[0-9a-f]{64}/i);

@@ -23,14 +23,21 @@ export const specificationBody = {
   stackable: true,
 };
 export const identityHash = (email: string, salt: string) =>
-  `sha256$${createHash('sha256').update(email + salt).digest('hex')}`;
+  `sha256$${createHash('sha256')
+    .update(email + salt)
+    .digest('hex')}`;
 
 const DAY = 86_400_000;
 /** Instants relative to the real clock, since the server stamps commands with it. */
-export const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const daysAgo = (days: number) =>
+  new Date(Date.now() - days * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** As in the contract: assessed, then a credential valid from the next day, issued a week later. */
-export const credentialBody = (specificationId: string, assessmentIds: string[], learnerId = 'lrn-7f3a9c') => ({
+export const credentialBody = (
+  specificationId: string,
+  assessmentIds: string[],
+  learnerId = 'lrn-7f3a9c',
+) => ({
   specificationId,
   learnerId,
   assessmentIds,
@@ -38,9 +45,20 @@ export const credentialBody = (specificationId: string, assessmentIds: string[],
   validUntil: daysAgo(-5 * 365),
 });
 
-export const assessmentBody = (specificationId: string, learnerId = 'lrn-7f3a9c', assessedAt = daysAgo(8)) => ({
+export const assessmentBody = (
+  specificationId: string,
+  learnerId = 'lrn-7f3a9c',
+  assessedAt = daysAgo(8),
+) => ({
   specificationId,
-  learner: { id: learnerId, identity: { identityType: 'emailAddress', identityHash: identityHash(`${learnerId}@example.org`, 'x1y2'), salt: 'x1y2' } },
+  learner: {
+    id: learnerId,
+    identity: {
+      identityType: 'emailAddress',
+      identityHash: identityHash(`${learnerId}@example.org`, 'x1y2'),
+      salt: 'x1y2',
+    },
+  },
   result: { outcome: 'pass', grade: '8.5' },
   assessor: 'J. de Vries',
   method: 'project',
@@ -64,15 +82,27 @@ export type World = Readonly<{
 }>;
 
 /** A registered QA body and a principal bound to it. */
-export const qaBodyDesk = async (ledger: TestLedger, name = 'NVAO'): Promise<{ qaBodyId: string; qaToken: string }> => {
-  const qaBodyId = expectCreated(await ledger.request('POST', '/v1/qa-bodies', { token: ADMIN_TOKEN, body: { name, country: 'NL' } }));
-  const reply = await ledger.request('POST', '/v1/principals', { token: ADMIN_TOKEN, body: { role: 'qa-body', qaBodyId, name: `${name} desk` } });
+export const qaBodyDesk = async (
+  ledger: TestLedger,
+  name = 'NVAO',
+): Promise<{ qaBodyId: string; qaToken: string }> => {
+  const qaBodyId = expectCreated(
+    await ledger.request('POST', '/v1/qa-bodies', { token: ADMIN_TOKEN, body: { name, country: 'NL' } }),
+  );
+  const reply = await ledger.request('POST', '/v1/principals', {
+    token: ADMIN_TOKEN,
+    body: { role: 'qa-body', qaBodyId, name: `${name} desk` },
+  });
   if (reply.status !== 201) throw new Error(`principal: ${reply.status} ${JSON.stringify(reply.body)}`);
   return { qaBodyId, qaToken: reply.body.token as string };
 };
 
 /** An accredited issuer with an issuer principal, plus QA-body and auditor principals. */
-export const accreditedIssuer = async (ledger: TestLedger, scope = accreditationBody, issuer = issuerBody): Promise<World> => {
+export const accreditedIssuer = async (
+  ledger: TestLedger,
+  scope = accreditationBody,
+  issuer = issuerBody,
+): Promise<World> => {
   const admin = { token: ADMIN_TOKEN };
   const principal = async (body: object) => {
     const reply = await ledger.request('POST', '/v1/principals', { ...admin, body });
@@ -81,8 +111,12 @@ export const accreditedIssuer = async (ledger: TestLedger, scope = accreditation
   };
   const { qaBodyId, qaToken } = await qaBodyDesk(ledger);
   const auditorToken = await principal({ role: 'auditor', name: 'Auditor' });
-  const issuerId = expectCreated(await ledger.request('POST', '/v1/issuers', { token: qaToken, body: issuer }));
-  expectCreated(await ledger.request('POST', `/v1/issuers/${issuerId}/accreditations`, { token: qaToken, body: scope }));
+  const issuerId = expectCreated(
+    await ledger.request('POST', '/v1/issuers', { token: qaToken, body: issuer }),
+  );
+  expectCreated(
+    await ledger.request('POST', `/v1/issuers/${issuerId}/accreditations`, { token: qaToken, body: scope }),
+  );
   const issuerToken = await principal({ role: 'issuer', issuerId, name: 'HU registrar' });
   return { issuerId, issuerToken, qaToken, qaBodyId, auditorToken };
 };

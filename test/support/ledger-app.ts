@@ -13,7 +13,11 @@ export type TestLedger = Readonly<{
   app: NestFastifyApplication;
   baseUrl: string;
   dataDir: string;
-  request: (method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }) => Promise<Reply>;
+  request: (
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Reply>;
   close: () => Promise<void>;
 }>;
 
@@ -31,7 +35,11 @@ export const requester =
     });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') && text ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: type.includes('json') && text ? JSON.parse(text) : text,
+    };
   };
 
 /** The production wiring on a temp data dir, served on an ephemeral loopback port. */

@@ -23,11 +23,16 @@ export type Route = Readonly<{
 }>;
 
 const join = (...parts: (string | undefined)[]) =>
-  '/' + parts.flatMap((p) => (p ?? '').split('/')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .flatMap((p) => (p ?? '').split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /** The argument of `type` (Body, Query) a handler declares, with the class Nest validates it as. */
 const argumentType = (controller: object, handler: string, type: RouteParamtypes): Dto | undefined => {
-  const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, handler) ?? {};
+  const args: Record<string, { index: number }> =
+    Reflect.getMetadata(ROUTE_ARGS_METADATA, controller.constructor, handler) ?? {};
   const types: Dto[] = Reflect.getMetadata('design:paramtypes', controller, handler) ?? [];
   const entry = Object.entries(args).find(([key]) => key.split(':')[0] === String(type));
   return entry ? types[entry[1].index] : undefined;
@@ -55,7 +60,10 @@ export const routeTable = (app: NestFastifyApplication): Route[] => {
       const url = [join('v1', controllerPath, path), join(controllerPath, path)].find((candidate) =>
         fastify.hasRoute({ method: method as 'GET', url: candidate }),
       );
-      if (!url) throw new Error(`${wrapper.name}.${name}: ${method} ${join(controllerPath, path)} is not in Fastify's router`);
+      if (!url)
+        throw new Error(
+          `${wrapper.name}.${name}: ${method} ${join(controllerPath, path)} is not in Fastify's router`,
+        );
       const targets = [handler, wrapper.metatype as never];
       routes.push({
         name: `${wrapper.name}.${name}`,

@@ -1,8 +1,18 @@
-import { accreditedIssuer, assessmentBody, credentialBody, expectCreated, specificationBody, type World } from './fixtures';
+import {
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  specificationBody,
+  type World,
+} from './fixtures';
 import type { TestLedger } from './ledger-app';
 
 /** What an answer tells its reader, minus the id it echoes: equal shapes cannot tell the ids apart. */
-export const answerShape = (reply: { status: number; body: { code?: string; title?: string; detail?: string } }, id: string) => ({
+export const answerShape = (
+  reply: { status: number; body: { code?: string; title?: string; detail?: string } },
+  id: string,
+) => ({
   status: reply.status,
   code: reply.body.code,
   title: reply.body.title?.replaceAll(id, '<id>'),
@@ -23,6 +33,8 @@ export const twoIssuers = async (ledger: TestLedger): Promise<TwoIssuers> => {
   const asA = (path: string, body: object) => ledger.request('POST', path, { token: a.issuerToken, body });
   const specificationId = expectCreated(await asA('/v1/specifications', specificationBody));
   const assessmentId = expectCreated(await asA('/v1/assessments', assessmentBody(specificationId)));
-  const credentialId = expectCreated(await asA('/v1/credentials', credentialBody(specificationId, [assessmentId])));
+  const credentialId = expectCreated(
+    await asA('/v1/credentials', credentialBody(specificationId, [assessmentId])),
+  );
   return { a, b, theirs: { specificationId, assessmentId, credentialId } };
 };

@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@credence/config';
-import { feedCheckpointsPath, isHealthy, relaySettingsFromEnv, SqliteCheckpointStore, startCheckpointFeed, startRelay } from '@credence/feed';
+import {
+  feedCheckpointsPath,
+  isHealthy,
+  relaySettingsFromEnv,
+  SqliteCheckpointStore,
+  startCheckpointFeed,
+  startRelay,
+} from '@credence/feed';
 import { serveHealth } from '@credence/runtime';
 import { CheckpointStore } from '@credence/transparency';
 
@@ -44,7 +51,9 @@ const main = async () => {
     const health = relay.health();
     return { healthy: isHealthy(health), body: health };
   });
-  console.info(`feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`);
+  console.info(
+    `feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`,
+  );
 
   let closing: Promise<void> | undefined;
   const shutdown = () =>

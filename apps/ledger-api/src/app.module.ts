@@ -46,15 +46,30 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LoggerModule.forRoot(pinoHttpOptions(logger)), ReadModelsModule.forRoot(config)],
-      controllers: [HealthController, ConsoleController, MetricsController, ...RESOURCE_CONTROLLERS, LogController, IssuerProfileController, CredentialExportController, VerificationController],
+      controllers: [
+        HealthController,
+        ConsoleController,
+        MetricsController,
+        ...RESOURCE_CONTROLLERS,
+        LogController,
+        IssuerProfileController,
+        CredentialExportController,
+        VerificationController,
+      ],
       providers: [
         { provide: LedgerConfig, useValue: config },
         { provide: ROOT_LOGGER, useValue: logger },
         { provide: Metrics, useValue: metrics },
         { provide: EventStore, useFactory: () => openEventStore(config, metrics) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
-        { provide: IdempotencyStore, useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs) },
-        { provide: BatchStore, useFactory: () => new SqliteBatchStore(join(config.dataDir, 'batches.sqlite')) },
+        {
+          provide: IdempotencyStore,
+          useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs),
+        },
+        {
+          provide: BatchStore,
+          useFactory: () => new SqliteBatchStore(join(config.dataDir, 'batches.sqlite')),
+        },
         ...LedgerProviders,
         EmbeddedRelay,
         ReadinessCheck,

@@ -28,7 +28,11 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
     AppModule.forRoot(config),
     // return503OnClosing off: should anything close Fastify while connections are open, their requests are served, not refused.
     // UUID request ids: they stand in for the correlation id of requests that carry none.
-    new FastifyAdapter({ ...fastifyOptions(config.security), return503OnClosing: false, genReqId: () => randomUUID() }),
+    new FastifyAdapter({
+      ...fastifyOptions(config.security),
+      return503OnClosing: false,
+      genReqId: () => randomUUID(),
+    }),
     // bodyParser off: registerSecurity installs the one JSON parser, with its limits.
     { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
@@ -38,20 +42,34 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   app.useLogger(app.get(PinoNestLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
   app.setGlobalPrefix('v1', {
-    exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs', 'docs/{*path}', 'docs-json', 'console', 'console/{*path}', 'verify', ...PUBLIC_ISSUER_ROUTES],
+    exclude: [
+      'health',
+      'health/live',
+      'health/ready',
+      'metrics',
+      'docs',
+      'docs/{*path}',
+      'docs-json',
+      'console',
+      'console/{*path}',
+      'verify',
+      ...PUBLIC_ISSUER_ROUTES,
+    ],
   });
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(requestValidationPipe());
-  const document = documentValidationLimits(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Credence ledger API')
-      .setDescription('Event-sourced microcredential ledger with declarative quality-benchmark rulesets')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  ));
+  const document = documentValidationLimits(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Credence ledger API')
+        .setDescription('Event-sourced microcredential ledger with declarative quality-benchmark rulesets')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 };

@@ -37,17 +37,20 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const nonNegativeInt = (name: string, env: NodeJS.ProcessEnv, max = Number.MAX_SAFE_INTEGER): number => {
   const raw = readEnv(name, env);
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(`${name} must be a whole number from 0 to ${max}; got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 0 || value > max)
+    throw new ConfigError(`${name} must be a whole number from 0 to ${max}; got ${JSON.stringify(raw)}`);
   return value;
 };
 
 export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const port = Number(readEnv('PORT', env));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number`);
   const { kind: eventStore, dataDir, esdbConnectionString } = eventStoreSettingsFromEnv(env);
   const adminToken = readEnv('CREDENCE_ADMIN_TOKEN', env);
   // 32 characters of a random base64url token carry 192 bits; anything shorter is guessable in principle.
-  if (adminToken !== undefined && adminToken.length < 32) throw new ConfigError('CREDENCE_ADMIN_TOKEN must be at least 32 characters');
+  if (adminToken !== undefined && adminToken.length < 32)
+    throw new ConfigError('CREDENCE_ADMIN_TOKEN must be at least 32 characters');
   const relay = relaySettingsFromEnv(env);
   const checkpointIntervalMs = Number(readEnv('CREDENCE_CHECKPOINT_INTERVAL_MS', env));
   if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 10) {
@@ -64,12 +67,25 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     adminToken,
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
-    transparencyLog: { origin: readEnv('CREDENCE_LOG_ORIGIN', env)!, seed: readEnv('CREDENCE_LOG_KEY', env), checkpointIntervalMs },
+    transparencyLog: {
+      origin: readEnv('CREDENCE_LOG_ORIGIN', env)!,
+      seed: readEnv('CREDENCE_LOG_KEY', env),
+      checkpointIntervalMs,
+    },
     security: securitySettingsFromEnv(env),
-    credentials: { publicUrl: readEnv('CREDENCE_PUBLIC_URL', env)!, keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env) },
+    credentials: {
+      publicUrl: readEnv('CREDENCE_PUBLIC_URL', env)!,
+      keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env),
+    },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
-    log: { level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS), format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']) },
-    metrics: readEnv('METRICS_PORT', env) === undefined ? undefined : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },
+    log: {
+      level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS),
+      format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']),
+    },
+    metrics:
+      readEnv('METRICS_PORT', env) === undefined
+        ? undefined
+        : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },
     readyMaxLag: nonNegativeInt('CREDENCE_READY_MAX_LAG', env),
     shutdownDrainMs: nonNegativeInt('CREDENCE_SHUTDOWN_DRAIN_MS', env),
   };

@@ -30,7 +30,9 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOkResponse({ description: 'Ready: `status: ok`, every component in `info` and `details`' })
-  @ApiServiceUnavailableResponse({ description: 'Not ready: `status: error`, the failing components in `error` (see docs/operations.md)' })
+  @ApiServiceUnavailableResponse({
+    description: 'Not ready: `status: error`, the failing components in `error` (see docs/operations.md)',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const readiness = await this.readiness.check();
     if (readiness.status !== 'ok') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -44,6 +46,11 @@ export class HealthController {
     const feed = this.relay.health();
     // The API keeps serving while Kafka is down; the feed's outage shows here, not as a 5xx.
     const status = feed && !isHealthy(feed) ? 'degraded' : 'ok';
-    return { status, eventStore: { head }, projections: await this.projector.health(), ...(feed ? { feed } : {}) };
+    return {
+      status,
+      eventStore: { head },
+      projections: await this.projector.health(),
+      ...(feed ? { feed } : {}),
+    };
   }
 }

@@ -12,16 +12,24 @@ import { portOf, serveHealth } from '@credence/runtime';
 const main = async () => {
   const { values } = parseArgs({ options: { 'batch-size': { type: 'string', default: '500' } } });
   const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch-size must be a positive integer');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error('--batch-size must be a positive integer');
   const runtime = await openProjectionRuntime();
   const projector = new Projector(runtime.store, runtime.rm, PROJECTIONS, {
     batchSize,
-    onError: (error) => console.error(`projector: batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) =>
+      console.error(
+        `projector: batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+      ),
   });
   await projector.start();
   const server = await serveHealth(Number(readEnv('HEALTH_PORT')), async () => ({
     healthy: projector.state === 'running',
-    body: { state: projector.state, lastError: projector.lastError, ...(await projectionStatus(runtime.rm, runtime.store)) },
+    body: {
+      state: projector.state,
+      lastError: projector.lastError,
+      ...(await projectionStatus(runtime.rm, runtime.store)),
+    },
   }));
   console.info(`projector: projecting ${PROJECTIONS.length} read models; health on :${portOf(server)}`);
 

@@ -86,7 +86,11 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
   // Unmeasured: whichever variant ran first used to pay for JIT and cold caches (about a quarter
   // of its throughput in a swapped-order run), so both now start on a warm process.
   const { http } = context.sizes;
-  await load(app.baseUrl, { method: 'POST', path: '/v1/credentials', headers, body }, { ...http, seconds: http.warmupSeconds * 2, warmupSeconds: 0 });
+  await load(
+    app.baseUrl,
+    { method: 'POST', path: '/v1/credentials', headers, body },
+    { ...http, seconds: http.warmupSeconds * 2, warmupSeconds: 0 },
+  );
   const issuing = await underLoad(app, context.sizes.http, {
     // A fresh key per request: each one is a new credential, appended, and its answer recorded.
     issue: {

@@ -1,6 +1,11 @@
 import { resolve } from 'node:path';
 import { EVENT_SCHEMA_VERSIONS } from '@credence/domain';
-import { type AppendObserver, openEventStore, type EventStore, type EventStoreSettings } from '@credence/event-store';
+import {
+  type AppendObserver,
+  openEventStore,
+  type EventStore,
+  type EventStoreSettings,
+} from '@credence/event-store';
 import { readEnv } from './env';
 import { ConfigError, oneOf } from './errors';
 
@@ -10,7 +15,10 @@ import { ConfigError, oneOf } from './errors';
  * ConfigError at start-up, not a silent fallback.
  */
 export const eventStoreSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): EventStoreSettings => {
-  const kind = oneOf('CREDENCE_EVENT_STORE', readEnv('CREDENCE_EVENT_STORE', env), ['sqlite', 'eventstoredb']);
+  const kind = oneOf('CREDENCE_EVENT_STORE', readEnv('CREDENCE_EVENT_STORE', env), [
+    'sqlite',
+    'eventstoredb',
+  ]);
   const esdbConnectionString = readEnv('ESDB_CONNECTION_STRING', env);
   if (kind === 'eventstoredb' && !esdbConnectionString) {
     throw new ConfigError('CREDENCE_EVENT_STORE=eventstoredb needs ESDB_CONNECTION_STRING');

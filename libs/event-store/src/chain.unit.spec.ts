@@ -8,7 +8,13 @@ const metadata = metadataFor('command-1');
 const chainOf = (streamId: string, datas: unknown[]): RecordedEvent[] =>
   chainLinks(
     streamId,
-    datas.map((data, i) => ({ eventId: `${streamId}-e${i}`, type: 'Tested', schemaVersion: 1, data, metadata })),
+    datas.map((data, i) => ({
+      eventId: `${streamId}-e${i}`,
+      type: 'Tested',
+      schemaVersion: 1,
+      data,
+      metadata,
+    })),
     null,
   ).map((link, i) => ({ ...link, globalPosition: String(i + 1) }));
 
@@ -16,7 +22,12 @@ describe('chainLinks', () => {
   const [first, second] = chainOf('s', [{ n: 0 }, { n: 1 }]);
 
   it('starts a new stream at version 0 with a null prevHash, and links each event to the one before', () => {
-    expect([first.streamVersion, first.prevHash, second.streamVersion, second.prevHash]).toEqual([0, null, 1, first.hash]);
+    expect([first.streamVersion, first.prevHash, second.streamVersion, second.prevHash]).toEqual([
+      0,
+      null,
+      1,
+      first.hash,
+    ]);
     expect([first.hash, second.hash]).toEqual([hashLink(first), hashLink(second)]);
   });
 

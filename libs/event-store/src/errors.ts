@@ -29,7 +29,10 @@ export class DuplicateEventError extends EventStoreError {
 }
 
 export class StoreUnavailableError extends EventStoreError {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message, true);
   }
 }
@@ -41,7 +44,11 @@ export class InvalidPositionError extends EventStoreError {
 }
 
 export class BrokenChainError extends EventStoreError {
-  constructor(readonly streamId: string, readonly streamVersion: number, reason: string) {
+  constructor(
+    readonly streamId: string,
+    readonly streamVersion: number,
+    reason: string,
+  ) {
     super(`Hash chain of ${streamId} breaks at version ${streamVersion}: ${reason}`);
   }
 }

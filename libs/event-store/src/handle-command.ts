@@ -41,15 +41,13 @@ const toNewEvents = (
   streamId: string,
   events: readonly AnyEvent[],
 ) =>
-  events.map(
-    (event, index): NewEvent => ({
-      eventId: deterministicEventId(command.metadata.commandId, streamId, index),
-      type: event.type,
-      schemaVersion: store.schemaVersionOf(event.type),
-      data: event.data,
-      metadata: command.metadata,
-    }),
-  );
+  events.map((event, index): NewEvent => ({
+    eventId: deterministicEventId(command.metadata.commandId, streamId, index),
+    type: event.type,
+    schemaVersion: store.schemaVersionOf(event.type),
+    data: event.data,
+    metadata: command.metadata,
+  }));
 
 /** Read, fold, decide, append: the one command path every handler goes through. */
 export const handleCommand = async <State, C extends Command<string, unknown>, E extends AnyEvent>(
@@ -68,7 +66,13 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
     const state = events.reduce(decider.evolve, decider.initialState());
     const earlier = recorded.filter((e) => e.metadata.commandId === command.metadata.commandId);
     if (earlier.length > 0) {
-      return { state, events: earlier, version, position: earlier[earlier.length - 1].globalPosition, replayed: true };
+      return {
+        state,
+        events: earlier,
+        version,
+        position: earlier[earlier.length - 1].globalPosition,
+        replayed: true,
+      };
     }
     const expected = options.expectedVersion ?? (version < 0 ? 'no_stream' : version);
     if (typeof expected === 'number' && expected !== version) {

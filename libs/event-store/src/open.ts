@@ -30,11 +30,17 @@ export const openEventStore = async (
   hooks: Readonly<{ observer?: AppendObserver }> = {},
 ): Promise<EventStore> => {
   if (settings.kind === 'eventstoredb') {
-    if (!settings.esdbConnectionString) throw new EventStoreError('eventstoredb needs ESDB_CONNECTION_STRING');
+    if (!settings.esdbConnectionString)
+      throw new EventStoreError('eventstoredb needs ESDB_CONNECTION_STRING');
     // Loaded on demand: an embedded deployment never pays for the gRPC client.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { EventStoreDbEventStore } = require('./eventstoredb') as EventStoreDbModule;
     return EventStoreDbEventStore.connect(settings.esdbConnectionString, { schemaVersions });
   }
-  return SqliteEventStore.open({ path: sqliteEventsPath(settings.dataDir), schemaVersions, observer: hooks.observer, commitHook: settings.sqliteCommitHook });
+  return SqliteEventStore.open({
+    path: sqliteEventsPath(settings.dataDir),
+    schemaVersions,
+    observer: hooks.observer,
+    commitHook: settings.sqliteCommitHook,
+  });
 };

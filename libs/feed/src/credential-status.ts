@@ -60,7 +60,16 @@ export const evolveStatus = (
   };
   if (event.type === 'CredentialIssued') {
     const { credentialId, issuerId, specificationId, validFrom, validUntil, issuedAt } = event.data;
-    return { credentialId, issuerId, specificationId, status: 'active', validFrom, validUntil, issuedAt, ...trace };
+    return {
+      credentialId,
+      issuerId,
+      specificationId,
+      status: 'active',
+      validFrom,
+      validUntil,
+      issuedAt,
+      ...trace,
+    };
   }
   if (previous === null) return null;
   const { reason: _reason, note: _note, ...kept } = previous;

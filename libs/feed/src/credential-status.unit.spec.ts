@@ -1,5 +1,11 @@
 import { evolveStatus, type CredentialStatusRecord } from './credential-status';
-import { chained, credentialIssued, credentialReinstated, credentialRevoked, credentialSuspended } from './testing/events';
+import {
+  chained,
+  credentialIssued,
+  credentialReinstated,
+  credentialRevoked,
+  credentialSuspended,
+} from './testing/events';
 
 const fold = (events: ReturnType<typeof chained>) =>
   events.reduce<CredentialStatusRecord | null>((record, e) => evolveStatus(record, e) ?? record, null);
@@ -19,9 +25,20 @@ describe('evolveStatus', () => {
   });
 
   it('keeps the dates through suspension and reinstatement, and drops the reason once active again', () => {
-    const events = chained('credential-c1', [credentialIssued('c1', '2030-01-01T00:00:00.000Z'), credentialSuspended('c1')]);
-    expect(fold(events)).toMatchObject({ status: 'suspended', reason: 'under-investigation', validUntil: '2030-01-01T00:00:00.000Z' });
-    const reinstated = chained('credential-c1', [credentialIssued('c1'), credentialSuspended('c1'), credentialReinstated('c1')]);
+    const events = chained('credential-c1', [
+      credentialIssued('c1', '2030-01-01T00:00:00.000Z'),
+      credentialSuspended('c1'),
+    ]);
+    expect(fold(events)).toMatchObject({
+      status: 'suspended',
+      reason: 'under-investigation',
+      validUntil: '2030-01-01T00:00:00.000Z',
+    });
+    const reinstated = chained('credential-c1', [
+      credentialIssued('c1'),
+      credentialSuspended('c1'),
+      credentialReinstated('c1'),
+    ]);
     const record = fold(reinstated)!;
     expect(record.status).toBe('active');
     expect(record).not.toHaveProperty('reason');

@@ -20,7 +20,11 @@ export const HEADERS = {
   treeSize: 'tree-size',
 } as const;
 
-export const RECORD_TYPES = { ledgerEvent: 'ledger-event', credentialStatus: 'credential-status', checkpoint: 'checkpoint' } as const;
+export const RECORD_TYPES = {
+  ledgerEvent: 'ledger-event',
+  credentialStatus: 'credential-status',
+  checkpoint: 'checkpoint',
+} as const;
 export type RecordType = (typeof RECORD_TYPES)[keyof typeof RECORD_TYPES];
 
 export type FeedHeaders = Record<string, string>;
@@ -52,7 +56,8 @@ export const decodeHeaders = (raw: Record<string, unknown> | undefined): FeedHea
   const headers: FeedHeaders = {};
   for (const [name, value] of Object.entries(raw ?? {})) {
     const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== null) headers[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+    if (first !== undefined && first !== null)
+      headers[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
   }
   return headers;
 };

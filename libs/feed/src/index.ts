@@ -5,11 +5,24 @@ export * from './credential-status';
 export * from './checkpoint/checkpoint-store';
 export * from './checkpoint/sqlite-checkpoint-store';
 export { isHealthy, type RelayHealth, type RelayState } from './relay/health';
-export { startRelay, checkpointName, RelayRejectedError, type Relay, type RelayOptions, type FeedLogger } from './relay/relay';
+export {
+  startRelay,
+  checkpointName,
+  RelayRejectedError,
+  type Relay,
+  type RelayOptions,
+  type FeedLogger,
+} from './relay/relay';
 export { relaySettingsFromEnv, parseBrokers, type RelaySettings } from './relay/settings';
 export type { Backoff } from '@credence/runtime';
 export { FeedVerifier, parseEnvelope, type Verdict } from './tail/verifier';
 export { TailHandler, type BrokenLink, type ConsumedMessage, type TailOutcome } from './tail/tail-message';
 export { tailFeed, type TailOptions, type TailSummary } from './tail/tail';
 export { consumeTopic, type ConsumeOptions } from './tail/consume';
-export { startCheckpointFeed, checkpointMessage, type CheckpointFeed, type CheckpointFeedOptions, type SignedCheckpointSource } from './checkpoints/checkpoint-feed';
+export {
+  startCheckpointFeed,
+  checkpointMessage,
+  type CheckpointFeed,
+  type CheckpointFeedOptions,
+  type SignedCheckpointSource,
+} from './checkpoints/checkpoint-feed';

@@ -30,7 +30,13 @@ describe('ledgerMessage', () => {
   });
 
   it('reads headers back from the Buffers kafkajs delivers', () => {
-    expect(decodeHeaders({ hash: Buffer.from('abc'), many: [Buffer.from('1'), Buffer.from('2')], none: undefined })).toEqual({
+    expect(
+      decodeHeaders({
+        hash: Buffer.from('abc'),
+        many: [Buffer.from('1'), Buffer.from('2')],
+        none: undefined,
+      }),
+    ).toEqual({
       hash: 'abc',
       many: '1',
     });

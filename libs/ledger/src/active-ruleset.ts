@@ -1,4 +1,12 @@
-import { type ActivateRuleset, type CommandMetadata, EVENT_UPCASTERS, RULESETS_STREAM, rulesetsDecider, type ActiveRulesetState, type RulesetEvent } from '@credence/domain';
+import {
+  type ActivateRuleset,
+  type CommandMetadata,
+  EVENT_UPCASTERS,
+  RULESETS_STREAM,
+  rulesetsDecider,
+  type ActiveRulesetState,
+  type RulesetEvent,
+} from '@credence/domain';
 import { type EventStore, handleCommand, type HandleResult } from '@credence/event-store';
 import { type CompiledRuleset, rulesetKey } from '@credence/rules';
 import { credenceEvent } from './credence-event';
@@ -40,18 +48,34 @@ export class ActiveRuleset {
       this.state = rulesetsDecider.evolve(this.state, credenceEvent(event) as RulesetEvent);
       this.version = event.streamVersion;
     }
-    if (this.state.status === 'none') throw new LedgerError('ruleset.none-active', 'No ruleset has been activated');
+    if (this.state.status === 'none')
+      throw new LedgerError('ruleset.none-active', 'No ruleset has been activated');
     const ruleset = this.find(this.state.rulesetId, this.state.version);
     if (ruleset.hash !== this.state.hash) {
-      throw new RulesetMismatchError(rulesetKey(this.state.rulesetId, this.state.version), this.state.hash, ruleset.hash);
+      throw new RulesetMismatchError(
+        rulesetKey(this.state.rulesetId, this.state.version),
+        this.state.hash,
+        ruleset.hash,
+      );
     }
     return ruleset;
   }
 
   /** Activation is not itself gated by a ruleset: it is what chooses the ruleset. */
-  activate(id: string, version: string, reason: ActivateRuleset['data']['reason'], metadata: CommandMetadata): Promise<HandleResult<ActiveRulesetState>> {
+  activate(
+    id: string,
+    version: string,
+    reason: ActivateRuleset['data']['reason'],
+    metadata: CommandMetadata,
+  ): Promise<HandleResult<ActiveRulesetState>> {
     const { hash } = this.find(id, version);
-    const command: ActivateRuleset = { type: 'ActivateRuleset', data: { rulesetId: id, version, hash, reason }, metadata };
-    return handleCommand(this.store, rulesetsDecider, RULESETS_STREAM, command, { upcasters: EVENT_UPCASTERS });
+    const command: ActivateRuleset = {
+      type: 'ActivateRuleset',
+      data: { rulesetId: id, version, hash, reason },
+      metadata,
+    };
+    return handleCommand(this.store, rulesetsDecider, RULESETS_STREAM, command, {
+      upcasters: EVENT_UPCASTERS,
+    });
   }
 }

@@ -17,12 +17,18 @@ export class RuleViolationError extends LedgerError {
     readonly ruleset: RulesetStamp,
     readonly findings: readonly Finding[],
   ) {
-    super('rules.violated', `Refused by ${ruleset.id}@${ruleset.version}: ${findings.map((f) => f.ruleId).join(', ')}`);
+    super(
+      'rules.violated',
+      `Refused by ${ruleset.id}@${ruleset.version}: ${findings.map((f) => f.ruleId).join(', ')}`,
+    );
   }
 }
 
 export class UnknownRulesetError extends LedgerError {
-  constructor(readonly rulesetId: string, readonly version: string) {
+  constructor(
+    readonly rulesetId: string,
+    readonly version: string,
+  ) {
     super('ruleset.unknown', `No ruleset ${rulesetId}@${version} is loaded`);
   }
 }

@@ -7,12 +7,14 @@ import { StateCache } from './state-cache';
 
 type Counted = { type: 'Counted'; data: { n: number } };
 const counter = {
-  decide: (command: Command<'Count', { n: number }>) => [{ type: 'Counted' as const, data: { n: command.data.n } }],
+  decide: (command: Command<'Count', { n: number }>) => [
+    { type: 'Counted' as const, data: { n: command.data.n } },
+  ],
   evolve: (total: number, event: Counted) => total + event.data.n,
   initialState: () => 0,
 };
 class NoRules extends RulesGate {
-  check = async <C,>(command: C) => command;
+  check = async <C>(command: C) => command;
 }
 
 describe('Ledger.load with its state cache', () => {

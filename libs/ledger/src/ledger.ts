@@ -1,4 +1,10 @@
-import { type CommandOfType, type CredenceCommand, type CredenceCommandType, DomainError, EVENT_UPCASTERS } from '@credence/domain';
+import {
+  type CommandOfType,
+  type CredenceCommand,
+  type CredenceCommandType,
+  DomainError,
+  EVENT_UPCASTERS,
+} from '@credence/domain';
 import {
   type EventStore,
   type ExpectedVersion,
@@ -54,11 +60,15 @@ export const resolveCommand = async <T extends CredenceCommandType>(
  * gives them, so another issuer's object is as unknown as a missing one. The decider's other
  * refusals (conflict, invalid) are outcomes the dry run leaves to its verdict.
  */
-const authorizeDryRun = <T extends CredenceCommandType>(command: CommandOfType<T>, state: TargetState<T>): void => {
+const authorizeDryRun = <T extends CredenceCommandType>(
+  command: CommandOfType<T>,
+  state: TargetState<T>,
+): void => {
   try {
     catalogueEntry<T>(command.type as T).decider.decide(command, state);
   } catch (error) {
-    if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not-found')) throw error;
+    if (error instanceof DomainError && (error.kind === 'forbidden' || error.kind === 'not-found'))
+      throw error;
   }
 };
 
@@ -128,7 +138,12 @@ export class Ledger {
     if (request.type !== 'IssueCredential') return append();
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
     const issue = request as CommandRequest<'IssueCredential'>;
-    const result = await issueReserving(this, issue, resolved as unknown as ResolvedCommand<'IssueCredential'>, append as never);
+    const result = await issueReserving(
+      this,
+      issue,
+      resolved as unknown as ResolvedCommand<'IssueCredential'>,
+      append as never,
+    );
     return result as unknown as HandleResult<TargetState<T>>;
   }
 }

@@ -1,4 +1,10 @@
-import { complianceDecider, type CredenceCommand, type Finding, type RecordRefusal, streamId } from '@credence/domain';
+import {
+  complianceDecider,
+  type CredenceCommand,
+  type Finding,
+  type RecordRefusal,
+  streamId,
+} from '@credence/domain';
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
 import { type CompiledRuleset, type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';

@@ -16,7 +16,10 @@ export class ReadModelError extends Error {
 
 /** Another writer advanced a checkpoint this projector was about to move: it reloads and resumes. */
 export class CheckpointMovedError extends ReadModelError {
-  constructor(readonly projection: string, readonly expected: string | null) {
+  constructor(
+    readonly projection: string,
+    readonly expected: string | null,
+  ) {
     super('conflict', 'checkpoint.moved', `Checkpoint of ${projection} is no longer ${String(expected)}`);
   }
 }

@@ -33,11 +33,14 @@ export const defineProjection = <Doc, T extends CredenceEventType, C extends Col
   projection: Projection<Doc, T, C>,
 ): Projection<Doc, T, C> => projection;
 
-export const erase = <Doc, T extends CredenceEventType, C extends Columns>(projection: Projection<Doc, T, C>): AnyProjection =>
-  projection as unknown as AnyProjection;
+export const erase = <Doc, T extends CredenceEventType, C extends Columns>(
+  projection: Projection<Doc, T, C>,
+): AnyProjection => projection as unknown as AnyProjection;
 
 export const handles = (projection: AnyProjection, event: { type: string }): event is ProjectedEvent =>
   projection.canHandle.includes(event.type);
 
 /** The table row type a projection writes: id, the whole document as JSON, and its columns. */
-export type RowOf<P> = P extends { columns: (doc: never) => infer C } ? { id: string; doc: string } & C : never;
+export type RowOf<P> = P extends { columns: (doc: never) => infer C }
+  ? { id: string; doc: string } & C
+  : never;

@@ -14,11 +14,16 @@ export type ProjectionRuntime = Readonly<{
  * CREDENCE_EVENT_STORE, ESDB_CONNECTION_STRING, DATABASE_URL), with the live tables migrated:
  * apps/projector and `credence projections` open them the same way ledger-api does.
  */
-export const openProjectionRuntime = async (env: NodeJS.ProcessEnv = process.env): Promise<ProjectionRuntime> => {
+export const openProjectionRuntime = async (
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProjectionRuntime> => {
   const settings = eventStoreSettingsFromEnv(env);
   const store = await openLedgerEventStore(settings);
   try {
-    const rm = await ReadModelDatabase.open({ databaseUrl: readEnv('DATABASE_URL', env), dataDir: settings.dataDir });
+    const rm = await ReadModelDatabase.open({
+      databaseUrl: readEnv('DATABASE_URL', env),
+      dataDir: settings.dataDir,
+    });
     await migrateTableSet(rm);
     return { store, rm, close: async () => void (await Promise.allSettled([store.close(), rm.close()])) };
   } catch (error) {

@@ -7,7 +7,10 @@ export type HealthReport = Readonly<{ healthy: boolean; body: unknown }>;
  * GET /health for the headless processes (projector, feed-relay): 200 when the report says healthy,
  * 503 when not or when the report itself fails; the JSON body says why.
  */
-export const serveHealth = (port: number, report: () => HealthReport | Promise<HealthReport>): Promise<Server> => {
+export const serveHealth = (
+  port: number,
+  report: () => HealthReport | Promise<HealthReport>,
+): Promise<Server> => {
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || request.url !== '/health') {
       response.writeHead(404).end();
@@ -22,7 +25,12 @@ export const serveHealth = (port: number, report: () => HealthReport | Promise<H
         },
         (error: unknown) => {
           response.writeHead(503, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ state: 'unavailable', error: error instanceof Error ? error.message : String(error) }));
+          response.end(
+            JSON.stringify({
+              state: 'unavailable',
+              error: error instanceof Error ? error.message : String(error),
+            }),
+          );
         },
       );
   });

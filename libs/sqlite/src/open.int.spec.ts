@@ -8,7 +8,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openSideDatabase', () => {
   it('given a new path, creates the file and its folders in WAL mode with the asked sync and the schema', () => {
-    const db = openSideDatabase({ path: join(dir, 'a', 'side.sqlite'), synchronous: 'NORMAL', schema: 'CREATE TABLE IF NOT EXISTS t (x)' });
+    const db = openSideDatabase({
+      path: join(dir, 'a', 'side.sqlite'),
+      synchronous: 'NORMAL',
+      schema: 'CREATE TABLE IF NOT EXISTS t (x)',
+    });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(1);
@@ -25,11 +29,16 @@ describe('openSideDatabase', () => {
     first.prepare('INSERT INTO t VALUES (1)').run();
     first.close();
     const second = openSideDatabase({ path, synchronous: 'FULL', schema });
-    expect([second.pragma('synchronous', { simple: true }), second.prepare('SELECT x FROM t').pluck().all()]).toEqual([2, [1]]);
+    expect([
+      second.pragma('synchronous', { simple: true }),
+      second.prepare('SELECT x FROM t').pluck().all(),
+    ]).toEqual([2, [1]]);
     second.close();
   });
 
   it('given a schema that fails, refuses to open', () => {
-    expect(() => openSideDatabase({ path: join(dir, 'bad.sqlite'), synchronous: 'FULL', schema: 'CREATE TABLE (' })).toThrow(/syntax error/);
+    expect(() =>
+      openSideDatabase({ path: join(dir, 'bad.sqlite'), synchronous: 'FULL', schema: 'CREATE TABLE (' }),
+    ).toThrow(/syntax error/);
   });
 });

@@ -3,9 +3,14 @@ import type { Reply, TestLedger } from '../../support/ledger-app';
 export const CSV = { accept: 'text/csv' };
 
 /** Follows `Link: <…>; rel="next"` from the first page to the last. */
-export const allPages = async (ledger: TestLedger, path: string, token: string, headers: Record<string, string> = {}): Promise<Reply[]> => {
+export const allPages = async (
+  ledger: TestLedger,
+  path: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Reply[]> => {
   const pages: Reply[] = [];
-  for (let next: string | null = path; next !== null; ) {
+  for (let next: string | null = path; next !== null;) {
     const reply = await ledger.request('GET', next, { token, headers });
     if (reply.status !== 200) throw new Error(`GET ${next}: ${reply.status} ${JSON.stringify(reply.body)}`);
     pages.push(reply);
@@ -17,7 +22,12 @@ export const allPages = async (ledger: TestLedger, path: string, token: string, 
 
 /** CSV pages as one table: the first page's header, then every page's rows. */
 export const csvRows = (pages: readonly Reply[]): string[] => {
-  const lines = pages.flatMap((page, i) => String(page.body).split('\r\n').filter(Boolean).slice(i === 0 ? 0 : 1));
+  const lines = pages.flatMap((page, i) =>
+    String(page.body)
+      .split('\r\n')
+      .filter(Boolean)
+      .slice(i === 0 ? 0 : 1),
+  );
   return lines;
 };
 

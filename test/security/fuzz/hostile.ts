@@ -14,7 +14,8 @@ export const MARKERS = {
 const SPLICED: Record<string, () => string> = {
   [MARKERS.megabyteString]: () => JSON.stringify('x'.repeat(1 << 20)),
   [MARKERS.deepNesting]: () => '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000),
-  [MARKERS.hugeArray]: () => '[' + Array.from({ length: 100_000 }, (_, i) => `"id-${i % 97}"`).join(',') + ']',
+  [MARKERS.hugeArray]: () =>
+    '[' + Array.from({ length: 100_000 }, (_, i) => `"id-${i % 97}"`).join(',') + ']',
 };
 
 /** JSON text with the markers replaced by what they stand for. */
@@ -27,11 +28,42 @@ export const toJsonText = (value: unknown): string => {
   return text;
 };
 
-export const RESERVED_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'prototype', 'isPrototypeOf'];
+export const RESERVED_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'prototype',
+  'isPrototypeOf',
+];
 
 export const loneSurrogate = fc.constantFrom('\ud800', '\udfff', 'ok\ud83dtext', '\udc00\ud800', 'a\udbff');
-export const oddDate = fc.constantFrom('2026-W47', '2026-11-21T10:00:00', '2026-02-30T00:00:00Z', '2026-11-21', '0000-00-00T00:00:00Z', '99999-01-01T00:00:00Z', '2026-11-21T25:61:61Z', 'yesterday', '');
-export const oddNumber = fc.constantFrom(-1e308, 1e308, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, -0, 5e-324, 0.1, -1, 1.5, 2 ** 31, -(2 ** 63));
+export const oddDate = fc.constantFrom(
+  '2026-W47',
+  '2026-11-21T10:00:00',
+  '2026-02-30T00:00:00Z',
+  '2026-11-21',
+  '0000-00-00T00:00:00Z',
+  '99999-01-01T00:00:00Z',
+  '2026-11-21T25:61:61Z',
+  'yesterday',
+  '',
+);
+export const oddNumber = fc.constantFrom(
+  -1e308,
+  1e308,
+  2 ** 53,
+  -(2 ** 53),
+  2 ** 53 + 2,
+  -0,
+  5e-324,
+  0.1,
+  -1,
+  1.5,
+  2 ** 31,
+  -(2 ** 63),
+);
 
 const scalar = fc.oneof(
   fc.constant(null),
@@ -49,7 +81,14 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: scalar },
   { weight: 1, arbitrary: fc.constantFrom(MARKERS.megabyteString, MARKERS.deepNesting, MARKERS.hugeArray) },
   { weight: 2, arbitrary: fc.array(scalar, { maxLength: 5 }) },
-  { weight: 2, arbitrary: fc.dictionary(fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...RESERVED_KEYS)), scalar, { maxKeys: 4 }) },
+  {
+    weight: 2,
+    arbitrary: fc.dictionary(
+      fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...RESERVED_KEYS)),
+      scalar,
+      { maxKeys: 4 },
+    ),
+  },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 3, maxKeys: 4 }) },
 );
 
@@ -57,12 +96,43 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 export const hostileSegment = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9._:-]{1,40}$/),
   fc.string({ maxLength: 30 }).map((s) => encodeURIComponent(s)),
-  fc.constantFrom('%ED%A0%80', '%00', '..', '%2e%2e', '%2F', '%', '%ZZ', 'a'.repeat(129), 'x'.repeat(9000), '__proto__', 'constructor', '%F0%9F%92%A9', ' ', '%20'),
+  fc.constantFrom(
+    '%ED%A0%80',
+    '%00',
+    '..',
+    '%2e%2e',
+    '%2F',
+    '%',
+    '%ZZ',
+    'a'.repeat(129),
+    'x'.repeat(9000),
+    '__proto__',
+    'constructor',
+    '%F0%9F%92%A9',
+    ' ',
+    '%20',
+  ),
 );
 
 /** Query values as they arrive: always text, sometimes repeated. */
 export const hostileQueryValue = fc.oneof(
-  fc.constantFrom('-1', '0', '1e309', '9007199254740993', 'NaN', 'Infinity', '', 'true', '[]', '{}', '2026-W47', '2026-11-21T10:00:00', 'a'.repeat(5000), '%ZZ', '%00'),
+  fc.constantFrom(
+    '-1',
+    '0',
+    '1e309',
+    '9007199254740993',
+    'NaN',
+    'Infinity',
+    '',
+    'true',
+    '[]',
+    '{}',
+    '2026-W47',
+    '2026-11-21T10:00:00',
+    'a'.repeat(5000),
+    '%ZZ',
+    '%00',
+  ),
   fc.string({ maxLength: 20 }).map((s) => encodeURIComponent(s)),
   fc.integer().map(String),
 );
@@ -73,10 +143,28 @@ const visibleAscii = fc.stringMatching(/^[\x21-\x7e]{1,60}$/);
 export const hostileHeaders = fc.record(
   {
     'idempotency-key': fc.oneof(visibleAscii, fc.constantFrom('', ' ', 'k'.repeat(300), 'é-latin1')),
-    'if-match': fc.oneof(fc.constantFrom('"0"', '"-1"', 'W/"3"', '*', '"99999999999999999999"', '"abc"', ''), visibleAscii),
+    'if-match': fc.oneof(
+      fc.constantFrom('"0"', '"-1"', 'W/"3"', '*', '"99999999999999999999"', '"abc"', ''),
+      visibleAscii,
+    ),
     'x-correlation-id': fc.oneof(visibleAscii, fc.constantFrom('', 'c'.repeat(300))),
-    accept: fc.constantFrom('text/csv', '*/*', 'application/xml', 'text/csv;q=0, application/json', 'garbage', ''),
-    authorization: fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer cred_guess', 'bearer  x y', `Bearer ${'a'.repeat(4000)}`),
+    accept: fc.constantFrom(
+      'text/csv',
+      '*/*',
+      'application/xml',
+      'text/csv;q=0, application/json',
+      'garbage',
+      '',
+    ),
+    authorization: fc.constantFrom(
+      '',
+      'Bearer',
+      'Bearer ',
+      'Basic dXNlcjpwYXNz',
+      'Bearer cred_guess',
+      'bearer  x y',
+      `Bearer ${'a'.repeat(4000)}`,
+    ),
   },
   { requiredKeys: [] },
 );

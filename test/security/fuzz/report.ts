@@ -24,7 +24,9 @@ const histogram = (counts: Record<string, number>[]) => {
 export const writeReport = (path: string, summary: FuzzSummary): void => {
   const statuses = histogram(summary.routes.map((r) => r.statuses));
   const kinds = histogram(summary.routes.map((r) => r.kinds));
-  const slowest = summary.routes.map((r) => ({ route: r.route, ...r.slowest })).sort((a, b) => b.ms - a.ms)[0];
+  const slowest = summary.routes
+    .map((r) => ({ route: r.route, ...r.slowest }))
+    .sort((a, b) => b.ms - a.ms)[0];
   const findings = summary.routes.flatMap((r) => r.findings.map((f) => `${r.route}: ${f}`));
   const cases = summary.routes.reduce((n, r) => n + r.cases, 0);
   const lines = [
@@ -34,14 +36,31 @@ export const writeReport = (path: string, summary: FuzzSummary): void => {
     `RSS: ${summary.rssMb.start} MB at the start, ${summary.rssMb.max} MB at most, ${summary.rssMb.end} MB at the end; after each route: ${summary.rssMb.afterEachRoute.join(', ')}.`,
     `Heap retained after a full collection, after each route (MB): ${summary.heapMbAfterEachRoute.join(', ')}.`,
     '',
-    `Statuses: ${Object.entries(statuses).map(([s, n]) => `${s}: ${n}`).join(', ')}.`,
-    `Inputs: ${Object.entries(kinds).map(([k, n]) => `${k}: ${n}`).join(', ')}.`,
+    `Statuses: ${Object.entries(statuses)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}.`,
+    `Inputs: ${Object.entries(kinds)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(', ')}.`,
     `Slowest: ${slowest?.ms} ms, ${slowest?.route}, ${slowest?.kind}: \`${slowest?.request.slice(0, 160)}\``,
-    `Findings: ${findings.length}${findings.length ? '\n\n' + findings.slice(0, 50).map((f) => `- ${f}`).join('\n') : '.'}`,
+    `Findings: ${findings.length}${
+      findings.length
+        ? '\n\n' +
+          findings
+            .slice(0, 50)
+            .map((f) => `- ${f}`)
+            .join('\n')
+        : '.'
+    }`,
     '',
     '| Route | Cases | Statuses | Slowest (ms) |',
     '|---|---|---|---|',
-    ...summary.routes.map((r) => `| \`${r.route}\` | ${r.cases} | ${Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ')} | ${r.slowest.ms} |`),
+    ...summary.routes.map(
+      (r) =>
+        `| \`${r.route}\` | ${r.cases} | ${Object.entries(r.statuses)
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ')} | ${r.slowest.ms} |`,
+    ),
     '',
   ];
   mkdirSync(dirname(path), { recursive: true });

@@ -15,11 +15,17 @@ export type RouteReport = {
   findings: string[];
 };
 
-const describeCase = (c: FuzzCase) => `${c.method} ${c.path.slice(0, 200)}${c.body ? ` body[${c.body.length}] ${c.body.slice(0, 120)}` : ''}`;
+const describeCase = (c: FuzzCase) =>
+  `${c.method} ${c.path.slice(0, 200)}${c.body ? ` body[${c.body.length}] ${c.body.slice(0, 120)}` : ''}`;
 
 const send = async (ledger: TestLedger, c: FuzzCase) => {
   const started = performance.now();
-  const response = await fetch(ledger.baseUrl + c.path, { method: c.method, headers: c.headers, body: c.body, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(ledger.baseUrl + c.path, {
+    method: c.method,
+    headers: c.headers,
+    body: c.body,
+    signal: AbortSignal.timeout(30_000),
+  });
   const text = await response.text();
   const ms = performance.now() - started;
   const type = response.headers.get('content-type') ?? '';
@@ -48,9 +54,23 @@ const settledHead = async (store: EventStore) => {
  * a 4xx is problem+json; no answer slower than SLOW_MS; a refusal appends nothing (a rule refusal
  * records its QualityCheckFailed, by design). Returns what it saw, findings included.
  */
-export const fuzzRoute = async (ledger: TestLedger, route: Route, token: string, seeds: Seeds, runs: number, seed: number): Promise<RouteReport> => {
+export const fuzzRoute = async (
+  ledger: TestLedger,
+  route: Route,
+  token: string,
+  seeds: Seeds,
+  runs: number,
+  seed: number,
+): Promise<RouteReport> => {
   const store = ledger.app.get(EventStore);
-  const report: RouteReport = { route: `${route.method} ${route.url}`, cases: 0, statuses: {}, kinds: {}, slowest: { ms: 0, kind: '', request: '' }, findings: [] };
+  const report: RouteReport = {
+    route: `${route.method} ${route.url}`,
+    cases: 0,
+    statuses: {},
+    kinds: {},
+    slowest: { ms: 0, kind: '', request: '' },
+    findings: [],
+  };
   const arbitrary = caseArbitrary(route, token, seeds);
   // Sampled in chunks: each case is small (big values are markers), but 10,000 at once need not be held.
   let accepted = false;
@@ -70,12 +90,18 @@ export const fuzzRoute = async (ledger: TestLedger, route: Route, token: string,
       accepted = answer.status < 300;
       report.statuses[answer.status] = (report.statuses[answer.status] ?? 0) + 1;
       report.kinds[c.kind] = (report.kinds[c.kind] ?? 0) + 1;
-      if (answer.ms > report.slowest.ms) report.slowest = { ms: Math.round(answer.ms), kind: c.kind, request: describeCase(c) };
+      if (answer.ms > report.slowest.ms)
+        report.slowest = { ms: Math.round(answer.ms), kind: c.kind, request: describeCase(c) };
       const problem = `${answer.status} ${String(answer.code)}`;
       if (answer.status >= 500) report.findings.push(`${problem}: ${describeCase(c)}`);
-      if (answer.status >= 400 && !answer.type.includes('application/problem+json')) report.findings.push(`${answer.status} not problem+json (${answer.type}): ${describeCase(c)}`);
+      if (answer.status >= 400 && !answer.type.includes('application/problem+json'))
+        report.findings.push(`${answer.status} not problem+json (${answer.type}): ${describeCase(c)}`);
       if (answer.ms > SLOW_MS) report.findings.push(`${Math.round(answer.ms)} ms: ${describeCase(c)}`);
-      if (answer.status >= 400 && answer.code !== 'rules.violated' && (await store.headPosition()) !== before) {
+      if (
+        answer.status >= 400 &&
+        answer.code !== 'rules.violated' &&
+        (await store.headPosition()) !== before
+      ) {
         report.findings.push(`${problem} appended events: ${describeCase(c)}`);
       }
     }

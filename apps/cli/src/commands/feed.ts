@@ -8,7 +8,14 @@ import { LEDGER_TOPIC, parseBrokers, tailFeed, type BrokenLink } from '@credence
 /** Exit code when a hash chain is broken (distinct from 1, which means the tail itself failed). */
 export const BROKEN_CHAIN_EXIT_CODE = 2;
 
-type TailFlags = { brokers?: string; topic: string; group?: string; untilEnd?: boolean; keepGoing?: boolean; out?: string };
+type TailFlags = {
+  brokers?: string;
+  topic: string;
+  group?: string;
+  untilEnd?: boolean;
+  keepGoing?: boolean;
+  out?: string;
+};
 
 const writer = (stream: Writable) => async (line: string) => {
   if (!stream.write(`${line}\n`)) await once(stream, 'drain');
@@ -27,9 +34,17 @@ const tail = async (flags: TailFlags): Promise<void> => {
   const abort = () => stop.abort();
   process.once('SIGINT', abort).once('SIGTERM', abort);
   try {
-    const summary = await tailFeed({ ...flags, brokers, groupId: flags.group, write: writer(out), signal: stop.signal });
+    const summary = await tailFeed({
+      ...flags,
+      brokers,
+      groupId: flags.group,
+      write: writer(out),
+      signal: stop.signal,
+    });
     for (const broken of summary.broken) console.error(describeBreak(broken));
-    console.error(`feed tail: ${summary.written} written, ${summary.duplicates} duplicates skipped, ${summary.broken.length} broken`);
+    console.error(
+      `feed tail: ${summary.written} written, ${summary.duplicates} duplicates skipped, ${summary.broken.length} broken`,
+    );
     if (summary.broken.length > 0) process.exitCode = BROKEN_CHAIN_EXIT_CODE;
   } finally {
     process.off('SIGINT', abort).off('SIGTERM', abort);
@@ -43,11 +58,15 @@ export const registerFeedCommands = (program: Command): void => {
   feed
     .command('tail')
     .description(
-      'Consume a feed topic, drop duplicates by event id, verify every stream\'s hash chain, and write NDJSON. ' +
+      "Consume a feed topic, drop duplicates by event id, verify every stream's hash chain, and write NDJSON. " +
         `Exits ${BROKEN_CHAIN_EXIT_CODE} on a broken chain: by default at the first one, after writing everything verified before it.`,
     )
     .option('--brokers <list>', 'comma-separated bootstrap servers (default: KAFKA_BROKERS)')
-    .option('--topic <name>', 'topic to read (the status topic works too: records are deduped, not chained)', LEDGER_TOPIC)
+    .option(
+      '--topic <name>',
+      'topic to read (the status topic works too: records are deduped, not chained)',
+      LEDGER_TOPIC,
+    )
     .option('--group <id>', 'consumer group to resume from (default: a new group reading from the start)')
     .option('--until-end', 'exit once the end of the topic (as of start) is reached, instead of following')
     .option('--keep-going', 'on a broken chain write {"chainBroken": …, "value": …} and continue')

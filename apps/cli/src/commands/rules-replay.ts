@@ -12,7 +12,9 @@ import { ProgressMeter, progressLine } from '@credence/runtime';
 export const registerRulesReplay = (rules: Command): void => {
   rules
     .command('replay')
-    .description('Re-evaluate the recorded history under another ruleset version and report what it would refuse')
+    .description(
+      'Re-evaluate the recorded history under another ruleset version and report what it would refuse',
+    )
     .requiredOption('--ruleset <file>', 'ruleset YAML file to replay under')
     .option('--out <file>', 'where to write the JSON report', 'rules-replay-report.json')
     .action(async (options: { ruleset: string; out: string }) => {
@@ -21,7 +23,9 @@ export const registerRulesReplay = (rules: Command): void => {
       const line = progressLine(process.stderr, `replay ${ruleset.id}@${ruleset.version} `);
       let meter: ProgressMeter | undefined;
       try {
-        const report = await replayHistory(store, ruleset, ({ events, total }) => line.update((meter ??= new ProgressMeter(total)).reach(events)));
+        const report = await replayHistory(store, ruleset, ({ events, total }) =>
+          line.update((meter ??= new ProgressMeter(total)).reach(events)),
+        );
         if (meter) line.end(meter.current());
         writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
         const { evaluated, refused, warned, invalid } = report.summary;

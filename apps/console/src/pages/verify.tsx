@@ -7,7 +7,13 @@ import { day, Problem, when } from '../ui';
 /** The public verification route of the verifiable-credentials work (POST /v1/verifications). */
 type VerificationReply = Readonly<{
   verified: boolean;
-  checks: readonly { id: string; passed: boolean | null; notApplicable?: boolean; message: string; evidence?: unknown }[];
+  checks: readonly {
+    id: string;
+    passed: boolean | null;
+    notApplicable?: boolean;
+    message: string;
+    evidence?: unknown;
+  }[];
   credential?: unknown;
 }>;
 
@@ -15,7 +21,10 @@ type VerificationReply = Readonly<{
 const CHECKS: readonly { label: string; ids: readonly string[] }[] = [
   { label: 'Signature', ids: ['proof'] },
   { label: 'Issuer key', ids: ['issuer-key'] },
-  { label: 'Status (not revoked or suspended)', ids: ['status.revocation', 'status.suspension', 'status.ledger'] },
+  {
+    label: 'Status (not revoked or suspended)',
+    ids: ['status.revocation', 'status.suspension', 'status.ledger'],
+  },
   { label: 'Validity period', ids: ['validity'] },
   { label: 'Issuer accredited at issuance', ids: ['accreditation'] },
   { label: 'Quality ruleset verdict', ids: ['quality-ruleset'] },

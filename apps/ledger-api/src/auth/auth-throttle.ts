@@ -3,7 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export class TooManyFailedAuthentications extends HttpException {
   constructor() {
-    super('Too many failed authentications from this address; retry after the time in Retry-After', HttpStatus.TOO_MANY_REQUESTS);
+    super(
+      'Too many failed authentications from this address; retry after the time in Retry-After',
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }
 

@@ -1,4 +1,10 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@credence/domain';
@@ -31,7 +37,8 @@ export class AuthGuard implements CanActivate {
     }
     // Read from the store on every request, never cached: a disabling is seen by every process at once.
     if (principal.disabledAt) throw new TokenRefusedError('token.disabled', 'This token was disabled');
-    if (principal.expiresAt && Date.parse(principal.expiresAt) <= Date.now()) throw new TokenRefusedError('token.expired', 'This token has expired');
+    if (principal.expiresAt && Date.parse(principal.expiresAt) <= Date.now())
+      throw new TokenRefusedError('token.expired', 'This token has expired');
     if (!roles.includes(principal.role)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this; allowed: ${roles.join(', ')}`);
     }

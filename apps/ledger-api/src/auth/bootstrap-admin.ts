@@ -6,7 +6,11 @@ import { hashToken, newToken, type PrincipalStore, sameHash } from './principal-
  * Ensures one admin exists. CREDENCE_ADMIN_TOKEN, when set, is authoritative (rotating it rotates the
  * admin). When unset on first start, a token is generated and printed once; only its hash is kept.
  */
-export const ensureBootstrapAdmin = (store: PrincipalStore, configuredToken: string | undefined, now: string) => {
+export const ensureBootstrapAdmin = (
+  store: PrincipalStore,
+  configuredToken: string | undefined,
+  now: string,
+) => {
   const logger = new Logger('Bootstrap');
   const existing = store.findBootstrapAdmin();
   if (existing) {

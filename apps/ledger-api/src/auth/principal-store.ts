@@ -30,7 +30,14 @@ export abstract class PrincipalStore {
   /** Marks the principal disabled from `now`; an earlier disabling stays. */
   abstract disable(principalId: string, now: string): void;
 
-  create(input: { role: Role; issuerId?: string; qaBodyId?: string; name: string; now: string; expiresAt?: string }): { principal: StoredPrincipal; token: string } {
+  create(input: {
+    role: Role;
+    issuerId?: string;
+    qaBodyId?: string;
+    name: string;
+    now: string;
+    expiresAt?: string;
+  }): { principal: StoredPrincipal; token: string } {
     const token = newToken();
     const principal: StoredPrincipal = {
       id: randomUUID(),

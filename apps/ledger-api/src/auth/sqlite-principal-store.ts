@@ -4,7 +4,17 @@ import { openSideDatabase } from '@credence/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, sameHash, type StoredPrincipal } from './principal-store';
 
-type Row = { id: string; role: Role; issuer_id: string | null; qa_body_id: string | null; name: string; created_at: string; token_hash: string; expires_at: string | null; disabled_at: string | null };
+type Row = {
+  id: string;
+  role: Role;
+  issuer_id: string | null;
+  qa_body_id: string | null;
+  name: string;
+  created_at: string;
+  token_hash: string;
+  expires_at: string | null;
+  disabled_at: string | null;
+};
 
 const toPrincipal = (row: Row): StoredPrincipal => ({
   id: row.id,
@@ -37,31 +47,51 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     });
     // The index finds candidates by the first 16 hex digits; the whole hash is then compared in
     // constant time, so how long a lookup takes says nothing about how much of a guess matched.
-    this.db.exec(`CREATE INDEX IF NOT EXISTS principals_token_lookup ON principals (substr(token_hash, 1, ${LOOKUP_PREFIX}))`);
+    this.db.exec(
+      `CREATE INDEX IF NOT EXISTS principals_token_lookup ON principals (substr(token_hash, 1, ${LOOKUP_PREFIX}))`,
+    );
     // The qa-body binding came later: a store created before it gains the column.
     const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(principals)').all();
     // So did expiry and disabling.
     for (const column of ['qa_body_id', 'expires_at', 'disabled_at']) {
-      if (!columns.some((c) => c.name === column)) this.db.exec(`ALTER TABLE principals ADD COLUMN ${column} TEXT`);
+      if (!columns.some((c) => c.name === column))
+        this.db.exec(`ALTER TABLE principals ADD COLUMN ${column} TEXT`);
     }
     // Every request authenticates through this one statement, so it is prepared once.
-    this.byTokenHash = this.db.prepare(`SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`);
+    this.byTokenHash = this.db.prepare(
+      `SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`,
+    );
   }
 
   findByTokenHash(tokenHash: string): StoredPrincipal | undefined {
-    const row = this.byTokenHash.all(tokenHash.slice(0, LOOKUP_PREFIX)).find((candidate) => sameHash(candidate.token_hash, tokenHash));
+    const row = this.byTokenHash
+      .all(tokenHash.slice(0, LOOKUP_PREFIX))
+      .find((candidate) => sameHash(candidate.token_hash, tokenHash));
     return row ? toPrincipal(row) : undefined;
   }
 
   insert(principal: StoredPrincipal, tokenHash: string): void {
     this.db
-      .prepare('INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(principal.id, principal.role, principal.issuerId ?? null, principal.qaBodyId ?? null, principal.name, principal.createdAt, tokenHash, principal.expiresAt ?? null);
+      .prepare(
+        'INSERT INTO principals (id, role, issuer_id, qa_body_id, name, created_at, token_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        principal.id,
+        principal.role,
+        principal.issuerId ?? null,
+        principal.qaBodyId ?? null,
+        principal.name,
+        principal.createdAt,
+        tokenHash,
+        principal.expiresAt ?? null,
+      );
   }
 
   findBootstrapAdmin() {
     const row = this.db
-      .prepare<[string], Row>("SELECT * FROM principals WHERE role = 'admin' AND name = ? ORDER BY created_at LIMIT 1")
+      .prepare<[string], Row>(
+        "SELECT * FROM principals WHERE role = 'admin' AND name = ? ORDER BY created_at LIMIT 1",
+      )
       .get(BOOTSTRAP_ADMIN_NAME);
     return row ? { principal: toPrincipal(row), tokenHash: row.token_hash } : undefined;
   }
@@ -76,11 +106,16 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
   }
 
   list(): StoredPrincipal[] {
-    return this.db.prepare<[], Row>('SELECT * FROM principals ORDER BY created_at, id').all().map(toPrincipal);
+    return this.db
+      .prepare<[], Row>('SELECT * FROM principals ORDER BY created_at, id')
+      .all()
+      .map(toPrincipal);
   }
 
   disable(principalId: string, now: string): void {
-    this.db.prepare('UPDATE principals SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL').run(now, principalId);
+    this.db
+      .prepare('UPDATE principals SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL')
+      .run(now, principalId);
   }
 
   onApplicationShutdown(): void {

@@ -1,4 +1,10 @@
-import { type ActiveRuleset, catalogueEntry, type CommandRequest, type Ledger, RuleViolationError } from '@credence/ledger';
+import {
+  type ActiveRuleset,
+  catalogueEntry,
+  type CommandRequest,
+  type Ledger,
+  RuleViolationError,
+} from '@credence/ledger';
 import type { CredenceCommandType } from '@credence/domain';
 import { verdict } from '@credence/rules';
 import { recordAssessment } from '../resources/assessments/assessments.dto';

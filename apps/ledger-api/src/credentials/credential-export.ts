@@ -28,7 +28,9 @@ const learnerIdentity = (state: IssuedCredentialState): LearnerIdentityInput =>
   state.learner.identity ?? {
     identityType: 'identifier',
     salt: state.credentialId,
-    identityHash: `sha256$${createHash('sha256').update(state.learner.id + state.credentialId).digest('hex')}`,
+    identityHash: `sha256$${createHash('sha256')
+      .update(state.learner.id + state.credentialId)
+      .digest('hex')}`,
   };
 
 @Injectable()
@@ -63,7 +65,10 @@ export class CredentialExporter implements OnApplicationShutdown {
     return this.cache.getOrSign(state.credentialId, keyIds, async () => {
       const publicUrl = this.config.credentials.publicUrl;
       const issuerObId = this.keyring.issuerObId(state.issuerId);
-      const { state: spec } = await this.ledger.load(specificationDecider, streamId('specification', state.specificationId));
+      const { state: spec } = await this.ledger.load(
+        specificationDecider,
+        streamId('specification', state.specificationId),
+      );
       const title = spec.status === 'absent' ? state.specificationId : spec.title;
       const { credential } = buildAchievementCredential({
         credential: {

@@ -18,9 +18,15 @@ export class SignedExportCache {
       PRIMARY KEY (credential_id, key_ids))`);
   }
 
-  async getOrSign(credentialId: string, keyIds: string, sign: () => Promise<SignedExport>): Promise<SignedExport> {
+  async getOrSign(
+    credentialId: string,
+    keyIds: string,
+    sign: () => Promise<SignedExport>,
+  ): Promise<SignedExport> {
     const row = this.db
-      .prepare<[string, string], { json: string; jwt: string }>('SELECT json, jwt FROM signed_exports WHERE credential_id = ? AND key_ids = ?')
+      .prepare<[string, string], { json: string; jwt: string }>(
+        'SELECT json, jwt FROM signed_exports WHERE credential_id = ? AND key_ids = ?',
+      )
       .get(credentialId, keyIds);
     if (row) return { json: JSON.parse(row.json) as SignedCredential, jwt: row.jwt };
     const signed = await sign();
@@ -34,7 +40,9 @@ export class SignedExportCache {
   /** Every stored export of a credential: verification by id, and "is this exactly what we exported". */
   exportsOf(credentialId: string): SignedExport[] {
     return this.db
-      .prepare<[string], { json: string; jwt: string }>('SELECT json, jwt FROM signed_exports WHERE credential_id = ?')
+      .prepare<[string], { json: string; jwt: string }>(
+        'SELECT json, jwt FROM signed_exports WHERE credential_id = ?',
+      )
       .all(credentialId)
       .map((row) => ({ json: JSON.parse(row.json) as SignedCredential, jwt: row.jwt }));
   }

@@ -17,7 +17,9 @@ export class IssuerProfileController {
   @Get(':issuerId')
   @Public()
   @ApiProduces('application/ld+json')
-  @ApiOkResponse({ description: 'The OB 3.0 Profile (JSON-LD) with the issuer\'s Ed25519 key as a Multikey assertion method' })
+  @ApiOkResponse({
+    description: "The OB 3.0 Profile (JSON-LD) with the issuer's Ed25519 key as a Multikey assertion method",
+  })
   async profile(@IdParam('issuerId') issuerId: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const profile = await this.keyring.profile(issuerId);
     void reply.header('content-type', 'application/ld+json');
@@ -27,8 +29,14 @@ export class IssuerProfileController {
   @Get(':issuerId/keys/:keyFile')
   @Public()
   @ApiProduces('application/jwk+json')
-  @ApiOkResponse({ description: 'One public key as a JWK, named `{keyId}.jwk`: what a vc+jwt `kid` points at' })
-  async jwk(@IdParam('issuerId') issuerId: string, @Param('keyFile') keyFile: string, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiOkResponse({
+    description: 'One public key as a JWK, named `{keyId}.jwk`: what a vc+jwt `kid` points at',
+  })
+  async jwk(
+    @IdParam('issuerId') issuerId: string,
+    @Param('keyFile') keyFile: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { keys } = await this.keyring.forIssuer(issuerId);
     const key = [keys.ed25519, keys.p256].find((k) => `${k.keyId}.jwk` === keyFile);
     if (!key) throw new NotFoundException(`Issuer ${issuerId} has no key ${keyFile}`);

@@ -13,7 +13,9 @@ export class VerificationRequestDto {
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/)
   credentialId?: string;
 
-  @ApiPropertyOptional({ description: 'A presented credential: JSON with an embedded proof, or a compact vc+jwt' })
+  @ApiPropertyOptional({
+    description: 'A presented credential: JSON with an embedded proof, or a compact vc+jwt',
+  })
   @Allow()
   credential?: Record<string, unknown> | string;
 }
@@ -30,7 +32,10 @@ export class VerificationController {
   @Post()
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ description: '`{verified, checks[]}`: each check with `id`, `passed`, a plain-language `message` and its evidence; `verified` is true only when every applicable check passed' })
+  @ApiOkResponse({
+    description:
+      '`{verified, checks[]}`: each check with `id`, `passed`, a plain-language `message` and its evidence; `verified` is true only when every applicable check passed',
+  })
   async verify(@Body() body: VerificationRequestDto) {
     const presented = await this.presented(body);
     return this.verifier.verify(presented);
@@ -38,10 +43,22 @@ export class VerificationController {
 
   private async presented({ credentialId, credential }: VerificationRequestDto) {
     const given = [credentialId, credential].filter((value) => value !== undefined);
-    if (given.length !== 1 || (credential !== undefined && (credential === null || !['object', 'string'].includes(typeof credential) || Array.isArray(credential)))) {
-      throw new RequestValidationError([{ field: 'credential', messages: ['give exactly one of credentialId or credential (a JSON object or a JWT string)'] }]);
+    if (
+      given.length !== 1 ||
+      (credential !== undefined &&
+        (credential === null ||
+          !['object', 'string'].includes(typeof credential) ||
+          Array.isArray(credential)))
+    ) {
+      throw new RequestValidationError([
+        {
+          field: 'credential',
+          messages: ['give exactly one of credentialId or credential (a JSON object or a JWT string)'],
+        },
+      ]);
     }
-    if (credentialId !== undefined) return (await this.exporter.signed(await this.exporter.issued(credentialId))).json;
+    if (credentialId !== undefined)
+      return (await this.exporter.signed(await this.exporter.issued(credentialId))).json;
     return credential!;
   }
 }

@@ -26,13 +26,19 @@ const URN_UUID = 'urn:uuid:';
 
 const accreditationCheck = (state: IssuedCredentialState): CheckResult =>
   state.accreditation
-    ? passed('accreditation', `The issuer held accreditation ${state.accreditation.accreditationId} from ${state.accreditation.qaBody} when it issued the credential.`, { ...state.accreditation })
+    ? passed(
+        'accreditation',
+        `The issuer held accreditation ${state.accreditation.accreditationId} from ${state.accreditation.qaBody} when it issued the credential.`,
+        { ...state.accreditation },
+      )
     : failed('accreditation', 'The ledger records no accreditation covering this credential at issuance.');
 
 const rulesetCheck = (issued: RecordedEvent): CheckResult => {
   const ruleset = issued.metadata.ruleset;
   return ruleset
-    ? passed('quality-ruleset', `Issuance passed quality ruleset ${ruleset.id}@${ruleset.version}.`, { ...ruleset })
+    ? passed('quality-ruleset', `Issuance passed quality ruleset ${ruleset.id}@${ruleset.version}.`, {
+        ...ruleset,
+      })
     : failed('quality-ruleset', 'The issuance carries no quality ruleset stamp.');
 };
 
@@ -42,8 +48,13 @@ const rulesetCheck = (issued: RecordedEvent): CheckResult => {
  */
 const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
   state.status === 'active'
-    ? passed('status.ledger', 'The ledger records the credential as neither revoked nor suspended.', { status: state.status })
-    : failed('status.ledger', `The ledger records the credential as ${state.status} (${state.reason}).`, { status: state.status, reason: state.reason });
+    ? passed('status.ledger', 'The ledger records the credential as neither revoked nor suspended.', {
+        status: state.status,
+      })
+    : failed('status.ledger', `The ledger records the credential as ${state.status} (${state.reason}).`, {
+        status: state.status,
+        reason: state.reason,
+      });
 
 /**
  * The verification API: the library's checks, fed from this deployment (its own issuer profiles
@@ -108,26 +119,43 @@ export class CredentialVerifier {
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
   private async issuedAtInLog(credential: Credential): Promise<string | undefined> {
-    const state = await this.issuedHere({ credential, issuerId: issuerIdOf(credential), issuedAt: undefined });
+    const state = await this.issuedHere({
+      credential,
+      issuerId: issuerIdOf(credential),
+      issuedAt: undefined,
+    });
     if (!state) return undefined;
     const { proof: _proof, ...presented } = credential;
-    const exported = this.exporter.cache.exportsOf(state.credentialId).some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
+    const exported = this.exporter.cache
+      .exportsOf(state.credentialId)
+      .some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
     return exported ? state.issuedAt : undefined;
   }
 
   /** A check that reads the ledger: not applicable to a credential this ledger did not issue. */
-  private ledgerCheck(id: string, check: (state: IssuedCredentialState, issued: RecordedEvent) => CheckResult): PluggableCheck {
+  private ledgerCheck(
+    id: string,
+    check: (state: IssuedCredentialState, issued: RecordedEvent) => CheckResult,
+  ): PluggableCheck {
     return async (context) => {
       const state = await this.issuedHere(context);
       if (!state) return notApplicable(id, 'The credential was not issued on this ledger.');
-      const [issued] = await this.store.readStream(streamId('credential', state.credentialId), { maxCount: 1 });
+      const [issued] = await this.store.readStream(streamId('credential', state.credentialId), {
+        maxCount: 1,
+      });
       return check(state, issued!);
     };
   }
 
-  private async issuedHere({ credential, issuerId }: CheckContext): Promise<IssuedCredentialState | undefined> {
+  private async issuedHere({
+    credential,
+    issuerId,
+  }: CheckContext): Promise<IssuedCredentialState | undefined> {
     const ledgerIssuerId = this.ledgerIssuerId(issuerId);
-    const id = typeof credential.id === 'string' && credential.id.startsWith(URN_UUID) ? credential.id.slice(URN_UUID.length) : undefined;
+    const id =
+      typeof credential.id === 'string' && credential.id.startsWith(URN_UUID)
+        ? credential.id.slice(URN_UUID.length)
+        : undefined;
     if (!ledgerIssuerId || !id) return undefined;
     const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
     return state.status !== 'absent' && state.issuerId === ledgerIssuerId ? state : undefined;

@@ -35,7 +35,10 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-export const buildCommandContext = (request: FastifyRequest & { principal?: Principal }, now: Date): CommandContext => {
+export const buildCommandContext = (
+  request: FastifyRequest & { principal?: Principal },
+  now: Date,
+): CommandContext => {
   const principal = request.principal;
   if (!principal) throw new Error('command context needs an authenticated principal');
   const idempotencyKey = header(request, 'idempotency-key');

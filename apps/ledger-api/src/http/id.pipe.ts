@@ -8,7 +8,8 @@ class IdPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!ID.test(value)) throw new RequestValidationError([{ field: this.name, messages: [`${this.name} is not a valid id`] }]);
+    if (!ID.test(value))
+      throw new RequestValidationError([{ field: this.name, messages: [`${this.name} is not a valid id`] }]);
     return value;
   }
 }

@@ -37,7 +37,14 @@ describe('SqliteIdempotencyStore retention', () => {
     const path = join(dir, 'api.sqlite');
     new SqliteIdempotencyStore(path, HOUR).onApplicationShutdown();
     const db = new Database(path);
-    db.prepare('INSERT INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?)').run('p', 'k', 'f', '{}', '{"id":"a","token":"cred_x"}', at(0).toISOString());
+    db.prepare('INSERT INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?)').run(
+      'p',
+      'k',
+      'f',
+      '{}',
+      '{"id":"a","token":"cred_x"}',
+      at(0).toISOString(),
+    );
     db.close();
     const store = new SqliteIdempotencyStore(path, 1000 * 24 * HOUR);
     expect(store.find('p', 'k', at(0))).toBeUndefined();

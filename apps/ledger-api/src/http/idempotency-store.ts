@@ -3,7 +3,11 @@ import type Database from 'better-sqlite3';
 import { openSideDatabase } from '@credence/sqlite';
 import { SECRET_FIELDS } from './secrets';
 
-export type StoredResponse = Readonly<{ fingerprint: string; headers: Record<string, string>; body: unknown }>;
+export type StoredResponse = Readonly<{
+  fingerprint: string;
+  headers: Record<string, string>;
+  body: unknown;
+}>;
 
 /**
  * First successful response per (principal, Idempotency-Key), replayed on a repeat within the
@@ -47,14 +51,17 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
       CREATE INDEX IF NOT EXISTS idempotent_responses_created ON idempotent_responses (created_at)`,
     });
     // Versions before this one stored new principals' tokens here; they go on first open.
-    for (const field of SECRET_FIELDS) this.db.prepare('DELETE FROM idempotent_responses WHERE body LIKE ?').run(`%"${field}":%`);
+    for (const field of SECRET_FIELDS)
+      this.db.prepare('DELETE FROM idempotent_responses WHERE body LIKE ?').run(`%"${field}":%`);
     this.select = this.db.prepare(
       'SELECT fingerprint, headers, body FROM idempotent_responses WHERE principal_id = ? AND key = ? AND created_at > ?',
     );
     // A concurrent twin may have saved first; its answer names the same resource, so keep it.
     this.insert = this.db.prepare('INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?)');
     this.purge = this.db.prepare('DELETE FROM idempotent_responses WHERE created_at <= ?');
-    this.expireKey = this.db.prepare('DELETE FROM idempotent_responses WHERE principal_id = ? AND key = ? AND created_at <= ?');
+    this.expireKey = this.db.prepare(
+      'DELETE FROM idempotent_responses WHERE principal_id = ? AND key = ? AND created_at <= ?',
+    );
     this.purgeExpired(new Date());
     this.timer = setInterval(() => this.purgeExpired(new Date()), PURGE_EVERY_MS).unref();
   }
@@ -65,13 +72,22 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
 
   find(principalId: string, key: string, now: Date): StoredResponse | undefined {
     const row = this.select.get(principalId, key, this.cutoff(now));
-    return row && { fingerprint: row.fingerprint, headers: JSON.parse(row.headers), body: JSON.parse(row.body) };
+    return (
+      row && { fingerprint: row.fingerprint, headers: JSON.parse(row.headers), body: JSON.parse(row.body) }
+    );
   }
 
   save(principalId: string, key: string, response: StoredResponse, now: Date): void {
     // An expired twin under the same key would make INSERT OR IGNORE keep the stale answer.
     this.expireKey.run(principalId, key, this.cutoff(now));
-    this.insert.run(principalId, key, response.fingerprint, JSON.stringify(response.headers), JSON.stringify(response.body ?? null), now.toISOString());
+    this.insert.run(
+      principalId,
+      key,
+      response.fingerprint,
+      JSON.stringify(response.headers),
+      JSON.stringify(response.body ?? null),
+      now.toISOString(),
+    );
   }
 
   /** Deletes records past the retention period; returns how many. */

@@ -29,7 +29,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
     const reply = http.getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle().pipe(tap((body) => noStoreIfSecret(reply, body)));
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal)
+      return next.handle().pipe(tap((body) => noStoreIfSecret(reply, body)));
 
     const principalId = request.principal.id;
     const fingerprint = createHash('sha256')

@@ -26,20 +26,24 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 const checkString = (value: string, path: readonly (string | number)[]) => {
   // A lone surrogate cannot be encoded as UTF-8, so the canonical-JSON hash of an event fails on it.
-  if (LONE_SURROGATE.test(value)) refuse(path, `${field(path)} contains a lone surrogate (not valid Unicode)`);
+  if (LONE_SURROGATE.test(value))
+    refuse(path, `${field(path)} contains a lone surrogate (not valid Unicode)`);
 };
 
 /** Throws a RequestValidationError naming the first field that breaks a limit. */
 export const assertSafeJson = (root: unknown): void => {
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) refuse([], 'The body must be a JSON object');
+  if (root === null || typeof root !== 'object' || Array.isArray(root))
+    refuse([], 'The body must be a JSON object');
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') checkString(value, path);
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= BODY_LIMITS.maxDepth) refuse(path, `Nesting deeper than ${BODY_LIMITS.maxDepth} levels`);
+    if (path.length >= BODY_LIMITS.maxDepth)
+      refuse(path, `Nesting deeper than ${BODY_LIMITS.maxDepth} levels`);
     if (Array.isArray(value)) {
-      if (value.length > BODY_LIMITS.maxArrayItems) refuse(path, `More than ${BODY_LIMITS.maxArrayItems} items`);
+      if (value.length > BODY_LIMITS.maxArrayItems)
+        refuse(path, `More than ${BODY_LIMITS.maxArrayItems} items`);
       value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
       continue;
     }

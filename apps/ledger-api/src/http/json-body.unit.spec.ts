@@ -14,18 +14,35 @@ const refusal = (text: string) => {
 describe('parseJsonBody', () => {
   it('given any JSON text, returns the parsed object or throws a RequestValidationError, never anything else', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-        const error = refusal(text);
-        expect(error === undefined || error instanceof RequestValidationError).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const error = refusal(text);
+          expect(error === undefined || error instanceof RequestValidationError).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('given an object within the limits and with well-formed strings, returns it unchanged', () => {
-    const safeKey = fc.string({ unit: 'grapheme', maxLength: 10 }).filter((k) => !(k in Object.prototype) && k !== '__proto__');
+    const safeKey = fc
+      .string({ unit: 'grapheme', maxLength: 10 })
+      .filter((k) => !(k in Object.prototype) && k !== '__proto__');
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, fc.string({ unit: 'grapheme' }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(safeKey, tie('node'), { maxKeys: 5 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: 'grapheme' }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 5 }),
+        fc.dictionary(safeKey, tie('node'), { maxKeys: 5 }),
+      ),
     })).node;
     fc.assert(
       fc.property(fc.dictionary(safeKey, value, { maxKeys: 5 }), (body) => {
@@ -49,7 +66,13 @@ describe('parseJsonBody', () => {
     ['__proto__', '{"__proto__":{"x":1}}', '__proto__'],
     ['a lone surrogate in an array', '{"a":["ok","\\ud800"]}', 'a.1'],
     ['a lone surrogate in a key', '{"\\udfff":1}', '\udfff'],
-    ['an array over the cap', `{"a":[${Array(BODY_LIMITS.maxArrayItems + 1).fill(0).join(',')}]}`, 'a'],
+    [
+      'an array over the cap',
+      `{"a":[${Array(BODY_LIMITS.maxArrayItems + 1)
+        .fill(0)
+        .join(',')}]}`,
+      'a',
+    ],
   ])('refuses %s, naming the field', (_what, text, field) => {
     expect((refusal(text) as RequestValidationError).fields[0].field).toBe(field);
   });

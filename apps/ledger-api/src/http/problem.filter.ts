@@ -8,16 +8,37 @@ import {
   InvalidPositionError,
   StoreUnavailableError,
 } from '@credence/event-store';
-import { IdempotencyKeyReusedError, LedgerError, RuleViolationError, UnknownRulesetError } from '@credence/ledger';
+import {
+  IdempotencyKeyReusedError,
+  LedgerError,
+  RuleViolationError,
+  UnknownRulesetError,
+} from '@credence/ledger';
 import { ReadModelError } from '@credence/projections';
 import { TransparencyLogError } from '@credence/transparency';
 import { TokenRefusedError } from '../auth/token-refused';
-import { BatchRejectedError, PROBLEM_CONTENT_TYPE, type Problem, problem, RequestValidationError } from './problem';
+import {
+  BatchRejectedError,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  problem,
+  RequestValidationError,
+} from './problem';
 
-const DOMAIN_STATUS: Record<DomainError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, forbidden: 403 };
+const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+};
 
 const fromDomain = (error: DomainError): Problem =>
-  problem(DOMAIN_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+  problem(
+    DOMAIN_STATUS[error.kind],
+    error.code,
+    error.message,
+    error.details ? { details: error.details } : {},
+  );
 
 /**
  * To an issuer, another issuer's resource and an unknown id are the same thing: one 404 that names
@@ -26,7 +47,9 @@ const fromDomain = (error: DomainError): Problem =>
 const hidesExistence = (error: DomainError, request: FastifyRequest & { principal?: Principal }): boolean =>
   request.principal?.role === 'issuer' && (error.kind === 'not-found' || error.code === 'issuer.not-owner');
 
-const UNKNOWN_TO_ISSUER = problem(404, 'not-found', 'Not found', { detail: 'No such resource among this issuer\'s' });
+const UNKNOWN_TO_ISSUER = problem(404, 'not-found', 'Not found', {
+  detail: "No such resource among this issuer's",
+});
 
 const fromLedger = (error: LedgerError): Problem => {
   if (error instanceof RuleViolationError) {
@@ -44,28 +67,55 @@ const fromLedger = (error: LedgerError): Problem => {
 const fromStore = (error: EventStoreError, request?: FastifyRequest): Problem => {
   if (error instanceof ConcurrencyError) {
     return request?.headers['if-match']
-      ? problem(412, 'precondition-failed', 'The resource changed since the given ETag', { detail: error.message })
-      : problem(409, 'concurrent-modification', 'Another request changed the resource; retry', { detail: error.message });
+      ? problem(412, 'precondition-failed', 'The resource changed since the given ETag', {
+          detail: error.message,
+        })
+      : problem(409, 'concurrent-modification', 'Another request changed the resource; retry', {
+          detail: error.message,
+        });
   }
   if (error instanceof DuplicateEventError) return problem(409, 'duplicate-event', error.message);
   if (error instanceof InvalidPositionError) return problem(400, 'position.invalid', error.message);
-  if (error instanceof StoreUnavailableError) return problem(503, 'store-unavailable', 'The event store is unavailable');
+  if (error instanceof StoreUnavailableError)
+    return problem(503, 'store-unavailable', 'The event store is unavailable');
   return problem(500, 'store-error', 'The event store failed');
 };
 
-const READ_MODEL_STATUS: Record<ReadModelError['kind'], number> = { invalid: 400, 'not-found': 404, conflict: 409, behind: 503, unavailable: 503 };
+const READ_MODEL_STATUS: Record<ReadModelError['kind'], number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  behind: 503,
+  unavailable: 503,
+};
 
 const fromReadModel = (error: ReadModelError): Problem =>
-  problem(READ_MODEL_STATUS[error.kind], error.code, error.message, error.details ? { details: error.details } : {});
+  problem(
+    READ_MODEL_STATUS[error.kind],
+    error.code,
+    error.message,
+    error.details ? { details: error.details } : {},
+  );
 
-const EDGE_CODES: Record<number, string> = { 413: 'body.too-large', 415: 'body.unsupported-type', 429: 'rate-limited' };
+const EDGE_CODES: Record<number, string> = {
+  413: 'body.too-large',
+  415: 'body.unsupported-type',
+  429: 'rate-limited',
+};
 const EDGE_TITLES: Record<number, string> = { 429: 'Too many requests; retry after the time in Retry-After' };
 
 const fromHttp = (error: HttpException): Problem => {
   const status = error.getStatus();
   const response = error.getResponse();
   const detail = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-  const code = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : (EDGE_CODES[status] ?? `http-${status}`);
+  const code =
+    status === 401
+      ? 'unauthenticated'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not-found'
+          : (EDGE_CODES[status] ?? `http-${status}`);
   return problem(status, code, error.message, typeof detail === 'string' ? { detail } : {});
 };
 
@@ -78,18 +128,25 @@ export const problemOf = (error: unknown, request?: FastifyRequest): Problem => 
   if (error instanceof RequestValidationError) {
     return problem(400, 'request.invalid', 'The request is not valid', { errors: error.fields });
   }
-  if (error instanceof BatchRejectedError) return problem(error.status, error.code, error.message, error.extra);
-  if (error instanceof DomainError) return request && hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
+  if (error instanceof BatchRejectedError)
+    return problem(error.status, error.code, error.message, error.extra);
+  if (error instanceof DomainError)
+    return request && hidesExistence(error, request) ? UNKNOWN_TO_ISSUER : fromDomain(error);
   if (error instanceof LedgerError) return fromLedger(error);
   if (error instanceof EventStoreError) return fromStore(error, request);
   if (error instanceof ReadModelError) return fromReadModel(error);
-  if (error instanceof TransparencyLogError) return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
+  if (error instanceof TransparencyLogError)
+    return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
   if (error instanceof TokenRefusedError) return problem(401, error.code, error.message);
   if (error instanceof HttpException) return fromHttp(error);
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's and its plugins' refusals: body too large, wrong content type, rate limited.
-    return problem(status, EDGE_CODES[status] ?? `http-${status}`, (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused');
+    return problem(
+      status,
+      EDGE_CODES[status] ?? `http-${status}`,
+      (error as Error).message ?? EDGE_TITLES[status] ?? 'Refused',
+    );
   }
   return problem(500, 'internal', 'Internal error');
 };
@@ -104,8 +161,12 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = problemOf(error, request);
-    if (body.status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.status >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.status === 503) void reply.header('retry-after', '1');
-    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send({ ...body, instance: request.url });
+    void reply
+      .status(body.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .send({ ...body, instance: request.url });
   }
 }

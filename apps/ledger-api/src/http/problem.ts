@@ -11,7 +11,12 @@ export type Problem = {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export const problem = (status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem => ({
+export const problem = (
+  status: number,
+  code: string,
+  title: string,
+  extra: Partial<Problem> = {},
+): Problem => ({
   type: `https://credence.dev/problems/${code}`,
   title,
   status,

@@ -9,6 +9,11 @@ export const mayRead = (principal: Principal, ownerIssuerId: string | undefined)
  * issuer's resource answers exactly like an unknown id (`existing()` in responses.ts), so an
  * issuer cannot learn which ids exist.
  */
-export const assertMayRead = (principal: Principal, ownerIssuerId: string | undefined, what: string, id: string): void => {
+export const assertMayRead = (
+  principal: Principal,
+  ownerIssuerId: string | undefined,
+  what: string,
+  id: string,
+): void => {
   if (!mayRead(principal, ownerIssuerId)) throw new NotFoundException(`${what} ${id} does not exist`);
 };

@@ -4,9 +4,11 @@
  */
 export const SECRET_FIELDS = ['token'] as const;
 
-const isRecord = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null && !Array.isArray(body);
+const isRecord = (body: unknown): body is Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body);
 
-export const carriesSecret = (body: unknown): boolean => isRecord(body) && SECRET_FIELDS.some((field) => field in body);
+export const carriesSecret = (body: unknown): boolean =>
+  isRecord(body) && SECRET_FIELDS.some((field) => field in body);
 
 export const withoutSecrets = (body: unknown): unknown => {
   if (!isRecord(body)) return body;

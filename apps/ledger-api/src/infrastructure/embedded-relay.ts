@@ -1,6 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@credence/event-store';
-import { feedCheckpointsPath, type Relay, type RelayHealth, SqliteCheckpointStore, startRelay } from '@credence/feed';
+import {
+  feedCheckpointsPath,
+  type Relay,
+  type RelayHealth,
+  SqliteCheckpointStore,
+  startRelay,
+} from '@credence/feed';
 import { LedgerConfig } from '../config';
 import { Metrics } from '../observability/metrics';
 import { feedLogger } from './feed-logger';
@@ -40,7 +46,9 @@ export class EmbeddedRelay implements OnApplicationBootstrap, OnApplicationShutd
       },
     });
     // A permanent refusal stops the relay at that event; /health shows it. It must not crash the API.
-    this.relay.done.catch((error: unknown) => this.logger.error(`Feed relay stopped: ${(error as Error).message}`));
+    this.relay.done.catch((error: unknown) =>
+      this.logger.error(`Feed relay stopped: ${(error as Error).message}`),
+    );
     this.logger.log(`Relaying the log to ${this.relay.topics.ledger} on ${feed.brokers.join(',')}`);
   }
 

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
 import { EventStore } from '@credence/event-store';
-import { ActiveRuleset, ActiveRulesetGate, Ledger, LEDGER_REACTIONS, LedgerReactor, RulesGate } from '@credence/ledger';
+import {
+  ActiveRuleset,
+  ActiveRulesetGate,
+  Ledger,
+  LEDGER_REACTIONS,
+  LedgerReactor,
+  RulesGate,
+} from '@credence/ledger';
 import { loadRulesetDirectory } from '@credence/rules';
 import { LedgerConfig } from '../config';
 import { Metrics } from '../observability/metrics';
@@ -13,12 +20,14 @@ export const LedgerProviders: Provider[] = [
     provide: ActiveRuleset,
     inject: [EventStore, LedgerConfig],
     // Fails start-up on any invalid ruleset file, naming the file and rule.
-    useFactory: (store: EventStore, config: LedgerConfig) => new ActiveRuleset(store, loadRulesetDirectory(config.rulesDir)),
+    useFactory: (store: EventStore, config: LedgerConfig) =>
+      new ActiveRuleset(store, loadRulesetDirectory(config.rulesDir)),
   },
   {
     provide: RulesGate,
     inject: [ActiveRuleset, EventStore, Metrics],
-    useFactory: (rulesets: ActiveRuleset, store: EventStore, metrics: Metrics) => new ActiveRulesetGate(rulesets, store, metrics),
+    useFactory: (rulesets: ActiveRuleset, store: EventStore, metrics: Metrics) =>
+      new ActiveRulesetGate(rulesets, store, metrics),
   },
   {
     provide: Ledger,

@@ -10,7 +10,8 @@ const SYSTEM = { id: 'system:startup', role: 'admin' } as const;
 
 export const parseDefaultRuleset = (key: string): { id: string; version: string } => {
   const at = key.lastIndexOf('@');
-  if (at <= 0 || at === key.length - 1) throw new Error(`CREDENCE_DEFAULT_RULESET must be id@version; got ${key}`);
+  if (at <= 0 || at === key.length - 1)
+    throw new Error(`CREDENCE_DEFAULT_RULESET must be id@version; got ${key}`);
   return { id: key.slice(0, at), version: key.slice(at + 1) };
 };
 

@@ -6,7 +6,8 @@ import { Roles } from '../auth/roles';
 /** Auditors, QA bodies and regulators see every record; an issuer sees its own (checked per route). */
 export const READ_MODEL_READERS: readonly Role[] = ['auditor', 'qa-body', 'regulator', 'issuer'];
 
-export const ReadModelController = (path: string) => applyDecorators(ApiTags('read models'), ApiBearerAuth(), Controller(path));
+export const ReadModelController = (path: string) =>
+  applyDecorators(ApiTags('read models'), ApiBearerAuth(), Controller(path));
 
 /** A read-model route: its roles, and what it answers, in JSON or (where `csv`) as a CSV export. */
 export const ReadModelRoute = (description: string, formats: { csv: boolean }) =>
@@ -16,8 +17,19 @@ export const ReadModelRoute = (description: string, formats: { csv: boolean }) =
       description,
       content: {
         'application/json': { schema: { type: 'object' } },
-        ...(formats.csv ? { 'text/csv': { schema: { type: 'string', description: 'Sent for `Accept: text/csv`: a header row, then RFC 4180 rows' } } } : {}),
+        ...(formats.csv
+          ? {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                  description: 'Sent for `Accept: text/csv`: a header row, then RFC 4180 rows',
+                },
+              },
+            }
+          : {}),
       },
     }),
-    ApiServiceUnavailableResponse({ description: '`projection.behind`: the read model did not reach `waitFor` within `waitMs`' }),
+    ApiServiceUnavailableResponse({
+      description: '`projection.behind`: the read model did not reach `waitFor` within `waitMs`',
+    }),
   );

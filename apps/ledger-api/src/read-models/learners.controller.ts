@@ -18,7 +18,7 @@ export class LearnersController {
   @Get(':learnerId/record')
   @ReadModelRoute(
     'Every credential of a pseudonymous learner, oldest issuance first and paged, with its status now and the stacks ' +
-      'it is part of; `stacks` lists the stacks with each component\'s status. An issuer sees only what it issued. ' +
+      "it is part of; `stacks` lists the stacks with each component's status. An issuer sees only what it issued. " +
       'CSV: one row per credential.',
     { csv: true },
   )
@@ -32,9 +32,16 @@ export class LearnersController {
   ) {
     await this.readModels.fresh(SOURCES, query, reply);
     const issuerId = principal.role === 'issuer' ? principal.issuerId : undefined;
-    const record = await learnerRecord(this.readModels.db, learnerId, { limit: query.limit ?? 50, cursor: query.cursor, issuerId, nowMs: Date.now() });
+    const record = await learnerRecord(this.readModels.db, learnerId, {
+      limit: query.limit ?? 50,
+      cursor: query.cursor,
+      issuerId,
+      nowMs: Date.now(),
+    });
     if (!record) throw new NotFoundException(`No credentials of learner ${learnerId}`);
     linkNext(reply, request, record.next);
-    return wantsCsv(accept) ? sendCsv(reply, toCsv(LEARNER_CREDENTIAL_COLUMNS, record.items), `learner-${learnerId}`) : record;
+    return wantsCsv(accept)
+      ? sendCsv(reply, toCsv(LEARNER_CREDENTIAL_COLUMNS, record.items), `learner-${learnerId}`)
+      : record;
   }
 }

@@ -11,7 +11,10 @@ export class ProjectionsController {
 
   @Get()
   @Roles('admin', 'auditor', 'qa-body', 'regulator', 'issuer')
-  @ApiOkResponse({ description: "Each projection's checkpoint and its lag behind the log's head (null where positions are no sequence), and the projector's state." })
+  @ApiOkResponse({
+    description:
+      "Each projection's checkpoint and its lag behind the log's head (null where positions are no sequence), and the projector's state.",
+  })
   status() {
     return this.projector.status();
   }

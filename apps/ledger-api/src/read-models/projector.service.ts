@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EventStore } from '@credence/event-store';
 import { Projector, PROJECTIONS, projectionStatus, ReadModelDatabase } from '@credence/projections';
@@ -27,7 +33,10 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.projector !== 'embedded') return;
     this.projector = new Projector(this.store(), this.rm, PROJECTIONS, {
-      onError: (error) => this.logger.warn(`Projection batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error) =>
+        this.logger.warn(
+          `Projection batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+        ),
     });
     await this.projector.start();
   }
@@ -56,7 +65,11 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
       const lags = projections.map((p) => p.lag);
       return { ...projector, lag: lags.includes(null) ? null : Math.max(0, ...(lags as number[])) };
     } catch (error) {
-      return { mode: this.config.projector, state: 'unavailable', lastError: error instanceof Error ? error.message : String(error) };
+      return {
+        mode: this.config.projector,
+        state: 'unavailable',
+        lastError: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 }

@@ -1,6 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { REGISTER_SORTS } from '@credence/projections';
 import { ID_PATTERN, IsInstant } from '../resources/common.dto';
 
@@ -20,7 +33,12 @@ export class FreshnessQueryDto {
   @Matches(POSITION, { message: 'waitFor must be a position this API returned' })
   waitFor?: string;
 
-  @ApiPropertyOptional({ description: 'Bound of the wait, in milliseconds', default: 5000, minimum: 0, maximum: 30000 })
+  @ApiPropertyOptional({
+    description: 'Bound of the wait, in milliseconds',
+    default: 5000,
+    minimum: 0,
+    maximum: 30000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -38,7 +56,9 @@ export class PageQueryDto extends FreshnessQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page (also in its `Link: rel="next"` header)' })
+  @ApiPropertyOptional({
+    description: 'The `next` cursor of the previous page (also in its `Link: rel="next"` header)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -48,15 +68,33 @@ export class PageQueryDto extends FreshnessQueryDto {
 const optionalNumber = () => Type(() => Number);
 
 export class RegisterQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: 6 }) @IsOptional() @optionalNumber() @IsInt() @Min(1) @Max(8) eqfLevel?: number;
+  @ApiPropertyOptional({ example: 6 })
+  @IsOptional()
+  @optionalNumber()
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  eqfLevel?: number;
   @ApiPropertyOptional({ example: 3 }) @IsOptional() @optionalNumber() @IsNumber() @Min(0) minEcts?: number;
   @ApiPropertyOptional() @IsOptional() @optionalNumber() @IsNumber() @Min(0) maxEcts?: number;
   @ApiPropertyOptional() @IsOptional() @optionalNumber() @IsNumber() @Min(0) minHours?: number;
   @ApiPropertyOptional() @IsOptional() @optionalNumber() @IsNumber() @Min(0) maxHours?: number;
   @ApiPropertyOptional() @IsOptional() @Matches(ID_PATTERN) issuerId?: string;
-  @ApiPropertyOptional({ example: 'project' }) @IsOptional() @IsString() @MaxLength(200) typeOfAssessment?: string;
-  @ApiPropertyOptional({ example: 'online' }) @IsOptional() @IsString() @MaxLength(200) formOfParticipation?: string;
-  @ApiPropertyOptional({ example: 'external accreditation' }) @IsOptional() @IsString() @MaxLength(200) typeOfQualityAssurance?: string;
+  @ApiPropertyOptional({ example: 'project' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  typeOfAssessment?: string;
+  @ApiPropertyOptional({ example: 'online' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  formOfParticipation?: string;
+  @ApiPropertyOptional({ example: 'external accreditation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  typeOfQualityAssurance?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Also list retired specifications' })
   @IsOptional()
@@ -64,14 +102,22 @@ export class RegisterQueryDto extends PageQueryDto {
   @IsBoolean()
   includeRetired?: boolean;
 
-  @ApiPropertyOptional({ enum: [...REGISTER_SORTS, ...REGISTER_SORTS.map((s) => `-${s}`)], default: 'title', description: 'Sort key; a leading `-` sorts descending. Ties are broken by id.' })
+  @ApiPropertyOptional({
+    enum: [...REGISTER_SORTS, ...REGISTER_SORTS.map((s) => `-${s}`)],
+    default: 'title',
+    description: 'Sort key; a leading `-` sorts descending. Ties are broken by id.',
+  })
   @IsOptional()
   @IsIn([...REGISTER_SORTS, ...REGISTER_SORTS.map((s) => `-${s}`)])
   sort?: string;
 }
 
 export class ComparisonQueryDto extends FreshnessQueryDto {
-  @ApiPropertyOptional({ description: 'Comma-separated specification ids, 1 to 20, compared in this order', example: 'spec-a,spec-b,spec-c', type: String })
+  @ApiPropertyOptional({
+    description: 'Comma-separated specification ids, 1 to 20, compared in this order',
+    example: 'spec-a,spec-b,spec-c',
+    type: String,
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()) : value))
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

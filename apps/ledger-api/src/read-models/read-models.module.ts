@@ -18,13 +18,22 @@ export class ReadModelsModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: ReadModelsModule,
-      controllers: [ComplianceController, RegisterController, LearnersController, CredentialStatusController, ProjectionsController],
+      controllers: [
+        ComplianceController,
+        RegisterController,
+        LearnersController,
+        CredentialStatusController,
+        ProjectionsController,
+      ],
       providers: [
         { provide: LedgerConfig, useValue: config },
         {
           provide: ReadModelDatabase,
           useFactory: async () => {
-            const rm = await ReadModelDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+            const rm = await ReadModelDatabase.open({
+              databaseUrl: config.databaseUrl,
+              dataDir: config.dataDir,
+            });
             await migrateTableSet(rm);
             return rm;
           },

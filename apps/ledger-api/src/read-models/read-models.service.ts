@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { comparePositions, EventStore } from '@credence/event-store';
-import { readCheckpoints, ReadModelDatabase, ReadModelError, waitForProjections } from '@credence/projections';
+import {
+  readCheckpoints,
+  ReadModelDatabase,
+  ReadModelError,
+  waitForProjections,
+} from '@credence/projections';
 import type { FreshnessQueryDto } from './read-models.dto';
 
 export const PROJECTION_POSITION_HEADER = 'credence-projection-position';
@@ -27,7 +32,9 @@ export class ReadModels {
   async fresh(projections: readonly string[], query: FreshnessQueryDto, reply: FastifyReply): Promise<void> {
     if (query.waitFor) await this.assertWritten(query.waitFor);
     const checkpoints = query.waitFor
-      ? await waitForProjections(this.rm, projections, query.waitFor, { timeoutMs: query.waitMs ?? DEFAULT_WAIT_MS })
+      ? await waitForProjections(this.rm, projections, query.waitFor, {
+          timeoutMs: query.waitMs ?? DEFAULT_WAIT_MS,
+        })
       : await readCheckpoints(this.rm.any, '', projections);
     const lowest = [...checkpoints.values()].sort(comparePositions)[0];
     if (lowest) void reply.header(PROJECTION_POSITION_HEADER, lowest);
@@ -37,7 +44,11 @@ export class ReadModels {
   private async assertWritten(position: string): Promise<void> {
     const head = await this.moduleRef.get(EventStore, { strict: false }).headPosition();
     if (head === null || comparePositions(position, head) > 0) {
-      throw new ReadModelError('invalid', 'position.ahead', `waitFor ${position} is past the head of the log (${head ?? 'empty'})`);
+      throw new ReadModelError(
+        'invalid',
+        'position.ahead',
+        `waitFor ${position} is past the head of the log (${head ?? 'empty'})`,
+      );
     }
   }
 }

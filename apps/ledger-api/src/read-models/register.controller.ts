@@ -22,7 +22,8 @@ const SOURCES = ['specifications', 'issuers'];
 /** An issuer's view of the register is its own offerings; everyone else sees them all. */
 const scopedIssuer = (principal: Principal, asked: string | undefined): string | undefined => {
   if (principal.role !== 'issuer') return asked;
-  if (asked !== undefined && asked !== principal.issuerId) throw new ForbiddenException('An issuer may read only its own resources');
+  if (asked !== undefined && asked !== principal.issuerId)
+    throw new ForbiddenException('An issuer may read only its own resources');
   return principal.issuerId;
 };
 
@@ -45,7 +46,12 @@ export class RegisterController {
     const { waitFor: _w, waitMs: _m, limit = 50, cursor, sort, issuerId, ...filter } = query;
     const order = parseRegisterSort(sort)!;
     await this.readModels.fresh(SOURCES, query, reply);
-    const page = await listSpecifications(this.readModels.db, { ...filter, issuerId: scopedIssuer(principal, issuerId) }, order, { limit, cursor });
+    const page = await listSpecifications(
+      this.readModels.db,
+      { ...filter, issuerId: scopedIssuer(principal, issuerId) },
+      order,
+      { limit, cursor },
+    );
     linkNext(reply, request, page.next);
     return wantsCsv(accept) ? sendCsv(reply, toCsv(REGISTER_COLUMNS, page.items), 'register') : page;
   }
@@ -62,15 +68,31 @@ export class RegisterController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.readModels.fresh(SOURCES, query, reply);
-    const { items, differences, missing: unknown } = await compareSpecifications(this.readModels.db, query.ids);
+    const {
+      items,
+      differences,
+      missing: unknown,
+    } = await compareSpecifications(this.readModels.db, query.ids);
     // Another issuer's specification is "unknown" to an issuer, in the order asked, like a real one.
-    const hidden = new Set([...unknown, ...items.filter((item) => !mayRead(principal, item.issuerId)).map((item) => item.specificationId)]);
+    const hidden = new Set([
+      ...unknown,
+      ...items.filter((item) => !mayRead(principal, item.issuerId)).map((item) => item.specificationId),
+    ]);
     const missing = query.ids.filter((id) => hidden.has(id));
     if (missing.length > 0) {
-      throw new ReadModelError('not-found', 'specification.not-found', `Unknown specifications: ${missing.join(', ')}`, { missing });
+      throw new ReadModelError(
+        'not-found',
+        'specification.not-found',
+        `Unknown specifications: ${missing.join(', ')}`,
+        { missing },
+      );
     }
     return wantsCsv(accept)
-      ? sendCsv(reply, toCsvTransposed(REGISTER_COLUMNS, items, (e) => e.specificationId), 'comparison')
+      ? sendCsv(
+          reply,
+          toCsvTransposed(REGISTER_COLUMNS, items, (e) => e.specificationId),
+          'comparison',
+        )
       : { items, differences };
   }
 }

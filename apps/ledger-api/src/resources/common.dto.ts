@@ -37,7 +37,10 @@ export const isInstant = (value: unknown): boolean => {
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
   const calendar = new Date(Date.UTC(year, month - 1, day));
-  const sameDay = calendar.getUTCFullYear() === year && calendar.getUTCMonth() === month - 1 && calendar.getUTCDate() === day;
+  const sameDay =
+    calendar.getUTCFullYear() === year &&
+    calendar.getUTCMonth() === month - 1 &&
+    calendar.getUTCDate() === day;
   const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
   return sameDay && hour <= 23 && minute <= 59 && second <= 59 && offsetOk && year >= 1900 && year <= 9999;
 };
@@ -46,7 +49,11 @@ export const IsInstant = () =>
   applyDecorators(
     ValidateBy({
       name: 'isInstant',
-      validator: { validate: isInstant, defaultMessage: (args) => `${args?.property} must be an RFC 3339 date-time with a zone, e.g. 2026-11-21T00:00:00Z` },
+      validator: {
+        validate: isInstant,
+        defaultMessage: (args) =>
+          `${args?.property} must be an RFC 3339 date-time with a zone, e.g. 2026-11-21T00:00:00Z`,
+      },
     }),
   );
 

@@ -35,7 +35,9 @@ const apply = (schema: Schema, metadata: ValidationMetadata) => {
  * an iterator for, hence the one cast.
  */
 export const documentValidationLimits = (document: OpenAPIObject): OpenAPIObject => {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<new () => object, ValidationMetadata[]> };
+  const storage = getMetadataStorage() as unknown as {
+    validationMetadatas: Map<new () => object, ValidationMetadata[]>;
+  };
   const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
   for (const target of storage.validationMetadatas.keys()) {
     const schema = schemas[target.name];

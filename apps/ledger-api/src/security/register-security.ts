@@ -30,7 +30,8 @@ export const CONSOLE_CSP = {
 const BATCH_BODY_LIMIT = 32 * 1024 * 1024;
 const BATCH_ROUTE = '/v1/credential-batches';
 
-const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,7 +53,10 @@ export const fastifyOptions = (settings: SecuritySettings): FastifyServerOptions
     void reply
       .code(status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send({ ...problem(status, status === 414 ? 'url.too-long' : 'url.invalid', error.message), instance: request.url });
+      .send({
+        ...problem(status, status === 414 ? 'url.too-long' : 'url.invalid', error.message),
+        instance: request.url,
+      });
   },
 });
 
@@ -62,8 +66,15 @@ export const fastifyOptions = (settings: SecuritySettings): FastifyServerOptions
  */
 const clientErrorHandler = (error: Error & { code?: string }, socket: import('node:net').Socket) => {
   if (error.code === 'ECONNRESET' || !socket.writable) return;
-  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify(problem(status, status === 431 ? 'headers.too-large' : 'request.malformed', STATUS_CODES[status] ?? 'Bad request'));
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify(
+    problem(
+      status,
+      status === 431 ? 'headers.too-large' : 'request.malformed',
+      STATUS_CODES[status] ?? 'Bad request',
+    ),
+  );
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
@@ -73,24 +84,41 @@ const clientErrorHandler = (error: Error & { code?: string }, socket: import('no
  * Everything the HTTP edge does before a controller runs: body parsing and its limits, security
  * headers, CORS, preflights and rate limits. One function, called once from bootstrap.
  */
-export const registerSecurity = async (app: NestFastifyApplication, settings: SecuritySettings): Promise<void> => {
+export const registerSecurity = async (
+  app: NestFastifyApplication,
+  settings: SecuritySettings,
+): Promise<void> => {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
 
   // JSON only: text/plain and other types get 415, so a controller never sees a string as its body.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: settings.bodyLimit }, (_request, text, done) => {
-    try {
-      done(null, parseJsonBody(text as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: settings.bodyLimit },
+    (_request, text, done) => {
+      try {
+        done(null, parseJsonBody(text as string));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
+  );
 
   // Batch uploads (POST /v1/credential-batches) stay text for the batch parser; 10,000 rows need more than the JSON limit.
-  fastify.addContentTypeParser(['text/csv', 'application/x-ndjson'], { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (request, text, done) => {
-    if (request.routeOptions.url === BATCH_ROUTE) done(null, text);
-    else done(Object.assign(new Error(`Unsupported Media Type: ${String(request.headers['content-type'])}`), { statusCode: 415 }), undefined);
-  });
+  fastify.addContentTypeParser(
+    ['text/csv', 'application/x-ndjson'],
+    { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT },
+    (request, text, done) => {
+      if (request.routeOptions.url === BATCH_ROUTE) done(null, text);
+      else
+        done(
+          Object.assign(new Error(`Unsupported Media Type: ${String(request.headers['content-type'])}`), {
+            statusCode: 415,
+          }),
+          undefined,
+        );
+    },
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP },
@@ -98,7 +126,8 @@ export const registerSecurity = async (app: NestFastifyApplication, settings: Se
     crossOriginEmbedderPolicy: false,
   });
   fastify.addHook('onSend', async (request, reply) => {
-    if (request.url === '/docs' || request.url.startsWith('/docs/')) void reply.header('content-security-policy', DOCS_CSP);
+    if (request.url === '/docs' || request.url.startsWith('/docs/'))
+      void reply.header('content-security-policy', DOCS_CSP);
     reply.removeHeader('x-powered-by');
   });
 
@@ -107,7 +136,14 @@ export const registerSecurity = async (app: NestFastifyApplication, settings: Se
       origin: [...settings.corsOrigins],
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'x-correlation-id'],
-      exposedHeaders: ['etag', 'location', 'credence-position', 'credence-projection-position', 'link', 'retry-after'],
+      exposedHeaders: [
+        'etag',
+        'location',
+        'credence-position',
+        'credence-projection-position',
+        'link',
+        'retry-after',
+      ],
       maxAge: 600,
     });
   } else {
@@ -116,6 +152,13 @@ export const registerSecurity = async (app: NestFastifyApplication, settings: Se
   }
 
   // Not global: public routes opt in with @PublicRoute(); authenticated routes limit failed logins.
-  await app.register(rateLimit, { global: false, max: settings.publicRateLimit, timeWindow: settings.rateWindowMs });
-  fastify.decorate('credenceAuthFailures', fastify.createRateLimit({ max: settings.authFailureLimit, timeWindow: settings.rateWindowMs }));
+  await app.register(rateLimit, {
+    global: false,
+    max: settings.publicRateLimit,
+    timeWindow: settings.rateWindowMs,
+  });
+  fastify.decorate(
+    'credenceAuthFailures',
+    fastify.createRateLimit({ max: settings.authFailureLimit, timeWindow: settings.rateWindowMs }),
+  );
 };

@@ -17,7 +17,10 @@ const positive = (name: string, env: NodeJS.ProcessEnv): number => {
 };
 
 export const securitySettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): SecuritySettings => {
-  const origins = (readEnv('CREDENCE_CORS_ORIGINS', env) ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = (readEnv('CREDENCE_CORS_ORIGINS', env) ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   // An explicit list only: '*' would let any site's scripts read answers given to a bearer token.
   if (origins.includes('*')) throw new Error('CREDENCE_CORS_ORIGINS must list origins explicitly, not *');
   return {

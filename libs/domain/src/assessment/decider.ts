@@ -104,7 +104,9 @@ const release = ({ data, metadata }: ReleaseAssessment, state: AssessmentState):
   const { assessmentId, credentialId } = data;
   if (state.status === 'absent' || state.credentialId !== credentialId) return [];
   assertMayActOn(metadata, 'assessment', assessmentId, { id: state.assessmentId, issuerId: state.issuerId });
-  return [{ type: 'AssessmentCredentialReleased', data: { assessmentId, issuerId: state.issuerId, credentialId } }];
+  return [
+    { type: 'AssessmentCredentialReleased', data: { assessmentId, issuerId: state.issuerId, credentialId } },
+  ];
 };
 
 export const decideAssessment = (command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] => {

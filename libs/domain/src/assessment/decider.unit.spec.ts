@@ -101,16 +101,26 @@ describe('Assessment decider', () => {
         data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId, issuance },
       }) as const;
     const released = (credentialId: string) =>
-      ({ type: 'AssessmentCredentialReleased', data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId } }) as const;
+      ({
+        type: 'AssessmentCredentialReleased',
+        data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId },
+      }) as const;
 
     it('reserves a recorded assessment for a credential', () =>
-      given([recorded]).when(reserve('cred-1')).then([credentialed('cred-1')]));
+      given([recorded])
+        .when(reserve('cred-1'))
+        .then([credentialed('cred-1')]));
     it('is a no-op when reserved for the same credential (a retry)', () =>
-      given([recorded, credentialed('cred-1')]).when(reserve('cred-1')).thenNothing());
+      given([recorded, credentialed('cred-1')])
+        .when(reserve('cred-1'))
+        .thenNothing());
     it('refuses a second credential, naming the one it backs', () =>
       given([recorded, credentialed('cred-1')])
         .when(reserve('cred-2'))
-        .thenThrows('assessment.already-credentialed', 'conflict', { assessmentId: 'asmt-1', credentialId: 'cred-1' }));
+        .thenThrows('assessment.already-credentialed', 'conflict', {
+          assessmentId: 'asmt-1',
+          credentialId: 'cred-1',
+        }));
     it('reserves again once the reservation is released', () =>
       given([recorded, credentialed('cred-1'), released('cred-1')])
         .when(reserve('cred-2'))
@@ -121,7 +131,13 @@ describe('Assessment decider', () => {
       given([]).when(reserve('cred-1')).thenThrows('assessment.not-found', 'not-found'));
     it("forbids reserving another issuer's assessment", () =>
       given([recorded])
-        .when(command('CredentialAssessment', { assessmentId: 'asmt-1', credentialId: 'c', issuance }, actingAs(OTHER_ISSUER)))
+        .when(
+          command(
+            'CredentialAssessment',
+            { assessmentId: 'asmt-1', credentialId: 'c', issuance },
+            actingAs(OTHER_ISSUER),
+          ),
+        )
         .thenThrows('issuer.not-owner', 'forbidden'));
     it('releases only its own reservation', () => {
       given([recorded, credentialed('cred-1')])
@@ -132,6 +148,8 @@ describe('Assessment decider', () => {
         .thenNothing();
     });
     it('still re-records the same facts after the assessment was credentialed', () =>
-      given([recorded, credentialed('cred-1')]).when(recordAgainst()).thenNothing());
+      given([recorded, credentialed('cred-1')])
+        .when(recordAgainst())
+        .thenNothing());
   });
 });

@@ -45,7 +45,4 @@ export type AssessmentCredentialReleased = Event<
 >;
 
 export type AssessmentEvent =
-  | AssessmentRecorded
-  | AssessmentAnnulled
-  | AssessmentCredentialed
-  | AssessmentCredentialReleased;
+  AssessmentRecorded | AssessmentAnnulled | AssessmentCredentialed | AssessmentCredentialReleased;

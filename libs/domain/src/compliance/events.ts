@@ -17,7 +17,13 @@ export type QualityCheckFailed = Event<
 /** Recorded on the `rulesets` stream; every later decision names the ruleset it ran under. */
 export type RulesetActivated = Event<
   'RulesetActivated',
-  { rulesetId: string; version: string; hash: string; activatedBy: string; reason: 'startup-default' | 'explicit' }
+  {
+    rulesetId: string;
+    version: string;
+    hash: string;
+    activatedBy: string;
+    reason: 'startup-default' | 'explicit';
+  }
 >;
 
 export type ComplianceEvent = QualityCheckFailed;

@@ -11,18 +11,34 @@ export type ActiveRulesetState =
   | Readonly<{ status: 'active'; rulesetId: string; version: string; hash: string }>;
 
 /** One command type, so no switch: the union grows a switch with an exhaustiveness check when it grows. */
-const decideRulesets = ({ data, metadata }: ActivateRuleset, state: ActiveRulesetState): RulesetActivated[] => {
+const decideRulesets = (
+  { data, metadata }: ActivateRuleset,
+  state: ActiveRulesetState,
+): RulesetActivated[] => {
   const { rulesetId, version, hash, reason } = data;
   const already =
-    state.status === 'active' && state.rulesetId === rulesetId && state.version === version && state.hash === hash;
+    state.status === 'active' &&
+    state.rulesetId === rulesetId &&
+    state.version === version &&
+    state.hash === hash;
   // A start-up default never overrides a ledger that already has an active ruleset.
   if (already || (reason === 'startup-default' && state.status === 'active')) return [];
-  return [{ type: 'RulesetActivated', data: { rulesetId, version, hash, activatedBy: metadata.principal.id, reason } }];
+  return [
+    {
+      type: 'RulesetActivated',
+      data: { rulesetId, version, hash, activatedBy: metadata.principal.id, reason },
+    },
+  ];
 };
 
 /** The `rulesets` stream: which ruleset (and exact content hash) decides commands from now on. */
 export const rulesetsDecider: Decider<ActiveRulesetState, ActivateRuleset, RulesetActivated> = {
   decide: decideRulesets,
-  evolve: (_state, { data }) => ({ status: 'active', rulesetId: data.rulesetId, version: data.version, hash: data.hash }),
+  evolve: (_state, { data }) => ({
+    status: 'active',
+    rulesetId: data.rulesetId,
+    version: data.version,
+    hash: data.hash,
+  }),
   initialState: () => ({ status: 'none' }),
 };

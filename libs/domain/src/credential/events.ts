@@ -54,4 +54,5 @@ export type CredentialRevoked = Event<
   { credentialId: string; issuerId: string; reason: RevocationReason; note?: string }
 >;
 
-export type CredentialEvent = CredentialIssued | CredentialSuspended | CredentialReinstated | CredentialRevoked;
+export type CredentialEvent =
+  CredentialIssued | CredentialSuspended | CredentialReinstated | CredentialRevoked;

@@ -70,6 +70,9 @@ export const credentialStatusAt = (state: IssuedCredentialState, instant: string
   if (state.status === 'revoked') return { status: 'revoked', reason: state.reason };
   if (state.status === 'suspended') return { status: 'suspended', reason: state.reason };
   const atMs = instantMs(instant);
-  const period = { fromMs: instantMs(state.validFrom), untilMs: state.validUntil === undefined ? null : instantMs(state.validUntil) };
+  const period = {
+    fromMs: instantMs(state.validFrom),
+    untilMs: state.validUntil === undefined ? null : instantMs(state.validUntil),
+  };
   return { status: judgeStatusAt(state.status, period, atMs) };
 };

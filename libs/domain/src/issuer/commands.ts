@@ -16,15 +16,14 @@ export type RegisterIssuer = Command<'RegisterIssuer', IssuerRegistered['data']>
  */
 export type AccreditIssuer = Command<
   'AccreditIssuer',
-  Omit<IssuerAccredited['data'], 'qaBodyId' | 'qaBody'> & { qaBody?: string; context: { qaBody: QaBodyState } }
+  Omit<IssuerAccredited['data'], 'qaBodyId' | 'qaBody'> & {
+    qaBody?: string;
+    context: { qaBody: QaBodyState };
+  }
 >;
 export type SuspendAccreditation = Command<'SuspendAccreditation', AccreditationSuspended['data']>;
 export type ReinstateAccreditation = Command<'ReinstateAccreditation', AccreditationReinstated['data']>;
 export type WithdrawAccreditation = Command<'WithdrawAccreditation', AccreditationWithdrawn['data']>;
 
 export type IssuerCommand =
-  | RegisterIssuer
-  | AccreditIssuer
-  | SuspendAccreditation
-  | ReinstateAccreditation
-  | WithdrawAccreditation;
+  RegisterIssuer | AccreditIssuer | SuspendAccreditation | ReinstateAccreditation | WithdrawAccreditation;

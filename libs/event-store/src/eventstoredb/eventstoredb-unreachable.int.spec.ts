@@ -17,7 +17,9 @@ const closedPort = () =>
 describe('EventStoreDB adapter without a reachable server', () => {
   let store: EventStoreDbEventStore;
   beforeAll(async () => {
-    store = EventStoreDbEventStore.connect(`esdb://127.0.0.1:${await closedPort()}?tls=false`, { schemaVersions: CONTRACT_SCHEMA_VERSIONS });
+    store = EventStoreDbEventStore.connect(`esdb://127.0.0.1:${await closedPort()}?tls=false`, {
+      schemaVersions: CONTRACT_SCHEMA_VERSIONS,
+    });
   });
   afterAll(() => store.close());
 
@@ -60,12 +62,16 @@ describe('EventStoreDB adapter without a reachable server', () => {
   });
 
   it('refuses calls once closed', async () => {
-    const closed = EventStoreDbEventStore.connect('esdb://127.0.0.1:1?tls=false', { schemaVersions: CONTRACT_SCHEMA_VERSIONS });
+    const closed = EventStoreDbEventStore.connect('esdb://127.0.0.1:1?tls=false', {
+      schemaVersions: CONTRACT_SCHEMA_VERSIONS,
+    });
     await closed.close();
     await expect(closed.readStream('issuer-1')).rejects.toThrow('The event store is closed');
   });
 
   it('refuses a malformed connection string up front', () => {
-    expect(() => EventStoreDbEventStore.connect('http://nope', { schemaVersions: CONTRACT_SCHEMA_VERSIONS })).toThrow(/Invalid ESDB_CONNECTION_STRING/);
+    expect(() =>
+      EventStoreDbEventStore.connect('http://nope', { schemaVersions: CONTRACT_SCHEMA_VERSIONS }),
+    ).toThrow(/Invalid ESDB_CONNECTION_STRING/);
   });
 });

@@ -70,7 +70,14 @@ export class SqliteEventStore extends EventStore {
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options.schemaVersions, options.observer, options.commitHook);
+    return new SqliteEventStore(
+      db,
+      prepareStatements(db),
+      options.pollIntervalMs ?? 200,
+      options.schemaVersions,
+      options.observer,
+      options.commitHook,
+    );
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */

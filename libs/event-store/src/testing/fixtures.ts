@@ -18,7 +18,9 @@ export const metadataFor = (commandId: string = randomUUID()): EventMetadata => 
 export const CONTRACT_EVENT_TYPES = ['ContractTested', 'Added', 'Claimed'] as const;
 
 /** The suite's types as a caller hands them to a store: all written in schema version 1. */
-export const CONTRACT_SCHEMA_VERSIONS: EventSchemaVersions = Object.fromEntries(CONTRACT_EVENT_TYPES.map((type) => [type, 1]));
+export const CONTRACT_SCHEMA_VERSIONS: EventSchemaVersions = Object.fromEntries(
+  CONTRACT_EVENT_TYPES.map((type) => [type, 1]),
+);
 
 /** Event ids are UUIDs because EventStoreDB insists on them. */
 export const newEvent = (

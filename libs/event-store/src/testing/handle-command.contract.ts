@@ -78,11 +78,17 @@ export const describeHandleCommandContract = ({ store }: ContractContext): void 
     it('lets exactly one of 30 concurrent first-come claims win; the others are refused on re-read', async () => {
       const stream = uniqueStream('claim');
       const racers = Array.from({ length: 30 }, (_, i) =>
-        handleCommand(store(), claim, stream, { type: 'Claim', data: { by: `c${i}` }, metadata: metadataFor() }),
+        handleCommand(store(), claim, stream, {
+          type: 'Claim',
+          data: { by: `c${i}` },
+          metadata: metadataFor(),
+        }),
       );
       const settled = await Promise.allSettled(racers);
       const won = settled.filter((s) => s.status === 'fulfilled');
-      const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s as PromiseRejectedResult).reason);
+      const refused = settled
+        .filter((s) => s.status === 'rejected')
+        .map((s) => (s as PromiseRejectedResult).reason);
       expect(won).toHaveLength(1);
       refused.forEach((error) => expect(String(error)).toMatch(/held by c\d+/));
       expect(await store().readStream(stream)).toHaveLength(1);

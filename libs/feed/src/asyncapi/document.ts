@@ -36,7 +36,14 @@ const headersSchema = (keys: (keyof typeof HEADERS)[], required: (keyof typeof H
 
 const LEDGER_HEADER_KEYS = (Object.keys(HEADERS) as (keyof typeof HEADERS)[]).filter((k) => k !== 'treeSize');
 const CHECKPOINT_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'treeSize'];
-const STATUS_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'eventId', 'eventType', 'globalPosition', 'streamVersion'];
+const STATUS_HEADER_KEYS: (keyof typeof HEADERS)[] = [
+  'recordType',
+  'contentType',
+  'eventId',
+  'eventType',
+  'globalPosition',
+  'streamVersion',
+];
 
 /** The envelope of one event type: the generic envelope with its type, version and data pinned. */
 const envelopeOf = (envelope: JsonSchema, type: CredenceEventType): JsonSchema => {
@@ -48,7 +55,10 @@ const envelopeOf = (envelope: JsonSchema, type: CredenceEventType): JsonSchema =
       type: { type: 'string', const: type },
       schemaVersion: { type: 'integer', const: EVENT_SCHEMA_VERSIONS[type] },
       streamVersion: { ...properties.streamVersion, type: 'integer', minimum: 0 },
-      prevHash: { ...properties.prevHash, description: 'Hash of the previous event of the stream; null on version 0.' },
+      prevHash: {
+        ...properties.prevHash,
+        description: 'Hash of the previous event of the stream; null on version 0.',
+      },
       data: { $ref: `#/components/schemas/${type}Data` },
       metadata: { $ref: '#/components/schemas/EventMetadata' },
     },
@@ -71,7 +81,15 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         contentType: 'application/json',
         headers: ref('#/components/schemas/LedgerHeaders'),
         payload: envelopeOf(schemas.envelope, type),
-        bindings: { kafka: { key: { type: 'string', description: 'Stream id, e.g. `credential-<id>`: one stream, one partition, in order.' }, bindingVersion: KAFKA_BINDING } },
+        bindings: {
+          kafka: {
+            key: {
+              type: 'string',
+              description: 'Stream id, e.g. `credential-<id>`: one stream, one partition, in order.',
+            },
+            bindingVersion: KAFKA_BINDING,
+          },
+        },
       };
       return [type, message];
     }),
@@ -82,7 +100,7 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
       title: 'Credence regulator feed',
       version: '1.0.0',
       description: [
-        'Every event recorded by the Credence ledger, published by the feed relay from the event store\'s global log.',
+        "Every event recorded by the Credence ledger, published by the feed relay from the event store's global log.",
         '',
         '- Delivery is at least once: after a relay crash the last unacknowledged batch may arrive twice. Deduplicate by the `event-id` header (or `eventId`).',
         '- Order is kept per stream (the message key), not across streams; `globalPosition` gives the ledger-wide order.',
@@ -92,22 +110,40 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'Single-node broker from scripts/kafka-local.sh.' },
+      local: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'Single-node broker from scripts/kafka-local.sh.',
+      },
     },
     channels: {
       ledger: {
         address: LEDGER_TOPIC,
         title: 'Ledger events',
-        description: 'All events, keyed by stream id; the value is the JSON envelope. Kept forever (retention.ms = -1). Partitions: KAFKA_TOPIC_PARTITIONS.',
+        description:
+          'All events, keyed by stream id; the value is the JSON envelope. Kept forever (retention.ms = -1). Partitions: KAFKA_TOPIC_PARTITIONS.',
         messages: Object.fromEntries(types.map((t) => [t, ref(`#/components/messages/${t}`)])),
-        bindings: { kafka: { topic: LEDGER_TOPIC, topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': -1 }, bindingVersion: KAFKA_BINDING } },
+        bindings: {
+          kafka: {
+            topic: LEDGER_TOPIC,
+            topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': -1 },
+            bindingVersion: KAFKA_BINDING,
+          },
+        },
       },
       credentialStatus: {
         address: CREDENTIAL_STATUS_TOPIC,
         title: 'Credential status register',
-        description: 'The latest status of each credential, keyed by credential id; compacted, so reading it from the start yields the current register.',
+        description:
+          'The latest status of each credential, keyed by credential id; compacted, so reading it from the start yields the current register.',
         messages: { CredentialStatus: ref('#/components/messages/CredentialStatus') },
-        bindings: { kafka: { topic: CREDENTIAL_STATUS_TOPIC, topicConfiguration: { 'cleanup.policy': ['compact'] }, bindingVersion: KAFKA_BINDING } },
+        bindings: {
+          kafka: {
+            topic: CREDENTIAL_STATUS_TOPIC,
+            topicConfiguration: { 'cleanup.policy': ['compact'] },
+            bindingVersion: KAFKA_BINDING,
+          },
+        },
       },
       checkpoints: {
         address: CHECKPOINTS_TOPIC,
@@ -115,7 +151,14 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         description:
           'Every checkpoint the ledger signs over its Merkle tree, oldest first, on one partition; kept forever. A witness verifies each note against the pinned log key and asks GET /v1/log/proofs/consistency?from=<previous size>&to=<this size> for the proof that the log only grew.',
         messages: { Checkpoint: ref('#/components/messages/Checkpoint') },
-        bindings: { kafka: { topic: CHECKPOINTS_TOPIC, partitions: 1, topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': -1 }, bindingVersion: KAFKA_BINDING } },
+        bindings: {
+          kafka: {
+            topic: CHECKPOINTS_TOPIC,
+            partitions: 1,
+            topicConfiguration: { 'cleanup.policy': ['delete'], 'retention.ms': -1 },
+            bindingVersion: KAFKA_BINDING,
+          },
+        },
       },
     },
     operations: {
@@ -134,7 +177,8 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
       publishCheckpoints: {
         action: 'send',
         channel: ref('#/channels/checkpoints'),
-        summary: 'The relay publishes each signed checkpoint once the ledger has signed it (at most about once a second).',
+        summary:
+          'The relay publishes each signed checkpoint once the ledger has signed it (at most about once a second).',
         messages: [ref('#/channels/checkpoints/messages/Checkpoint')],
       },
     },
@@ -142,7 +186,16 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
       schemas: {
         EventMetadata: schemas.metadata,
         CredentialStatusRecord: schemas.credentialStatus,
-        LedgerHeaders: headersSchema(LEDGER_HEADER_KEYS, ['recordType', 'contentType', 'eventId', 'eventType', 'schemaVersion', 'globalPosition', 'streamVersion', 'hash']),
+        LedgerHeaders: headersSchema(LEDGER_HEADER_KEYS, [
+          'recordType',
+          'contentType',
+          'eventId',
+          'eventType',
+          'schemaVersion',
+          'globalPosition',
+          'streamVersion',
+          'hash',
+        ]),
         CredentialStatusHeaders: headersSchema(STATUS_HEADER_KEYS, STATUS_HEADER_KEYS),
         CheckpointHeaders: headersSchema(CHECKPOINT_HEADER_KEYS, CHECKPOINT_HEADER_KEYS),
         ...Object.fromEntries(schemas.events.map((e) => [`${e.type}Data`, e.data])),
@@ -156,19 +209,28 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
           contentType: 'application/json',
           headers: ref('#/components/schemas/CredentialStatusHeaders'),
           payload: ref('#/components/schemas/CredentialStatusRecord'),
-          bindings: { kafka: { key: { type: 'string', description: 'Credential id.' }, bindingVersion: KAFKA_BINDING } },
+          bindings: {
+            kafka: { key: { type: 'string', description: 'Credential id.' }, bindingVersion: KAFKA_BINDING },
+          },
         },
         Checkpoint: {
           name: 'Checkpoint',
           title: 'Signed checkpoint',
-          summary: 'A C2SP tlog-checkpoint (origin, tree size, base64 RFC 9162 root) signed as a C2SP signed-note with the log\'s Ed25519 key.',
+          summary:
+            "A C2SP tlog-checkpoint (origin, tree size, base64 RFC 9162 root) signed as a C2SP signed-note with the log's Ed25519 key.",
           contentType: 'text/plain',
           headers: ref('#/components/schemas/CheckpointHeaders'),
           payload: {
             type: 'string',
-            description: 'The note byte for byte as GET /v1/log/checkpoint serves it: `<origin>\\n<size>\\n<base64 root>\\n\\n— <origin> <base64(key hash ‖ signature)>\\n`.',
+            description:
+              'The note byte for byte as GET /v1/log/checkpoint serves it: `<origin>\\n<size>\\n<base64 root>\\n\\n— <origin> <base64(key hash ‖ signature)>\\n`.',
           },
-          bindings: { kafka: { key: { type: 'string', description: 'The log origin (the first line of the note).' }, bindingVersion: KAFKA_BINDING } },
+          bindings: {
+            kafka: {
+              key: { type: 'string', description: 'The log origin (the first line of the note).' },
+              bindingVersion: KAFKA_BINDING,
+            },
+          },
         },
       },
     },

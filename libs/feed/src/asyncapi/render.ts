@@ -13,6 +13,7 @@ const HEADER = [
 
 /** The document's YAML text exactly as it should be committed. */
 export const renderAsyncApi = (repoRoot: string): string =>
-  HEADER + stringify(buildAsyncApiDocument(readFeedSchemas(repoRoot)), { lineWidth: 0, aliasDuplicateObjects: false });
+  HEADER +
+  stringify(buildAsyncApiDocument(readFeedSchemas(repoRoot)), { lineWidth: 0, aliasDuplicateObjects: false });
 
 export const asyncApiFile = (repoRoot: string): string => join(repoRoot, ASYNCAPI_PATH);

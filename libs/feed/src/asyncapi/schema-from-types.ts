@@ -12,7 +12,11 @@ export class TypeSchemas {
   private readonly program: ts.Program;
 
   constructor(rootFiles: readonly string[], tsconfigPath: string) {
-    const config = ts.getParsedCommandLineOfConfigFile(tsconfigPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      tsconfigPath,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    );
     if (!config) throw new Error(`Cannot read ${tsconfigPath}`);
     this.program = ts.createProgram([...rootFiles], { ...config.options, noEmit: true });
     this.checker = this.program.getTypeChecker();
@@ -61,9 +65,12 @@ export class TypeSchemas {
   toSchema(type: ts.Type): JsonSchema {
     const f = type.flags;
     if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
-    if (f & ts.TypeFlags.StringLiteral) return { type: 'string', const: (type as ts.StringLiteralType).value };
-    if (f & ts.TypeFlags.NumberLiteral) return { type: 'number', const: (type as ts.NumberLiteralType).value };
-    if (f & ts.TypeFlags.BooleanLiteral) return { type: 'boolean', const: this.checker.typeToString(type) === 'true' };
+    if (f & ts.TypeFlags.StringLiteral)
+      return { type: 'string', const: (type as ts.StringLiteralType).value };
+    if (f & ts.TypeFlags.NumberLiteral)
+      return { type: 'number', const: (type as ts.NumberLiteralType).value };
+    if (f & ts.TypeFlags.BooleanLiteral)
+      return { type: 'boolean', const: this.checker.typeToString(type) === 'true' };
     if (f & ts.TypeFlags.String) return { type: 'string' };
     if (f & ts.TypeFlags.Number) return { type: 'number' };
     if (f & ts.TypeFlags.Boolean) return { type: 'boolean' };

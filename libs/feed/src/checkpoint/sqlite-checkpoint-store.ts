@@ -29,8 +29,7 @@ export class SqliteCheckpointStore extends CheckpointStore {
 
   async load(name: string): Promise<Position | null> {
     const row = this.db.prepare('SELECT position FROM feed_checkpoints WHERE name = ?').get(name) as
-      | { position: string }
-      | undefined;
+      { position: string } | undefined;
     return row?.position ?? null;
   }
 

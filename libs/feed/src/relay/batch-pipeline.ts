@@ -32,7 +32,8 @@ export class BatchPipeline {
   constructor(private readonly p: PipelineParts) {}
 
   kafkaDown(message: string): void {
-    if (this.p.health.health.state !== 'retrying') this.p.logger.warn(`feed relay: Kafka unavailable (${message}); retrying`);
+    if (this.p.health.health.state !== 'retrying')
+      this.p.logger.warn(`feed relay: Kafka unavailable (${message}); retrying`);
     this.p.health.unreachable(message);
   }
 
@@ -75,7 +76,9 @@ export class BatchPipeline {
     const acked = this.p.health.health.checkpoint;
     const fresh = delivered.filter((e) => comparePositions(e.globalPosition, acked) > 0);
     if (fresh.length < delivered.length) {
-      this.p.logger.warn(`feed relay: the event store re-delivered ${delivered.length - fresh.length} event(s) at or before ${acked}; skipped`);
+      this.p.logger.warn(
+        `feed relay: the event store re-delivered ${delivered.length - fresh.length} event(s) at or before ${acked}; skipped`,
+      );
     }
     return fresh;
   }

@@ -23,7 +23,8 @@ export type RelayHealth = Readonly<{
   since: string;
 }>;
 
-export const isHealthy = (health: RelayHealth): boolean => health.state === 'up' || health.state === 'starting';
+export const isHealthy = (health: RelayHealth): boolean =>
+  health.state === 'up' || health.state === 'starting';
 
 /** Holds the relay's health and tells listeners about every change. */
 export class HealthTracker {

@@ -6,7 +6,13 @@ describe('startIdleProbe', () => {
 
   const run = (probe: () => Promise<void>, busy = () => false) => {
     const seen: string[] = [];
-    const stop = startIdleProbe({ intervalMs: 1000, busy, probe, onDown: (m) => seen.push(`down: ${m}`), onUp: () => seen.push('up') });
+    const stop = startIdleProbe({
+      intervalMs: 1000,
+      busy,
+      probe,
+      onDown: (m) => seen.push(`down: ${m}`),
+      onUp: () => seen.push('up'),
+    });
     return { seen, stop };
   };
 

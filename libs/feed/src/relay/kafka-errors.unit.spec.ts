@@ -1,7 +1,13 @@
-import { KafkaJSConnectionError, KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
+import {
+  KafkaJSConnectionError,
+  KafkaJSNonRetriableError,
+  KafkaJSNumberOfRetriesExceeded,
+  KafkaJSProtocolError,
+} from 'kafkajs';
 import { permanentRejection, rootMessage } from './kafka-errors';
 
-const protocol = (type: string, retriable: boolean) => new KafkaJSProtocolError({ message: type, type, code: 1, retriable } as never);
+const protocol = (type: string, retriable: boolean) =>
+  new KafkaJSProtocolError({ message: type, type, code: 1, retriable } as never);
 
 describe('permanentRejection', () => {
   it('finds the broker refusing a message inside kafkajs retry wrappers', () => {
@@ -13,7 +19,10 @@ describe('permanentRejection', () => {
   });
 
   it('treats unreachable brokers, retriable refusals and producer-state errors as transient', () => {
-    const down = new KafkaJSNumberOfRetriesExceeded(new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'), { retryCount: 4, retryTime: 100 });
+    const down = new KafkaJSNumberOfRetriesExceeded(
+      new KafkaJSConnectionError('Connection error: connect ECONNREFUSED'),
+      { retryCount: 4, retryTime: 100 },
+    );
     expect(permanentRejection(down)).toBeUndefined();
     expect(rootMessage(down)).toBe('Connection error: connect ECONNREFUSED');
     expect(permanentRejection(protocol('NOT_LEADER_OR_FOLLOWER', true))).toBeUndefined();

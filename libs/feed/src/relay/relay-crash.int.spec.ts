@@ -37,18 +37,27 @@ describeKafka('feed relay killed with SIGKILL mid-run', (kafka) => {
     const batchSize = 200;
     const options = { dataDir, brokers: kafka.brokers(), topicPrefix, batchSize };
     const first = await spawnRelay(options);
-    await eventually('the first relay to publish 2000 events', async () => Number(await readCheckpoint(dataDir, topicPrefix)) >= 2_000);
+    await eventually(
+      'the first relay to publish 2000 events',
+      async () => Number(await readCheckpoint(dataDir, topicPrefix)) >= 2_000,
+    );
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe('SIGKILL');
     const atKill = Number(await readCheckpoint(dataDir, topicPrefix));
     expect(atKill).toBeLessThan(head);
 
     const second = await spawnRelay(options);
-    await eventually('the restarted relay to reach the head', async () => Number(await readCheckpoint(dataDir, topicPrefix)) === head, 120_000);
+    await eventually(
+      'the restarted relay to reach the head',
+      async () => Number(await readCheckpoint(dataDir, topicPrefix)) === head,
+      120_000,
+    );
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
 
-    const published = (await readTopic(kafka.brokers(), feedTopics(topicPrefix).ledger)).map((m) => JSON.parse(m.value!) as RecordedEvent);
+    const published = (await readTopic(kafka.brokers(), feedTopics(topicPrefix).ledger)).map(
+      (m) => JSON.parse(m.value!) as RecordedEvent,
+    );
     const { view, copies } = dedupe(published);
     expect(view.map((e) => e.eventId).sort()).toEqual(stored.map((e) => e.eventId).sort());
     expect(perStream(view)).toEqual(perStream(stored));

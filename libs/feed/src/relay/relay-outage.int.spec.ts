@@ -44,25 +44,36 @@ describeKafka('feed relay through a broker outage', () => {
 
     await broker.stop();
     // Noticed with no traffic at all (the idle probe), then lived through while events pile up.
-    await eventually('/health to report the outage', () => healthIs((h, status) => status === 503 && h.state === 'retrying'));
+    await eventually('/health to report the outage', () =>
+      healthIs((h, status) => status === 503 && h.state === 'retrying'),
+    );
     await appendWorkload(store, 400, 'during');
     const pending = new Date().toISOString();
     // With events waiting, failures now come from the publish loop (the probe stands aside).
-    await eventually('a failed send of the waiting events', () => healthIs((h) => (h.lastError?.at ?? '') > pending));
+    await eventually('a failed send of the waiting events', () =>
+      healthIs((h) => (h.lastError?.at ?? '') > pending),
+    );
     await broker.restart();
     head = await store.headPosition();
-    await eventually('the relay to catch up after the outage', () => healthIs((h, status) => status === 200 && h.checkpoint === head), 120_000);
+    await eventually(
+      'the relay to catch up after the outage',
+      () => healthIs((h, status) => status === 200 && h.checkpoint === head),
+      120_000,
+    );
     const after = seen[seen.length - 1];
     expect(after.outages).toBeGreaterThanOrEqual(1);
     expect(after.lastError?.message).toBeTruthy();
 
     const stored = await store.readAll();
-    const published = (await readTopic(broker.brokers, feedTopics(topicPrefix).ledger)).map((m) => JSON.parse(m.value!) as RecordedEvent);
+    const published = (await readTopic(broker.brokers, feedTopics(topicPrefix).ledger)).map(
+      (m) => JSON.parse(m.value!) as RecordedEvent,
+    );
     const firstSeen = new Map<string, RecordedEvent>();
     for (const e of published) if (!firstSeen.has(e.eventId)) firstSeen.set(e.eventId, e);
     expect([...firstSeen.keys()].sort()).toEqual(stored.map((e) => e.eventId).sort());
     const versions = new Map<string, number[]>();
-    for (const e of firstSeen.values()) versions.set(e.streamId, [...(versions.get(e.streamId) ?? []), e.streamVersion]);
+    for (const e of firstSeen.values())
+      versions.set(e.streamId, [...(versions.get(e.streamId) ?? []), e.streamVersion]);
     for (const v of versions.values()) expect(v).toEqual(v.map((_, i) => i));
   });
 });

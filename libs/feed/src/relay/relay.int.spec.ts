@@ -30,7 +30,14 @@ describeKafka('feed relay against a real broker', (kafka) => {
 
   it('publishes every event once, per stream in order, with the documented headers; the status topic ends on the latest status', async () => {
     const before = await appendWorkload(store, 60, 'a');
-    relay = startRelay({ store, checkpoints, brokers: kafka.brokers(), topicPrefix: uniquePrefix('relay'), batchSize: 16, layout: { partitions: 3, replicationFactor: 1 } });
+    relay = startRelay({
+      store,
+      checkpoints,
+      brokers: kafka.brokers(),
+      topicPrefix: uniquePrefix('relay'),
+      batchSize: 16,
+      layout: { partitions: 3, replicationFactor: 1 },
+    });
     const after = await appendWorkload(store, 40, 'b');
     const head = await store.headPosition();
     await eventually('the relay to reach the head of the log', () => relay!.health().checkpoint === head);
@@ -63,16 +70,27 @@ describeKafka('feed relay against a real broker', (kafka) => {
     }
 
     const latest = new Map<string, CredentialStatusRecord>();
-    for (const m of await readTopic(kafka.brokers(), relay.topics.credentialStatus)) latest.set(m.key!, JSON.parse(m.value!));
+    for (const m of await readTopic(kafka.brokers(), relay.topics.credentialStatus))
+      latest.set(m.key!, JSON.parse(m.value!));
     const expected = new Map([...before.expectedStatus, ...after.expectedStatus]);
     expect(new Map([...latest].map(([id, r]) => [id, r.status]))).toEqual(expected);
     expect(latest.get('a-1')).toMatchObject({ reason: 'under-investigation', issuerId: 'uni-1' });
     expect(latest.get('a-1')).not.toHaveProperty('validUntil');
-    expect(latest.get('a-2')).toMatchObject({ status: 'active', validUntil: '2030-01-01T00:00:00.000Z', streamVersion: 2 });
+    expect(latest.get('a-2')).toMatchObject({
+      status: 'active',
+      validUntil: '2030-01-01T00:00:00.000Z',
+      streamVersion: 2,
+    });
   });
 
   it('creates the status topic compacted and the ledger topic with the configured partitions', async () => {
-    relay = startRelay({ store, checkpoints, brokers: kafka.brokers(), topicPrefix: uniquePrefix('topics'), layout: { partitions: 2, replicationFactor: 1 } });
+    relay = startRelay({
+      store,
+      checkpoints,
+      brokers: kafka.brokers(),
+      topicPrefix: uniquePrefix('topics'),
+      layout: { partitions: 2, replicationFactor: 1 },
+    });
     await eventually('the relay to connect', () => relay!.health().state === 'up');
     const admin = new Kafka({ brokers: kafka.brokers(), logLevel: logLevel.NOTHING }).admin();
     await admin.connect();

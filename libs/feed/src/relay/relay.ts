@@ -107,7 +107,11 @@ export const startRelay = (options: RelayOptions): Relay => {
     .catch((error: unknown) => {
       if (error instanceof RelayStopping || stopping.signal.aborted) return;
       if (error instanceof RelayRejectedError) {
-        health.failed({ message: error.message, eventId: error.event.eventId, globalPosition: error.event.globalPosition });
+        health.failed({
+          message: error.message,
+          eventId: error.event.eventId,
+          globalPosition: error.event.globalPosition,
+        });
       }
       logger.error(`feed relay stopped: ${error instanceof Error ? error.message : String(error)}`);
       throw error;

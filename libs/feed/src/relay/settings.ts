@@ -6,7 +6,8 @@ export type RelaySettings = Readonly<{ brokers: string[]; layout: TopicLayout }>
 const positiveInt = (name: string, env: NodeJS.ProcessEnv): number => {
   const raw = readEnv(name, env);
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
   return value;
 };
 

@@ -28,6 +28,9 @@ export class CredentialStatusTracker {
     const cached = this.latest.get(event.streamId);
     if (cached?.streamVersion === event.streamVersion - 1) return cached;
     const earlier = await this.store.readStream(event.streamId, { maxCount: event.streamVersion });
-    return earlier.reduce<CredentialStatusRecord | null>((record, e) => evolveStatus(record, e) ?? record, null);
+    return earlier.reduce<CredentialStatusRecord | null>(
+      (record, e) => evolveStatus(record, e) ?? record,
+      null,
+    );
   }
 }

@@ -18,12 +18,18 @@ export type ConsumeOptions = Readonly<{
 /** End offset per partition that has messages: consumption is caught up when it passed them all. */
 const endOffsets = async (admin: Admin, topic: string): Promise<Map<number, bigint>> => {
   const offsets = await admin.fetchTopicOffsets(topic);
-  return new Map(offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+  return new Map(
+    offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]),
+  );
 };
 
 /** Reads a topic message by message, partitions one after another, committing only what was handled. */
 export const consumeTopic = async (options: ConsumeOptions): Promise<void> => {
-  const kafka = new Kafka({ clientId: 'credence-feed-consumer', brokers: [...options.brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'credence-feed-consumer',
+    brokers: [...options.brokers],
+    logLevel: logLevel.NOTHING,
+  });
   const groupId = options.groupId ?? `credence-feed-${randomUUID()}`;
   const admin = kafka.admin();
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });

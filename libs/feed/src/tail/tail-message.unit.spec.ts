@@ -3,7 +3,10 @@ import { ledgerMessage, statusMessage } from '../messages';
 import { chained, credentialIssued } from '../testing/events';
 import { TailHandler, type ConsumedMessage } from './tail-message';
 
-const at = (offset: number, m: { key: string; value: string; headers: Record<string, string> }): ConsumedMessage => ({
+const at = (
+  offset: number,
+  m: { key: string; value: string; headers: Record<string, string> },
+): ConsumedMessage => ({
   topic: 't',
   partition: 0,
   offset: String(offset),
@@ -22,7 +25,10 @@ describe('TailHandler', () => {
 
   it('flags a message that is not an envelope instead of failing the tail', () => {
     const outcome = new TailHandler().handle(at(3, { ...ledgerMessage(issued), value: '{"hello":1}' }));
-    expect(outcome).toMatchObject({ kind: 'broken', broken: { offset: '3', reason: 'unreadable message: not a ledger event envelope' } });
+    expect(outcome).toMatchObject({
+      kind: 'broken',
+      broken: { offset: '3', reason: 'unreadable message: not a ledger event envelope' },
+    });
     expect(JSON.parse((outcome as { line: string }).line)).toMatchObject({ value: { hello: 1 } });
   });
 });

@@ -26,16 +26,20 @@ export class FeedVerifier {
     if (hashLink(event) !== event.hash) return broken('hash does not match the content');
     const earlier = this.seen.get(event.eventId);
     if (earlier !== undefined) {
-      return earlier === event.hash ? { kind: 'duplicate', event } : broken('a different event with the same id was seen before');
+      return earlier === event.hash
+        ? { kind: 'duplicate', event }
+        : broken('a different event with the same id was seen before');
     }
     const head = this.heads.get(event.streamId);
     if (head === undefined) {
-      if (event.streamVersion === 0 && event.prevHash !== null) return broken('the first event of a stream links to a predecessor');
+      if (event.streamVersion === 0 && event.prevHash !== null)
+        return broken('the first event of a stream links to a predecessor');
     } else {
       if (event.streamVersion !== head.version + 1) {
         return broken(`expected version ${head.version + 1}, found ${event.streamVersion}`);
       }
-      if (event.prevHash !== head.hash) return broken(`prevHash does not match the hash of version ${head.version}`);
+      if (event.prevHash !== head.hash)
+        return broken(`prevHash does not match the hash of version ${head.version}`);
     }
     this.seen.set(event.eventId, event.hash);
     this.heads.set(event.streamId, { version: event.streamVersion, hash: event.hash });
@@ -53,7 +57,8 @@ const headerMismatch = (event: RecordedEvent, headers: FeedHeaders): string | un
     [HEADERS.globalPosition]: event.globalPosition,
   };
   for (const [name, value] of Object.entries(expected)) {
-    if (headers[name] !== undefined && headers[name] !== value) return `header ${name} disagrees with the value`;
+    if (headers[name] !== undefined && headers[name] !== value)
+      return `header ${name} disagrees with the value`;
   }
   return undefined;
 };

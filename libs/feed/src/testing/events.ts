@@ -47,7 +47,10 @@ export const credentialRevoked = (credentialId: string): CredentialEvent => ({
   data: { credentialId, issuerId: 'uni-1', reason: 'fraud', note: 'diploma mill' },
 });
 
-export const toNew = (event: { type: string; data: unknown }, meta: EventMetadata = metadata()): NewEvent => ({
+export const toNew = (
+  event: { type: string; data: unknown },
+  meta: EventMetadata = metadata(),
+): NewEvent => ({
   eventId: randomUUID(),
   type: event.type,
   schemaVersion: 1,
@@ -56,5 +59,13 @@ export const toNew = (event: { type: string; data: unknown }, meta: EventMetadat
 });
 
 /** A correctly chained stream, as a store would record it, without a store. */
-export const chained = (streamId: string, events: readonly { type: string; data: unknown }[], firstPosition = 1): RecordedEvent[] =>
-  chainLinks(streamId, events.map((e) => toNew(e)), null).map((link, i) => ({ ...link, globalPosition: sequencePosition(firstPosition + i) }));
+export const chained = (
+  streamId: string,
+  events: readonly { type: string; data: unknown }[],
+  firstPosition = 1,
+): RecordedEvent[] =>
+  chainLinks(
+    streamId,
+    events.map((e) => toNew(e)),
+    null,
+  ).map((link, i) => ({ ...link, globalPosition: sequencePosition(firstPosition + i) }));

@@ -7,7 +7,9 @@ import type { ConsumedMessage } from '../tail/tail-message';
 export type KafkaForTests = Readonly<{ brokers: () => string[] }>;
 
 const containerRuntimeLikely = (): boolean =>
-  Boolean(process.env.DOCKER_HOST) || existsSync('/var/run/docker.sock') || existsSync(`${process.env.HOME}/.docker/run/docker.sock`);
+  Boolean(process.env.DOCKER_HOST) ||
+  existsSync('/var/run/docker.sock') ||
+  existsSync(`${process.env.HOME}/.docker/run/docker.sock`);
 
 /**
  * A describe block with a real broker: KAFKA_BROKERS (scripts/kafka-local.sh, .ci/run), else a
@@ -17,7 +19,9 @@ export const describeKafka = (title: string, body: (kafka: KafkaForTests) => voi
   const given = parseBrokers(process.env.KAFKA_BROKERS);
   if (given.length > 0) return describe(title, () => body({ brokers: () => given }));
   if (!containerRuntimeLikely()) {
-    console.warn(`[skip] ${title}: KAFKA_BROKERS is not set and there is no container runtime (run: bash scripts/kafka-local.sh start; export KAFKA_BROKERS=127.0.0.1:9092)`);
+    console.warn(
+      `[skip] ${title}: KAFKA_BROKERS is not set and there is no container runtime (run: bash scripts/kafka-local.sh start; export KAFKA_BROKERS=127.0.0.1:9092)`,
+    );
     return describe.skip(title, () => body({ brokers: () => [] }));
   }
   describe(title, () => {
@@ -53,7 +57,11 @@ export const readTopic = async (brokers: readonly string[], topic: string): Prom
 };
 
 /** Polls until `check` holds; the failure names what was awaited. */
-export const eventually = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> => {
+export const eventually = async (
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 60_000,
+): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -23,8 +23,14 @@ export type PrivateBroker = Readonly<{
 export const startPrivateBroker = async (): Promise<PrivateBroker> => {
   const dir = mkdtempSync(join(tmpdir(), 'credence-kafka-'));
   const [port, controllerPort] = [await freePort(), await freePort()];
-  const env = { ...process.env, KAFKA_LOCAL_DIR: dir, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) };
-  const run = (...args: string[]) => promisify(execFile)('bash', [script, ...args], { env }).then(() => undefined);
+  const env = {
+    ...process.env,
+    KAFKA_LOCAL_DIR: dir,
+    KAFKA_PORT: String(port),
+    KAFKA_CONTROLLER_PORT: String(controllerPort),
+  };
+  const run = (...args: string[]) =>
+    promisify(execFile)('bash', [script, ...args], { env }).then(() => undefined);
   await run('start');
   return {
     brokers: [`127.0.0.1:${port}`],

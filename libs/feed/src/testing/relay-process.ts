@@ -35,18 +35,33 @@ export const spawnRelay = async (
     process.execPath,
     [
       ...['--import', './scripts/register-ts.mjs', 'apps/feed-relay/src/main.ts'],
-      ...['--topic-prefix', options.topicPrefix, '--batch-size', String(options.batchSize), '--probe-interval-ms', '1000'],
+      ...[
+        '--topic-prefix',
+        options.topicPrefix,
+        '--batch-size',
+        String(options.batchSize),
+        '--probe-interval-ms',
+        '1000',
+      ],
     ],
     {
       cwd: root,
-      env: { ...process.env, CREDENCE_DATA_DIR: options.dataDir, KAFKA_BROKERS: options.brokers.join(','), HEALTH_PORT: String(port), KAFKA_TOPIC_PARTITIONS: '3' },
+      env: {
+        ...process.env,
+        CREDENCE_DATA_DIR: options.dataDir,
+        KAFKA_BROKERS: options.brokers.join(','),
+        HEALTH_PORT: String(port),
+        KAFKA_TOPIC_PARTITIONS: '3',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((done) => child.once('exit', (code, signal) => done(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((done) =>
+    child.once('exit', (code, signal) => done(code ?? signal ?? -1)),
+  );
   const health = async () => {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health`);

@@ -5,12 +5,20 @@ import type { CredentialEvent } from '@credence/domain';
 import { sqliteEventsPath, type EventStore } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import type { CredentialStatus } from '../credential-status';
-import { credentialIssued, credentialReinstated, credentialRevoked, credentialSuspended, metadata, toNew } from './events';
+import {
+  credentialIssued,
+  credentialReinstated,
+  credentialRevoked,
+  credentialSuspended,
+  metadata,
+  toNew,
+} from './events';
 
 export const tempDataDir = (): string => mkdtempSync(join(tmpdir(), 'credence-feed-'));
 
 /** The file every app opens in CREDENCE_DATA_DIR. */
-export const openDataDirStore = (dataDir: string): SqliteEventStore => SqliteEventStore.open({ path: sqliteEventsPath(dataDir) });
+export const openDataDirStore = (dataDir: string): SqliteEventStore =>
+  SqliteEventStore.open({ path: sqliteEventsPath(dataDir) });
 
 /** Credential i goes through one of four histories, so every status and transition occurs. */
 const history = (id: string, i: number): { events: CredentialEvent[]; status: CredentialStatus } => {
@@ -33,18 +41,32 @@ export type Workload = { expectedStatus: Map<string, CredentialStatus>; appended
  * Appends `credentials` credential streams (2 events each on average) and one issuer event per ten
  * credentials, a few appends at a time. Credential ids carry `label` so runs never collide.
  */
-export const appendWorkload = async (store: EventStore, credentials: number, label: string, from = 0): Promise<Workload> => {
+export const appendWorkload = async (
+  store: EventStore,
+  credentials: number,
+  label: string,
+  from = 0,
+): Promise<Workload> => {
   const expectedStatus = new Map<string, CredentialStatus>();
   let appended = 0;
   const appendOne = async (i: number) => {
     const id = `${label}-${i}`;
     const { events, status } = history(id, i);
     // Stream history split over two appends, as separate commands would write it.
-    await store.append(`credential-${id}`, events.slice(0, 1).map((e) => toNew(e)));
-    if (events.length > 1) await store.append(`credential-${id}`, events.slice(1).map((e) => toNew(e)));
+    await store.append(
+      `credential-${id}`,
+      events.slice(0, 1).map((e) => toNew(e)),
+    );
+    if (events.length > 1)
+      await store.append(
+        `credential-${id}`,
+        events.slice(1).map((e) => toNew(e)),
+      );
     if (i % 10 === 0) {
       const data = { issuerId: `${id}-issuer`, legalName: 'Uni', country: 'NL', registrationId: id };
-      await store.append(`issuer-${id}-issuer`, [toNew({ type: 'IssuerRegistered', data }, metadata({ ruleset: undefined }))]);
+      await store.append(`issuer-${id}-issuer`, [
+        toNew({ type: 'IssuerRegistered', data }, metadata({ ruleset: undefined })),
+      ]);
       appended++;
     }
     expectedStatus.set(id, status);
@@ -57,4 +79,3 @@ export const appendWorkload = async (store: EventStore, credentials: number, lab
   }
   return { expectedStatus, appended };
 };
-

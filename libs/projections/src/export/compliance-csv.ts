@@ -10,7 +10,8 @@ export const complianceCsv = (report: IssuerCompliance): string => {
   for (const r of report.rulesets) {
     const { revokedByReason, ...counts } = r.credentials;
     for (const [metric, value] of Object.entries(counts)) rows.push([r.key, metric, '', value]);
-    for (const [reason, n] of Object.entries(revokedByReason)) rows.push([r.key, 'revokedByReason', reason, n]);
+    for (const [reason, n] of Object.entries(revokedByReason))
+      rows.push([r.key, 'revokedByReason', reason, n]);
     for (const [rule, n] of Object.entries(r.refusedByRule)) rows.push([r.key, 'refusedByRule', rule, n]);
     for (const [rule, n] of Object.entries(r.warningsByRule)) rows.push([r.key, 'warningsByRule', rule, n]);
     if (r.medianAssessmentToIssuance) {
@@ -20,7 +21,8 @@ export const complianceCsv = (report: IssuerCompliance): string => {
   }
   for (const a of report.accreditations) {
     rows.push(['', 'accreditation.status', a.accreditationId, a.status]);
-    for (const change of a.history) rows.push(['', `accreditation.${change.change}`, a.accreditationId, change.at]);
+    for (const change of a.history)
+      rows.push(['', `accreditation.${change.change}`, a.accreditationId, change.at]);
   }
   return csvRow(['ruleset', 'metric', 'key', 'value']) + rows.map(csvRow).join('');
 };

@@ -9,7 +9,8 @@ const text = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return FORMULA.test(value) ? `'${value}` : value;
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.map(text).join('; ');
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return value.map(text).join('; ');
   return JSON.stringify(value);
 };
 
@@ -25,5 +26,10 @@ export const toCsv = <T extends object>(columns: readonly (keyof T & string)[], 
   csvRow(columns) + rows.map((row) => csvRow(columns.map((c) => row[c]))).join('');
 
 /** Records side by side: one row per attribute, one column per record (a comparison table). */
-export const toCsvTransposed = <T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[], headerOf: (row: T) => string): string =>
-  csvRow(['attribute', ...rows.map(headerOf)]) + columns.map((c) => csvRow([c, ...rows.map((row) => row[c])])).join('');
+export const toCsvTransposed = <T extends object>(
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+  headerOf: (row: T) => string,
+): string =>
+  csvRow(['attribute', ...rows.map(headerOf)]) +
+  columns.map((c) => csvRow([c, ...rows.map((row) => row[c])])).join('');

@@ -1,4 +1,9 @@
-import { credentialIssued, credentialReinstated, credentialRevoked, credentialSuspended } from '../testing/domain-events';
+import {
+  credentialIssued,
+  credentialReinstated,
+  credentialRevoked,
+  credentialSuspended,
+} from '../testing/domain-events';
 import { ProjectionSpecification } from '../testing/projection-spec';
 import { credentialsProjection } from './credentials';
 
@@ -59,7 +64,9 @@ describe('credentials projection', () => {
   });
 
   it('When a change arrives for an unknown credential › creates nothing (and never throws)', () => {
-    given([]).when([credentialRevoked('ghost', '2026-03-01T10:00:00Z')]).thenDocuments({ ghost: null });
+    given([])
+      .when([credentialRevoked('ghost', '2026-03-01T10:00:00Z')])
+      .thenDocuments({ ghost: null });
   });
 
   it('When issued twice with the same id › keeps the first issuance', () => {

@@ -28,7 +28,12 @@ const issuerOf = (event: ProjectedEvent): string | undefined =>
 const counted = (event: ProjectedEvent): Counted | null => {
   if (event.type === 'QualityCheckFailed') {
     const { issuerId, ruleset, findings } = event.data;
-    return { issuerId: issuerId || 'unattributed', ruleset: rulesetGroup(ruleset), kind: 'refused', ruleIds: ruleIds(findings, 'block') };
+    return {
+      issuerId: issuerId || 'unattributed',
+      ruleset: rulesetGroup(ruleset),
+      kind: 'refused',
+      ruleIds: ruleIds(findings, 'block'),
+    };
   }
   const issuerId = issuerOf(event);
   const warned = ruleIds(event.metadata.findings ?? [], 'warn');
@@ -45,7 +50,9 @@ export const findingsProjection = defineProjection({
   canHandle: EVENT_TYPES,
   documentIds: (event) => {
     const found = counted(event);
-    return found ? found.ruleIds.map((ruleId) => keyOf(found.issuerId, found.ruleset, found.kind, ruleId)) : [];
+    return found
+      ? found.ruleIds.map((ruleId) => keyOf(found.issuerId, found.ruleset, found.kind, ruleId))
+      : [];
   },
   evolve: (doc: FindingCountDoc | null, event, documentId): FindingCountDoc | null => {
     const commandId = event.metadata.commandId;
@@ -53,5 +60,11 @@ export const findingsProjection = defineProjection({
     const [issuerId, ruleset, kind, ruleId] = JSON.parse(documentId) as [string, string, FindingKind, string];
     return { issuerId, ruleset, kind, ruleId, count: (doc?.count ?? 0) + 1, lastCommandId: commandId };
   },
-  columns: (doc) => ({ issuer_id: doc.issuerId, ruleset: doc.ruleset, kind: doc.kind, rule_id: doc.ruleId, count: doc.count }),
+  columns: (doc) => ({
+    issuer_id: doc.issuerId,
+    ruleset: doc.ruleset,
+    kind: doc.kind,
+    rule_id: doc.ruleId,
+    count: doc.count,
+  }),
 });

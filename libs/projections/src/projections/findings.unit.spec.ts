@@ -6,12 +6,24 @@ import { findingsProjection } from './findings';
 
 const given = ProjectionSpecification.for(findingsProjection);
 const stamp = { id: 'eu-microcredentials', version: '2022', hash: 'b'.repeat(64) };
-const key = (kind: 'refused' | 'warning', ruleId: string, ruleset = 'eu-microcredentials@2022') => JSON.stringify(['uni-1', ruleset, kind, ruleId]);
-const finding = (ruleId: string, severity: Finding['severity']): Finding => ({ ruleId, severity, message: ruleId });
+const key = (kind: 'refused' | 'warning', ruleId: string, ruleset = 'eu-microcredentials@2022') =>
+  JSON.stringify(['uni-1', ruleset, kind, ruleId]);
+const finding = (ruleId: string, severity: Finding['severity']): Finding => ({
+  ruleId,
+  severity,
+  message: ruleId,
+});
 
 const refused = (commandId: string, findings: Finding[]): GivenEvent => ({
   type: 'QualityCheckFailed',
-  data: { issuerId: 'uni-1', commandType: 'PublishSpecification', commandId, targetStreamId: 'specification-x', ruleset: stamp, findings },
+  data: {
+    issuerId: 'uni-1',
+    commandType: 'PublishSpecification',
+    commandId,
+    targetStreamId: 'specification-x',
+    ruleset: stamp,
+    findings,
+  },
   metadata: { commandId },
 });
 
@@ -19,11 +31,22 @@ describe('compliance findings projection', () => {
   it('When a command is refused › counts it once under each blocking rule, not under its warnings', () => {
     given([])
       .when([
-        refused('c1', [finding('annex1.title', 'block'), finding('annex1.countries', 'block'), finding('ects.hours-per-credit', 'warn')]),
+        refused('c1', [
+          finding('annex1.title', 'block'),
+          finding('annex1.countries', 'block'),
+          finding('ects.hours-per-credit', 'warn'),
+        ]),
         refused('c2', [finding('annex1.title', 'block')]),
       ])
       .thenDocuments({
-        [key('refused', 'annex1.title')]: { issuerId: 'uni-1', ruleset: 'eu-microcredentials@2022', kind: 'refused', ruleId: 'annex1.title', count: 2, lastCommandId: 'c2' },
+        [key('refused', 'annex1.title')]: {
+          issuerId: 'uni-1',
+          ruleset: 'eu-microcredentials@2022',
+          kind: 'refused',
+          ruleId: 'annex1.title',
+          count: 2,
+          lastCommandId: 'c2',
+        },
         [key('refused', 'annex1.countries')]: expect.objectContaining({ count: 1 }),
         [key('refused', 'ects.hours-per-credit')]: null,
         [key('warning', 'ects.hours-per-credit')]: null,
@@ -31,7 +54,11 @@ describe('compliance findings projection', () => {
   });
 
   it('When accepted events carry warnings › counts them per rule and ruleset version', () => {
-    const warned = (commandId: string, version: string) => ({ commandId, ruleset: { ...stamp, version }, findings: [finding('ects.hours-per-credit', 'warn')] });
+    const warned = (commandId: string, version: string) => ({
+      commandId,
+      ruleset: { ...stamp, version },
+      findings: [finding('ects.hours-per-credit', 'warn')],
+    });
     given([])
       .when([
         specificationPublished('s1', {}, warned('c1', '2022')),
@@ -49,6 +76,8 @@ describe('compliance findings projection', () => {
   });
 
   it('When events carry no findings › creates no documents', () => {
-    given([]).when([credentialIssued('cred-1'), specificationPublished('spec-1')]).thenIds([]);
+    given([])
+      .when([credentialIssued('cred-1'), specificationPublished('spec-1')])
+      .thenIds([]);
   });
 });

@@ -46,7 +46,11 @@ const withChange = (
     ...doc,
     accreditations: doc.accreditations.map((a) =>
       a.accreditationId === accreditationId
-        ? { ...a, status: change === 'reinstated' ? 'active' : change, history: [...a.history, { change, at, note: note ?? null }] }
+        ? {
+            ...a,
+            status: change === 'reinstated' ? 'active' : change,
+            history: [...a.history, { change, at, note: note ?? null }],
+          }
         : a,
     ),
   };
@@ -73,7 +77,11 @@ export const issuersProjection = defineProjection({
         const { issuerId: _issuerId, ...granted } = event.data;
         const base = doc ?? unregistered(event.data.issuerId);
         if (base.accreditations.some((a) => a.accreditationId === granted.accreditationId)) return base;
-        const record: AccreditationRecord = { ...granted, status: 'active', history: [{ change: 'granted', at, note: null }] };
+        const record: AccreditationRecord = {
+          ...granted,
+          status: 'active',
+          history: [{ change: 'granted', at, note: null }],
+        };
         return { ...base, accreditations: [...base.accreditations, record] };
       }
       case 'AccreditationSuspended':

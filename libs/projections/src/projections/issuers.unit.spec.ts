@@ -11,22 +11,50 @@ const registered: GivenEvent = {
 };
 const accredited = (accreditationId: string, now: string): GivenEvent => ({
   type: 'IssuerAccredited',
-  data: { issuerId: 'uni-1', accreditationId, qaBodyId: null, qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+  data: {
+    issuerId: 'uni-1',
+    accreditationId,
+    qaBodyId: null,
+    qaBody: 'NVAO',
+    scope: { eqfLevels: [5, 6] },
+    validFrom: '2026-01-01T00:00:00Z',
+    validUntil: '2030-12-31T23:59:59Z',
+  },
   metadata: { now },
 });
 
 describe('issuers projection (accreditation history)', () => {
   it('When registered › names the issuer', () => {
-    given([]).when([registered]).thenDocuments({
-      'uni-1': { issuerId: 'uni-1', legalName: 'Hogeschool Utrecht', country: 'NL', registrationId: 'KVK-30220914', accreditations: [] },
-    });
+    given([])
+      .when([registered])
+      .thenDocuments({
+        'uni-1': {
+          issuerId: 'uni-1',
+          legalName: 'Hogeschool Utrecht',
+          country: 'NL',
+          registrationId: 'KVK-30220914',
+          accreditations: [],
+        },
+      });
   });
 
   it('When accredited, suspended and withdrawn › keeps each accreditation with its history', () => {
-    given([registered, accredited('acc-1', '2026-01-02T08:00:00Z'), accredited('acc-2', '2026-02-01T08:00:00Z')])
+    given([
+      registered,
+      accredited('acc-1', '2026-01-02T08:00:00Z'),
+      accredited('acc-2', '2026-02-01T08:00:00Z'),
+    ])
       .when([
-        { type: 'AccreditationSuspended', data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'audit' }, metadata: { now: '2026-03-01T08:00:00Z' } },
-        { type: 'AccreditationWithdrawn', data: { issuerId: 'uni-1', accreditationId: 'acc-1' }, metadata: { now: '2026-04-01T08:00:00Z' } },
+        {
+          type: 'AccreditationSuspended',
+          data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'audit' },
+          metadata: { now: '2026-03-01T08:00:00Z' },
+        },
+        {
+          type: 'AccreditationWithdrawn',
+          data: { issuerId: 'uni-1', accreditationId: 'acc-1' },
+          metadata: { now: '2026-04-01T08:00:00Z' },
+        },
       ])
       .thenMatch('uni-1', {
         accreditations: [
@@ -39,7 +67,11 @@ describe('issuers projection (accreditation history)', () => {
               { change: 'withdrawn', at: '2026-04-01T08:00:00Z', note: null },
             ],
           }),
-          expect.objectContaining({ accreditationId: 'acc-2', status: 'active', scope: { eqfLevels: [5, 6] } }),
+          expect.objectContaining({
+            accreditationId: 'acc-2',
+            status: 'active',
+            scope: { eqfLevels: [5, 6] },
+          }),
         ],
       });
   });
@@ -47,13 +79,29 @@ describe('issuers projection (accreditation history)', () => {
   it('When a suspension is lifted › shows the granting QA body by id and name, active again, with the reinstatement in its history', () => {
     const byNvao: GivenEvent = {
       type: 'IssuerAccredited',
-      data: { issuerId: 'uni-1', accreditationId: 'acc-1', qaBodyId: 'nvao', qaBody: 'NVAO', scope: { eqfLevels: [5, 6] }, validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+      data: {
+        issuerId: 'uni-1',
+        accreditationId: 'acc-1',
+        qaBodyId: 'nvao',
+        qaBody: 'NVAO',
+        scope: { eqfLevels: [5, 6] },
+        validFrom: '2026-01-01T00:00:00Z',
+        validUntil: '2030-12-31T23:59:59Z',
+      },
       metadata: { now: '2026-01-02T08:00:00Z' },
     };
     given([registered, byNvao])
       .when([
-        { type: 'AccreditationSuspended', data: { issuerId: 'uni-1', accreditationId: 'acc-1' }, metadata: { now: '2026-03-01T08:00:00Z' } },
-        { type: 'AccreditationReinstated', data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'resolved' }, metadata: { now: '2026-03-02T08:00:00Z' } },
+        {
+          type: 'AccreditationSuspended',
+          data: { issuerId: 'uni-1', accreditationId: 'acc-1' },
+          metadata: { now: '2026-03-01T08:00:00Z' },
+        },
+        {
+          type: 'AccreditationReinstated',
+          data: { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'resolved' },
+          metadata: { now: '2026-03-02T08:00:00Z' },
+        },
       ])
       .thenMatch('uni-1', {
         accreditations: [

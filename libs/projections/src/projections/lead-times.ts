@@ -38,7 +38,8 @@ export const leadTimeMs = (doc: LeadTimeDoc): number | null => {
 export const leadTimesProjection = defineProjection({
   name: 'assessment_lead_times',
   canHandle: ['AssessmentRecorded', 'CredentialIssued'],
-  documentIds: (event) => (event.type === 'AssessmentRecorded' ? [event.data.assessmentId] : event.data.assessmentIds),
+  documentIds: (event) =>
+    event.type === 'AssessmentRecorded' ? [event.data.assessmentId] : event.data.assessmentIds,
   evolve: (doc: LeadTimeDoc | null, event, assessmentId): LeadTimeDoc | null => {
     const base = doc ?? blank(assessmentId, event.data.issuerId);
     switch (event.type) {
@@ -48,5 +49,9 @@ export const leadTimesProjection = defineProjection({
         return base.firstIssuance ? base : { ...base, firstIssuance: issuance(event) };
     }
   },
-  columns: (doc) => ({ issuer_id: doc.issuerId, ruleset: doc.firstIssuance?.ruleset ?? null, lead_ms: leadTimeMs(doc) }),
+  columns: (doc) => ({
+    issuer_id: doc.issuerId,
+    ruleset: doc.firstIssuance?.ruleset ?? null,
+    lead_ms: leadTimeMs(doc),
+  }),
 });

@@ -13,14 +13,25 @@ describe('assessment lead times projection', () => {
   });
 
   it('When a second credential cites the same assessment › keeps the first issuance', () => {
-    given([assessmentRecorded('asmt-1', '2026-01-01T09:00:00Z'), credentialIssued('cred-1', { issuedAt: '2026-01-02T09:00:00Z' })])
+    given([
+      assessmentRecorded('asmt-1', '2026-01-01T09:00:00Z'),
+      credentialIssued('cred-1', { issuedAt: '2026-01-02T09:00:00Z' }),
+    ])
       .when([credentialIssued('cred-2', { issuedAt: '2026-02-01T09:00:00Z' })])
       .thenColumns('asmt-1', { lead_ms: DAY });
   });
 
   it('When a credential cites a failed attempt next to a pass › only the pass has a lead time', () => {
-    given([assessmentRecorded('asmt-fail', '2025-12-01T09:00:00Z', 'fail'), assessmentRecorded('asmt-pass', '2026-01-01T09:00:00Z')])
-      .when([credentialIssued('cred-1', { assessmentIds: ['asmt-fail', 'asmt-pass'], issuedAt: '2026-01-01T21:00:00Z' })])
+    given([
+      assessmentRecorded('asmt-fail', '2025-12-01T09:00:00Z', 'fail'),
+      assessmentRecorded('asmt-pass', '2026-01-01T09:00:00Z'),
+    ])
+      .when([
+        credentialIssued('cred-1', {
+          assessmentIds: ['asmt-fail', 'asmt-pass'],
+          issuedAt: '2026-01-01T21:00:00Z',
+        }),
+      ])
       .thenColumns('asmt-pass', { lead_ms: DAY / 2 });
     given([assessmentRecorded('asmt-fail', '2025-12-01T09:00:00Z', 'fail')])
       .when([credentialIssued('cred-1', { assessmentIds: ['asmt-fail'] })])
@@ -28,6 +39,8 @@ describe('assessment lead times projection', () => {
   });
 
   it('When an assessment has no credential yet › has no lead time and no ruleset', () => {
-    given([]).when([assessmentRecorded('asmt-1', '2026-01-01T09:00:00Z')]).thenColumns('asmt-1', { lead_ms: null, ruleset: null });
+    given([])
+      .when([assessmentRecorded('asmt-1', '2026-01-01T09:00:00Z')])
+      .thenColumns('asmt-1', { lead_ms: null, ruleset: null });
   });
 });

@@ -8,6 +8,7 @@ export const pathwaysProjection = defineProjection({
   name: 'pathways',
   canHandle: ['PathwayPublished'],
   documentIds: (event) => [event.data.pathwayId],
-  evolve: (doc: PathwayDoc | null, event): PathwayDoc | null => doc ?? { ...event.data, publishedAt: event.metadata.now },
+  evolve: (doc: PathwayDoc | null, event): PathwayDoc | null =>
+    doc ?? { ...event.data, publishedAt: event.metadata.now },
   columns: (doc) => ({ issuer_id: doc.issuerId }),
 });

@@ -6,15 +6,21 @@ const given = ProjectionSpecification.for(specificationsProjection);
 
 describe('specifications projection (the register)', () => {
   it('When published › keeps every Annex I element and indexes the comparable ones', () => {
-    const published = specificationPublished('spec-1', { countries: ['NL'], learningOutcomes: ['Build a dashboard'], stackable: true });
-    given([]).when([published]).thenMatch('spec-1', {
-      title: 'Applied Data Visualisation',
+    const published = specificationPublished('spec-1', {
       countries: ['NL'],
       learningOutcomes: ['Build a dashboard'],
       stackable: true,
-      publishedAt: '2026-01-05T09:00:00Z',
-      retired: false,
     });
+    given([])
+      .when([published])
+      .thenMatch('spec-1', {
+        title: 'Applied Data Visualisation',
+        countries: ['NL'],
+        learningOutcomes: ['Build a dashboard'],
+        stackable: true,
+        publishedAt: '2026-01-05T09:00:00Z',
+        retired: false,
+      });
     given([]).when([published]).thenColumns('spec-1', {
       issuer_id: 'uni-1',
       eqf_level: 6,
@@ -35,11 +41,19 @@ describe('specifications projection (the register)', () => {
 
   it('When retired › stays in the register, marked retired at the time it happened', () => {
     given([specificationPublished('spec-1')])
-      .when([{ type: 'SpecificationRetired', data: { specificationId: 'spec-1', issuerId: 'uni-1' }, metadata: { now: '2026-04-01T00:00:00Z' } }])
+      .when([
+        {
+          type: 'SpecificationRetired',
+          data: { specificationId: 'spec-1', issuerId: 'uni-1' },
+          metadata: { now: '2026-04-01T00:00:00Z' },
+        },
+      ])
       .thenMatch('spec-1', { retired: true, retiredAt: '2026-04-01T00:00:00Z' });
   });
 
   it('When an unknown specification is retired › creates nothing', () => {
-    given([]).when([{ type: 'SpecificationRetired', data: { specificationId: 'ghost', issuerId: 'uni-1' } }]).thenDocuments({ ghost: null });
+    given([])
+      .when([{ type: 'SpecificationRetired', data: { specificationId: 'ghost', issuerId: 'uni-1' } }])
+      .thenDocuments({ ghost: null });
   });
 });

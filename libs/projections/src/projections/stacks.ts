@@ -18,9 +18,20 @@ export const stacksProjection = defineProjection({
         return doc ?? { ...event.data, status: 'awarded', invalidation: null };
       case 'StackedCredentialInvalidated': {
         const { componentCredentialId, reason } = event.data;
-        return doc && { ...doc, status: 'invalidated', invalidation: { componentCredentialId, reason, at: event.metadata.now } };
+        return (
+          doc && {
+            ...doc,
+            status: 'invalidated',
+            invalidation: { componentCredentialId, reason, at: event.metadata.now },
+          }
+        );
       }
     }
   },
-  columns: (doc) => ({ issuer_id: doc.issuerId, learner_id: doc.learnerId, pathway_id: doc.pathwayId, status: doc.status }),
+  columns: (doc) => ({
+    issuer_id: doc.issuerId,
+    learner_id: doc.learnerId,
+    pathway_id: doc.pathwayId,
+    status: doc.status,
+  }),
 });

@@ -48,7 +48,11 @@ describeEachReadModelStore('Projector', (target) => {
     const p = await projector(37);
     await p.caughtUp(await store.headPosition());
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));
-    const checkpoints = await readCheckpoints(rm.any, '', PROJECTIONS.map((x) => x.name));
+    const checkpoints = await readCheckpoints(
+      rm.any,
+      '',
+      PROJECTIONS.map((x) => x.name),
+    );
     expect(new Set(checkpoints.values())).toEqual(new Set([await store.headPosition()]));
   });
 
@@ -58,7 +62,10 @@ describeEachReadModelStore('Projector', (target) => {
       const actual = Object.fromEntries(
         report!.rulesets.map((r) => {
           const { notYetValid: _n, ...credentials } = r.credentials;
-          return [r.key, { ...credentials, refusedByRule: r.refusedByRule, warningsByRule: r.warningsByRule }];
+          return [
+            r.key,
+            { ...credentials, refusedByRule: r.refusedByRule, warningsByRule: r.warningsByRule },
+          ];
         }),
       );
       expect(actual).toEqual(workload.expected[issuerId]);
@@ -82,7 +89,11 @@ describeEachReadModelStore('Projector', (target) => {
       await appendWorkload(store, 12);
       while (p.state !== 'retrying') await sleep(10);
       expect(p.lastError).toMatch(/credentials/);
-      const stuck = await readCheckpoints(rm.any, '', PROJECTIONS.map((x) => x.name));
+      const stuck = await readCheckpoints(
+        rm.any,
+        '',
+        PROJECTIONS.map((x) => x.name),
+      );
       expect(new Set(stuck.values()).size).toBe(1);
     } finally {
       await rm.any.schema.alterTable('credentials_away').renameTo('credentials').execute();
@@ -104,7 +115,11 @@ describeEachReadModelStore('Projector', (target) => {
     await resetTableSet(rm);
     const batches: number[] = [];
     // Pages of one event are always full: only finding the head of the log ends the transaction.
-    const p = new Projector(store, rm, PROJECTIONS, { batchSize: 1_000_000, pageSize: 1, onBatch: (b) => batches.push(b.events) });
+    const p = new Projector(store, rm, PROJECTIONS, {
+      batchSize: 1_000_000,
+      pageSize: 1,
+      onBatch: (b) => batches.push(b.events),
+    });
     running.push(p);
     await p.start();
     await p.caughtUp(await store.headPosition());
@@ -122,7 +137,11 @@ describeEachReadModelStore('Projector', (target) => {
     const live = await projector(50);
     await live.caughtUp(await store.headPosition());
     const progress: number[] = [];
-    const summary = await rebuildProjections(store, rm, { swap: true, batchSize: 64, onProgress: (p) => progress.push(p.processed) });
+    const summary = await rebuildProjections(store, rm, {
+      swap: true,
+      batchSize: 64,
+      onProgress: (p) => progress.push(p.processed),
+    });
     expect(summary.swapped).toBe(true);
     expect(progress.length).toBeGreaterThan(2);
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));

@@ -26,7 +26,10 @@ export type ProjectorOptions = Readonly<{
 }>;
 
 const lowest = (positions: Iterable<Position | null>): Position | null =>
-  [...positions].reduce<Position | null | undefined>((low, p) => (low === undefined || comparePositions(p, low) < 0 ? p : low), undefined) ?? null;
+  [...positions].reduce<Position | null | undefined>(
+    (low, p) => (low === undefined || comparePositions(p, low) < 0 ? p : low),
+    undefined,
+  ) ?? null;
 
 const DEFAULT_BATCH_SIZE = 500;
 const PAGE_SIZE = 500;
@@ -116,7 +119,8 @@ export class Projector {
   }
 
   private async reload(): Promise<void> {
-    for (const [name, position] of await readCheckpoints(this.rm.any, this.prefix, this.names)) this.checkpoints.set(name, position);
+    for (const [name, position] of await readCheckpoints(this.rm.any, this.prefix, this.names))
+      this.checkpoints.set(name, position);
     this.notify();
   }
 
@@ -129,7 +133,11 @@ export class Projector {
         let unit = new UnitOfWork(this.projections, this.checkpoints);
         this.subscription = this.store.subscribe({ after, batchSize: this.pageSize }, async (page) => {
           await unit.add(page, this.load);
-          if (unit.events >= this.batchSize || page.length < this.pageSize || (await this.atHead(unit.last))) {
+          if (
+            unit.events >= this.batchSize ||
+            page.length < this.pageSize ||
+            (await this.atHead(unit.last))
+          ) {
             await this.commit(unit);
             unit = new UnitOfWork(this.projections, this.checkpoints);
           }
@@ -179,7 +187,8 @@ export class Projector {
   private readonly load: LoadDocuments = (requests) =>
     this.rm.any.transaction().execute(async (db) => {
       const found: ReadonlyMap<string, unknown>[] = [];
-      for (const { projection, ids } of requests) found.push(await documentTable(this.rm, db, this.prefix + projection.name).load(ids));
+      for (const { projection, ids } of requests)
+        found.push(await documentTable(this.rm, db, this.prefix + projection.name).load(ids));
       return found;
     });
 

@@ -2,7 +2,13 @@ import { type EventStore, sequenceDistance } from '@credence/event-store';
 import { PROJECTIONS } from '../projections';
 import { withBulkWrites } from '../store/bulk-writes';
 import type { ReadModelDatabase } from '../store/database';
-import { dropTableSet, migrateTableSet, resetTableSet, STAGING_PREFIX, swapTableSet } from '../store/table-set';
+import {
+  dropTableSet,
+  migrateTableSet,
+  resetTableSet,
+  STAGING_PREFIX,
+  swapTableSet,
+} from '../store/table-set';
 import { type Progress, ProgressMeter } from '@credence/runtime';
 import { Projector } from './projector';
 

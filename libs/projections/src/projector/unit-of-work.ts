@@ -28,14 +28,18 @@ export class PendingDocuments {
   /** The events of `page` this projection has not applied yet and reads. */
   fresh(page: readonly RecordedEvent[]): ProjectedEvent[] {
     // Usually the whole page is past the checkpoint; only a projection ahead of the others skips some.
-    const after = comparePositions(page[0].globalPosition, this.from) > 0 ? page : page.filter((e) => comparePositions(e.globalPosition, this.from) > 0);
+    const after =
+      comparePositions(page[0].globalPosition, this.from) > 0
+        ? page
+        : page.filter((e) => comparePositions(e.globalPosition, this.from) > 0);
     return after.filter((e) => this.canHandle.has(e.type)).map(projectedEvent);
   }
 
   /** Ids the events touch that this unit has not seen yet: to load before folding. */
   unseen(events: readonly ProjectedEvent[]): string[] {
     const ids = new Set<string>();
-    for (const event of events) for (const id of this.projection.documentIds(event)) if (!this.current.has(id)) ids.add(id);
+    for (const event of events)
+      for (const id of this.projection.documentIds(event)) if (!this.current.has(id)) ids.add(id);
     return [...ids];
   }
 
@@ -50,7 +54,8 @@ export class PendingDocuments {
 
   fold(events: readonly ProjectedEvent[]): void {
     for (const event of events) {
-      for (const id of this.projection.documentIds(event)) this.current.set(id, this.projection.evolve(this.current.get(id) ?? null, event, id));
+      for (const id of this.projection.documentIds(event))
+        this.current.set(id, this.projection.evolve(this.current.get(id) ?? null, event, id));
     }
   }
 

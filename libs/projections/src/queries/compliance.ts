@@ -26,7 +26,11 @@ export type RulesetCompliance = {
 
 export type IssuerCompliance = Readonly<{
   issuerId: string;
-  issuer: Readonly<{ legalName: string | null; country: string | null; registrationId: string | null }> | null;
+  issuer: Readonly<{
+    legalName: string | null;
+    country: string | null;
+    registrationId: string | null;
+  }> | null;
   /** The instant active and expired were judged at. */
   asOf: string;
   rulesets: readonly (RulesetCompliance & { key: string })[];
@@ -36,7 +40,15 @@ export type IssuerCompliance = Readonly<{
 const emptyRuleset = (key: string): RulesetCompliance & { key: string } => ({
   key,
   ruleset: parseRulesetGroup(key),
-  credentials: { issued: 0, active: 0, suspended: 0, expired: 0, notYetValid: 0, revoked: 0, revokedByReason: {} },
+  credentials: {
+    issued: 0,
+    active: 0,
+    suspended: 0,
+    expired: 0,
+    notYetValid: 0,
+    revoked: 0,
+    revokedByReason: {},
+  },
   refusedByRule: {},
   warningsByRule: {},
   medianAssessmentToIssuance: null,
@@ -51,15 +63,23 @@ const credentialCounts = (db: Db, issuerId: string, nowMs: number) =>
       'status',
       'reason',
       eb.fn.countAll<number | string>().as('n'),
-      eb.fn.sum<number | string>(eb.case().when('valid_until_ms', '<=', nowMs).then(1).else(0).end()).as('expired'),
-      eb.fn.sum<number | string>(eb.case().when('valid_from_ms', '>', nowMs).then(1).else(0).end()).as('not_yet_valid'),
+      eb.fn
+        .sum<number | string>(eb.case().when('valid_until_ms', '<=', nowMs).then(1).else(0).end())
+        .as('expired'),
+      eb.fn
+        .sum<number | string>(eb.case().when('valid_from_ms', '>', nowMs).then(1).else(0).end())
+        .as('not_yet_valid'),
     ])
     .where('issuer_id', '=', issuerId)
     .groupBy(['ruleset', 'status', 'reason'])
     .execute();
 
 const findingCounts = (db: Db, issuerId: string) =>
-  db.selectFrom('compliance_findings').select(['ruleset', 'kind', 'rule_id', 'count']).where('issuer_id', '=', issuerId).execute();
+  db
+    .selectFrom('compliance_findings')
+    .select(['ruleset', 'kind', 'rule_id', 'count'])
+    .where('issuer_id', '=', issuerId)
+    .execute();
 
 /** The median without loading every sample: count, then read the one or two middle rows. */
 const medians = async (db: Db, issuerId: string) => {
@@ -94,7 +114,11 @@ const increment = (counts: Counts, key: string, by: number) => {
 };
 
 /** Per issuer and ruleset version: what was issued and what became of it, refusals, warnings, lead time. */
-export const issuerCompliance = async (db: Db, issuerId: string, nowMs: number): Promise<IssuerCompliance | null> => {
+export const issuerCompliance = async (
+  db: Db,
+  issuerId: string,
+  nowMs: number,
+): Promise<IssuerCompliance | null> => {
   const [issuerRow, credentialRows, findingRows, medianByRuleset] = await Promise.all([
     db.selectFrom('issuers').select('doc').where('id', '=', issuerId).executeTakeFirst(),
     credentialCounts(db, issuerId, nowMs),
@@ -123,14 +147,22 @@ export const issuerCompliance = async (db: Db, issuerId: string, nowMs: number):
   }
   for (const row of findingRows) {
     const target = entry(row.ruleset);
-    increment((row.kind as FindingKind) === 'refused' ? target.refusedByRule : target.warningsByRule, row.rule_id, Number(row.count));
+    increment(
+      (row.kind as FindingKind) === 'refused' ? target.refusedByRule : target.warningsByRule,
+      row.rule_id,
+      Number(row.count),
+    );
   }
   for (const [key, median] of medianByRuleset) entry(key).medianAssessmentToIssuance = median;
 
   const issuer = issuerRow ? (JSON.parse(issuerRow.doc) as IssuerDoc) : null;
   return {
     issuerId,
-    issuer: issuer && { legalName: issuer.legalName, country: issuer.country, registrationId: issuer.registrationId },
+    issuer: issuer && {
+      legalName: issuer.legalName,
+      country: issuer.country,
+      registrationId: issuer.registrationId,
+    },
     asOf: new Date(nowMs).toISOString(),
     rulesets: [...rulesets.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     accreditations: issuer?.accreditations ?? [],

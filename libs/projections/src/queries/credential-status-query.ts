@@ -4,8 +4,16 @@ import type { ReadModelTables } from '../store/tables';
 import { statusAt } from './credential-status';
 
 /** A credential's status at an instant, with what auditors ask next: the accreditation and ruleset at issuance. */
-export const queryCredentialStatusAt = async (db: Kysely<ReadModelTables>, credentialId: string, atMs: number) => {
-  const row = await db.selectFrom('credentials').select('doc').where('id', '=', credentialId).executeTakeFirst();
+export const queryCredentialStatusAt = async (
+  db: Kysely<ReadModelTables>,
+  credentialId: string,
+  atMs: number,
+) => {
+  const row = await db
+    .selectFrom('credentials')
+    .select('doc')
+    .where('id', '=', credentialId)
+    .executeTakeFirst();
   if (!row) return null;
   const doc = JSON.parse(row.doc) as CredentialDoc;
   return {

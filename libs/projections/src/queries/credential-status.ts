@@ -22,7 +22,11 @@ const judge = (doc: CredentialDoc, change: CredentialStatusChange, atMs: number)
     case 'expired':
       return { status, reason: null, since: doc.validUntil };
     case 'active':
-      return { status, reason: null, since: from !== null && from > (msOrNull(change.at) ?? 0) ? doc.validFrom : change.at };
+      return {
+        status,
+        reason: null,
+        since: from !== null && from > (msOrNull(change.at) ?? 0) ? doc.validFrom : change.at,
+      };
     default:
       return { status, reason: change.reason, since: change.at };
   }

@@ -36,19 +36,38 @@ export type LearnerStack = Readonly<{
   components: readonly Readonly<{ credentialId: string; status: string | null; reason: string | null }>[];
 }>;
 
-export type LearnerRecord = Page<LearnerCredential> & Readonly<{ learnerId: string; stacks: readonly LearnerStack[] }>;
+export type LearnerRecord = Page<LearnerCredential> &
+  Readonly<{ learnerId: string; stacks: readonly LearnerStack[] }>;
 
 export const LEARNER_CREDENTIAL_COLUMNS: readonly (keyof LearnerCredential)[] = [
-  'credentialId', 'issuerId', 'specificationId', 'title', 'issuedAt', 'validFrom', 'validUntil', 'ects', 'status', 'reason', 'stackIds',
+  'credentialId',
+  'issuerId',
+  'specificationId',
+  'title',
+  'issuedAt',
+  'validFrom',
+  'validUntil',
+  'ects',
+  'status',
+  'reason',
+  'stackIds',
 ];
 
 const docsById = async <D>(db: Db, table: DocTable, ids: readonly string[]): Promise<Map<string, D>> => {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom(table).select(['id', 'doc']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select(['id', 'doc'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as D]));
 };
 
-const learnerStacks = async (db: Db, learnerId: string, issuerId: string | undefined): Promise<StackDoc[]> => {
+const learnerStacks = async (
+  db: Db,
+  learnerId: string,
+  issuerId: string | undefined,
+): Promise<StackDoc[]> => {
   let query = db.selectFrom('stacks').select('doc').where('learner_id', '=', learnerId);
   if (issuerId !== undefined) query = query.where('issuer_id', '=', issuerId);
   return (await query.orderBy('id').execute()).map((row) => JSON.parse(row.doc) as StackDoc);
@@ -56,10 +75,17 @@ const learnerStacks = async (db: Db, learnerId: string, issuerId: string | undef
 
 const credentialPage = (db: Db, learnerId: string, issuerId: string | undefined, page: PageRequest) => {
   const key = sortKey('issued_at_ms', 'number');
-  let query = db.selectFrom('credentials').select(['id', 'doc', key.as('sort_key')]).where('learner_id', '=', learnerId);
+  let query = db
+    .selectFrom('credentials')
+    .select(['id', 'doc', key.as('sort_key')])
+    .where('learner_id', '=', learnerId);
   if (issuerId !== undefined) query = query.where('issuer_id', '=', issuerId);
   if (page.cursor) query = query.where(afterCursor(key, 'asc', decodeCursor(page.cursor, 'issuedAt')));
-  return query.orderBy(key).orderBy('id').limit(page.limit + 1).execute();
+  return query
+    .orderBy(key)
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
 };
 
 /**
@@ -71,13 +97,28 @@ export const learnerRecord = async (
   learnerId: string,
   options: PageRequest & { issuerId?: string; nowMs: number },
 ): Promise<LearnerRecord | null> => {
-  const [rows, stacks] = await Promise.all([credentialPage(db, learnerId, options.issuerId, options), learnerStacks(db, learnerId, options.issuerId)]);
+  const [rows, stacks] = await Promise.all([
+    credentialPage(db, learnerId, options.issuerId, options),
+    learnerStacks(db, learnerId, options.issuerId),
+  ]);
   if (rows.length === 0 && stacks.length === 0 && !options.cursor) return null;
   const page = toPage(rows, options, 'issuedAt', (row) => JSON.parse(row.doc) as CredentialDoc);
   const [specs, pathways, components] = await Promise.all([
-    docsById<SpecificationDoc>(db, 'specifications', page.items.map((c) => c.specificationId)),
-    docsById<PathwayDoc>(db, 'pathways', stacks.map((s) => s.pathwayId)),
-    docsById<CredentialDoc>(db, 'credentials', stacks.flatMap((s) => s.componentCredentialIds)),
+    docsById<SpecificationDoc>(
+      db,
+      'specifications',
+      page.items.map((c) => c.specificationId),
+    ),
+    docsById<PathwayDoc>(
+      db,
+      'pathways',
+      stacks.map((s) => s.pathwayId),
+    ),
+    docsById<CredentialDoc>(
+      db,
+      'credentials',
+      stacks.flatMap((s) => s.componentCredentialIds),
+    ),
   ]);
   const credentials = page.items.map((doc): LearnerCredential => {
     const now = currentStatus(doc, options.nowMs);
@@ -92,7 +133,9 @@ export const learnerRecord = async (
       ects: doc.ects,
       status: now.status,
       reason: now.reason,
-      stackIds: stacks.filter((s) => s.componentCredentialIds.includes(doc.credentialId)).map((s) => s.stackId),
+      stackIds: stacks
+        .filter((s) => s.componentCredentialIds.includes(doc.credentialId))
+        .map((s) => s.stackId),
     };
   });
   const learnerStackViews = stacks.map((stack): LearnerStack => ({

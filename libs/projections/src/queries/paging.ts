@@ -20,7 +20,11 @@ export const decodeCursor = (text: string, sort: string): Cursor => {
   const [cursorSort, key, id] = Array.isArray(parsed) ? parsed : [];
   const keyOk = typeof key === 'number' || typeof key === 'string';
   if (cursorSort !== sort || !keyOk || typeof id !== 'string') {
-    throw new ReadModelError('invalid', 'cursor.invalid', 'The cursor is not one this list returned for this sort order');
+    throw new ReadModelError(
+      'invalid',
+      'cursor.invalid',
+      'The cursor is not one this list returned for this sort order',
+    );
   }
   return { sort, key, id };
 };
@@ -30,12 +34,18 @@ export const decodeCursor = (text: string, sort: string): Cursor => {
  * dialects (SQLite sorts nulls first, PostgreSQL last): missing numbers sort as -1, texts as ''.
  */
 export const sortKey = (column: string, kind: 'number' | 'text'): RawBuilder<SortKey> =>
-  kind === 'number' ? sql<SortKey>`coalesce(${sql.ref(column)}, -1)` : sql<SortKey>`coalesce(${sql.ref(column)}, '')`;
+  kind === 'number'
+    ? sql<SortKey>`coalesce(${sql.ref(column)}, -1)`
+    : sql<SortKey>`coalesce(${sql.ref(column)}, '')`;
 
 export type Direction = 'asc' | 'desc';
 
 /** Rows strictly after the cursor in (sort key, id) order; the operator is chosen here, never by input. */
-export const afterCursor = (key: RawBuilder<SortKey>, direction: Direction, cursor: Cursor): RawBuilder<boolean> => {
+export const afterCursor = (
+  key: RawBuilder<SortKey>,
+  direction: Direction,
+  cursor: Cursor,
+): RawBuilder<boolean> => {
   const op = sql.raw(direction === 'asc' ? '>' : '<');
   return sql<boolean>`(${key} ${op} ${cursor.key} or (${key} = ${cursor.key} and ${sql.ref('id')} ${op} ${cursor.id}))`;
 };
@@ -49,6 +59,7 @@ export const toPage = <Row extends { id: string; sort_key: SortKey }, T>(
 ): Page<T> => {
   const shown = rows.slice(0, request.limit);
   const last = shown[shown.length - 1];
-  const next = rows.length > request.limit && last ? encodeCursor({ sort, key: last.sort_key, id: last.id }) : null;
+  const next =
+    rows.length > request.limit && last ? encodeCursor({ sort, key: last.sort_key, id: last.id }) : null;
   return { items: shown.map(view), next };
 };

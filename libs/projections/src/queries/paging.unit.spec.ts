@@ -14,7 +14,9 @@ describe('cursors', () => {
     ['a key of the wrong type', Buffer.from(JSON.stringify(['ects', { a: 1 }, 'x'])).toString('base64url')],
   ])('refuses %s with cursor.invalid', (_, cursor) => {
     expect(() => decodeCursor(cursor, 'ects')).toThrow(ReadModelError);
-    expect(() => decodeCursor(cursor, 'ects')).toThrow(expect.objectContaining({ code: 'cursor.invalid', kind: 'invalid' }));
+    expect(() => decodeCursor(cursor, 'ects')).toThrow(
+      expect.objectContaining({ code: 'cursor.invalid', kind: 'invalid' }),
+    );
   });
 });
 

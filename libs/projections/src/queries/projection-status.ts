@@ -13,8 +13,15 @@ export const lagBehind = (checkpoint: Position | null, head: Position | null): n
 
 /** Each projection's stored checkpoint and its lag behind the log's head. */
 export const projectionStatus = async (rm: ReadModelDatabase, store: EventStore) => {
-  const [head, checkpoints] = await Promise.all([store.headPosition(), readCheckpoints(rm.any, '', PROJECTION_NAMES)]);
-  const projections: ProjectionStatus[] = [...checkpoints].map(([name, checkpoint]) => ({ name, checkpoint, lag: lagBehind(checkpoint, head) }));
+  const [head, checkpoints] = await Promise.all([
+    store.headPosition(),
+    readCheckpoints(rm.any, '', PROJECTION_NAMES),
+  ]);
+  const projections: ProjectionStatus[] = [...checkpoints].map(([name, checkpoint]) => ({
+    name,
+    checkpoint,
+    lag: lagBehind(checkpoint, head),
+  }));
   return { head, projections };
 };
 
@@ -36,10 +43,15 @@ export const waitForProjections = async (
     if (behind.length === 0) return checkpoints;
     const left = deadline - Date.now();
     if (left <= 0) {
-      throw new ReadModelError('behind', 'projection.behind', `The read model has not reached position ${position} yet; retry later`, {
-        waitFor: position,
-        checkpoints: Object.fromEntries(behind),
-      });
+      throw new ReadModelError(
+        'behind',
+        'projection.behind',
+        `The read model has not reached position ${position} yet; retry later`,
+        {
+          waitFor: position,
+          checkpoints: Object.fromEntries(behind),
+        },
+      );
     }
     await sleep(Math.min(options.pollMs ?? 20, left));
   }

@@ -2,7 +2,15 @@ import type { Kysely } from 'kysely';
 import type { SpecificationDoc } from '../projections/specifications';
 import type { IssuerDoc } from '../projections/issuers';
 import type { ReadModelTables } from '../store/tables';
-import { afterCursor, decodeCursor, type Direction, type Page, type PageRequest, sortKey, toPage } from './paging';
+import {
+  afterCursor,
+  decodeCursor,
+  type Direction,
+  type Page,
+  type PageRequest,
+  sortKey,
+  toPage,
+} from './paging';
 
 type Db = Kysely<ReadModelTables>;
 
@@ -63,21 +71,38 @@ export const registerEntry = (doc: SpecificationDoc, issuerName: string | null) 
 });
 
 export type RegisterEntry = ReturnType<typeof registerEntry>;
-export const REGISTER_COLUMNS = Object.keys(registerEntry({ specificationId: '', issuerId: '', title: '', publishedAt: '', retired: false, retiredAt: null }, null)) as (keyof RegisterEntry)[];
+export const REGISTER_COLUMNS = Object.keys(
+  registerEntry(
+    { specificationId: '', issuerId: '', title: '', publishedAt: '', retired: false, retiredAt: null },
+    null,
+  ),
+) as (keyof RegisterEntry)[];
 
 const issuerNames = async (db: Db, ids: readonly string[]): Promise<Map<string, string | null>> => {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('issuers').select(['id', 'doc']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('issuers')
+    .select(['id', 'doc'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((row) => [row.id, (JSON.parse(row.doc) as IssuerDoc).legalName]));
 };
 
 const withIssuerNames = async (db: Db, docs: readonly SpecificationDoc[]) => {
-  const names = await issuerNames(db, docs.map((d) => d.issuerId));
+  const names = await issuerNames(
+    db,
+    docs.map((d) => d.issuerId),
+  );
   return docs.map((doc) => registerEntry(doc, names.get(doc.issuerId) ?? null));
 };
 
 /** Filtered, sorted, keyset-paged: stable under concurrent inserts, identical on both dialects. */
-export const listSpecifications = async (db: Db, filter: RegisterFilter, sort: RegisterSort, page: PageRequest): Promise<Page<RegisterEntry>> => {
+export const listSpecifications = async (
+  db: Db,
+  filter: RegisterFilter,
+  sort: RegisterSort,
+  page: PageRequest,
+): Promise<Page<RegisterEntry>> => {
   const spec = SORTS[sort.key];
   const key = sortKey(spec.column, spec.kind);
   const sortName = `${sort.direction === 'desc' ? '-' : ''}${sort.key}`;
@@ -88,24 +113,36 @@ export const listSpecifications = async (db: Db, filter: RegisterFilter, sort: R
   if (filter.minHours !== undefined) query = query.where('hours', '>=', filter.minHours);
   if (filter.maxHours !== undefined) query = query.where('hours', '<=', filter.maxHours);
   if (filter.issuerId !== undefined) query = query.where('issuer_id', '=', filter.issuerId);
-  if (filter.typeOfAssessment !== undefined) query = query.where('type_of_assessment', '=', filter.typeOfAssessment);
-  if (filter.formOfParticipation !== undefined) query = query.where('form_of_participation', '=', filter.formOfParticipation);
-  if (filter.typeOfQualityAssurance !== undefined) query = query.where('type_of_quality_assurance', '=', filter.typeOfQualityAssurance);
+  if (filter.typeOfAssessment !== undefined)
+    query = query.where('type_of_assessment', '=', filter.typeOfAssessment);
+  if (filter.formOfParticipation !== undefined)
+    query = query.where('form_of_participation', '=', filter.formOfParticipation);
+  if (filter.typeOfQualityAssurance !== undefined)
+    query = query.where('type_of_quality_assurance', '=', filter.typeOfQualityAssurance);
   if (!filter.includeRetired) query = query.where('retired', '=', 0);
   if (page.cursor) query = query.where(afterCursor(key, sort.direction, decodeCursor(page.cursor, sortName)));
-  const rows = await query.orderBy(key, sort.direction).orderBy('id', sort.direction).limit(page.limit + 1).execute();
+  const rows = await query
+    .orderBy(key, sort.direction)
+    .orderBy('id', sort.direction)
+    .limit(page.limit + 1)
+    .execute();
   const result = toPage(rows, page, sortName, (row) => JSON.parse(row.doc) as SpecificationDoc);
   return { items: await withIssuerNames(db, result.items), next: result.next };
 };
 
 /** The named specifications in the order asked, and the ids the register does not know. */
 export const compareSpecifications = async (db: Db, ids: readonly string[]) => {
-  const rows = await db.selectFrom('specifications').select(['id', 'doc']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('specifications')
+    .select(['id', 'doc'])
+    .where('id', 'in', [...ids])
+    .execute();
   const byId = new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as SpecificationDoc]));
   const found = ids.map((id) => byId.get(id)).filter((doc): doc is SpecificationDoc => doc !== undefined);
   const entries = await withIssuerNames(db, found);
   const differences = REGISTER_COLUMNS.filter(
-    (column) => column !== 'specificationId' && new Set(entries.map((e) => JSON.stringify(e[column]))).size > 1,
+    (column) =>
+      column !== 'specificationId' && new Set(entries.map((e) => JSON.stringify(e[column]))).size > 1,
   );
   return { items: entries, differences, missing: ids.filter((id) => !byId.has(id)) };
 };

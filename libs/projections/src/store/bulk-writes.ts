@@ -36,7 +36,8 @@ const pragma = async (rm: ReadModelDatabase, name: string): Promise<number> => {
   return Number(Object.values(rows[0])[0]);
 };
 
-const setPragma = (rm: ReadModelDatabase, name: string, value: number) => sql.raw(`pragma ${name} = ${value}`).execute(rm.db);
+const setPragma = (rm: ReadModelDatabase, name: string, value: number) =>
+  sql.raw(`pragma ${name} = ${value}`).execute(rm.db);
 
 /**
  * Runs `work` (a rebuild) with settings for bulk writes. On SQLite the WAL is checkpointed by a
@@ -47,7 +48,10 @@ const setPragma = (rm: ReadModelDatabase, name: string, value: number) => sql.ra
  */
 export const withBulkWrites = async <T>(rm: ReadModelDatabase, work: () => Promise<T>): Promise<T> => {
   if (!rm.sqlite) return work();
-  const before = { cache: await pragma(rm, 'cache_size'), autocheckpoint: await pragma(rm, 'wal_autocheckpoint') };
+  const before = {
+    cache: await pragma(rm, 'cache_size'),
+    autocheckpoint: await pragma(rm, 'wal_autocheckpoint'),
+  };
   await setPragma(rm, 'cache_size', -BULK_CACHE_KIB);
   await setPragma(rm, 'wal_autocheckpoint', BACKSTOP_WAL_PAGES);
   const checkpointer = startCheckpointer(rm.sqlite.path);

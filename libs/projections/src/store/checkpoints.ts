@@ -6,7 +6,11 @@ import { type AnyTables, CHECKPOINTS_TABLE } from './tables';
 export type Checkpoints = ReadonlyMap<string, Position | null>;
 
 /** Creates missing checkpoint rows at the start of the log; existing ones are kept. */
-export const ensureCheckpoints = async (db: Kysely<AnyTables>, prefix: string, names: readonly string[]): Promise<void> => {
+export const ensureCheckpoints = async (
+  db: Kysely<AnyTables>,
+  prefix: string,
+  names: readonly string[],
+): Promise<void> => {
   await db
     .insertInto(prefix + CHECKPOINTS_TABLE)
     .values(names.map((name) => ({ name, position: null })))
@@ -14,9 +18,18 @@ export const ensureCheckpoints = async (db: Kysely<AnyTables>, prefix: string, n
     .execute();
 };
 
-export const readCheckpoints = async (db: Kysely<AnyTables>, prefix: string, names: readonly string[]): Promise<Checkpoints> => {
-  const rows = await db.selectFrom(prefix + CHECKPOINTS_TABLE).select(['name', 'position']).execute();
-  const stored = new Map(rows.map((row) => [String(row.name), row.position === null ? null : String(row.position)]));
+export const readCheckpoints = async (
+  db: Kysely<AnyTables>,
+  prefix: string,
+  names: readonly string[],
+): Promise<Checkpoints> => {
+  const rows = await db
+    .selectFrom(prefix + CHECKPOINTS_TABLE)
+    .select(['name', 'position'])
+    .execute();
+  const stored = new Map(
+    rows.map((row) => [String(row.name), row.position === null ? null : String(row.position)]),
+  );
   return new Map(names.map((name) => [name, stored.get(name) ?? null]));
 };
 

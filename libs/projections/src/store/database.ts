@@ -15,7 +15,10 @@ export type ReadModelSettings = Readonly<{
 export const sqliteReadModelsPath = (dataDir: string): string => join(dataDir, 'read-models.sqlite');
 
 /** The embedded file's own connection, for the projector's writes: statements prepared once, run in Kysely's transaction. */
-export type SqliteConnection = Readonly<{ path: string; prepared: (text: string) => BetterSqlite3.Statement }>;
+export type SqliteConnection = Readonly<{
+  path: string;
+  prepared: (text: string) => BetterSqlite3.Statement;
+}>;
 
 const sqliteConnection = (path: string, database: BetterSqlite3.Database): SqliteConnection => {
   // Keyed by SQL text: a handful per table and table set. A statement outlives a rename of its

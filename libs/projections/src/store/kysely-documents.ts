@@ -26,7 +26,11 @@ export const kyselyDocumentTable = (db: Kysely<AnyTables>, table: string): Docum
       await db
         .insertInto(table)
         .values(values)
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+        .onConflict((oc) =>
+          oc
+            .column('id')
+            .doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        )
         .execute();
     }
   },

@@ -3,7 +3,10 @@ import type { Migration } from 'kysely/migration';
 import { CHECKPOINTS_TABLE } from './tables';
 
 type ColumnType = 'text' | 'integer' | 'double precision';
-type TableSpec = Readonly<{ columns: Readonly<Record<string, ColumnType>>; indexes: readonly (readonly string[])[] }>;
+type TableSpec = Readonly<{
+  columns: Readonly<Record<string, ColumnType>>;
+  indexes: readonly (readonly string[])[];
+}>;
 
 /** The schema of migration 0001. Frozen: later changes go into new migrations. */
 const TABLES_0001: Readonly<Record<string, TableSpec>> = {
@@ -34,7 +37,10 @@ const TABLES_0001: Readonly<Record<string, TableSpec>> = {
       valid_from_ms: 'double precision',
       valid_until_ms: 'double precision',
     },
-    indexes: [['issuer_id', 'ruleset', 'status'], ['learner_id', 'issued_at_ms']],
+    indexes: [
+      ['issuer_id', 'ruleset', 'status'],
+      ['learner_id', 'issued_at_ms'],
+    ],
   },
   assessment_lead_times: {
     columns: { issuer_id: 'text', ruleset: 'text', lead_ms: 'double precision' },
@@ -61,7 +67,12 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
   await create.execute();
   for (const columns of spec.indexes) {
     // Index names are global to the schema; the tag keeps a staging set's apart from the live set's.
-    await db.schema.createIndex(`${table}_${columns.join('_')}_${tag}`).ifNotExists().on(table).columns([...columns]).execute();
+    await db.schema
+      .createIndex(`${table}_${columns.join('_')}_${tag}`)
+      .ifNotExists()
+      .on(table)
+      .columns([...columns])
+      .execute();
   }
 };
 
@@ -72,7 +83,8 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
 export const readModelMigrations = (prefix: string, tag: string): Record<string, Migration> => ({
   '0001-read-models': {
     up: async (db) => {
-      for (const [table, spec] of Object.entries(TABLES_0001)) await createDocumentTable(db, prefix + table, spec, tag);
+      for (const [table, spec] of Object.entries(TABLES_0001))
+        await createDocumentTable(db, prefix + table, spec, tag);
       await db.schema
         .createTable(prefix + CHECKPOINTS_TABLE)
         .ifNotExists()
@@ -84,5 +96,10 @@ export const readModelMigrations = (prefix: string, tag: string): Record<string,
 });
 
 /** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
-export const TABLE_SET = [...Object.keys(TABLES_0001), CHECKPOINTS_TABLE, 'kysely_migration', 'kysely_migration_lock'] as const;
+export const TABLE_SET = [
+  ...Object.keys(TABLES_0001),
+  CHECKPOINTS_TABLE,
+  'kysely_migration',
+  'kysely_migration_lock',
+] as const;
 export const PROJECTION_TABLES = Object.keys(TABLES_0001);

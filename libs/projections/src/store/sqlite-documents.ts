@@ -5,7 +5,10 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const upsertText = (table: string, columns: readonly string[]) =>
   `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')}) ` +
-  `on conflict (id) do update set ${columns.filter((c) => c !== 'id').map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+  `on conflict (id) do update set ${columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`)
+    .join(', ')}`;
 
 /**
  * One prepared statement per row and kind, run synchronously: on SQLite this beats multi-row

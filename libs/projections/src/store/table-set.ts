@@ -26,7 +26,11 @@ export const migrateTableSet = async (rm: ReadModelDatabase, prefix = ''): Promi
   const { error, results } = outcome;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new ReadModelError('unavailable', 'read-models.migration-failed', `Read-model migration ${failed} failed: ${String(error)}`);
+    throw new ReadModelError(
+      'unavailable',
+      'read-models.migration-failed',
+      `Read-model migration ${failed} failed: ${String(error)}`,
+    );
   }
 };
 
@@ -36,18 +40,30 @@ export const migrateTableSet = async (rm: ReadModelDatabase, prefix = ''): Promi
  * as the first statement takes the write lock up front. Harmless on PostgreSQL.
  */
 export const beginWrite = async (trx: Transaction<AnyTables>, prefix: string): Promise<void> => {
-  await trx.updateTable(prefix + CHECKPOINTS_TABLE).set({ name: sql`name` }).where(sql<boolean>`1 = 0`).execute();
+  await trx
+    .updateTable(prefix + CHECKPOINTS_TABLE)
+    .set({ name: sql`name` })
+    .where(sql<boolean>`1 = 0`)
+    .execute();
 };
 
 export const dropTableSet = async (rm: ReadModelDatabase, prefix: string): Promise<void> => {
-  if (prefix === '') throw new ReadModelError('invalid', 'read-models.drop-live', 'Refusing to drop the live table set');
-  for (const table of TABLE_SET) await rm.any.schema.dropTable(prefix + table).ifExists().execute();
+  if (prefix === '')
+    throw new ReadModelError('invalid', 'read-models.drop-live', 'Refusing to drop the live table set');
+  for (const table of TABLE_SET)
+    await rm.any.schema
+      .dropTable(prefix + table)
+      .ifExists()
+      .execute();
 };
 
 /** Empties every projection table and rewinds every checkpoint to the start of the log, atomically. */
 export const resetTableSet = async (rm: ReadModelDatabase, prefix = ''): Promise<void> => {
   await rm.any.transaction().execute(async (trx) => {
-    await trx.updateTable(prefix + CHECKPOINTS_TABLE).set({ position: null }).execute();
+    await trx
+      .updateTable(prefix + CHECKPOINTS_TABLE)
+      .set({ position: null })
+      .execute();
     for (const table of PROJECTION_TABLES) await trx.deleteFrom(prefix + table).execute();
   });
 };
@@ -61,9 +77,18 @@ export const swapTableSet = async (rm: ReadModelDatabase, staging: string): Prom
   await rm.any.transaction().execute(async (trx) => {
     await beginWrite(trx, '');
     for (const table of TABLE_SET) {
-      await trx.schema.dropTable(RETIRED_PREFIX + table).ifExists().execute();
-      await trx.schema.alterTable(table).renameTo(RETIRED_PREFIX + table).execute();
-      await trx.schema.alterTable(staging + table).renameTo(table).execute();
+      await trx.schema
+        .dropTable(RETIRED_PREFIX + table)
+        .ifExists()
+        .execute();
+      await trx.schema
+        .alterTable(table)
+        .renameTo(RETIRED_PREFIX + table)
+        .execute();
+      await trx.schema
+        .alterTable(staging + table)
+        .renameTo(table)
+        .execute();
     }
     for (const table of TABLE_SET) await trx.schema.dropTable(RETIRED_PREFIX + table).execute();
   });

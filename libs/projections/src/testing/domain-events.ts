@@ -22,13 +22,22 @@ export const credentialIssued = (
     validUntil: '2031-01-10T00:00:00Z',
     ects: 3,
     eqfLevel: 6,
-    accreditation: { accreditationId: 'acc-1', qaBody: 'NVAO', validFrom: '2026-01-01T00:00:00Z', validUntil: '2030-12-31T23:59:59Z' },
+    accreditation: {
+      accreditationId: 'acc-1',
+      qaBody: 'NVAO',
+      validFrom: '2026-01-01T00:00:00Z',
+      validUntil: '2030-12-31T23:59:59Z',
+    },
     ...data,
   },
   metadata: at(data.issuedAt ?? '2026-01-10T09:00:00Z', metadata),
 });
 
-export const credentialSuspended = (credentialId: string, now: string, reason: 'under-investigation' | 'issuer-request' = 'under-investigation'): GivenEvent => ({
+export const credentialSuspended = (
+  credentialId: string,
+  now: string,
+  reason: 'under-investigation' | 'issuer-request' = 'under-investigation',
+): GivenEvent => ({
   type: 'CredentialSuspended',
   data: { credentialId, issuerId: 'uni-1', reason },
   metadata: at(now),
@@ -40,13 +49,21 @@ export const credentialReinstated = (credentialId: string, now: string): GivenEv
   metadata: at(now),
 });
 
-export const credentialRevoked = (credentialId: string, now: string, reason: 'fraud' | 'issued-in-error' = 'fraud'): GivenEvent => ({
+export const credentialRevoked = (
+  credentialId: string,
+  now: string,
+  reason: 'fraud' | 'issued-in-error' = 'fraud',
+): GivenEvent => ({
   type: 'CredentialRevoked',
   data: { credentialId, issuerId: 'uni-1', reason, note: 'see file' },
   metadata: at(now),
 });
 
-export const specificationPublished = (specificationId: string, data: Partial<SpecificationPublished['data']> = {}, metadata: Meta = {}): GivenEvent => ({
+export const specificationPublished = (
+  specificationId: string,
+  data: Partial<SpecificationPublished['data']> = {},
+  metadata: Meta = {},
+): GivenEvent => ({
   type: 'SpecificationPublished',
   data: {
     specificationId,
@@ -62,7 +79,11 @@ export const specificationPublished = (specificationId: string, data: Partial<Sp
   metadata: at('2026-01-05T09:00:00Z', metadata),
 });
 
-export const assessmentRecorded = (assessmentId: string, assessedAt: string, outcome: 'pass' | 'fail' = 'pass'): GivenEvent => ({
+export const assessmentRecorded = (
+  assessmentId: string,
+  assessedAt: string,
+  outcome: 'pass' | 'fail' = 'pass',
+): GivenEvent => ({
   type: 'AssessmentRecorded',
   data: {
     assessmentId,

@@ -54,7 +54,8 @@ export const ProjectionSpecification = {
         const doc = (id: string) => (docs.get(id) ?? null) as Doc | null;
         return {
           thenDocuments(expected: Readonly<Record<string, Doc | null>>) {
-            for (const [id, value] of Object.entries(expected)) expect({ id, doc: doc(id) }).toEqual({ id, doc: value });
+            for (const [id, value] of Object.entries(expected))
+              expect({ id, doc: doc(id) }).toEqual({ id, doc: value });
           },
           thenMatch(id: string, expected: Partial<Record<keyof Doc, unknown>>) {
             expect(doc(id)).toMatchObject(expected);
@@ -65,7 +66,12 @@ export const ProjectionSpecification = {
             expect(projection.columns(found as Doc)).toMatchObject(expected);
           },
           thenIds(expected: readonly string[]) {
-            expect([...docs.entries()].filter(([, d]) => d !== null).map(([id]) => id).sort()).toEqual([...expected].sort());
+            expect(
+              [...docs.entries()]
+                .filter(([, d]) => d !== null)
+                .map(([id]) => id)
+                .sort(),
+            ).toEqual([...expected].sort());
           },
         };
       },

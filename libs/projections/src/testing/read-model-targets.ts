@@ -26,7 +26,11 @@ let probed: string | null | undefined;
 export const postgresMissing = (): string | null => {
   if (probed !== undefined) return probed;
   try {
-    execFileSync(process.execPath, ['-e', PROBE, POSTGRES_TEST_URL], { cwd: resolve(__dirname, '../../../..'), stdio: 'pipe', timeout: 15_000 });
+    execFileSync(process.execPath, ['-e', PROBE, POSTGRES_TEST_URL], {
+      cwd: resolve(__dirname, '../../../..'),
+      stdio: 'pipe',
+      timeout: 15_000,
+    });
     probed = null;
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
@@ -49,10 +53,15 @@ const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => 
 };
 
 /** A fresh schema of its own: created now, dropped by the returned function. */
-export const freshPostgresSchema = async (label: string): Promise<{ url: string; drop: () => Promise<void> }> => {
+export const freshPostgresSchema = async (
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> => {
   const schema = `rm_${label.toLowerCase().replace(/\W/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   await admin((client) => client.query(`CREATE SCHEMA "${schema}"`));
-  return { url: withSearchPath(POSTGRES_TEST_URL, schema), drop: () => admin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`)).then(() => undefined) };
+  return {
+    url: withSearchPath(POSTGRES_TEST_URL, schema),
+    drop: () => admin((c) => c.query(`DROP SCHEMA "${schema}" CASCADE`)).then(() => undefined),
+  };
 };
 
 const postgresTarget = (label: string): ReadModelTarget => {

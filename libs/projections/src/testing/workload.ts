@@ -32,7 +32,16 @@ export type Workload = Readonly<{
 
 type Planned = Readonly<{ stream: string; event: CredenceEvent; metadata: Partial<EventMetadata> }>;
 
-const blank = (): ExpectedCounts => ({ issued: 0, active: 0, suspended: 0, expired: 0, revoked: 0, revokedByReason: {}, refusedByRule: {}, warningsByRule: {} });
+const blank = (): ExpectedCounts => ({
+  issued: 0,
+  active: 0,
+  suspended: 0,
+  expired: 0,
+  revoked: 0,
+  revokedByReason: {},
+  refusedByRule: {},
+  warningsByRule: {},
+});
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 const plan = (credentials: number) => {
@@ -40,11 +49,31 @@ const plan = (credentials: number) => {
   const expected: Workload['expected'] = {};
   const counts = (issuerId: string, version: string) =>
     ((expected[issuerId] ??= {})[`eu-microcredentials@${version}`] ??= blank());
-  const add = (stream: string, event: CredenceEvent, metadata: Partial<EventMetadata> = {}) => planned.push({ stream, event, metadata });
+  const add = (stream: string, event: CredenceEvent, metadata: Partial<EventMetadata> = {}) =>
+    planned.push({ stream, event, metadata });
 
   for (const issuerId of WORKLOAD_ISSUERS) {
-    add(`issuer-${issuerId}`, { type: 'IssuerRegistered', data: { issuerId, legalName: `University ${issuerId}`, country: 'NL', registrationId: `KVK-${issuerId}` } });
-    add(`issuer-${issuerId}`, { type: 'IssuerAccredited', data: { issuerId, accreditationId: `acc-${issuerId}`, qaBodyId: null, qaBody: 'NVAO', scope: { eqfLevels: [5, 6, 7] }, validFrom: '2025-01-01T00:00:00Z', validUntil: '2035-01-01T00:00:00Z' } });
+    add(`issuer-${issuerId}`, {
+      type: 'IssuerRegistered',
+      data: {
+        issuerId,
+        legalName: `University ${issuerId}`,
+        country: 'NL',
+        registrationId: `KVK-${issuerId}`,
+      },
+    });
+    add(`issuer-${issuerId}`, {
+      type: 'IssuerAccredited',
+      data: {
+        issuerId,
+        accreditationId: `acc-${issuerId}`,
+        qaBodyId: null,
+        qaBody: 'NVAO',
+        scope: { eqfLevels: [5, 6, 7] },
+        validFrom: '2025-01-01T00:00:00Z',
+        validUntil: '2035-01-01T00:00:00Z',
+      },
+    });
   }
   for (let i = 0; i < credentials; i++) {
     const issuerId = WORKLOAD_ISSUERS[i % WORKLOAD_ISSUERS.length];
@@ -54,34 +83,100 @@ const plan = (credentials: number) => {
     const assessedAt = iso(BASE + i * 60_000);
     const issuedAt = iso(BASE + i * 60_000 + ((i % 5) + 1) * DAY);
     const credentialId = `cred-${i}`;
-    const warnings: Finding[] = i % 3 === 0 ? [{ ruleId: 'annex1.identity-verification', severity: 'warn', message: 'supervise' }] : [];
-    add(`assessment-asmt-${i}`, { type: 'AssessmentRecorded', data: { assessmentId: `asmt-${i}`, issuerId, specificationId: `spec-${i % 30}`, learner: { id: `lrn-${i % 50}` }, result: { outcome: 'pass' }, assessor: 'A', method: 'exam', assessedAt, evidence: [] } }, { ruleset, now: assessedAt });
-    add(`credential-${credentialId}`, {
-      type: 'CredentialIssued',
-      data: { credentialId, issuerId, specificationId: `spec-${i % 30}`, learner: { id: `lrn-${i % 50}` }, assessmentIds: [`asmt-${i}`], issuedAt, ...(i % 7 === 0 ? { validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' } : { validFrom: assessedAt, validUntil: '2099-01-01T00:00:00Z' }), ects: 3, eqfLevel: 6 },
-    }, { ruleset, now: issuedAt, findings: warnings });
+    const warnings: Finding[] =
+      i % 3 === 0 ? [{ ruleId: 'annex1.identity-verification', severity: 'warn', message: 'supervise' }] : [];
+    add(
+      `assessment-asmt-${i}`,
+      {
+        type: 'AssessmentRecorded',
+        data: {
+          assessmentId: `asmt-${i}`,
+          issuerId,
+          specificationId: `spec-${i % 30}`,
+          learner: { id: `lrn-${i % 50}` },
+          result: { outcome: 'pass' },
+          assessor: 'A',
+          method: 'exam',
+          assessedAt,
+          evidence: [],
+        },
+      },
+      { ruleset, now: assessedAt },
+    );
+    add(
+      `credential-${credentialId}`,
+      {
+        type: 'CredentialIssued',
+        data: {
+          credentialId,
+          issuerId,
+          specificationId: `spec-${i % 30}`,
+          learner: { id: `lrn-${i % 50}` },
+          assessmentIds: [`asmt-${i}`],
+          issuedAt,
+          ...(i % 7 === 0
+            ? { validFrom: '2019-01-01T00:00:00Z', validUntil: '2020-01-01T00:00:00Z' }
+            : { validFrom: assessedAt, validUntil: '2099-01-01T00:00:00Z' }),
+          ects: 3,
+          eqfLevel: 6,
+        },
+      },
+      { ruleset, now: issuedAt, findings: warnings },
+    );
     c.issued++;
     if (warnings.length > 0) bump(c.warningsByRule, 'annex1.identity-verification');
     const later = iso(Date.parse(issuedAt) + DAY);
     if (i % 5 === 1) {
       const reason = REASONS[i % REASONS.length];
-      add(`credential-${credentialId}`, { type: 'CredentialRevoked', data: { credentialId, issuerId, reason } }, { ruleset, now: later });
+      add(
+        `credential-${credentialId}`,
+        { type: 'CredentialRevoked', data: { credentialId, issuerId, reason } },
+        { ruleset, now: later },
+      );
       c.revoked++;
       bump(c.revokedByReason, reason);
     } else if (i % 5 === 2) {
-      add(`credential-${credentialId}`, { type: 'CredentialSuspended', data: { credentialId, issuerId, reason: 'under-investigation' } }, { ruleset, now: later });
+      add(
+        `credential-${credentialId}`,
+        { type: 'CredentialSuspended', data: { credentialId, issuerId, reason: 'under-investigation' } },
+        { ruleset, now: later },
+      );
       c.suspended++;
     } else {
       if (i % 5 === 3) {
-        add(`credential-${credentialId}`, { type: 'CredentialSuspended', data: { credentialId, issuerId, reason: 'issuer-request' } }, { ruleset, now: later });
-        add(`credential-${credentialId}`, { type: 'CredentialReinstated', data: { credentialId, issuerId } }, { ruleset, now: iso(Date.parse(later) + DAY) });
+        add(
+          `credential-${credentialId}`,
+          { type: 'CredentialSuspended', data: { credentialId, issuerId, reason: 'issuer-request' } },
+          { ruleset, now: later },
+        );
+        add(
+          `credential-${credentialId}`,
+          { type: 'CredentialReinstated', data: { credentialId, issuerId } },
+          { ruleset, now: iso(Date.parse(later) + DAY) },
+        );
       }
       if (i % 7 === 0) c.expired++;
       else c.active++;
     }
     if (i % 6 === 0) {
-      const findings: Finding[] = [{ ruleId: 'annex2.assessment.recent', severity: 'block', message: 'too old' }];
-      add(`compliance-${issuerId}`, { type: 'QualityCheckFailed', data: { issuerId, commandType: 'IssueCredential', commandId: `refused-${i}`, targetStreamId: `credential-x${i}`, ruleset, findings } }, { ruleset, now: issuedAt });
+      const findings: Finding[] = [
+        { ruleId: 'annex2.assessment.recent', severity: 'block', message: 'too old' },
+      ];
+      add(
+        `compliance-${issuerId}`,
+        {
+          type: 'QualityCheckFailed',
+          data: {
+            issuerId,
+            commandType: 'IssueCredential',
+            commandId: `refused-${i}`,
+            targetStreamId: `credential-x${i}`,
+            ruleset,
+            findings,
+          },
+        },
+        { ruleset, now: issuedAt },
+      );
       bump(c.refusedByRule, 'annex2.assessment.recent');
     }
   }
@@ -100,13 +195,22 @@ export const appendWorkload = async (store: EventStore, credentials: number): Pr
       streams.slice(i, i + 200).map(async ([stream, events]) => {
         for (const { event, metadata } of events) {
           const commandId = randomUUID();
-          await store.append(stream, [{
-            eventId: randomUUID(),
-            type: event.type,
-            schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-            data: event.data,
-            metadata: { commandId, principal: { id: 'workload', role: 'admin' }, now: iso(BASE), correlationId: commandId, causationId: commandId, ...metadata },
-          }]);
+          await store.append(stream, [
+            {
+              eventId: randomUUID(),
+              type: event.type,
+              schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+              data: event.data,
+              metadata: {
+                commandId,
+                principal: { id: 'workload', role: 'admin' },
+                now: iso(BASE),
+                correlationId: commandId,
+                causationId: commandId,
+                ...metadata,
+              },
+            },
+          ]);
         }
       }),
     );

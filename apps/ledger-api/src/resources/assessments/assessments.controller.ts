@@ -19,7 +19,11 @@ export class AssessmentsController {
 
   @Post()
   @Roles('issuer')
-  async record(@Body() body: RecordAssessmentDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async record(
+    @Body() body: RecordAssessmentDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(recordAssessment(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/assessments/${ctx.newId}`);
   }
@@ -27,7 +31,12 @@ export class AssessmentsController {
   @Post(':id/annulment')
   @HttpCode(200)
   @Roles('issuer')
-  async annul(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async annul(
+    @IdParam() id: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(annulAssessment(body, ctx, { id }), ctx);
     decorate(reply, { id, result });
     return { id, ...result.state };
@@ -35,7 +44,11 @@ export class AssessmentsController {
 
   @Get(':id')
   @Roles('qa-body', 'issuer', 'auditor')
-  async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @IdParam() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { state, version } = await this.ledger.load(assessmentDecider, streamId('assessment', id));
     return existing(version, 'Assessment', id, () => {
       assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Assessment', id);

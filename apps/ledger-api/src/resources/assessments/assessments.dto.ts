@@ -23,7 +23,9 @@ export class LearnerIdentityDto {
   @ApiProperty({ example: 'emailAddress' }) @IsString() @IsNotEmpty() @MaxLength(100) identityType!: string;
 
   @ApiProperty({ example: 'sha256$3b5d…' })
-  @Matches(/^sha256\$[0-9a-f]{64}$/, { message: 'identityHash must be sha256$ followed by 64 lowercase hex digits' })
+  @Matches(/^sha256\$[0-9a-f]{64}$/, {
+    message: 'identityHash must be sha256$ followed by 64 lowercase hex digits',
+  })
   identityHash!: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) salt?: string;

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Logger, NotFoundException, type OnApplicationBootstrap, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@credence/domain';
@@ -60,7 +72,11 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
   @HttpCode(202)
   @Roles('issuer')
   @ApiConsumes('text/csv', 'application/x-ndjson')
-  @ApiBody({ description: 'A header row and one row per learner (CSV), or one JSON object a line (NDJSON); see docs/credential-batches.md', schema: { type: 'string' } })
+  @ApiBody({
+    description:
+      'A header row and one row per learner (CSV), or one JSON object a line (NDJSON); see docs/credential-batches.md',
+    schema: { type: 'string' },
+  })
   upload(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
@@ -70,7 +86,11 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const text = typeof body === 'string' ? body : '';
-    const batch = openBatch(this.store, { body: text, mediaType: mediaTypeOf(contentType), delimiter, atomic: atomic === 'true' }, ctx);
+    const batch = openBatch(
+      this.store,
+      { body: text, mediaType: mediaTypeOf(contentType), delimiter, atomic: atomic === 'true' },
+      ctx,
+    );
     this.start(batch);
     void reply.header('location', `/v1/credential-batches/${batch.id}`);
     return { id: batch.id, rows: batch.rows.length };
@@ -80,9 +100,17 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
   @Roles('issuer')
   @ApiOkResponse({
     description: 'Status, counts and one result per row; with Accept: text/csv, the results CSV',
-    content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
   })
-  get(@IdParam() id: string, @Headers('accept') accept: string | undefined, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  get(
+    @IdParam() id: string,
+    @Headers('accept') accept: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const batch = this.store.find(id);
     if (!batch) throw new NotFoundException(`CredentialBatch ${id} does not exist`);
     assertMayRead(principal, batch.context.metadata.issuerId, 'CredentialBatch', id);

@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { credentialDecider, type CredentialState, credentialStatusAt, type Principal, streamId } from '@credence/domain';
+import {
+  credentialDecider,
+  type CredentialState,
+  credentialStatusAt,
+  type Principal,
+  streamId,
+} from '@credence/domain';
 import { type CommandRequest, Ledger } from '@credence/ledger';
 import { CurrentPrincipal, Roles } from '../../auth/roles';
 import { type CommandContext, Context, etagOf } from '../../http/command-context';
@@ -36,7 +42,11 @@ export class CredentialsController {
 
   @Post()
   @Roles('issuer')
-  async issue(@Body() body: IssueCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async issue(
+    @Body() body: IssueCredentialDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(issueCredential(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/credentials/${ctx.newId}`);
   }
@@ -44,14 +54,24 @@ export class CredentialsController {
   @Post(':id/suspension')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
-  suspend(@IdParam() id: string, @Body() body: SuspendCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  suspend(
+    @IdParam() id: string,
+    @Body() body: SuspendCredentialDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(id, suspendCredential(body, ctx, { id }), ctx, reply);
   }
 
   @Post(':id/reinstatement')
   @HttpCode(200)
   @Roles('issuer', 'qa-body')
-  reinstate(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  reinstate(
+    @IdParam() id: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(id, reinstateCredential(body, ctx, { id }), ctx, reply);
   }
 
@@ -59,13 +79,22 @@ export class CredentialsController {
   @Post(':id/revocation')
   @HttpCode(200)
   @Roles('issuer')
-  revoke(@IdParam() id: string, @Body() body: RevokeCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  revoke(
+    @IdParam() id: string,
+    @Body() body: RevokeCredentialDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(id, revokeCredential(body, ctx, { id }), ctx, reply);
   }
 
   @Get(':id')
   @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
-  async get(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @IdParam() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { state, version } = await this.ledger.load(credentialDecider, streamId('credential', id));
     return existing(version, 'Credential', id, () => {
       assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Credential', id);

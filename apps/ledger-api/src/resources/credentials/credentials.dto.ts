@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { REVOCATION_REASONS, type RevocationReason, SUSPENSION_REASONS, type SuspensionReason } from '@credence/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  REVOCATION_REASONS,
+  type RevocationReason,
+  SUSPENSION_REASONS,
+  type SuspensionReason,
+} from '@credence/domain';
 import { CAPS, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
@@ -38,7 +52,11 @@ export const issueCredential: ToRequest<'IssueCredential', IssueCredentialDto> =
  * Reason codes pass through as given: an unknown one is the rules' finding and the decider's
  * refusal (credential.reason-unknown), not a validation error, so the type is asserted here.
  */
-export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredentialDto> = (body, ctx, route) => ({
+export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredentialDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'SuspendCredential',
   data: { ...body, reason: body.reason as SuspensionReason, credentialId: routeId(route) },
   metadata: ctx.metadata,

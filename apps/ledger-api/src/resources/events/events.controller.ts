@@ -35,8 +35,12 @@ export class EventsController {
   @Roles('auditor', 'qa-body')
   async stream(@IdParam('streamId') streamId: string, @Query() query: StreamEventsQueryDto) {
     const limit = query.limit ?? 100;
-    const events = await this.store.readStream(streamId, { fromVersion: query.fromVersion ?? 0, maxCount: limit });
-    if (events.length === 0 && (query.fromVersion ?? 0) === 0) throw new NotFoundException(`Stream ${streamId} does not exist`);
+    const events = await this.store.readStream(streamId, {
+      fromVersion: query.fromVersion ?? 0,
+      maxCount: limit,
+    });
+    if (events.length === 0 && (query.fromVersion ?? 0) === 0)
+      throw new NotFoundException(`Stream ${streamId} does not exist`);
     return { streamId, events: this.withLeafIndex(events), more: events.length === limit };
   }
 

@@ -13,7 +13,9 @@ export class PageDto {
 }
 
 export class EventsQueryDto extends PageDto {
-  @ApiPropertyOptional({ description: 'Exclusive global position to read after; omit for the start of the log' })
+  @ApiPropertyOptional({
+    description: 'Exclusive global position to read after; omit for the start of the log',
+  })
   @IsOptional()
   @Matches(/^\d{1,20}(?::\d{1,20})?$/, { message: 'after must be a position this API returned' })
   after?: string;

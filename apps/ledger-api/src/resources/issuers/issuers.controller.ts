@@ -26,7 +26,11 @@ export class IssuersController {
 
   @Post()
   @Roles('admin', 'qa-body')
-  async register(@Body() body: RegisterIssuerDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async register(
+    @Body() body: RegisterIssuerDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(registerIssuer(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/issuers/${ctx.newId}`);
   }
@@ -46,7 +50,13 @@ export class IssuersController {
   @Post(':id/accreditations/:aid/suspension')
   @HttpCode(200)
   @Roles('qa-body')
-  suspend(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  suspend(
+    @IdParam() id: string,
+    @IdParam('aid') aid: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(aid, suspendAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
@@ -54,14 +64,26 @@ export class IssuersController {
   @Post(':id/accreditations/:aid/reinstatement')
   @HttpCode(200)
   @Roles('qa-body')
-  reinstate(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  reinstate(
+    @IdParam() id: string,
+    @IdParam('aid') aid: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(aid, reinstateAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
   @Post(':id/accreditations/:aid/withdrawal')
   @HttpCode(200)
   @Roles('qa-body')
-  withdraw(@IdParam() id: string, @IdParam('aid') aid: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  withdraw(
+    @IdParam() id: string,
+    @IdParam('aid') aid: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     return this.change(aid, withdrawAccreditation(body, ctx, { id, subId: aid }), ctx, reply);
   }
 
@@ -75,10 +97,17 @@ export class IssuersController {
     });
   }
 
-  private async change(aid: string, request: CommandRequest<'SuspendAccreditation' | 'ReinstateAccreditation' | 'WithdrawAccreditation'>, ctx: CommandContext, reply: FastifyReply) {
+  private async change(
+    aid: string,
+    request: CommandRequest<'SuspendAccreditation' | 'ReinstateAccreditation' | 'WithdrawAccreditation'>,
+    ctx: CommandContext,
+    reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(request, ctx);
     decorate(reply, { id: aid, result });
     const { state } = result;
-    return state.status === 'registered' ? state.accreditations.find((a) => a.accreditationId === aid) : undefined;
+    return state.status === 'registered'
+      ? state.accreditations.find((a) => a.accreditationId === aid)
+      : undefined;
   }
 }

@@ -8,7 +8,12 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, existing } from '../../http/responses';
-import { AwardStackedCredentialDto, awardStackedCredential, PublishPathwayDto, publishPathway } from './pathways.dto';
+import {
+  AwardStackedCredentialDto,
+  awardStackedCredential,
+  PublishPathwayDto,
+  publishPathway,
+} from './pathways.dto';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -18,7 +23,11 @@ export class PathwaysController {
 
   @Post('pathways')
   @Roles('issuer')
-  async publish(@Body() body: PublishPathwayDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async publish(
+    @Body() body: PublishPathwayDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(publishPathway(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/pathways/${ctx.newId}`);
   }
@@ -35,14 +44,22 @@ export class PathwaysController {
 
   @Post('stacked-credentials')
   @Roles('issuer')
-  async award(@Body() body: AwardStackedCredentialDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async award(
+    @Body() body: AwardStackedCredentialDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(awardStackedCredential(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/stacked-credentials/${ctx.newId}`);
   }
 
   @Get('stacked-credentials/:id')
   @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
-  async stack(@IdParam() id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async stack(
+    @IdParam() id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { state, version } = await this.ledger.load(stackDecider, streamId('stack', id));
     return existing(version, 'Stacked credential', id, () => {
       assertMayRead(principal, 'issuerId' in state ? state.issuerId : undefined, 'Stacked credential', id);

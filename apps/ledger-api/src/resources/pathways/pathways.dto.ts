@@ -63,7 +63,8 @@ export class AwardStackedCredentialDto {
   componentCredentialIds!: string[];
 }
 
-const completionRule = ({ kind, n }: CompletionRuleDto): CompletionRule => (kind === 'n-of' ? { kind, n: n ?? 0 } : { kind });
+const completionRule = ({ kind, n }: CompletionRuleDto): CompletionRule =>
+  kind === 'n-of' ? { kind, n: n ?? 0 } : { kind };
 
 export const publishPathway: ToRequest<'PublishPathway', PublishPathwayDto> = (body, ctx) => ({
   type: 'PublishPathway',
@@ -71,7 +72,10 @@ export const publishPathway: ToRequest<'PublishPathway', PublishPathwayDto> = (b
   metadata: ctx.metadata,
 });
 
-export const awardStackedCredential: ToRequest<'AwardStackedCredential', AwardStackedCredentialDto> = (body, ctx) => ({
+export const awardStackedCredential: ToRequest<'AwardStackedCredential', AwardStackedCredentialDto> = (
+  body,
+  ctx,
+) => ({
   type: 'AwardStackedCredential',
   data: { ...body, stackId: ctx.newId },
   metadata: ctx.metadata,

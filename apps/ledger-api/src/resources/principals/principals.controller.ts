@@ -8,7 +8,16 @@ import { IdParam } from '../../http/id.pipe';
 import { CreatePrincipalDto } from './principals.dto';
 
 /** What an admin may see of a principal: never the token nor its hash (the store keeps only the hash). */
-const withoutSecrets = ({ id, role, issuerId, qaBodyId, name, createdAt, expiresAt, disabledAt }: StoredPrincipal) => ({
+const withoutSecrets = ({
+  id,
+  role,
+  issuerId,
+  qaBodyId,
+  name,
+  createdAt,
+  expiresAt,
+  disabledAt,
+}: StoredPrincipal) => ({
   id,
   role,
   issuerId,
@@ -32,7 +41,11 @@ export class PrincipalsController {
   @Get('me')
   @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
   me(@CurrentPrincipal() principal: Principal) {
-    return { id: principal.id, role: principal.role, ...(principal.issuerId ? { issuerId: principal.issuerId } : {}) };
+    return {
+      id: principal.id,
+      role: principal.role,
+      ...(principal.issuerId ? { issuerId: principal.issuerId } : {}),
+    };
   }
 
   /** Returns the bearer token once; only its hash is kept. */
@@ -42,12 +55,14 @@ export class PrincipalsController {
   async create(@Body() body: CreatePrincipalDto) {
     if (body.issuerId !== undefined) {
       const registered = await this.store.readStream(streamId('issuer', body.issuerId), { maxCount: 1 });
-      if (registered.length === 0) throw notFound('issuer.not-found', `Issuer ${body.issuerId} is not registered`);
+      if (registered.length === 0)
+        throw notFound('issuer.not-found', `Issuer ${body.issuerId} is not registered`);
     }
     const qaBodyId = body.role === 'qa-body' ? body.qaBodyId : undefined;
     if (qaBodyId !== undefined) {
       const registered = await this.store.readStream(streamId('qa-body', qaBodyId), { maxCount: 1 });
-      if (registered.length === 0) throw invalid('principal.qa-body-unknown', `QA body ${qaBodyId} is not registered`, { qaBodyId });
+      if (registered.length === 0)
+        throw invalid('principal.qa-body-unknown', `QA body ${qaBodyId} is not registered`, { qaBodyId });
     }
     const { principal, token } = this.principals.create({
       role: body.role,

@@ -28,7 +28,10 @@ export class CreatePrincipalDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'After this instant the token is refused with 401 token.expired' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'After this instant the token is refused with 401 token.expired',
+  })
   @IsOptional()
   @IsString()
   @IsInstant()

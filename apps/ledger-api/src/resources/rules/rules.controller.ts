@@ -42,14 +42,26 @@ export class RulesController {
   @Roles('admin', 'qa-body', 'issuer', 'auditor', 'regulator')
   one(@IdParam() id: string, @IdParam('version') version: string) {
     const r = this.rulesets.find(id, version);
-    return { id: r.id, version: r.version, title: r.title, source: r.source, hash: r.hash, parameters: r.parameters, rules: r.rules };
+    return {
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      source: r.source,
+      hash: r.hash,
+      parameters: r.parameters,
+      rules: r.rules,
+    };
   }
 
   /** Recorded as RulesetActivated: every later decision names this ruleset and its hash. */
   @Post('rulesets/activation')
   @HttpCode(200)
   @Roles('admin', 'qa-body')
-  async activate(@Body() body: RulesetRefDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async activate(
+    @Body() body: RulesetRefDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.rulesets.activate(body.id, body.version, 'explicit', ctx.metadata);
     decorate(reply, { id: `${body.id}@${body.version}`, result });
     return { active: (await this.rulesets.current()).stamp };
@@ -63,8 +75,16 @@ export class RulesController {
     const ruleset = ref ? this.rulesets.find(ref.id, ref.version) : await this.rulesets.current();
     const issuerId = ctx.metadata.principal.role === 'issuer' ? ctx.metadata.issuerId : command.issuerId;
     const actingFor = { ...ctx, metadata: { ...ctx.metadata, ...(issuerId ? { issuerId } : {}) } };
-    const request = await requestFromBody(command.type, command.body, actingFor, { id: command.targetId, subId: command.accreditationId });
+    const request = await requestFromBody(command.type, command.body, actingFor, {
+      id: command.targetId,
+      subId: command.accreditationId,
+    });
     const { blocked, warnings } = verdict(ruleset.evaluate(await this.ledger.factsFor(request)));
-    return { ruleset: ruleset.stamp, verdict: blocked.length > 0 ? 'refused' : 'accepted', blocked, warnings };
+    return {
+      ruleset: ruleset.stamp,
+      verdict: blocked.length > 0 ? 'refused' : 'accepted',
+      blocked,
+      warnings,
+    };
   }
 }

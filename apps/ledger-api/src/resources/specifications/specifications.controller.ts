@@ -18,7 +18,11 @@ export class SpecificationsController {
 
   @Post()
   @Roles('issuer')
-  async publish(@Body() body: PublishSpecificationDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async publish(
+    @Body() body: PublishSpecificationDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(publishSpecification(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/specifications/${ctx.newId}`);
   }
@@ -26,7 +30,12 @@ export class SpecificationsController {
   @Post(':id/retirement')
   @HttpCode(200)
   @Roles('issuer')
-  async retire(@IdParam() id: string, @Body() body: NoteDto, @Context() ctx: CommandContext, @Res({ passthrough: true }) reply: FastifyReply) {
+  async retire(
+    @IdParam() id: string,
+    @Body() body: NoteDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const result = await this.ledger.handle(retireSpecification(body, ctx, { id }), ctx);
     decorate(reply, { id, result });
     return { id, ...result.state };

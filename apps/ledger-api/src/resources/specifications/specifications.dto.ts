@@ -79,7 +79,11 @@ export class PublishSpecificationDto {
   @MaxLength(1000, { each: true })
   prerequisites?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) supervisionAndIdentityVerification?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  supervisionAndIdentityVerification?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() stackable?: boolean;
 
   @ApiPropertyOptional({ description: 'ISO 8601 duration of the credentials it yields', example: 'P5Y' })
@@ -90,7 +94,10 @@ export class PublishSpecificationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) fieldOfStudy?: string;
 }
 
-export const publishSpecification: ToRequest<'PublishSpecification', PublishSpecificationDto> = (body, ctx) => ({
+export const publishSpecification: ToRequest<'PublishSpecification', PublishSpecificationDto> = (
+  body,
+  ctx,
+) => ({
   type: 'PublishSpecification',
   data: { ...body, specificationId: ctx.newId },
   metadata: ctx.metadata,
