@@ -212,6 +212,8 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
 
   it('shows rulesets with their rules and runs a dry run; shows projections and relay status', async () => {
     const page = await signIn(world.a.qaToken, '/console/rulesets');
+    // "since" comes from a second request (the activation history): wait for it rather than race it.
+    await page.getByTestId('active-ruleset').filter({ hasText: 'since' }).waitFor();
     await expect(page.getByTestId('active-ruleset').textContent()).resolves.toMatch(
       /eu-microcredentials@2022.*since/,
     );

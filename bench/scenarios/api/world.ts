@@ -42,12 +42,17 @@ export const setUpWorld = async (client: Client): Promise<World> => {
 /** Issues `count` credentials one by one and returns their ids (the read scenario's targets). */
 export const issueCredentials = async (client: Client, world: World, count: number): Promise<string[]> => {
   const ids: string[] = [];
+  const asIssuer = { token: world.issuerToken };
   for (let i = 0; i < count; i++) {
-    ids.push(
-      expectCreated(
-        await client.request('POST', '/v1/credentials', { token: world.issuerToken, body: world.issueBody }),
-      ),
+    // One assessment backs one credential: each credential gets its own passed assessment.
+    const assessmentId = expectCreated(
+      await client.request('POST', '/v1/assessments', {
+        ...asIssuer,
+        body: assessmentBody(world.specificationId),
+      }),
     );
+    const body = { ...world.issueBody, assessmentIds: [assessmentId] };
+    ids.push(expectCreated(await client.request('POST', '/v1/credentials', { ...asIssuer, body })));
   }
   return ids;
 };

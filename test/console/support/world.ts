@@ -64,7 +64,11 @@ export const buildConsoleWorld = async (ledger: TestLedger): Promise<ConsoleWorl
       expectCreated(await as(a)('POST', '/v1/specifications', { ...specificationBody, ...variant })),
     );
   const bSpec = expectCreated(
-    await as(b)('POST', '/v1/specifications', { ...specificationBody, title: 'Other institution course' }),
+    await as(b)('POST', '/v1/specifications', {
+      ...specificationBody,
+      title: 'Other institution course',
+      awardingBodies: [{ legalName: b.legalName, country: 'PT' }],
+    }),
   );
 
   // Two refused attempts (no type of assessment), recorded as QualityCheckFailed on A's compliance stream.
