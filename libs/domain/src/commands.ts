@@ -32,6 +32,8 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   SuspendAccreditation: true,
   ReinstateAccreditation: true,
   WithdrawAccreditation: true,
+  ActivateIssuerKey: true,
+  ReportIssuerKeyCompromise: true,
   PublishSpecification: true,
   RetireSpecification: true,
   RecordAssessment: true,

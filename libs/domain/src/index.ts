@@ -9,6 +9,8 @@ export * from './qa-body/state';
 export * from './qa-body/decider';
 export * from './qa-body/authority';
 export type * from './issuer/events';
+export * from './issuer/key-events';
+export * from './issuer/keys';
 export type * from './specification/events';
 export type * from './assessment/events';
 export * from './credential/events';

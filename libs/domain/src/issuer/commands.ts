@@ -7,6 +7,7 @@ import type {
   IssuerAccredited,
   IssuerRegistered,
 } from './events';
+import type { IssuerKeyActivated, IssuerKeyCompromised } from './key-events';
 
 /** Issuer commands carry exactly the facts their events record; the decider picks them field by field. */
 export type RegisterIssuer = Command<'RegisterIssuer', IssuerRegistered['data']>;
@@ -25,5 +26,15 @@ export type SuspendAccreditation = Command<'SuspendAccreditation', Accreditation
 export type ReinstateAccreditation = Command<'ReinstateAccreditation', AccreditationReinstated['data']>;
 export type WithdrawAccreditation = Command<'WithdrawAccreditation', AccreditationWithdrawn['data']>;
 
+/** Makes a key (generated into the key store by the application) the current one of its algorithm. */
+export type ActivateIssuerKey = Command<'ActivateIssuerKey', Omit<IssuerKeyActivated['data'], 'activatedAt'>>;
+export type ReportIssuerKeyCompromise = Command<'ReportIssuerKeyCompromise', IssuerKeyCompromised['data']>;
+
 export type IssuerCommand =
-  RegisterIssuer | AccreditIssuer | SuspendAccreditation | ReinstateAccreditation | WithdrawAccreditation;
+  | RegisterIssuer
+  | AccreditIssuer
+  | SuspendAccreditation
+  | ReinstateAccreditation
+  | WithdrawAccreditation
+  | ActivateIssuerKey
+  | ReportIssuerKeyCompromise;

@@ -5,6 +5,7 @@ import { actingQaBody, assertGrantedBy, assertNamesActingBody } from '../qa-body
 import { instantMs } from '../time';
 import type { AccreditIssuer, IssuerCommand, RegisterIssuer } from './commands';
 import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
+import { activateKey, reportCompromise } from './keys';
 import { evolveIssuer, findAccreditation, initialIssuerState, type IssuerState } from './state';
 
 type Registered = Extract<IssuerState, { status: 'registered' }>;
@@ -21,7 +22,7 @@ const register = ({ data, metadata }: RegisterIssuer, state: IssuerState): Issue
   const { issuerId, legalName, country, registrationId } = data;
   const details = { issuerId, legalName, country, registrationId };
   if (state.status === 'unregistered') return [{ type: 'IssuerRegistered', data: details }];
-  const { status: _s, accreditations: _a, ...current } = registered(state, issuerId, metadata);
+  const { status: _s, accreditations: _a, keys: _k, ...current } = registered(state, issuerId, metadata);
   if (sameValue(current, details)) return [];
   throw conflict('issuer.already-registered', `Issuer ${issuerId} is registered with other details`);
 };
@@ -96,6 +97,18 @@ export const decideIssuer = (command: IssuerCommand, state: IssuerState): Issuer
     case 'ReinstateAccreditation':
     case 'WithdrawAccreditation':
       return changeAccreditation(command, state);
+    case 'ActivateIssuerKey':
+      return activateKey(
+        registered(state, command.data.issuerId, command.metadata).keys,
+        command.data,
+        command.metadata,
+      );
+    case 'ReportIssuerKeyCompromise':
+      return reportCompromise(
+        registered(state, command.data.issuerId, command.metadata).keys,
+        command.data,
+        command.metadata,
+      );
     default:
       return exhaustive(command);
   }

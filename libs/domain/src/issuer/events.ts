@@ -1,4 +1,5 @@
 import type { Event } from '../core';
+import type { IssuerKeyEvent } from './key-events';
 
 /** Omitted `eqfLevels` means all levels: the only scope that covers a specification without EQF level. */
 export type AccreditationScope = Readonly<{
@@ -45,4 +46,5 @@ export type IssuerEvent =
   | IssuerAccredited
   | AccreditationSuspended
   | AccreditationReinstated
-  | AccreditationWithdrawn;
+  | AccreditationWithdrawn
+  | IssuerKeyEvent;

@@ -1,5 +1,7 @@
 import { instantMs } from '../time';
 import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
+import type { IssuerKeyEvent } from './key-events';
+import { evolveKeys, type IssuerKey } from './keys';
 
 export type AccreditationStatus = 'active' | 'suspended' | 'withdrawn';
 export type Accreditation = Omit<IssuerAccredited['data'], 'issuerId'> &
@@ -7,7 +9,13 @@ export type Accreditation = Omit<IssuerAccredited['data'], 'issuerId'> &
 
 export type IssuerState =
   | Readonly<{ status: 'unregistered' }>
-  | (IssuerRegistered['data'] & Readonly<{ status: 'registered'; accreditations: readonly Accreditation[] }>);
+  | (IssuerRegistered['data'] &
+      Readonly<{
+        status: 'registered';
+        accreditations: readonly Accreditation[];
+        /** Its signing keys' public halves, in activation order (libs/credentials signs with them). */
+        keys: readonly IssuerKey[];
+      }>);
 
 export const initialIssuerState = (): IssuerState => ({ status: 'unregistered' });
 
@@ -24,7 +32,7 @@ const withStatus = (state: IssuerState, accreditationId: string, status: Accredi
 export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): IssuerState => {
   switch (type) {
     case 'IssuerRegistered':
-      return { status: 'registered', ...data, accreditations: [] };
+      return { status: 'registered', ...data, accreditations: [], keys: [] };
     case 'IssuerAccredited': {
       if (state.status !== 'registered') return state;
       const { issuerId: _issuerId, ...accreditation } = data;
@@ -36,6 +44,12 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
       return withStatus(state, data.accreditationId, 'active');
     case 'AccreditationWithdrawn':
       return withStatus(state, data.accreditationId, 'withdrawn');
+    case 'IssuerKeyActivated':
+    case 'IssuerKeyRetired':
+    case 'IssuerKeyCompromised':
+      return state.status === 'registered'
+        ? { ...state, keys: evolveKeys(state.keys, { type, data } as IssuerKeyEvent) }
+        : state;
   }
 };
 

@@ -13,6 +13,11 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
   AccreditationReinstated:
     "The issuer's suspended accreditation was reinstated by the QA body that granted it.",
   AccreditationWithdrawn: "The issuer's accreditation was withdrawn.",
+  IssuerKeyActivated:
+    "A public signing key (Ed25519 or P-256) became the issuer's current key of its algorithm; verifiers read key validity from these events.",
+  IssuerKeyRetired: 'The key was superseded by a newer one; what it signed before stays verifiable.',
+  IssuerKeyCompromised:
+    'The key was reported compromised: what it signed from `compromisedSince` on fails verification.',
   SpecificationPublished:
     'A microcredential specification (EU Annex I elements) was published (stream `specification-<id>`).',
   SpecificationRetired: 'The specification was retired.',

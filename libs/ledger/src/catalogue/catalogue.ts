@@ -145,6 +145,19 @@ export const CATALOGUE = {
     facts: facts.issuerCommandFacts,
     recordedAs: 'AccreditationWithdrawn',
   },
+  // Keys live on the issuer's stream: see docs/verifiable-credentials.md ("Issuer keys in the log").
+  ActivateIssuerKey: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'IssuerKeyActivated',
+  },
+  ReportIssuerKeyCompromise: {
+    target: (c) => issuer(c.data.issuerId),
+    decider: issuerDecider,
+    facts: facts.issuerCommandFacts,
+    recordedAs: 'IssuerKeyCompromised',
+  },
 
   PublishSpecification: {
     target: (c) => specification(c.data.specificationId),

@@ -26,6 +26,7 @@ import {
   suspendAccreditation,
   withdrawAccreditation,
 } from '../issuers/issuers.dto';
+import { ReportKeyCompromiseDto, reportKeyCompromise } from '../issuers/issuer-keys.dto';
 import { RegisterQaBodyDto, registerQaBody } from '../qa-bodies/qa-bodies.dto';
 import {
   AwardStackedCredentialDto,
@@ -60,8 +61,12 @@ const routed =
     return toRequest(instance, ctx, route);
   };
 
-/** Commands sent by the system, never through a route. */
-type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
+/**
+ * Commands sent by the system, never through a route. ActivateIssuerKey carries a key the API
+ * generated (first use, or `POST /issuers/{id}/keys`), never one from a request body.
+ */
+type SystemCommandType =
+  'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment' | 'ActivateIssuerKey';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
@@ -75,6 +80,7 @@ const ROUTED = {
   SuspendAccreditation: routed(NoteDto, suspendAccreditation),
   ReinstateAccreditation: routed(NoteDto, reinstateAccreditation),
   WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
+  ReportIssuerKeyCompromise: routed(ReportKeyCompromiseDto, reportKeyCompromise),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
   RetireSpecification: routed(NoteDto, retireSpecification),
   RecordAssessment: routed(RecordAssessmentDto, recordAssessment),
