@@ -47,7 +47,7 @@ describe('Open Badges 3.0 export and verification', () => {
   afterAll(() => ledger.close());
 
   describe('the public issuer profile', () => {
-    it('serves the Profile at the issuer id URL with its Ed25519 key as a Multikey assertion method', async () => {
+    it('serves the Profile at the issuer id URL with its Ed25519 and P-256 keys as Multikey assertion methods', async () => {
       const reply = await ledger.request('GET', `/issuers/${world.issuerId}`);
       expect(reply.status).toBe(200);
       expect(reply.headers.get('content-type')).toContain('application/ld+json');
@@ -55,12 +55,13 @@ describe('Open Badges 3.0 export and verification', () => {
       expect(profile.id).toBe(`${ledger.baseUrl}/issuers/${world.issuerId}`);
       expect(profile.type).toEqual(['Profile']);
       expect(profile.name).toBe('Hogeschool Utrecht');
-      expect(profile.verificationMethod).toHaveLength(1);
-      const [method] = profile.verificationMethod;
+      expect(profile.verificationMethod).toHaveLength(2);
+      const [method, p256] = profile.verificationMethod;
       expect(method).toMatchObject({ type: 'Multikey', controller: profile.id });
       expect(method.publicKeyMultibase).toMatch(/^z6Mk/);
+      expect(p256.publicKeyMultibase).toMatch(/^zDn/);
       expect(method.id).toBe(`${profile.id}#${method.publicKeyMultibase}`);
-      expect(profile.assertionMethod).toEqual([method.id]);
+      expect(profile.assertionMethod).toEqual([method.id, p256.id]);
       // Generated once: a second read names the same key.
       expect((await ledger.request('GET', `/issuers/${world.issuerId}`)).body).toEqual(profile);
     });

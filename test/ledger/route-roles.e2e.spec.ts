@@ -31,6 +31,7 @@ describe('Every route has a role', () => {
         // Public keys and the issuer profile: what a verifier dereferences (test/credentials/ob3.e2e.spec.ts).
         'GET IssuerProfileController.profile',
         'GET IssuerProfileController.jwk',
+        'GET IssuerProfileController.didDocument',
         'POST VerificationController.verify',
       ].sort(),
     );

@@ -16,7 +16,8 @@ import { CredentialExportController } from './credentials/credential-export.cont
 import { CredentialExporter } from './credentials/credential-export';
 import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
-import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
+import { IssuerDocuments } from './credentials/issuer-documents';
+import { IssuerKeys, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
@@ -77,7 +78,8 @@ export class AppModule {
         MetricsServer,
         LogRuntime,
         issuerKeyStoreProvider,
-        IssuerKeyring,
+        IssuerKeys,
+        IssuerDocuments,
         CredentialExporter,
         CredentialVerifier,
         CheckpointFeedService,

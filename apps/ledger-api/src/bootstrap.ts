@@ -21,7 +21,11 @@ import { CONSOLE_DIR } from './console/console.controller';
  * Exclusion matches declared route paths, and /v1/issuers/:id is declared too: the escaped colons
  * make these match IssuerProfileController's parameter names literally, and nothing else.
  */
-const PUBLIC_ISSUER_ROUTES = ['issuers/\\:issuerId', 'issuers/\\:issuerId/keys/\\:keyFile'];
+const PUBLIC_ISSUER_ROUTES = [
+  'issuers/\\:issuerId',
+  'issuers/\\:issuerId/did.json',
+  'issuers/\\:issuerId/keys/\\:keyFile',
+];
 
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {
   const app = await NestFactory.create<NestFastifyApplication>(

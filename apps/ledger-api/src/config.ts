@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ISSUER_ID_FORMS, type IssuerIdForm } from '@credence/credentials';
 import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
 import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
@@ -28,7 +29,11 @@ export abstract class LedgerConfig {
   /** Body limit, idempotency retention, CORS and rate limits: see security/. */
   declare readonly security: SecuritySettings;
   /** Verifiable credentials: the public base URL ids derive from, and the key-encryption key (unset = a file in the data dir). */
-  declare readonly credentials: Readonly<{ publicUrl: string; keyEncryptionKey?: string }>;
+  declare readonly credentials: Readonly<{
+    publicUrl: string;
+    keyEncryptionKey?: string;
+    issuerIdForm: IssuerIdForm;
+  }>;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,6 +81,11 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     credentials: {
       publicUrl: readEnv('CREDENCE_PUBLIC_URL', env)!,
       keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env),
+      issuerIdForm: oneOf(
+        'CREDENCE_ISSUER_ID_FORM',
+        readEnv('CREDENCE_ISSUER_ID_FORM', env),
+        ISSUER_ID_FORMS,
+      ),
     },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: {

@@ -188,6 +188,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     apps: ['ledger-api'],
   },
   {
+    name: 'CREDENCE_ISSUER_ID_FORM',
+    default: 'url',
+    description:
+      'OB 3.0 issuer id form: `url` (the profile URL), `did-web` (did:web under the public host, `/issuers/{id}/did.json`; verifiers need https) or `did-key` (one did:key per issuer; rotation changes the id)',
+    apps: ['ledger-api'],
+  },
+  {
     name: 'CREDENCE_KEY_ENCRYPTION_KEY',
     description:
       '32 bytes in base64 sealing issuer private keys (AES-256-GCM); unset on first start = generated into `<data dir>/key-encryption.key` (mode 0600)',

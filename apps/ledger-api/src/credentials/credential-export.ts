@@ -18,7 +18,8 @@ import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { assertMayRead } from '../http/read-access';
 import { SignedExportCache, type SignedExport } from './export-cache';
-import { IssuerKeyring } from './issuer-keys';
+import { IssuerDocuments } from './issuer-documents';
+import { IssuerKeys } from './issuer-keys';
 
 /**
  * A learner without a recorded identity is still never named: the ledger's learner id, salted
@@ -39,7 +40,8 @@ export class CredentialExporter implements OnApplicationShutdown {
 
   constructor(
     private readonly ledger: Ledger,
-    private readonly keyring: IssuerKeyring,
+    private readonly keys: IssuerKeys,
+    private readonly documents: IssuerDocuments,
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
   ) {
@@ -58,13 +60,16 @@ export class CredentialExporter implements OnApplicationShutdown {
     return state;
   }
 
-  /** Both signed forms with the issuer's current keys, signed on first request and cached. */
+  /**
+   * Both signed forms with the issuer's current keys, signed on first request and cached per
+   * credential, keys and id form: after a rotation (or a compromise) the next request re-signs.
+   */
   async signed(state: IssuedCredentialState): Promise<SignedExport> {
-    const { name, keys } = await this.keyring.forIssuer(state.issuerId);
-    const keyIds = `${keys.ed25519.keyId} ${keys.p256.keyId}`;
-    return this.cache.getOrSign(state.credentialId, keyIds, async () => {
+    const { name, keys } = await this.keys.keyring(state.issuerId);
+    const signedWith = `${this.documents.form} ${keys.ed25519.keyId} ${keys.p256.keyId}`;
+    return this.cache.getOrSign(state.credentialId, signedWith, async () => {
       const publicUrl = this.config.credentials.publicUrl;
-      const issuerObId = this.keyring.issuerObId(state.issuerId);
+      const issuerObId = this.documents.obId(state.issuerId, keys.ed25519.publicKeyMultibase);
       const { state: spec } = await this.ledger.load(
         specificationDecider,
         streamId('specification', state.specificationId),
@@ -102,7 +107,7 @@ export class CredentialExporter implements OnApplicationShutdown {
         ed25519KeyId: keys.ed25519.keyId,
         p256KeyId: keys.p256.keyId,
         publicUrl,
-        documentLoader: this.keyring.documentLoader,
+        documentLoader: this.documents.documentLoader,
         created: new Date().toISOString(),
       });
     });

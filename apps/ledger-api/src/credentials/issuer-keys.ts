@@ -3,29 +3,28 @@ import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import {
   IssuerKeyStore,
   SqliteIssuerKeyStore,
-  buildIssuerProfileDocument,
-  controllerResolver,
-  createDocumentLoader,
-  type ControllerDocument,
-  type DocumentLoader,
-  issuerProfileUrl,
   loadKeyEncryptionKey,
   type IssuerPublicKey,
   type KeyAlgorithm,
 } from '@credence/credentials';
-import { issuerDecider, streamId } from '@credence/domain';
+import {
+  currentKey,
+  issuerDecider,
+  ISSUER_KEY_ALGORITHMS,
+  streamId,
+  type CommandMetadata,
+  type IssuerKey,
+  type IssuerState,
+} from '@credence/domain';
+import { EventStore, uuidFromSeed } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 
-/**
- * One Ed25519 key (Data Integrity) and one P-256 key (vc+jwt) per issuer, generated on first use.
- * Fixed key ids until rotation exists: `createKey` is idempotent per id, so concurrent first uses
- * end with one key each.
- */
-export const ED25519_KEY_ID = 'ed25519-1';
-export const P256_KEY_ID = 'p256-1';
+export type CurrentKeys = Readonly<{ ed25519: IssuerPublicKey; p256: IssuerPublicKey }>;
+export type RegisteredIssuer = Extract<IssuerState, { status: 'registered' }>;
 
-export type IssuerKeys = Readonly<{ ed25519: IssuerPublicKey; p256: IssuerPublicKey }>;
+/** What signing needs: the issuer's name, its current keys, and every key it ever had (the log's history). */
+export type IssuerKeyring = Readonly<{ name: string; keys: CurrentKeys; history: readonly IssuerKey[] }>;
 
 export const issuerKeyStoreProvider = {
   provide: IssuerKeyStore,
@@ -41,54 +40,109 @@ export const issuerKeyStoreProvider = {
   },
 };
 
+const KEY_ID_PREFIX: Readonly<Record<KeyAlgorithm, string>> = { Ed25519: 'ed25519', 'P-256': 'p256' };
+
+/**
+ * The next key id of an algorithm, from the log: `ed25519-1`, `ed25519-2`, … Deterministic, so
+ * concurrent first uses (or rotations) pick the same id, the key store keeps one key under it,
+ * and the second activation is a no-op.
+ */
+export const nextKeyId = (keys: readonly IssuerKey[], algorithm: KeyAlgorithm) =>
+  `${KEY_ID_PREFIX[algorithm]}-${keys.filter((key) => key.algorithm === algorithm).length + 1}`;
+
+export const toPublicKey = (issuerId: string, key: IssuerKey): IssuerPublicKey => ({
+  issuerId,
+  keyId: key.keyId,
+  algorithm: key.algorithm,
+  publicKeyMultibase: key.publicKeyMultibase,
+  publicJwk: { ...key.publicJwk },
+});
+
+const SYSTEM = { id: 'system:issuer-keys', role: 'admin' } as const;
+
+/**
+ * Issuer keys: private halves in the key store, public halves and their history in the log
+ * (IssuerKeyActivated/Retired/Compromised on the issuer's stream). An issuer without a current
+ * key of an algorithm (first use, or after a compromise) gets one on demand, through the ledger.
+ */
 @Injectable()
-export class IssuerKeyring {
+export class IssuerKeys {
   constructor(
     private readonly store: IssuerKeyStore,
     private readonly ledger: Ledger,
-    private readonly config: LedgerConfig,
+    private readonly events: EventStore,
   ) {}
 
-  /** The registered issuer's name and keys; 404 for an issuer the log does not know, so no keys are minted for it. */
-  async forIssuer(issuerId: string): Promise<{ name: string; keys: IssuerKeys }> {
+  /** The registered issuer; 404 for an issuer the log does not know, so no keys are minted for it. */
+  async issuer(issuerId: string): Promise<RegisteredIssuer> {
     const { state } = await this.ledger.load(issuerDecider, streamId('issuer', issuerId));
     if (state.status !== 'registered') throw new NotFoundException(`Issuer ${issuerId} does not exist`);
-    const [ed25519, p256] = await Promise.all([
-      this.keyOf(issuerId, ED25519_KEY_ID, 'Ed25519'),
-      this.keyOf(issuerId, P256_KEY_ID, 'P-256'),
-    ]);
-    return { name: state.legalName, keys: { ed25519, p256 } };
+    return state;
   }
 
-  // Look up first: createKey generates a key pair before it knows whether one is stored.
-  private async keyOf(issuerId: string, keyId: string, algorithm: KeyAlgorithm): Promise<IssuerPublicKey> {
-    return (await this.store.publicKey(issuerId, keyId)) ?? this.store.createKey(issuerId, keyId, algorithm);
-  }
-
-  /** The issuer's JSON-LD Profile with its Ed25519 key: what GET /issuers/{id} serves. */
-  async profile(issuerId: string): Promise<ControllerDocument> {
-    const { name, keys } = await this.forIssuer(issuerId);
-    return buildIssuerProfileDocument({ id: this.issuerObId(issuerId), name }, [keys.ed25519]);
+  /** The issuer's current keys, activating any that is missing. */
+  async keyring(issuerId: string): Promise<IssuerKeyring> {
+    let state = await this.issuer(issuerId);
+    for (const algorithm of ISSUER_KEY_ALGORITHMS) {
+      if (currentKey(state.keys, algorithm)) continue;
+      const now = new Date().toISOString();
+      const commandId = uuidFromSeed(`issuer-key\u0000${issuerId}\u0000${nextKeyId(state.keys, algorithm)}`);
+      const metadata = {
+        commandId,
+        principal: SYSTEM,
+        now,
+        correlationId: commandId,
+        causationId: commandId,
+      };
+      state = await this.activateNext(state, algorithm, metadata);
+    }
+    const current = (algorithm: KeyAlgorithm) => toPublicKey(issuerId, currentKey(state.keys, algorithm)!);
+    return {
+      name: state.legalName,
+      keys: { ed25519: current('Ed25519'), p256: current('P-256') },
+      history: state.keys,
+    };
   }
 
   /**
-   * Bundled contexts plus this deployment's own issuer profiles, read in-process: the API never
-   * fetches anything, not even from itself.
+   * New Ed25519 and P-256 keys, retiring the current ones. Each activation gets a command id
+   * derived from the request's, so a retry with the same Idempotency-Key changes nothing more.
    */
-  readonly documentLoader: DocumentLoader = createDocumentLoader(
-    controllerResolver(async (controllerId) => {
-      const prefix = this.issuerObId('');
-      if (!controllerId.startsWith(prefix)) return undefined;
-      const issuerId = decodeURIComponent(controllerId.slice(prefix.length));
-      return this.profile(issuerId).catch((error: unknown) => {
-        if (error instanceof NotFoundException) return undefined;
-        throw error;
+  async rotate(issuerId: string, metadata: CommandMetadata): Promise<RegisteredIssuer> {
+    let state = await this.issuer(issuerId);
+    const recorded = new Set(
+      (await this.events.readStream(streamId('issuer', issuerId))).map((event) => event.metadata.commandId),
+    );
+    for (const algorithm of ISSUER_KEY_ALGORITHMS) {
+      const commandId = uuidFromSeed(`${metadata.commandId}\u0000${algorithm}`);
+      if (recorded.has(commandId)) continue;
+      state = await this.activateNext(state, algorithm, {
+        ...metadata,
+        commandId,
+        causationId: metadata.commandId,
       });
-    }),
-  );
+    }
+    return state;
+  }
 
-  /** The `url` issuer id form: the public profile URL. */
-  issuerObId(issuerId: string): string {
-    return issuerProfileUrl(this.config.credentials.publicUrl, issuerId);
+  private async activateNext(
+    state: RegisteredIssuer,
+    algorithm: KeyAlgorithm,
+    metadata: CommandMetadata,
+  ): Promise<RegisteredIssuer> {
+    const { issuerId } = state;
+    const key = await this.store.createKey(issuerId, nextKeyId(state.keys, algorithm), algorithm);
+    const { state: next } = await this.ledger.handle({
+      type: 'ActivateIssuerKey',
+      data: {
+        issuerId,
+        keyId: key.keyId,
+        algorithm,
+        publicKeyMultibase: key.publicKeyMultibase,
+        publicJwk: key.publicJwk as Record<string, string>,
+      },
+      metadata,
+    });
+    return next as RegisteredIssuer;
   }
 }

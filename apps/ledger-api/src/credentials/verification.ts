@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import {
-  IssuerKeyStore,
   failed,
   issuerIdOf,
   notApplicable,
@@ -11,7 +10,6 @@ import {
   type CheckContext,
   type CheckResult,
   type Credential,
-  type KeyHistoryEntry,
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
@@ -20,7 +18,8 @@ import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
-import { IssuerKeyring } from './issuer-keys';
+import { IssuerDocuments } from './issuer-documents';
+import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
 
 const URN_UUID = 'urn:uuid:';
 
@@ -57,16 +56,17 @@ const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
       });
 
 /**
- * The verification API: the library's checks, fed from this deployment (its own issuer profiles
- * and keys, read in-process), plus the ledger's own checks for credentials it issued.
+ * The verification API: the library's checks, fed from this deployment (its own issuer documents
+ * and the key history in the log, read in-process), plus the ledger's own checks for credentials
+ * it issued.
  */
 @Injectable()
 export class CredentialVerifier {
   constructor(
     private readonly ledger: Ledger,
     private readonly store: EventStore,
-    private readonly keyring: IssuerKeyring,
-    private readonly keyStore: IssuerKeyStore,
+    private readonly keys: IssuerKeys,
+    private readonly documents: IssuerDocuments,
     private readonly exporter: CredentialExporter,
     private readonly config: LedgerConfig,
   ) {}
@@ -74,17 +74,36 @@ export class CredentialVerifier {
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
     return verifyPresentedCredential(presented, {
-      documentLoader: this.keyring.documentLoader,
+      documentLoader: this.documents.documentLoader,
+      // From the log, compromised keys too: the issuer-key check, not a missing JWK, says why it fails.
       resolveJwk: async (kid) => {
-        const key = parseIssuerJwkUrl(publicUrl, kid);
-        return key && (await this.keyStore.publicKey(key.issuerId, key.keyId))?.publicJwk;
+        const ref = parseIssuerJwkUrl(publicUrl, kid);
+        const issuer = ref && (await this.registered(ref.issuerId));
+        return issuer?.keys.find((key) => key.keyId === ref!.keyId)?.publicJwk;
       },
-      keyOfKid: (kid) => {
-        const key = parseIssuerJwkUrl(publicUrl, kid);
-        return key && { controller: this.keyring.issuerObId(key.issuerId), keyId: key.keyId };
+      keyOfKid: async (kid, credential) => {
+        const ref = parseIssuerJwkUrl(publicUrl, kid);
+        const issuer = ref && (await this.registered(ref.issuerId));
+        if (!issuer) return undefined;
+        const ids = this.documents.idsOf(issuer);
+        const claimed = issuerIdOf(credential);
+        // In the did-key form an issuer has had one id per Ed25519 key; the credential says which.
+        return { controller: claimed && ids.includes(claimed) ? claimed : ids[0]!, keyId: ref!.keyId };
       },
-      keyHistory: (issuerObId) => this.keyHistory(issuerObId),
+      keyHistory: async (issuerObId, credential) => {
+        const issuer = await this.documents.issuerOf(issuerObId, credential.id);
+        return issuer?.keys.map(
+          ({ keyId, publicKeyMultibase, activatedAt, retiredAt, compromisedSince }) => ({
+            keyId,
+            publicKeyMultibase,
+            activatedAt,
+            ...(retiredAt ? { retiredAt } : {}),
+            ...(compromisedSince ? { compromisedSince } : {}),
+          }),
+        );
+      },
       issuedAtInLog: (credential) => this.issuedAtInLog(credential),
+      signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential),
       now: new Date().toISOString(),
       pluggable: [
         this.ledgerCheck('accreditation', accreditationCheck),
@@ -94,27 +113,27 @@ export class CredentialVerifier {
     });
   }
 
-  /** The ledger issuer id behind an OB 3.0 issuer id of this deployment. */
-  private ledgerIssuerId(issuerObId: string | undefined): string | undefined {
-    const prefix = this.keyring.issuerObId('');
-    return issuerObId?.startsWith(prefix) ? decodeURIComponent(issuerObId.slice(prefix.length)) : undefined;
+  private registered(issuerId: string): Promise<RegisteredIssuer | undefined> {
+    return this.keys.issuer(issuerId).catch(() => undefined);
   }
 
-  /**
-   * Until IssuerKeyActivated events exist, an issuer's keys count as active from its
-   * registration: they are generated on first export, and are the only keys it ever had.
-   */
-  private async keyHistory(issuerObId: string): Promise<readonly KeyHistoryEntry[] | undefined> {
-    const issuerId = this.ledgerIssuerId(issuerObId);
-    if (!issuerId) return undefined;
-    const [registered] = await this.store.readStream(streamId('issuer', issuerId), { maxCount: 1 });
-    if (!registered) return undefined;
-    const { keys } = await this.keyring.forIssuer(issuerId);
-    return [keys.ed25519, keys.p256].map((key) => ({
-      keyId: key.keyId,
-      publicKeyMultibase: key.publicKeyMultibase,
-      activatedAt: registered.metadata.now,
-    }));
+  /** The credential id a presentation claims, when it is one of this ledger's form. */
+  private static ledgerId(credential: Credential): string | undefined {
+    return typeof credential.id === 'string' && credential.id.startsWith(URN_UUID)
+      ? credential.id.slice(URN_UUID.length)
+      : undefined;
+  }
+
+  /** When this ledger signed exactly this presentation: the stored export's proof instant. */
+  private signedAtOnRecord(given: Credential | string, credential: Credential): string | undefined {
+    const id = CredentialVerifier.ledgerId(credential);
+    if (!id) return undefined;
+    const record = this.exporter.cache
+      .exportsOf(id)
+      .find(({ json, jwt }) => (typeof given === 'string' ? jwt === given : isDeepStrictEqual(json, given)));
+    // One proof, as an object or (as the Data Integrity library writes it) a one-element array.
+    const [proof] = [record?.json.proof].flat() as Array<{ created?: unknown } | undefined>;
+    return typeof proof?.created === 'string' ? proof.created : undefined;
   }
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
@@ -151,13 +170,10 @@ export class CredentialVerifier {
     credential,
     issuerId,
   }: CheckContext): Promise<IssuedCredentialState | undefined> {
-    const ledgerIssuerId = this.ledgerIssuerId(issuerId);
-    const id =
-      typeof credential.id === 'string' && credential.id.startsWith(URN_UUID)
-        ? credential.id.slice(URN_UUID.length)
-        : undefined;
-    if (!ledgerIssuerId || !id) return undefined;
+    const id = CredentialVerifier.ledgerId(credential);
+    const issuer = await this.documents.issuerOf(issuerId, credential.id);
+    if (!issuer || !id) return undefined;
     const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
-    return state.status !== 'absent' && state.issuerId === ledgerIssuerId ? state : undefined;
+    return state.status !== 'absent' && state.issuerId === issuer.issuerId ? state : undefined;
   }
 }

@@ -2,6 +2,7 @@ import { AssessmentsController } from './assessments/assessments.controller';
 import { CredentialBatchesController } from './credential-batches/credential-batches.controller';
 import { CredentialsController } from './credentials/credentials.controller';
 import { EventsController } from './events/events.controller';
+import { IssuerKeysController } from './issuers/issuer-keys.controller';
 import { IssuersController } from './issuers/issuers.controller';
 import { PathwaysController } from './pathways/pathways.controller';
 import { PrincipalsController } from './principals/principals.controller';
@@ -13,6 +14,7 @@ export const RESOURCE_CONTROLLERS = [
   PrincipalsController,
   QaBodiesController,
   IssuersController,
+  IssuerKeysController,
   SpecificationsController,
   AssessmentsController,
   CredentialsController,

@@ -3,7 +3,8 @@
  * it. The verification method is always `<issuer id>#<publicKeyMultibase>`, so a verifier reads
  * the key from the fragment and checks that the part before `#` is the issuer.
  */
-export type IssuerIdForm = 'url' | 'did-web' | 'did-key';
+export const ISSUER_ID_FORMS = ['url', 'did-web', 'did-key'] as const;
+export type IssuerIdForm = (typeof ISSUER_ID_FORMS)[number];
 
 const base = (publicUrl: string) => publicUrl.replace(/\/+$/, '');
 const segment = (value: string) => encodeURIComponent(value);

@@ -22,9 +22,12 @@ export type IssuerKeyCheckInput = Readonly<{
   signingKey: SigningKeyRef;
   /** Undefined when the issuer is not on this ledger. */
   history: readonly KeyHistoryEntry[] | undefined;
-  /** The instant of issuance, and where it comes from (the log, or only the credential's own claim). */
+  /**
+   * The instant the key is judged at, and where it comes from: this deployment's record of
+   * signing exactly this presentation, the log's issuance, or only the credential's own claim.
+   */
   issuedAt: string;
-  issuedAtSource: 'log' | 'proof.created' | 'validFrom';
+  issuedAtSource: 'signed-export' | 'log' | 'proof.created' | 'validFrom';
 }>;
 
 const findKey = (input: IssuerKeyCheckInput): KeyHistoryEntry | undefined => {
@@ -43,6 +46,7 @@ const before = (a: string, b: string) => Date.parse(a) < Date.parse(b);
  */
 export const issuerKeyCheck = (input: IssuerKeyCheckInput): CheckResult => {
   const { issuerId, signingKey, history, issuedAt, issuedAtSource } = input;
+  const signedOrIssued = issuedAtSource === 'signed-export' ? 'signed' : 'issued';
   const evidence: Record<string, unknown> = { issuerId, ...signingKey, issuedAt, issuedAtSource };
   if (history === undefined)
     return notApplicable(
@@ -69,24 +73,24 @@ export const issuerKeyCheck = (input: IssuerKeyCheckInput): CheckResult => {
   if (before(issuedAt, key.activatedAt))
     return failed(
       'issuer-key',
-      `The key was activated at ${key.activatedAt}, after the credential was issued.`,
+      `The key was activated at ${key.activatedAt}, after the credential was ${signedOrIssued}.`,
       evidence,
     );
   if (key.compromisedSince !== undefined && !before(issuedAt, key.compromisedSince))
     return failed(
       'issuer-key',
-      `The key is reported compromised since ${key.compromisedSince}, and the credential was issued at ${issuedAt}.`,
+      `The key is reported compromised since ${key.compromisedSince}, and the credential was ${signedOrIssued} at ${issuedAt}.`,
       evidence,
     );
   if (key.retiredAt !== undefined && !before(issuedAt, key.retiredAt))
     return failed(
       'issuer-key',
-      `The key was retired at ${key.retiredAt}, before the credential was issued.`,
+      `The key was retired at ${key.retiredAt}, before the credential was ${signedOrIssued}.`,
       evidence,
     );
   return passed(
     'issuer-key',
-    `Signed with the issuer’s key ${key.keyId}, valid and not compromised at issuance (${issuedAt}).`,
+    `Signed with the issuer’s key ${key.keyId}, valid and not compromised when the credential was ${signedOrIssued} (${issuedAt}).`,
     evidence,
   );
 };

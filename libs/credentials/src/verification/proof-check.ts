@@ -65,15 +65,16 @@ const decodeUnverified = (jwt: string): Credential => {
 export const vcJwtProofCheck = async (
   jwt: string,
   resolveJwk: (kid: string) => Promise<JWK | undefined>,
-  keyOfKid: (kid: string) => KidKey | undefined,
+  keyOfKid: (kid: string, credential: Credential) => KidKey | undefined | Promise<KidKey | undefined>,
 ): Promise<ProofOutcome> => {
   const result = await verifyVcJwt(jwt, resolveJwk);
-  const key = result.kid ? keyOfKid(result.kid) : undefined;
+  const credential = result.verified ? result.credential : decodeUnverified(jwt);
+  const key = result.kid ? await keyOfKid(result.kid, credential) : undefined;
   const signingKey = result.kid && key ? { signingKey: { kid: result.kid, ...key } } : {};
   if (result.verified)
     return {
       check: passed('proof', 'The vc+jwt signature (ES256) is valid.', { form: 'vc+jwt', kid: result.kid }),
-      credential: result.credential,
+      credential,
       ...signingKey,
     };
   return {
@@ -81,7 +82,7 @@ export const vcJwtProofCheck = async (
       form: 'vc+jwt',
       kid: result.kid,
     }),
-    credential: decodeUnverified(jwt),
+    credential,
     ...signingKey,
   };
 };

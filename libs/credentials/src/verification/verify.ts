@@ -23,10 +23,20 @@ export type PluggableCheck = (context: CheckContext) => Promise<CheckResult | un
 export type VerificationDeps = Readonly<{
   documentLoader: DocumentLoader;
   resolveJwk: (kid: string) => Promise<JWK | undefined>;
-  /** The issuer and key a JWK URL names, when it is one of ours (see `parseIssuerJwkUrl`). */
-  keyOfKid: (kid: string) => KidKey | undefined;
+  /**
+   * The issuer and key a JWK URL names, when it is one of ours (see `parseIssuerJwkUrl`). The
+   * credential is there for id forms where the URL alone does not give the issuer id (did:key).
+   */
+  keyOfKid: (kid: string, credential: Credential) => KidKey | undefined | Promise<KidKey | undefined>;
   /** The issuer's key history from the log; undefined for an issuer not on this ledger. */
-  keyHistory: (issuerId: string) => Promise<readonly KeyHistoryEntry[] | undefined>;
+  keyHistory: (issuerId: string, credential: Credential) => Promise<readonly KeyHistoryEntry[] | undefined>;
+  /**
+   * When this deployment signed exactly this presentation (JSON with its proof, or the JWT), from
+   * its own export records: a trusted signing instant, where `proof.created` is only a claim a
+   * holder of a stolen key could backdate. Key validity is judged at that instant, so a credential
+   * issued before a rotation and exported after it (with the new key) verifies.
+   */
+  signedAtOnRecord?: (presented: Credential | string, credential: Credential) => Promise<string | undefined>;
   /**
    * The issuance instant recorded in the log, when this ledger issued this very credential. It
    * must answer only for a credential identical to the one the ledger exported (compare the
@@ -44,20 +54,23 @@ const issuerKey = async (
   issuerId: string | undefined,
   deps: VerificationDeps,
   inLog: string | undefined,
+  signedAt: string | undefined,
 ) => {
   if (!issuerId || !proof.signingKey)
     return notApplicable('issuer-key', 'No issuer or no signing key to check.');
   const claimed =
     proof.created ??
     (typeof proof.credential.validFrom === 'string' ? proof.credential.validFrom : undefined);
-  const [issuedAt, issuedAtSource] = inLog
-    ? [inLog, 'log' as const]
-    : [claimed, proof.created ? ('proof.created' as const) : ('validFrom' as const)];
+  const [issuedAt, issuedAtSource] = signedAt
+    ? [signedAt, 'signed-export' as const]
+    : inLog
+      ? [inLog, 'log' as const]
+      : [claimed, proof.created ? ('proof.created' as const) : ('validFrom' as const)];
   if (!issuedAt) return notApplicable('issuer-key', 'The credential does not say when it was issued.');
   return issuerKeyCheck({
     issuerId,
     signingKey: proof.signingKey,
-    history: await deps.keyHistory(issuerId),
+    history: await deps.keyHistory(issuerId, proof.credential),
     issuedAt,
     issuedAtSource,
   });
@@ -79,11 +92,12 @@ export const verifyPresentedCredential = async (
   const { credential } = proof;
   const issuerId = issuerIdOf(credential);
   const issuedAt = await deps.issuedAtInLog(credential);
+  const signedAt = proof.check.passed ? await deps.signedAtOnRecord?.(presented, credential) : undefined;
   const context: CheckContext = { credential, issuerId, issuedAt };
   const pluggable = await Promise.all((deps.pluggable ?? []).map((check) => check(context)));
   const checks: CheckResult[] = [
     proof.check,
-    await issuerKey(proof, issuerId, deps, issuedAt),
+    await issuerKey(proof, issuerId, deps, issuedAt, signedAt),
     schemaCheck(credential),
     await statusCheck(credential, 'revocation', deps.documentLoader),
     await statusCheck(credential, 'suspension', deps.documentLoader),

@@ -1,0 +1,121 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  buildDidDocument,
+  buildIssuerProfileDocument,
+  controllerResolver,
+  createDocumentLoader,
+  didKeyFor,
+  didWebFor,
+  issuerIdFor,
+  issuerProfileUrl,
+  type ControllerDocument,
+  type DocumentLoader,
+  type PublishedKey,
+} from '@credence/credentials';
+import { credentialDecider, streamId, type IssuerKey } from '@credence/domain';
+import { Ledger } from '@credence/ledger';
+import { LedgerConfig } from '../config';
+import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
+
+const published = (keys: readonly IssuerKey[]): PublishedKey[] =>
+  keys.map((key) => ({
+    publicKeyMultibase: key.publicKeyMultibase,
+    compromised: key.compromisedSince !== undefined,
+  }));
+
+const URN_UUID = 'urn:uuid:';
+
+const notFoundAsUndefined = <T>(promise: Promise<T>): Promise<T | undefined> =>
+  promise.catch((error: unknown) => {
+    if (error instanceof NotFoundException) return undefined;
+    throw error;
+  });
+
+/**
+ * The issuer's OB 3.0 id in this deployment's form (`CREDENCE_ISSUER_ID_FORM`) and the documents
+ * a verifier dereferences: the profile (`url`), the DID document (`did-web`), nothing (`did-key`,
+ * which a verifier derives from the id). Every key not compromised is listed, retired ones too,
+ * so what they signed stays verifiable.
+ */
+@Injectable()
+export class IssuerDocuments {
+  constructor(
+    private readonly keys: IssuerKeys,
+    private readonly ledger: Ledger,
+    private readonly config: LedgerConfig,
+  ) {}
+
+  get form() {
+    return this.config.credentials.issuerIdForm;
+  }
+
+  /** The OB 3.0 issuer id; in the did-key form it is the current Ed25519 key's did:key. */
+  obId(issuerId: string, ed25519PublicKeyMultibase: string): string {
+    const { publicUrl } = this.config.credentials;
+    return issuerIdFor(this.form, { publicUrl, issuerId, ed25519PublicKeyMultibase });
+  }
+
+  /** The OB 3.0 Profile served at `/issuers/{id}`, with the keys as Multikey assertion methods. */
+  async profile(issuerId: string): Promise<ControllerDocument> {
+    const { name, keys, history } = await this.keys.keyring(issuerId);
+    const id = this.obId(issuerId, keys.ed25519.publicKeyMultibase);
+    // A did:key controls exactly one key: the profile of a did:key issuer lists that one.
+    const listed =
+      this.form === 'did-key' ? history.filter((key) => key.keyId === keys.ed25519.keyId) : history;
+    return buildIssuerProfileDocument({ id, name }, published(listed));
+  }
+
+  /** The did:web document at `/issuers/{id}/did.json`; 404 in the other forms. */
+  async didDocument(issuerId: string): Promise<ControllerDocument> {
+    if (this.form !== 'did-web')
+      throw new NotFoundException('This deployment does not use did:web issuer ids');
+    const { history } = await this.keys.keyring(issuerId);
+    return buildDidDocument(didWebFor(this.config.credentials.publicUrl, issuerId), published(history));
+  }
+
+  /**
+   * The registered issuer behind an OB 3.0 issuer id of this deployment. A did:key names no
+   * issuer, so there the credential (`urn:uuid:<id>`) says whose it claims to be, and the did:key
+   * must be one of that issuer's Ed25519 keys.
+   */
+  async issuerOf(obId: string | undefined, credentialId?: unknown): Promise<RegisteredIssuer | undefined> {
+    if (!obId) return undefined;
+    const ledgerId = await this.ledgerIssuerId(obId, credentialId);
+    const issuer = ledgerId === undefined ? undefined : await notFoundAsUndefined(this.keys.issuer(ledgerId));
+    if (!issuer) return undefined;
+    return this.idsOf(issuer).includes(obId) ? issuer : undefined;
+  }
+
+  /** Every OB 3.0 id the issuer has had in this form: one, or one did:key per Ed25519 key. */
+  idsOf(issuer: RegisteredIssuer): string[] {
+    if (this.form !== 'did-key') return [this.obId(issuer.issuerId, '')];
+    return issuer.keys
+      .filter((key) => key.algorithm === 'Ed25519')
+      .map((key) => didKeyFor(key.publicKeyMultibase));
+  }
+
+  private async ledgerIssuerId(obId: string, credentialId: unknown): Promise<string | undefined> {
+    const { publicUrl } = this.config.credentials;
+    if (this.form === 'did-key') {
+      if (typeof credentialId !== 'string' || !credentialId.startsWith(URN_UUID)) return undefined;
+      const id = credentialId.slice(URN_UUID.length);
+      const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
+      return state.status === 'absent' ? undefined : state.issuerId;
+    }
+    const prefix = this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, '');
+    return obId.startsWith(prefix) ? decodeURIComponent(obId.slice(prefix.length)) : undefined;
+  }
+
+  /**
+   * Bundled contexts plus this deployment's own issuer documents, read in-process: the API never
+   * fetches anything, not even from itself. did:key documents are derived from the id.
+   */
+  readonly documentLoader: DocumentLoader = createDocumentLoader(
+    controllerResolver(async (controllerId) => {
+      if (this.form === 'did-key') return undefined;
+      const issuer = await this.issuerOf(controllerId);
+      if (!issuer) return undefined;
+      return this.form === 'url' ? this.profile(issuer.issuerId) : this.didDocument(issuer.issuerId);
+    }),
+  );
+}
