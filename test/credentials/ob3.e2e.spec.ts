@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import { verifyIndependently } from '../../libs/credentials/src/testing/independent-verifier';
-import { startLedger, type TestLedger } from '../support/ledger-app';
+import { type TestLedger } from '../support/ledger-app';
+import { servedProfile, startPublicLedger } from '../support/credential-ledger';
 import {
   accreditedIssuer,
   assessmentBody,
@@ -11,16 +11,6 @@ import {
   type World,
 } from '../support/fixtures';
 
-/** The public URL must be the one the API answers on, so pick the port before the app starts. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-
 describe('Open Badges 3.0 export and verification', () => {
   let ledger: TestLedger;
   let world: World;
@@ -28,13 +18,9 @@ describe('Open Badges 3.0 export and verification', () => {
   const asIssuer = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
     ledger.request(method, path, { token: world.issuerToken, body, headers });
   /** What a verifier fetches from the API: the issuer profile at its id URL. */
-  const served = async () => {
-    const profile = (await ledger.request('GET', `/issuers/${world.issuerId}`)).body;
-    return new Map<string, object>([[profile.id, profile]]);
-  };
+  const served = () => servedProfile(ledger, world.issuerId);
   beforeAll(async () => {
-    const port = await freePort();
-    ledger = await startLedger({ PORT: String(port), CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}` });
+    ledger = await startPublicLedger();
     world = await accreditedIssuer(ledger);
     const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
     const assessmentId = expectCreated(

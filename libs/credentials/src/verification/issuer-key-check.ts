@@ -38,6 +38,14 @@ const findKey = (input: IssuerKeyCheckInput): KeyHistoryEntry | undefined => {
 };
 
 const before = (a: string, b: string) => Date.parse(a) < Date.parse(b);
+/**
+ * Proof instants are whole seconds (the Data Integrity library drops the fraction), so a key
+ * counts as active, and as compromised, from the start of the second the event names: a
+ * credential signed right after a key's activation is not judged signed before it, and one signed
+ * in the second of a compromise is judged compromised (the boundary belongs to the attacker).
+ */
+const wholeSecond = (instant: string) =>
+  new Date(Math.floor(Date.parse(instant) / 1000) * 1000).toISOString();
 
 /**
  * The signing key belonged to the issuer and was good at issuance: activated before, not retired
@@ -70,13 +78,13 @@ export const issuerKeyCheck = (input: IssuerKeyCheckInput): CheckResult => {
     retiredAt: key.retiredAt,
     compromisedSince: key.compromisedSince,
   });
-  if (before(issuedAt, key.activatedAt))
+  if (before(issuedAt, wholeSecond(key.activatedAt)))
     return failed(
       'issuer-key',
       `The key was activated at ${key.activatedAt}, after the credential was ${signedOrIssued}.`,
       evidence,
     );
-  if (key.compromisedSince !== undefined && !before(issuedAt, key.compromisedSince))
+  if (key.compromisedSince !== undefined && !before(issuedAt, wholeSecond(key.compromisedSince)))
     return failed(
       'issuer-key',
       `The key is reported compromised since ${key.compromisedSince}, and the credential was ${signedOrIssued} at ${issuedAt}.`,

@@ -65,6 +65,21 @@ describe('issuerKeyCheck', () => {
     expect(result.message).toMatch(message);
   });
 
+  it('counts a key as active from the whole second it was activated in: proof instants have no fraction', () => {
+    const history = [{ keyId: 'k3', publicKeyMultibase: 'z6MkK3', activatedAt: '2026-06-01T00:00:00.400Z' }];
+    const check = (issuedAt: string) =>
+      issuerKeyCheck({
+        ...base,
+        signingKey: { verificationMethod: `${ISSUER}#z6MkK3` },
+        history,
+        issuedAt,
+        issuedAtSource: 'signed-export',
+      });
+
+    expect(check('2026-06-01T00:00:00Z').passed).toBe(true);
+    expect(check('2026-05-31T23:59:59Z').message).toMatch(/after the credential was signed/);
+  });
+
   it('a compromise at the very instant of issuance fails it (the boundary belongs to the attacker)', () => {
     const history = [
       {

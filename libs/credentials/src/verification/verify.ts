@@ -92,7 +92,8 @@ export const verifyPresentedCredential = async (
   const { credential } = proof;
   const issuerId = issuerIdOf(credential);
   const issuedAt = await deps.issuedAtInLog(credential);
-  const signedAt = proof.check.passed ? await deps.signedAtOnRecord?.(presented, credential) : undefined;
+  // An exact match with the record is ours whether or not its key still resolves (a compromised key is unlisted).
+  const signedAt = await deps.signedAtOnRecord?.(presented, credential);
   const context: CheckContext = { credential, issuerId, issuedAt };
   const pluggable = await Promise.all((deps.pluggable ?? []).map((check) => check(context)));
   const checks: CheckResult[] = [

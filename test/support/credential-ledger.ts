@@ -1,0 +1,42 @@
+import { createServer } from 'node:net';
+import { assessmentBody, credentialBody, expectCreated, specificationBody, type World } from './fixtures';
+import { startLedger, type TestLedger } from './ledger-app';
+
+/** The public URL must be the one the API answers on, so pick the port before the app starts. */
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** A ledger whose CREDENCE_PUBLIC_URL is its own address: issuer ids and key URLs resolve against it. */
+export const startPublicLedger = async (env: Record<string, string> = {}): Promise<TestLedger> => {
+  const port = await freePort();
+  return startLedger({ PORT: String(port), CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });
+};
+
+/** One issued credential of the world's issuer, for a fresh specification and assessment. */
+export const issueOne = async (
+  ledger: TestLedger,
+  world: World,
+  learnerId = 'lrn-7f3a9c',
+): Promise<string> => {
+  const asIssuer = (path: string, body: unknown) =>
+    ledger.request('POST', path, { token: world.issuerToken, body });
+  const specificationId = expectCreated(await asIssuer('/v1/specifications', specificationBody));
+  const assessmentId = expectCreated(
+    await asIssuer('/v1/assessments', assessmentBody(specificationId, learnerId)),
+  );
+  return expectCreated(
+    await asIssuer('/v1/credentials', credentialBody(specificationId, [assessmentId], learnerId)),
+  );
+};
+
+/** What a verifier dereferences for a `url`-form issuer id: the profile, keyed by its id. */
+export const servedProfile = async (ledger: TestLedger, issuerId: string) => {
+  const profile = (await ledger.request('GET', `/issuers/${issuerId}`)).body;
+  return new Map<string, object>([[profile.id, profile]]);
+};
