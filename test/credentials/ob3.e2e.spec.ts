@@ -63,6 +63,8 @@ describe('Open Badges 3.0 export and verification', () => {
     it('answers 404 for an unknown issuer or key, and keeps /v1/issuers/{id} behind auth', async () => {
       expect((await ledger.request('GET', '/issuers/no-such-issuer')).status).toBe(404);
       expect((await ledger.request('GET', `/issuers/${world.issuerId}/keys/nope.jwk`)).status).toBe(404);
+      // The url form has no DID document: the profile is the issuer's document.
+      expect((await ledger.request('GET', `/issuers/${world.issuerId}/did.json`)).status).toBe(404);
       expect((await ledger.request('GET', `/v1/issuers/${world.issuerId}`)).status).toBe(401);
       expect(
         (await ledger.request('GET', `/v1/issuers/${world.issuerId}`, { token: world.issuerToken })).status,
