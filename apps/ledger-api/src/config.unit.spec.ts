@@ -17,12 +17,19 @@ describe('ledger-api operations settings', () => {
     });
   });
 
+  it('issuer ids in the url form unless CREDENCE_ISSUER_ID_FORM says did-web or did-key', () => {
+    expect(loadLedgerConfig({}).credentials.issuerIdForm).toBe('url');
+    expect(loadLedgerConfig({ CREDENCE_ISSUER_ID_FORM: 'did-web' }).credentials.issuerIdForm).toBe('did-web');
+    expect(loadLedgerConfig({ CREDENCE_ISSUER_ID_FORM: 'did-key' }).credentials.issuerIdForm).toBe('did-key');
+  });
+
   it.each([
     ['LOG_LEVEL', 'verbose'],
     ['LOG_FORMAT', 'xml'],
     ['METRICS_PORT', '70000'],
     ['CREDENCE_READY_MAX_LAG', '-1'],
     ['CREDENCE_SHUTDOWN_DRAIN_MS', 'soon'],
+    ['CREDENCE_ISSUER_ID_FORM', 'did-ion'],
   ])('refuses %s=%s at start-up', (name, value) => {
     expect(() => loadLedgerConfig({ [name]: value })).toThrow(ConfigError);
   });

@@ -5,7 +5,7 @@ import { controllerResolver, inMemoryControllers } from '../jsonld/controller-re
 import { issuerJwkUrl } from '../ob3/issuer-identity';
 import { signVcJwt } from '../signing/vc-jwt';
 import { PUBLIC_URL, testKey } from '../testing/issuer-fixture';
-import { NOW, verificationScenario } from '../testing/verification-scenario';
+import { NOW, SIGNED_AT, verificationScenario } from '../testing/verification-scenario';
 import { notApplicable, passed } from './check';
 import { verifyPresentedCredential, type PluggableCheck } from './verify';
 
@@ -212,6 +212,27 @@ describe('verifyPresentedCredential', () => {
       'The key is reported compromised since 2026-11-01T00:00:00Z, and the credential was issued at 2026-11-21T09:30:00Z.',
     );
     expect(byId(standing.checks)).toEqual(ALL_PASS);
+  });
+
+  it('a presentation on record is judged at its signing instant: issued before a rotation, signed with the new key after it', async () => {
+    const scenario = await verificationScenario({
+      history: ({ ed }) => [{ keyId: 'k2-ed', publicKeyMultibase: ed, activatedAt: '2026-11-21T09:30:30Z' }],
+    });
+    const onRecord = {
+      ...scenario.deps,
+      signedAtOnRecord: async (given: unknown) => (given === scenario.json ? SIGNED_AT : undefined),
+    };
+
+    const judgedAtIssuance = await verifyPresentedCredential(scenario.json, scenario.deps);
+    const judgedAtSigning = await verifyPresentedCredential(scenario.json, onRecord);
+
+    expect(judgedAtIssuance.checks[1]?.message).toMatch(
+      /activated at 2026-11-21T09:30:30Z, after the credential was issued/,
+    );
+    expect(judgedAtSigning.checks[1]).toMatchObject({
+      passed: true,
+      evidence: { issuedAt: SIGNED_AT, issuedAtSource: 'signed-export' },
+    });
   });
 
   it('rotation: a key retired after issuance keeps the credential verifiable; one retired before fails it', async () => {
