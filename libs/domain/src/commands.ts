@@ -44,7 +44,7 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   RevokeCredential: true,
   PublishPathway: true,
   AwardStackedCredential: true,
-  InvalidateStackedCredential: true,
+  ReconcileStackedCredential: true,
 };
 
 export const COMMAND_TYPES = Object.keys(LISTED) as [CredenceCommandType, ...CredenceCommandType[]];

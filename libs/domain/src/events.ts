@@ -44,6 +44,10 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   PathwayPublished: 1,
   StackedCredentialAwarded: 1,
   StackedCredentialInvalidated: 1,
+  StackComponentLost: 1,
+  StackComponentReplaced: 1,
+  StackedCredentialSuspended: 1,
+  StackedCredentialReinstated: 1,
   QualityCheckFailed: 1,
   RulesetActivated: 1,
 };

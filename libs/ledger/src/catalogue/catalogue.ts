@@ -238,9 +238,17 @@ export const CATALOGUE = {
     facts: facts.awardStackedCredentialFacts,
     recordedAs: 'StackedCredentialAwarded',
   },
-  InvalidateStackedCredential: {
+  // Sent by the system; its outcomes are several events, and replay sees the one that ends a stack.
+  ReconcileStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,
+    related: (c, target) => ({
+      pathway: pathway(target.status === 'absent' ? '' : target.pathwayId),
+      components: [
+        ...(target.status === 'absent' ? [] : target.componentCredentialIds),
+        ...(c.data.replacementCredentialId !== undefined ? [c.data.replacementCredentialId] : []),
+      ].map(credential),
+    }),
     facts: facts.ownedResourceFacts,
     recordedAs: 'StackedCredentialInvalidated',
   },

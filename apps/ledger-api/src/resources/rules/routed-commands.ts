@@ -61,7 +61,7 @@ const routed =
   };
 
 /** Commands sent by the system, never through a route. */
-type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
+type SystemCommandType = 'ReconcileStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
