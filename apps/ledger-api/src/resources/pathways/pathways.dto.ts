@@ -48,14 +48,27 @@ export class PublishPathwayDto {
   @Type(() => CompletionRuleDto)
   completion!: CompletionRuleDto;
 
-  @ApiProperty() @IsNumber() @Min(0) @Max(CAPS.ects) minimumEcts!: number;
+  @ApiProperty({
+    description:
+      'The ECTS the components of a stack must total. A component whose specification states its workload in ' +
+      'hours only counts 0 ECTS here (the award names it in `zeroEctsComponentIds`).',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(CAPS.ects)
+  minimumEcts!: number;
 }
 
 export class AwardStackedCredentialDto {
   @ApiProperty() @Matches(ID_PATTERN) pathwayId!: string;
   @ApiProperty() @Matches(ID_PATTERN) learnerId!: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({
+    type: [String],
+    description:
+      "The learner's active credentials that complete the pathway. A credential backs at most one stack per " +
+      'pathway (409 `stack.component-reused`).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CAPS.ids)
