@@ -20,6 +20,7 @@ describe('Stacks follow their components, over HTTP', () => {
   let ledger: TestLedger;
   let world: World;
   const specs: string[] = [];
+  let firstPathway: string;
   const credentials: string[] = [];
 
   const asIssuer = (method: string, path: string, body?: unknown) =>
@@ -71,6 +72,7 @@ describe('Stacks follow their components, over HTTP', () => {
 
   it('keeps a 2-of stack that loses a spare component, then suspends and reinstates it with a needed one', async () => {
     const pathwayId = await pathway(specs.slice(0, 3), { kind: 'n-of', n: 2 }, 6);
+    firstPathway = pathwayId;
     const [c1, c2, c3] = credentials;
     const awarded = await award(pathwayId, [c1, c2, c3]);
     const stackId = expectCreated(awarded);
@@ -116,9 +118,26 @@ describe('Stacks follow their components, over HTTP', () => {
     expect(history.status).toBe('suspended');
   });
 
+  it('refuses a second stack on a pathway from a component that backs one already (409)', async () => {
+    const [, c2] = credentials;
+    // A fresh credential for the spec whose first credential was revoked, so only c2 is reused.
+    const assessmentId = expectCreated(await asIssuer('POST', '/v1/assessments', assessmentBody(specs[2])));
+    const fresh = expectCreated(
+      await asIssuer('POST', '/v1/credentials', credentialBody(specs[2], [assessmentId])),
+    );
+    const head = await logHead(ledger);
+    const refused = await award(firstPathway, [fresh, c2]);
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body).toMatchObject({ code: 'stack.component-reused' });
+    expect(JSON.stringify(refused.body)).toContain(c2);
+    expect(await logHead(ledger)).toBe(head);
+  });
+
   it('counts an hours-only component as 0 ECTS towards minimumEcts, and says so', async () => {
     await component({ hours: 84 });
     const [c1, , , , hoursOnly] = credentials;
+    // c1 backs a stack on another pathway: a credential may back one stack per pathway.
     const pathwayId = await pathway([specs[0], specs[4]], { kind: 'all-of' }, 3);
     const awarded = await award(pathwayId, [c1, hoursOnly]);
     expect(awarded.status).toBe(201);

@@ -43,6 +43,8 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   ReinstateCredential: true,
   RevokeCredential: true,
   PublishPathway: true,
+  ClaimStackComponents: true,
+  ReleaseStackComponents: true,
   AwardStackedCredential: true,
   ReconcileStackedCredential: true,
 };

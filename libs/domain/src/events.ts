@@ -42,6 +42,8 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   CredentialReinstated: 1,
   CredentialRevoked: 1,
   PathwayPublished: 1,
+  PathwayComponentsClaimed: 1,
+  PathwayComponentsReleased: 1,
   StackedCredentialAwarded: 1,
   StackedCredentialInvalidated: 1,
   StackComponentLost: 1,

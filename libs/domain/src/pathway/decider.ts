@@ -1,6 +1,7 @@
 import { conflict, DomainError, invalid, type Decider } from '../core';
 import { sameValue, withoutStatus } from '../equality';
 import { actingIssuerId, assertMayActOn, exhaustive, requireText } from '../guards';
+import { claimComponents, releaseComponents } from './claims';
 import type { PathwayCommand, PublishPathway } from './commands';
 import type { PathwayEvent, PathwayPublished } from './events';
 import { evolvePathway, initialPathwayState, type PathwayState } from './state';
@@ -59,7 +60,8 @@ const publish = ({ data, metadata }: PublishPathway, state: PathwayState): Pathw
   const definition = { pathwayId, title, components, completion, minimumEcts };
   if (state.status === 'published') {
     assertMayActOn(metadata, 'pathway', pathwayId, { id: state.pathwayId, issuerId: state.issuerId });
-    if (sameValue(withoutStatus(state), { ...definition, issuerId: state.issuerId })) return [];
+    const { claims: _claims, ...published } = withoutStatus(state);
+    if (sameValue(published, { ...definition, issuerId: state.issuerId })) return [];
     throw conflict('pathway.already-published', `Pathway ${pathwayId} is published with another definition`);
   }
   const issuerId = actingIssuerId(metadata);
@@ -72,8 +74,12 @@ export const decidePathway = (command: PathwayCommand, state: PathwayState): Pat
   switch (command.type) {
     case 'PublishPathway':
       return publish(command, state);
+    case 'ClaimStackComponents':
+      return claimComponents(command, state);
+    case 'ReleaseStackComponents':
+      return releaseComponents(command, state);
     default:
-      return exhaustive(command.type);
+      return exhaustive(command);
   }
 };
 

@@ -31,6 +31,10 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
     'A stacked credential was awarded for completing a pathway (stream `stack-<id>`).',
   StackedCredentialInvalidated:
     'A stacked credential lost its validity because a component was revoked and the rest no longer complete the pathway.',
+  PathwayComponentsClaimed:
+    'Component credentials were reserved for one stack on a pathway: each backs at most one stack per pathway.',
+  PathwayComponentsReleased:
+    'Component credentials reserved for a stack were released (the award was refused, or the stack invalidated).',
   StackComponentLost:
     'A component of a stacked credential was revoked; the remaining components still complete the pathway.',
   StackComponentReplaced: 'A superseded component of a stacked credential was replaced by its re-issue.',

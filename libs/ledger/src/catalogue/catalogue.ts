@@ -227,6 +227,19 @@ export const CATALOGUE = {
     facts: facts.publishPathwayFacts,
     recordedAs: 'PathwayPublished',
   },
+  // The two steps of the award's reservation (libs/domain/README.md), sent by the Ledger and the system.
+  ClaimStackComponents: {
+    target: (c) => pathway(c.data.pathwayId),
+    decider: pathwayDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'PathwayComponentsClaimed',
+  },
+  ReleaseStackComponents: {
+    target: (c) => pathway(c.data.pathwayId),
+    decider: pathwayDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'PathwayComponentsReleased',
+  },
   AwardStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,

@@ -38,7 +38,10 @@ export class PathwaysController {
     const { state, version } = await this.ledger.load(pathwayDecider, streamId('pathway', id));
     return existing(version, 'Pathway', id, () => {
       void reply.header('etag', etagOf(version));
-      return { id, ...state };
+      // Which credential backs which stack is each stack's business, not every pathway reader's.
+      if (state.status === 'absent') return { id, ...state };
+      const { claims: _claims, ...pathway } = state;
+      return { id, ...pathway };
     });
   }
 

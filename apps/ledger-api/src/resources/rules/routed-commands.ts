@@ -61,7 +61,12 @@ const routed =
   };
 
 /** Commands sent by the system, never through a route. */
-type SystemCommandType = 'ReconcileStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
+type SystemCommandType =
+  | 'ReconcileStackedCredential'
+  | 'ClaimStackComponents'
+  | 'ReleaseStackComponents'
+  | 'CredentialAssessment'
+  | 'ReleaseAssessment';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
