@@ -1,5 +1,6 @@
 import {
   type PathwayComponentsClaimed,
+  type StackComponentReplaced,
   type StackedCredentialInvalidated,
   stackDecider,
   streamId,
@@ -40,10 +41,38 @@ const release = async (event: RecordedEvent, { ledger }: ReactionContext) => {
   });
 };
 
-/** Keeps "a credential backs at most one stack per pathway" whole across crashes and invalidations. */
+/**
+ * A stack that follows a re-issue claims it on the pathway, so it backs no second stack there. A
+ * re-issue that backs another stack already is refused the claim (the stack still follows it).
+ */
+const claimReplacement = async (event: RecordedEvent, { ledger }: ReactionContext) => {
+  const { stackId, replacementCredentialId } = event.data as StackComponentReplaced['data'];
+  const { state } = await ledger.load(stackDecider, streamId('stack', stackId));
+  if (state.status === 'absent') return;
+  const step = `claim:${stackId}`;
+  const metadata = reactionMetadata(event, SYSTEM, step);
+  try {
+    await ledger.handle({
+      type: 'ClaimStackComponents',
+      data: {
+        pathwayId: state.pathwayId,
+        stackId,
+        componentCredentialIds: [replacementCredentialId],
+        // The stack exists, so recovery never re-sends this "award": it only names the claim's cause.
+        award: { commandId: metadata.commandId, learnerId: state.learnerId },
+      },
+      metadata,
+    });
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
+};
+
+/** Keeps "a credential backs at most one stack per pathway" whole across crashes, invalidations and re-issues. */
 export const stackClaims: Reaction = {
   handle: (event, context) => {
     if (event.type === 'PathwayComponentsClaimed') return finish(event, context);
     if (event.type === 'StackedCredentialInvalidated') return release(event, context);
+    if (event.type === 'StackComponentReplaced') return claimReplacement(event, context);
   },
 };

@@ -1,4 +1,4 @@
-import { stackDecider, type StackState, streamId } from '@credence/domain';
+import { pathwayDecider, stackDecider, type StackState, streamId } from '@credence/domain';
 import {
   credentialIssued,
   issuerAccredited,
@@ -120,6 +120,9 @@ describe('The ledger reactor: stacks follow their components', () => {
       componentCredentialIds: ['cred-1', 'cred-2', 'cred-4'],
       replacedComponentIds: ['cred-3'],
     });
+    // The re-issue is claimed for the stack on its pathway, like the components it was awarded from.
+    const { state: path } = await world.ledger.load(pathwayDecider, streamId('pathway', 'path-1'));
+    expect(path).toMatchObject({ claims: { 'cred-4': 'stack-1' } });
 
     // The replacement backs the stack now: its revocation is followed like any component's.
     await revoke(4);
