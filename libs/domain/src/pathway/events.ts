@@ -11,6 +11,11 @@ export type PathwayPublished = Event<
     components: readonly string[];
     completion: CompletionRule;
     minimumEcts: number;
+    /**
+     * ISO 8601 duration: a stack on this pathway is valid that long from its award. Absent, a stack
+     * ends with its components' earliest `validUntil`.
+     */
+    stackValidity?: string;
   }
 >;
 

@@ -1,7 +1,7 @@
 import { conflict, DomainError, invalid } from '../core';
 import { credentialStatusAt, type CredentialState, type IssuedCredentialState } from '../credential/state';
 import type { PathwayState } from '../pathway/state';
-import { instantMs } from '../time';
+import { addDuration, instantMs } from '../time';
 
 export type Pathway = Extract<PathwayState, { status: 'published' }>;
 
@@ -69,6 +69,10 @@ export const assertComponentsQualify = (
   });
 };
 
+/** A component that states no ECTS (hours only) counts 0. */
+const ectsOf = (components: readonly IssuedCredentialState[]) =>
+  components.reduce((sum, c) => sum + (c.ects ?? 0), 0);
+
 const earliest = (instants: readonly string[]): string | undefined =>
   instants.reduce<string | undefined>(
     (first, at) => (first === undefined || instantMs(at) < instantMs(first) ? at : first),
@@ -77,13 +81,21 @@ const earliest = (instants: readonly string[]): string | undefined =>
 
 /**
  * What a set of components gives a stack: their ECTS (a component that states hours only, or no
- * workload, counts 0) and their earliest `validUntil` (the stack ends when its first component does).
+ * workload, counts 0) and its `validUntil`: the components' earliest (the stack ends when its first
+ * component does), unless the pathway sets a `stackValidity` from the award.
  */
-export const backing = (components: readonly IssuedCredentialState[]) => {
-  const validUntil = earliest(components.flatMap((c) => (c.validUntil === undefined ? [] : [c.validUntil])));
+export const backing = (
+  components: readonly IssuedCredentialState[],
+  validity: Readonly<{ pathway: Pathway; awardedAt: string }>,
+) => {
+  const { pathway, awardedAt } = validity;
+  const validUntil =
+    pathway.stackValidity !== undefined
+      ? addDuration(awardedAt, pathway.stackValidity)
+      : earliest(components.flatMap((c) => (c.validUntil === undefined ? [] : [c.validUntil])));
   return {
     componentCredentialIds: components.map((c) => c.credentialId),
-    totalEcts: components.reduce((sum, c) => sum + (c.ects ?? 0), 0),
+    totalEcts: ectsOf(components),
     ...(validUntil !== undefined ? { validUntil } : {}),
   };
 };
@@ -100,7 +112,7 @@ export const pathwayShortfall = (
   const covered = components.map((c) => c.specificationId);
   const required = pathway.completion.kind === 'all-of' ? pathway.components.length : pathway.completion.n;
   if (covered.length < required) return { code: 'stack.completion-unmet', required, covered };
-  const { totalEcts } = backing(components);
+  const totalEcts = ectsOf(components);
   if (totalEcts < pathway.minimumEcts) {
     return { code: 'stack.ects-below-minimum', totalEcts, minimumEcts: pathway.minimumEcts };
   }

@@ -57,7 +57,7 @@ const award = (command: AwardStackedCredential, state: StackState): StackEvent[]
   const components = resolveComponents(componentCredentialIds, context.components);
   assertComponentsQualify(components, pathway, learnerId, metadata.now);
   assertPathwayComplete(components, pathway);
-  const { totalEcts, validUntil } = backing(components);
+  const { totalEcts, validUntil } = backing(components, { pathway, awardedAt: metadata.now });
   return [
     {
       type: 'StackedCredentialAwarded',

@@ -96,6 +96,21 @@ describe('Stack decider', () => {
           ),
         )
         .then([{ ...awarded, data: { ...awarded.data, validUntil: '2026-09-01T00:00:00Z' } }]));
+    it('ends when the pathway says, counted from the award, whatever its components', () =>
+      given([])
+        .when(
+          awardWith(
+            {},
+            {
+              components: [
+                cred1,
+                credential(credentialIssued({ ...issued2.data, validUntil: '2026-09-01T00:00:00Z' })),
+              ],
+              pathway: fold(pathwayDecider, [pathwayPublished({ stackValidity: 'P3Y' })]),
+            },
+          ),
+        )
+        .then([{ ...awarded, data: { ...awarded.data, validUntil: '2028-06-01T12:00:00.000Z' } }]));
     it('counts an hours-only component as 0 ECTS and names it', () =>
       given([])
         .when(

@@ -50,7 +50,12 @@ const followRevocation = (
     };
     return {
       components: next,
-      events: [{ type: 'StackComponentReplaced', data: { ...data, ...backing(next) } }],
+      events: [
+        {
+          type: 'StackComponentReplaced',
+          data: { ...data, ...backing(next, { pathway, awardedAt: state.awardedAt }) },
+        },
+      ],
     };
   }
   const remaining = components.filter((c) => c !== changed);
@@ -58,7 +63,13 @@ const followRevocation = (
     const data = { stackId, issuerId, reason: 'component-revoked' as const, componentCredentialId };
     return { components: [], events: [{ type: 'StackedCredentialInvalidated', data }] };
   }
-  const data = { stackId, issuerId, componentCredentialId, reason: changed.reason, ...backing(remaining) };
+  const data = {
+    stackId,
+    issuerId,
+    componentCredentialId,
+    reason: changed.reason,
+    ...backing(remaining, { pathway, awardedAt: state.awardedAt }),
+  };
   return { components: remaining, events: [{ type: 'StackComponentLost', data }] };
 };
 

@@ -127,6 +127,26 @@ describe('Stack decider: ReconcileStackedCredential', () => {
         )
         .then([{ ...lost3, data: { ...lost3.data, validUntil: '2027-01-01T00:00:00Z' } }]));
 
+    it("keeps the pathway's validity from the award, whatever remains", () =>
+      given([awarded])
+        .when(
+          command('ReconcileStackedCredential', {
+            stackId: 'stack-1',
+            componentCredentialId: 'cred-3',
+            context: {
+              pathway: fold(pathwayDecider, [
+                pathwayPublished({
+                  components: ['spec-1', 'spec-2', 'spec-3'],
+                  completion: { kind: 'n-of', n: 2 },
+                  stackValidity: 'P1Y',
+                }),
+              ]),
+              components: [active(1, { validUntil: '2025-12-01T00:00:00Z' }), active(2), revoked(3)],
+            },
+          }),
+        )
+        .then([{ ...lost3, data: { ...lost3.data, validUntil: '2026-06-01T12:00:00.000Z' } }]));
+
     it('is a no-op once followed, and on an invalidated stack', () => {
       given([awarded, lost3])
         .when(reconcile('cred-3', [active(1), active(2)]))

@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -57,6 +58,15 @@ export class PublishPathwayDto {
   @Min(0)
   @Max(CAPS.ects)
   minimumEcts!: number;
+
+  @ApiPropertyOptional({
+    description:
+      "ISO 8601 duration: a stack on this pathway is valid that long from its award. Absent, a stack ends with its components' earliest `validUntil`.",
+    example: 'P5Y',
+  })
+  @IsOptional()
+  @Matches(/^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,5}D)?$/)
+  stackValidity?: string;
 }
 
 export class AwardStackedCredentialDto {
