@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { startLedger, type TestLedger } from '../support/ledger-app';
 import {
   accreditedIssuer,
@@ -8,19 +9,6 @@ import {
   specificationBody,
   type World,
 } from '../support/fixtures';
-
-const eventually = async <T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  attempts = 50,
-): Promise<T> => {
-  let value = await probe();
-  for (let i = 0; i < attempts && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-};
 
 describe('A stacked credential over HTTP', () => {
   let ledger: TestLedger;

@@ -72,6 +72,7 @@ describeEachReadModelStore('Read models with a separate projector', (target) => 
       '/v1/register/comparison',
       '/v1/learners/{learnerId}/record',
       '/v1/credentials/{id}/status',
+      '/v1/stacked-credentials/{id}/status',
       '/v1/projections',
     ]) {
       expect(docs.body.paths[path]?.get).toBeDefined();

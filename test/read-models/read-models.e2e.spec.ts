@@ -288,6 +288,8 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
           ],
         }),
       ]);
+      const status = await get(fresh(`/v1/stacked-credentials/${seeded.stackId}/status`), seeded.a.qaToken);
+      expect(status.body).toMatchObject({ stackId: seeded.stackId, status: 'invalidated', causedBy: [c5] });
     });
 
     it('exports the credentials as CSV, and shows an issuer only what it issued', async () => {
@@ -440,6 +442,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         status: await Promise.all(
           seeded.credentials.map((id) => json(`/v1/credentials/${id}/status?at=${instant}`)),
         ),
+        stackStatus: await json(`/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}`),
       };
     };
 

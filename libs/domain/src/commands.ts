@@ -45,8 +45,10 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   ReinstateCredential: true,
   RevokeCredential: true,
   PublishPathway: true,
+  ClaimStackComponents: true,
+  ReleaseStackComponents: true,
   AwardStackedCredential: true,
-  InvalidateStackedCredential: true,
+  ReconcileStackedCredential: true,
 };
 
 export const COMMAND_TYPES = Object.keys(LISTED) as [CredenceCommandType, ...CredenceCommandType[]];

@@ -15,6 +15,7 @@ import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
 import { issueReserving } from './issuance';
+import { awardClaiming } from './stack-award';
 import { credenceEvent } from './credence-event';
 import { StateCache } from './state-cache';
 
@@ -121,7 +122,8 @@ export class Ledger {
 
   /**
    * Decides `request` on its target stream and appends the events, after the rules gate. An
-   * issuance first reserves the assessments it cites (see issuance.ts).
+   * issuance first reserves the assessments it cites (see issuance.ts), an award its components
+   * on the pathway (see stack-award.ts).
    */
   async handle<T extends CredenceCommandType>(
     request: CommandRequest<T>,
@@ -135,6 +137,13 @@ export class Ledger {
         prepare: (_, state) => this.gateCheck(resolved, state),
         upcasters: EVENT_UPCASTERS,
       });
+    if (request.type === 'AwardStackedCredential') {
+      // Narrowed by the type check, which TypeScript cannot carry through the generic T.
+      const award = request as CommandRequest<'AwardStackedCredential'>;
+      const resolvedAward = resolved as unknown as ResolvedCommand<'AwardStackedCredential'>;
+      const result = await awardClaiming(this, award, resolvedAward, append as never);
+      return result as unknown as HandleResult<TargetState<T>>;
+    }
     if (request.type !== 'IssueCredential') return append();
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
     const issue = request as CommandRequest<'IssueCredential'>;

@@ -157,7 +157,7 @@ export const seedLedger = async (ledger: TestLedger): Promise<Seeded> => {
     await asA('POST', '/v1/stacked-credentials', { pathwayId, learnerId, componentCredentialIds: [c0, c5] }),
   );
   await change(c5, 'revocation', { reason: 'issued-in-error' });
-  // The stack follows through StackedCredentialInvalidated, appended by a reactor after the revocation.
+  // All-of: the stack follows through StackedCredentialInvalidated, appended by a reactor after the revocation.
   for (let tries = 0; ; tries++) {
     const trail = await ledger.request('GET', `/v1/streams/stack-${stackId}/events`, {
       token: a.auditorToken,

@@ -8,6 +8,7 @@ import { ProjectionsController } from './projections.controller';
 import { ProjectorService } from './projector.service';
 import { ReadModels } from './read-models.service';
 import { RegisterController } from './register.controller';
+import { StackStatusController } from './stack-status.controller';
 
 /**
  * The auditors' read side: the read-model database (SQLite in the data dir, or PostgreSQL at
@@ -23,6 +24,7 @@ export class ReadModelsModule {
         RegisterController,
         LearnersController,
         CredentialStatusController,
+        StackStatusController,
         ProjectionsController,
       ],
       providers: [

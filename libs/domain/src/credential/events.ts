@@ -51,7 +51,14 @@ export type CredentialReinstated = Event<
 >;
 export type CredentialRevoked = Event<
   'CredentialRevoked',
-  { credentialId: string; issuerId: string; reason: RevocationReason; note?: string }
+  {
+    credentialId: string;
+    issuerId: string;
+    reason: RevocationReason;
+    note?: string;
+    /** With reason `superseded`: the corrected re-issue that replaces this credential. */
+    supersededBy?: string;
+  }
 >;
 
 export type CredentialEvent =

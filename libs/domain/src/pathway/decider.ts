@@ -1,13 +1,21 @@
 import { conflict, DomainError, invalid, type Decider } from '../core';
-import { sameValue, withoutStatus } from '../equality';
+import { definedOnly, sameValue, withoutStatus } from '../equality';
+import { isDuration } from '../time';
 import { actingIssuerId, assertMayActOn, exhaustive, requireText } from '../guards';
+import { claimComponents, releaseComponents } from './claims';
 import type { PathwayCommand, PublishPathway } from './commands';
 import type { PathwayEvent, PathwayPublished } from './events';
 import { evolvePathway, initialPathwayState, type PathwayState } from './state';
 
 const duplicatesIn = (ids: readonly string[]) => ids.filter((id, i) => ids.indexOf(id) !== i);
 
-const validateShape = ({ title, components, completion, minimumEcts }: PublishPathway['data']) => {
+const validateShape = ({
+  title,
+  components,
+  completion,
+  minimumEcts,
+  stackValidity,
+}: PublishPathway['data']) => {
   requireText(title, 'pathway.title-required', 'title');
   if (components.length === 0)
     throw invalid('pathway.components-required', 'A pathway needs at least one component');
@@ -28,6 +36,11 @@ const validateShape = ({ title, components, completion, minimumEcts }: PublishPa
   }
   if (!(Number.isFinite(minimumEcts) && minimumEcts >= 0)) {
     throw invalid('pathway.minimum-ects-invalid', 'minimumEcts must be a number >= 0', { minimumEcts });
+  }
+  if (stackValidity !== undefined && !isDuration(stackValidity)) {
+    throw invalid('pathway.stack-validity-invalid', 'stackValidity must be an ISO 8601 duration', {
+      stackValidity,
+    });
   }
 };
 
@@ -55,25 +68,30 @@ const assertComponentsLive = ({ components, context }: PublishPathway['data']) =
 };
 
 const publish = ({ data, metadata }: PublishPathway, state: PathwayState): PathwayPublished[] => {
-  const { pathwayId, title, components, completion, minimumEcts } = data;
-  const definition = { pathwayId, title, components, completion, minimumEcts };
+  const { pathwayId, title, components, completion, minimumEcts, stackValidity } = data;
+  const definition = { pathwayId, title, components, completion, minimumEcts, stackValidity };
   if (state.status === 'published') {
     assertMayActOn(metadata, 'pathway', pathwayId, { id: state.pathwayId, issuerId: state.issuerId });
-    if (sameValue(withoutStatus(state), { ...definition, issuerId: state.issuerId })) return [];
+    const { claims: _claims, ...published } = withoutStatus(state);
+    if (sameValue(published, { ...definition, issuerId: state.issuerId })) return [];
     throw conflict('pathway.already-published', `Pathway ${pathwayId} is published with another definition`);
   }
   const issuerId = actingIssuerId(metadata);
   validateShape(data);
   assertComponentsLive(data);
-  return [{ type: 'PathwayPublished', data: { ...definition, issuerId } }];
+  return [{ type: 'PathwayPublished', data: definedOnly({ ...definition, issuerId }) }];
 };
 
 export const decidePathway = (command: PathwayCommand, state: PathwayState): PathwayEvent[] => {
   switch (command.type) {
     case 'PublishPathway':
       return publish(command, state);
+    case 'ClaimStackComponents':
+      return claimComponents(command, state);
+    case 'ReleaseStackComponents':
+      return releaseComponents(command, state);
     default:
-      return exhaustive(command.type);
+      return exhaustive(command);
   }
 };
 

@@ -23,6 +23,10 @@ describe('Pathway decider: PublishPathway', () => {
     given([])
       .when(publish({ completion: { kind: 'n-of', n: 1 }, minimumEcts: 0 }))
       .then([pathwayPublished({ completion: { kind: 'n-of', n: 1 }, minimumEcts: 0 })]));
+  it('publishes a pathway whose stacks are valid for a fixed time from their award', () =>
+    given([])
+      .when(publish({ stackValidity: 'P3Y' }))
+      .then([pathwayPublished({ stackValidity: 'P3Y' })]));
   it('is a no-op when republished identically', () => given([published]).when(publish()).thenNothing());
   it('refuses another definition for a published pathway', () =>
     given([published])
@@ -60,6 +64,7 @@ describe('Pathway decider: PublishPathway', () => {
     ],
     ['a fractional n', { completion: { kind: 'n-of', n: 1.5 } as const }, 'pathway.completion-invalid'],
     ['negative minimum ECTS', { minimumEcts: -1 }, 'pathway.minimum-ects-invalid'],
+    ['a stack validity that is no duration', { stackValidity: '3 years' }, 'pathway.stack-validity-invalid'],
   ])('refuses %s', (_, change, code) => given([]).when(publish(change)).thenThrows(code, 'invalid'));
   it('refuses a command type it does not know', () =>
     given([])

@@ -15,10 +15,21 @@ export type AwardStackedCredential = Command<
     context: { pathway: PathwayState; components: readonly CredentialState[]; issuer: IssuerState };
   }
 >;
-/** Sent by the system when a component credential is revoked. */
-export type InvalidateStackedCredential = Command<
-  'InvalidateStackedCredential',
-  { stackId: string; componentCredentialId: string }
+/**
+ * Sent by the system when a component credential is revoked, suspended or reinstated: the stack
+ * follows its components' current states (a re-run finds nothing left to do).
+ */
+export type ReconcileStackedCredential = Command<
+  'ReconcileStackedCredential',
+  {
+    stackId: string;
+    /** The component whose change caused this. */
+    componentCredentialId: string;
+    /** When it was superseded: the re-issue that replaces it (`supersededBy` of the revocation). */
+    replacementCredentialId?: string;
+    /** The pathway, and the states of the stack's components and of the replacement, in any order. */
+    context: { pathway: PathwayState; components: readonly CredentialState[] };
+  }
 >;
 
-export type StackCommand = AwardStackedCredential | InvalidateStackedCredential;
+export type StackCommand = AwardStackedCredential | ReconcileStackedCredential;

@@ -1,8 +1,9 @@
 import { conflict, DomainError, invalid } from '../core';
 import { credentialStatusAt, type CredentialState, type IssuedCredentialState } from '../credential/state';
 import type { PathwayState } from '../pathway/state';
+import { addDuration, instantMs } from '../time';
 
-type Pathway = Extract<PathwayState, { status: 'published' }>;
+export type Pathway = Extract<PathwayState, { status: 'published' }>;
 
 const duplicatesIn = (ids: readonly string[]) => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
 
@@ -68,31 +69,83 @@ export const assertComponentsQualify = (
   });
 };
 
-/** The components together: the completion rule, then the ECTS floor. Returns the total ECTS. */
+/** A component that states no ECTS (hours only) counts 0. */
+const ectsOf = (components: readonly IssuedCredentialState[]) =>
+  components.reduce((sum, c) => sum + (c.ects ?? 0), 0);
+
+const earliest = (instants: readonly string[]): string | undefined =>
+  instants.reduce<string | undefined>(
+    (first, at) => (first === undefined || instantMs(at) < instantMs(first) ? at : first),
+    undefined,
+  );
+
+/**
+ * What a set of components gives a stack: their ECTS (a component that states hours only, or no
+ * workload, counts 0) and its `validUntil`: the components' earliest (the stack ends when its first
+ * component does), unless the pathway sets a `stackValidity` from the award.
+ */
+export const backing = (
+  components: readonly IssuedCredentialState[],
+  validity: Readonly<{ pathway: Pathway; awardedAt: string }>,
+) => {
+  const { pathway, awardedAt } = validity;
+  const validUntil =
+    pathway.stackValidity !== undefined
+      ? addDuration(awardedAt, pathway.stackValidity)
+      : earliest(components.flatMap((c) => (c.validUntil === undefined ? [] : [c.validUntil])));
+  return {
+    componentCredentialIds: components.map((c) => c.credentialId),
+    totalEcts: ectsOf(components),
+    ...(validUntil !== undefined ? { validUntil } : {}),
+  };
+};
+
+export type PathwayShortfall =
+  | Readonly<{ code: 'stack.completion-unmet'; required: number; covered: readonly string[] }>
+  | Readonly<{ code: 'stack.ects-below-minimum'; totalEcts: number; minimumEcts: number }>;
+
+/** Why these components do not complete the pathway (the completion rule, then the ECTS floor), or null. */
+export const pathwayShortfall = (
+  components: readonly IssuedCredentialState[],
+  pathway: Pathway,
+): PathwayShortfall | null => {
+  const covered = components.map((c) => c.specificationId);
+  const required = pathway.completion.kind === 'all-of' ? pathway.components.length : pathway.completion.n;
+  if (covered.length < required) return { code: 'stack.completion-unmet', required, covered };
+  const totalEcts = ectsOf(components);
+  if (totalEcts < pathway.minimumEcts) {
+    return { code: 'stack.ects-below-minimum', totalEcts, minimumEcts: pathway.minimumEcts };
+  }
+  return null;
+};
+
+/** The components together complete the pathway, or the award is refused naming what is short. */
 export const assertPathwayComplete = (
   components: readonly IssuedCredentialState[],
   pathway: Pathway,
-): number => {
-  const covered = components.map((c) => c.specificationId);
-  const required = pathway.completion.kind === 'all-of' ? pathway.components.length : pathway.completion.n;
-  if (covered.length < required) {
-    throw conflict('stack.completion-unmet', `Pathway ${pathway.pathwayId} needs ${required} components`, {
+): void => {
+  const shortfall = pathwayShortfall(components, pathway);
+  if (shortfall?.code === 'stack.completion-unmet') {
+    const { required, covered } = shortfall;
+    throw conflict(shortfall.code, `Pathway ${pathway.pathwayId} needs ${required} components`, {
       completion: pathway.completion,
       required,
       covered,
       missing: pathway.components.filter((id) => !covered.includes(id)),
     });
   }
-  const totalEcts = components.reduce((sum, c) => sum + (c.ects ?? 0), 0);
-  if (totalEcts < pathway.minimumEcts) {
-    throw conflict(
-      'stack.ects-below-minimum',
-      `${totalEcts} ECTS is below the pathway's ${pathway.minimumEcts}`,
-      {
-        totalEcts,
-        minimumEcts: pathway.minimumEcts,
-      },
-    );
+  if (shortfall?.code === 'stack.ects-below-minimum') {
+    const { totalEcts, minimumEcts } = shortfall;
+    throw conflict(shortfall.code, `${totalEcts} ECTS is below the pathway's ${minimumEcts}`, {
+      totalEcts,
+      minimumEcts,
+      ...zeroEctsNote(components),
+    });
   }
-  return totalEcts;
+};
+
+/** Names the components counted as 0 ECTS, so a refusal or an award says why they add nothing. */
+export const zeroEctsNote = (components: readonly IssuedCredentialState[]) => {
+  const ids = components.filter((c) => c.ects === undefined).map((c) => c.credentialId);
+  return ids.length > 0 ? { zeroEctsComponentIds: ids } : {};
 };

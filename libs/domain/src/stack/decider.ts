@@ -1,4 +1,4 @@
-import { conflict, invalid, notFound, type Decider } from '../core';
+import { conflict, notFound, type Decider } from '../core';
 import { sameValue } from '../equality';
 import {
   actingIssuerId,
@@ -9,8 +9,15 @@ import {
   requireText,
 } from '../guards';
 import type { PathwayState } from '../pathway/state';
-import type { AwardStackedCredential, InvalidateStackedCredential, StackCommand } from './commands';
-import { assertComponentsQualify, assertPathwayComplete, resolveComponents } from './components';
+import type { AwardStackedCredential, StackCommand } from './commands';
+import {
+  assertComponentsQualify,
+  assertPathwayComplete,
+  backing,
+  resolveComponents,
+  zeroEctsNote,
+} from './components';
+import { reconcileStack } from './reconcile';
 import type { StackEvent } from './events';
 import { evolveStack, initialStackState, type StackState } from './state';
 
@@ -49,7 +56,8 @@ const award = (command: AwardStackedCredential, state: StackState): StackEvent[]
   requireText(learnerId, 'stack.learner-required', 'learnerId');
   const components = resolveComponents(componentCredentialIds, context.components);
   assertComponentsQualify(components, pathway, learnerId, metadata.now);
-  const totalEcts = assertPathwayComplete(components, pathway);
+  assertPathwayComplete(components, pathway);
+  const { totalEcts, validUntil } = backing(components, { pathway, awardedAt: metadata.now });
   return [
     {
       type: 'StackedCredentialAwarded',
@@ -61,29 +69,9 @@ const award = (command: AwardStackedCredential, state: StackState): StackEvent[]
         componentCredentialIds,
         totalEcts,
         awardedAt: metadata.now,
+        ...(validUntil !== undefined ? { validUntil } : {}),
+        ...zeroEctsNote(components),
       },
-    },
-  ];
-};
-
-const invalidate = ({ data, metadata }: InvalidateStackedCredential, state: StackState): StackEvent[] => {
-  const { stackId, componentCredentialId } = data;
-  if (state.status === 'absent') throw notFound('stack.not-found', `Stack ${stackId} is unknown`);
-  assertMayActOn(metadata, 'stack', stackId, { id: state.stackId, issuerId: state.issuerId });
-  if (!state.componentCredentialIds.includes(componentCredentialId)) {
-    throw invalid(
-      'stack.component-unknown',
-      `Credential ${componentCredentialId} is not part of stack ${stackId}`,
-      {
-        componentCredentialId,
-      },
-    );
-  }
-  if (state.status === 'invalidated') return [];
-  return [
-    {
-      type: 'StackedCredentialInvalidated',
-      data: { stackId, issuerId: state.issuerId, reason: 'component-revoked', componentCredentialId },
     },
   ];
 };
@@ -92,8 +80,8 @@ export const decideStack = (command: StackCommand, state: StackState): StackEven
   switch (command.type) {
     case 'AwardStackedCredential':
       return award(command, state);
-    case 'InvalidateStackedCredential':
-      return invalidate(command, state);
+    case 'ReconcileStackedCredential':
+      return reconcileStack(command, state);
     default:
       return exhaustive(command);
   }

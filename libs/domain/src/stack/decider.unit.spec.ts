@@ -82,6 +82,60 @@ describe('Stack decider', () => {
           ),
         )
         .then([{ ...awarded, data: { ...awarded.data, componentCredentialIds: ['cred-1'], totalEcts: 5 } }]));
+    it("ends with its components' earliest validUntil", () =>
+      given([])
+        .when(
+          awardWith(
+            {},
+            {
+              components: [
+                credential(credentialIssued({ validUntil: '2027-01-01T00:00:00Z' })),
+                credential(credentialIssued({ ...issued2.data, validUntil: '2026-09-01T00:00:00Z' })),
+              ],
+            },
+          ),
+        )
+        .then([{ ...awarded, data: { ...awarded.data, validUntil: '2026-09-01T00:00:00Z' } }]));
+    it('ends when the pathway says, counted from the award, whatever its components', () =>
+      given([])
+        .when(
+          awardWith(
+            {},
+            {
+              components: [
+                cred1,
+                credential(credentialIssued({ ...issued2.data, validUntil: '2026-09-01T00:00:00Z' })),
+              ],
+              pathway: fold(pathwayDecider, [pathwayPublished({ stackValidity: 'P3Y' })]),
+            },
+          ),
+        )
+        .then([{ ...awarded, data: { ...awarded.data, validUntil: '2028-06-01T12:00:00.000Z' } }]));
+    it('counts an hours-only component as 0 ECTS and names it', () =>
+      given([])
+        .when(
+          awardWith(
+            {},
+            {
+              components: [cred1, credential(credentialIssued({ ...issued2.data, ects: undefined }))],
+              pathway: fold(pathwayDecider, [pathwayPublished({ minimumEcts: 5 })]),
+            },
+          ),
+        )
+        .then([{ ...awarded, data: { ...awarded.data, totalEcts: 5, zeroEctsComponentIds: ['cred-2'] } }]));
+    it('refuses a minimum an hours-only component cannot help reach, naming it', () =>
+      given([])
+        .when(
+          awardWith(
+            {},
+            { components: [cred1, credential(credentialIssued({ ...issued2.data, ects: undefined }))] },
+          ),
+        )
+        .thenThrows('stack.ects-below-minimum', 'conflict', {
+          totalEcts: 5,
+          minimumEcts: 10,
+          zeroEctsComponentIds: ['cred-2'],
+        }));
     it('is a no-op when awarded again with the same components in any order', () =>
       given([awarded])
         .when(awardWith({ componentCredentialIds: ['cred-2', 'cred-1'] }))
@@ -172,24 +226,5 @@ describe('Stack decider', () => {
       given([])
         .when(awardWith({}, { pathway: fold(pathwayDecider, [pathwayPublished({ minimumEcts: 12 })]) }))
         .thenThrows('stack.ects-below-minimum', 'conflict', { totalEcts: 10, minimumEcts: 12 }));
-  });
-
-  describe('InvalidateStackedCredential', () => {
-    const system = {
-      principal: { id: 'system:stack-invalidation', role: 'admin' as const },
-      issuerId: undefined,
-    };
-    const invalidate = (componentCredentialId = 'cred-2') =>
-      command('InvalidateStackedCredential', { stackId: 'stack-1', componentCredentialId }, system);
-    it('invalidates when a component is revoked', () =>
-      given([awarded]).when(invalidate()).then([invalidated]));
-    it('is a no-op when already invalidated', () =>
-      given([awarded, invalidated]).when(invalidate()).thenNothing());
-    it('is a no-op when invalidated through another component', () =>
-      given([awarded, invalidated]).when(invalidate('cred-1')).thenNothing());
-    it('refuses an unknown stack', () =>
-      given([]).when(invalidate()).thenThrows('stack.not-found', 'not-found'));
-    it('refuses a credential that is not a component', () =>
-      given([awarded]).when(invalidate('cred-9')).thenThrows('stack.component-unknown', 'invalid'));
   });
 });

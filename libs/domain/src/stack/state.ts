@@ -1,21 +1,106 @@
+import { instantMs } from '../time';
 import type { StackedCredentialAwarded, StackEvent } from './events';
 
 type Awarded = StackedCredentialAwarded['data'];
+/** `componentCredentialIds`, `totalEcts` and `validUntil` describe the components that back it now. */
+type Live = Awarded &
+  Readonly<{
+    /** Revoked components the stack survived (StackComponentLost). */
+    lostComponentIds: readonly string[];
+    /** Superseded components the stack now holds the re-issues of. */
+    replacedComponentIds: readonly string[];
+  }>;
 
 export type StackState =
   | Readonly<{ status: 'absent' }>
-  | (Awarded & Readonly<{ status: 'awarded' }>)
-  | (Awarded & Readonly<{ status: 'invalidated'; invalidatedBy: string }>);
+  | (Live & Readonly<{ status: 'awarded' }>)
+  | (Live & Readonly<{ status: 'suspended'; suspendedComponentIds: readonly string[] }>)
+  | (Live & Readonly<{ status: 'invalidated'; invalidatedBy: string }>);
+
+export type AwardedStackState = Exclude<StackState, { status: 'absent' }>;
 
 export const initialStackState = (): StackState => ({ status: 'absent' });
 
-export const evolveStack = (state: StackState, { type, data }: StackEvent): StackState => {
+const live = (state: AwardedStackState): Live => {
+  const { status: _s, ...rest } = state;
+  const {
+    suspendedComponentIds: _c,
+    invalidatedBy: _i,
+    ...common
+  } = rest as Live & {
+    suspendedComponentIds?: unknown;
+    invalidatedBy?: unknown;
+  };
+  return common;
+};
+
+/** The backing components changed: the stack takes their ids, ECTS and earliest end from the event. */
+const withComponents = (
+  state: AwardedStackState,
+  data: Pick<Awarded, 'componentCredentialIds' | 'totalEcts' | 'validUntil'>,
+  former: Pick<Live, 'lostComponentIds' | 'replacedComponentIds'>,
+): AwardedStackState => {
+  const { validUntil: _v, ...rest } = state;
+  return {
+    ...rest,
+    componentCredentialIds: data.componentCredentialIds,
+    totalEcts: data.totalEcts,
+    ...(data.validUntil !== undefined ? { validUntil: data.validUntil } : {}),
+    ...former,
+  };
+};
+
+export const evolveStack = (state: StackState, event: StackEvent): StackState => {
+  if (event.type === 'StackedCredentialAwarded') {
+    return { status: 'awarded', ...event.data, lostComponentIds: [], replacedComponentIds: [] };
+  }
+  // An invalidated stack is final; events for an absent one cannot be recorded.
+  if (state.status === 'absent' || state.status === 'invalidated') return state;
+  const { type, data } = event;
   switch (type) {
-    case 'StackedCredentialAwarded':
-      return { status: 'awarded', ...data };
     case 'StackedCredentialInvalidated':
-      return state.status === 'awarded'
-        ? { ...state, status: 'invalidated', invalidatedBy: data.componentCredentialId }
-        : state;
+      return { ...live(state), status: 'invalidated', invalidatedBy: data.componentCredentialId };
+    case 'StackComponentLost':
+      return withComponents(state, data, {
+        lostComponentIds: [...state.lostComponentIds, data.componentCredentialId],
+        replacedComponentIds: state.replacedComponentIds,
+      });
+    case 'StackComponentReplaced':
+      return withComponents(state, data, {
+        lostComponentIds: state.lostComponentIds,
+        replacedComponentIds: [...state.replacedComponentIds, data.componentCredentialId],
+      });
+    case 'StackedCredentialSuspended':
+      return { ...live(state), status: 'suspended', suspendedComponentIds: data.suspendedComponentIds };
+    case 'StackedCredentialReinstated':
+      return { ...live(state), status: 'awarded' };
   }
 };
+
+export type StackStatusAt = 'active' | 'expired' | 'not-yet-valid' | 'suspended' | 'invalidated';
+
+/**
+ * A stack's status at `instant`, judged like a credential's (see judgeStatusAt): suspension and
+ * invalidation as recorded now win; otherwise valid from its award until its `validUntil`,
+ * half-open. In milliseconds, so the read model judges exactly as the domain does.
+ */
+export const judgeStackStatusAt = (
+  recorded: AwardedStackState['status'],
+  period: Readonly<{ fromMs: number | null; untilMs: number | null }>,
+  atMs: number,
+): StackStatusAt => {
+  if (recorded === 'invalidated' || recorded === 'suspended') return recorded;
+  if (period.fromMs !== null && atMs < period.fromMs) return 'not-yet-valid';
+  if (period.untilMs !== null && atMs >= period.untilMs) return 'expired';
+  return 'active';
+};
+
+export const stackStatusAt = (state: AwardedStackState, instant: string): StackStatusAt =>
+  judgeStackStatusAt(
+    state.status,
+    {
+      fromMs: instantMs(state.awardedAt),
+      untilMs: state.validUntil === undefined ? null : instantMs(state.validUntil),
+    },
+    instantMs(instant, 'at'),
+  );

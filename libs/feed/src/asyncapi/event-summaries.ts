@@ -34,7 +34,19 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
   PathwayPublished: 'A stacking pathway was published (stream `pathway-<id>`).',
   StackedCredentialAwarded:
     'A stacked credential was awarded for completing a pathway (stream `stack-<id>`).',
-  StackedCredentialInvalidated: 'A stacked credential lost its validity because a component was revoked.',
+  StackedCredentialInvalidated:
+    'A stacked credential lost its validity because a component was revoked and the rest no longer complete the pathway.',
+  PathwayComponentsClaimed:
+    'Component credentials were reserved for one stack on a pathway: each backs at most one stack per pathway.',
+  PathwayComponentsReleased:
+    'Component credentials reserved for a stack were released (the award was refused, or the stack invalidated).',
+  StackComponentLost:
+    'A component of a stacked credential was revoked; the remaining components still complete the pathway.',
+  StackComponentReplaced: 'A superseded component of a stacked credential was replaced by its re-issue.',
+  StackedCredentialSuspended:
+    'A stacked credential was suspended: without its suspended components the pathway is not complete.',
+  StackedCredentialReinstated:
+    'A suspended stacked credential was reinstated: its components complete the pathway again.',
   QualityCheckFailed:
     'A command was refused by a blocking rule of the active ruleset (stream `compliance-<issuerId>`).',
   RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',

@@ -240,6 +240,19 @@ export const CATALOGUE = {
     facts: facts.publishPathwayFacts,
     recordedAs: 'PathwayPublished',
   },
+  // The two steps of the award's reservation (libs/domain/README.md), sent by the Ledger and the system.
+  ClaimStackComponents: {
+    target: (c) => pathway(c.data.pathwayId),
+    decider: pathwayDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'PathwayComponentsClaimed',
+  },
+  ReleaseStackComponents: {
+    target: (c) => pathway(c.data.pathwayId),
+    decider: pathwayDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'PathwayComponentsReleased',
+  },
   AwardStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,
@@ -251,9 +264,17 @@ export const CATALOGUE = {
     facts: facts.awardStackedCredentialFacts,
     recordedAs: 'StackedCredentialAwarded',
   },
-  InvalidateStackedCredential: {
+  // Sent by the system; its outcomes are several events, and replay sees the one that ends a stack.
+  ReconcileStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,
+    related: (c, target) => ({
+      pathway: pathway(target.status === 'absent' ? '' : target.pathwayId),
+      components: [
+        ...(target.status === 'absent' ? [] : target.componentCredentialIds),
+        ...(c.data.replacementCredentialId !== undefined ? [c.data.replacementCredentialId] : []),
+      ].map(credential),
+    }),
     facts: facts.ownedResourceFacts,
     recordedAs: 'StackedCredentialInvalidated',
   },

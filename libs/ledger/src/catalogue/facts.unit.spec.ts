@@ -352,7 +352,7 @@ describe('the facts each catalogued command gives the rules', () => {
     });
   });
 
-  it('InvalidateStackedCredential (sent by the system): the stack owner is the issuer acted for', async () => {
+  it('ReconcileStackedCredential (sent by the system): the stack owner is the issuer acted for', async () => {
     const awarded = {
       type: 'StackedCredentialAwarded',
       data: {
@@ -369,10 +369,10 @@ describe('the facts each catalogued command gives the rules', () => {
       issuerId: undefined,
     });
     const request: CommandRequest = {
-      type: 'InvalidateStackedCredential',
+      type: 'ReconcileStackedCredential',
       data: { stackId: 'stack-1', componentCredentialId: 'cred-1' },
       metadata: system,
     };
-    expect(await factsOf(given, request)).toEqual(command('InvalidateStackedCredential', 'admin'));
+    expect(await factsOf(given, request)).toEqual(command('ReconcileStackedCredential', 'admin'));
   });
 });

@@ -12,8 +12,8 @@ import { reactionMetadata, type Reaction, type ReactionContext } from '../reacto
 
 const SYSTEM = { id: 'system:issuance', role: 'admin' } as const;
 
-/** A refusal is the issuance's answer (its reservations were released on the way): not a fault. */
-const isRefusal = (error: unknown) =>
+/** A refusal is the re-sent command's answer (its reservations were released on the way): not a fault. */
+export const isRefusal = (error: unknown) =>
   error instanceof DomainError || error instanceof LedgerError || error instanceof ConcurrencyError;
 
 /**

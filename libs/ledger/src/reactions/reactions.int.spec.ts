@@ -1,71 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import type { AnyEvent, CommandMetadata } from '@credence/domain';
-import { EVENT_SCHEMA_VERSIONS, type CredenceEventType, streamId } from '@credence/domain';
-import type { EventStore } from '@credence/event-store';
-import { SqliteEventStore } from '@credence/event-store/sqlite';
-import { tempDir } from '@credence/event-store/testing';
+import { streamId } from '@credence/domain';
 import {
-  actingAs,
   assessmentRecorded,
   issuerAccredited,
   issuerRegistered,
   specificationPublished,
 } from '../../../domain/src/test-fixtures';
-import { Ledger, RulesGate } from '../ledger';
-import { LedgerReactor } from '../reactor';
-import { LEDGER_REACTIONS } from '.';
-
-class NoRules extends RulesGate {
-  check = async <C>(command: C) => command;
-}
-
-const NOW = '2025-06-01T00:00:00.000Z';
-const metadata = (overrides: Partial<CommandMetadata> = {}): CommandMetadata => {
-  const commandId = randomUUID();
-  return {
-    commandId,
-    ...actingAs(),
-    now: NOW,
-    correlationId: commandId,
-    causationId: commandId,
-    ...overrides,
-  };
-};
-
-const seed = async (store: EventStore, stream: string, events: AnyEvent[]) =>
-  store.append(
-    stream,
-    events.map((e) => ({
-      eventId: randomUUID(),
-      type: e.type,
-      schemaVersion: EVENT_SCHEMA_VERSIONS[e.type as CredenceEventType],
-      data: e.data,
-      metadata: metadata(),
-    })),
-  );
-
-const eventually = async (probe: () => Promise<boolean>) => {
-  for (let i = 0; i < 100 && !(await probe()); i++) await new Promise((r) => setTimeout(r, 50));
-};
+import { eventually, metadata, reactorWorld, seed } from './reactor-world';
 
 describe('The ledger reactor', () => {
-  const dir = tempDir('reactions');
-  let store: SqliteEventStore;
-  let ledger: Ledger;
-  let reactorFile: string;
-  const reactor = () => new LedgerReactor(ledger, store, reactorFile, LEDGER_REACTIONS);
-  const types = async (stream: string) => (await store.readStream(stream)).map((e) => e.type);
+  const world = reactorWorld('reactions');
+  const reactor = () => world.reactor();
+  const types = (stream: string) => world.types(stream);
 
   beforeEach(async () => {
-    store = SqliteEventStore.open({ path: dir.nextFile() });
-    reactorFile = dir.nextFile();
-    ledger = new Ledger(store, new NoRules());
-    await seed(store, streamId('issuer', 'uni-1'), [issuerRegistered(), issuerAccredited()]);
-    await seed(store, streamId('specification', 'spec-1'), [specificationPublished()]);
-    await seed(store, streamId('assessment', 'asmt-1'), [assessmentRecorded()]);
+    world.open();
+    await seed(world.store, streamId('issuer', 'uni-1'), [issuerRegistered(), issuerAccredited()]);
+    await seed(world.store, streamId('specification', 'spec-1'), [specificationPublished()]);
+    await seed(world.store, streamId('assessment', 'asmt-1'), [assessmentRecorded()]);
   });
-  afterEach(() => store.close());
-  afterAll(() => dir.remove());
+  afterEach(() => world.store.close());
+  afterAll(() => world.dir.remove());
 
   const issuance = {
     commandId: 'issue-1',
@@ -77,7 +31,7 @@ describe('The ledger reactor', () => {
 
   it('finishes an issuance that crashed between the reservation and the credential, once', async () => {
     // What the live path appended before the crash: the reservation, made with the step's derived id.
-    await ledger.handle({
+    await world.ledger.handle({
       type: 'CredentialAssessment',
       data: { assessmentId: 'asmt-1', credentialId: 'cred-1', issuance },
       metadata: metadata(),
@@ -88,7 +42,7 @@ describe('The ledger reactor', () => {
     first.start();
     await eventually(async () => (await types(streamId('credential', 'cred-1'))).length > 0);
     await first.stop();
-    const [issued] = await store.readStream(streamId('credential', 'cred-1'));
+    const [issued] = await world.store.readStream(streamId('credential', 'cred-1'));
     expect(issued).toMatchObject({
       type: 'CredentialIssued',
       data: { assessmentIds: ['asmt-1'] },
@@ -96,7 +50,7 @@ describe('The ledger reactor', () => {
     });
 
     // The client's retry of the same issuance is answered from the log, and a restart adds nothing.
-    const retry = await ledger.handle({
+    const retry = await world.ledger.handle({
       type: 'IssueCredential',
       data: { ...issuance, credentialId: 'cred-1' },
       metadata: metadata({ commandId: 'issue-1' }),
@@ -114,18 +68,18 @@ describe('The ledger reactor', () => {
   });
 
   it('revokes the credential of an annulled assessment after a crash before the cascade ran, exactly once (finding 3)', async () => {
-    await ledger.handle({
+    await world.ledger.handle({
       type: 'IssueCredential',
       data: { ...issuance, credentialId: 'cred-1' },
       metadata: metadata(),
     });
     const indexing = reactor();
     indexing.start();
-    await eventually(async () => indexing.checkpoint() === (await store.headPosition()));
+    await eventually(async () => indexing.checkpoint() === (await world.store.headPosition()));
     await indexing.stop();
 
     // The annulment is appended while no reactor runs: the process died before the cascade.
-    const annulled = await ledger.handle({
+    const annulled = await world.ledger.handle({
       type: 'AnnulAssessment',
       data: { assessmentId: 'asmt-1' },
       metadata: metadata(),
@@ -138,7 +92,7 @@ describe('The ledger reactor', () => {
       (await types(streamId('credential', 'cred-1'))).includes('CredentialRevoked'),
     );
     await restarted.stop();
-    const revocation = (await store.readStream(streamId('credential', 'cred-1')))[1];
+    const revocation = (await world.store.readStream(streamId('credential', 'cred-1')))[1];
     expect(revocation).toMatchObject({
       type: 'CredentialRevoked',
       data: { reason: 'assessment-annulled' },
@@ -146,8 +100,8 @@ describe('The ledger reactor', () => {
     });
 
     // Restarted again, and once more with its checkpoint lost: still one revocation.
-    for (const file of [reactorFile, dir.nextFile()]) {
-      reactorFile = file;
+    for (const file of [world.reactorFile, world.dir.nextFile()]) {
+      world.reactorFile = file;
       const again = reactor();
       again.start();
       await new Promise((r) => setTimeout(r, 300));

@@ -1,37 +1,105 @@
+import type Database from 'better-sqlite3';
+import { credentialDecider, type CredentialRevoked, streamId } from '@credence/domain';
 import type { RecordedEvent } from '@credence/event-store';
-import { reactionMetadata, type Reaction } from '../reactor';
+import { reactionMetadata, type Reaction, type ReactionContext } from '../reactor';
 
 const SYSTEM = { id: 'system:stack-invalidation', role: 'admin' } as const;
 
-/** When a component credential is revoked, every stack built on it is invalidated through an event. */
-export const stackInvalidation: Reaction = {
-  setup: (db) =>
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS stack_components (component_id TEXT NOT NULL, stack_id TEXT NOT NULL, PRIMARY KEY (component_id, stack_id))',
-    ),
-  handle: async (event, { db, ledger }) => {
-    if (event.type === 'StackedCredentialAwarded') {
-      const data = event.data as { stackId: string; componentCredentialIds: string[] };
-      const insert = db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
-      for (const component of data.componentCredentialIds) insert.run(component, data.stackId);
-    }
-    if (event.type !== 'CredentialRevoked') return;
-    const { credentialId } = event.data as { credentialId: string };
-    const stacks = db
-      .prepare<[string], { stack_id: string }>('SELECT stack_id FROM stack_components WHERE component_id = ?')
-      .all(credentialId);
-    for (const { stack_id: stackId } of stacks) await invalidate(event, stackId, credentialId, ledger);
-  },
+type ComponentChange = Readonly<{ credentialId: string; replacementCredentialId?: string }>;
+
+const stacksOf = (db: Database.Database, credentialId: string) =>
+  db
+    .prepare<[string], { stack_id: string }>('SELECT stack_id FROM stack_components WHERE component_id = ?')
+    .all(credentialId)
+    .map((row) => row.stack_id);
+
+/** Every stack built on the changed component follows it (ReconcileStackedCredential, by the system). */
+const reconcileStacks = async (
+  cause: RecordedEvent,
+  change: ComponentChange,
+  { db, ledger }: ReactionContext,
+) => {
+  for (const stackId of stacksOf(db, change.credentialId)) {
+    await ledger.handle({
+      type: 'ReconcileStackedCredential',
+      data: { stackId, componentCredentialId: change.credentialId, ...change },
+      metadata: reactionMetadata(cause, SYSTEM, `reconcile:${stackId}:${change.credentialId}`),
+    });
+  }
 };
 
-const invalidate = (
-  revoked: RecordedEvent,
-  stackId: string,
-  credentialId: string,
-  ledger: Parameters<Reaction['handle']>[1]['ledger'],
-) =>
-  ledger.handle({
-    type: 'InvalidateStackedCredential',
-    data: { stackId, componentCredentialId: credentialId },
-    metadata: reactionMetadata(revoked, SYSTEM, `invalidate:${stackId}`),
-  });
+/**
+ * A superseded component is followed once its re-issue exists: if the revocation comes first, the
+ * stacks wait (in `pending_replacements`) for the replacement's CredentialIssued.
+ */
+const followRevocation = async (event: RecordedEvent, context: ReactionContext) => {
+  const { credentialId, reason, supersededBy } = event.data as CredentialRevoked['data'];
+  if (reason === 'superseded' && supersededBy !== undefined) {
+    const { state } = await context.ledger.load(credentialDecider, streamId('credential', supersededBy));
+    if (state.status === 'absent') {
+      context.db
+        .prepare('INSERT OR IGNORE INTO pending_replacements VALUES (?, ?)')
+        .run(supersededBy, credentialId);
+      return;
+    }
+    return reconcileStacks(event, { credentialId, replacementCredentialId: supersededBy }, context);
+  }
+  return reconcileStacks(event, { credentialId }, context);
+};
+
+const followReplacementIssued = async (event: RecordedEvent, context: ReactionContext) => {
+  const { credentialId } = event.data as { credentialId: string };
+  const superseded = context.db
+    .prepare<[string], { superseded_id: string }>(
+      'SELECT superseded_id FROM pending_replacements WHERE replacement_id = ?',
+    )
+    .all(credentialId);
+  for (const { superseded_id: supersededId } of superseded) {
+    await reconcileStacks(
+      event,
+      { credentialId: supersededId, replacementCredentialId: credentialId },
+      context,
+    );
+  }
+};
+
+/**
+ * Stacks follow their components. The reaction keeps an index of which stacks each credential backs,
+ * and on a component's revocation, suspension or reinstatement asks each of those stacks to
+ * reconcile with its components' current states (the stack decider judges: replaced, lost,
+ * invalidated, suspended or reinstated). Commands are derived from the cause, so a re-run after a
+ * crash repeats none, and a reconciliation judged on current states adds nothing when re-sent.
+ */
+export const stackInvalidation: Reaction = {
+  setup: (db) =>
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS stack_components (component_id TEXT NOT NULL, stack_id TEXT NOT NULL, PRIMARY KEY (component_id, stack_id));
+      CREATE TABLE IF NOT EXISTS pending_replacements (replacement_id TEXT NOT NULL, superseded_id TEXT NOT NULL, PRIMARY KEY (replacement_id, superseded_id));
+    `),
+  handle: async (event, context) => {
+    const insert = context.db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
+    switch (event.type) {
+      case 'StackedCredentialAwarded': {
+        const data = event.data as { stackId: string; componentCredentialIds: string[] };
+        for (const component of data.componentCredentialIds) insert.run(component, data.stackId);
+        return;
+      }
+      case 'StackComponentReplaced': {
+        const data = event.data as { stackId: string; replacementCredentialId: string };
+        insert.run(data.replacementCredentialId, data.stackId);
+        return;
+      }
+      case 'CredentialIssued':
+        return followReplacementIssued(event, context);
+      case 'CredentialRevoked':
+        return followRevocation(event, context);
+      case 'CredentialSuspended':
+      case 'CredentialReinstated':
+        return reconcileStacks(
+          event,
+          { credentialId: (event.data as { credentialId: string }).credentialId },
+          context,
+        );
+    }
+  },
+};

@@ -59,6 +59,101 @@ describe('stacks projection', () => {
         },
       });
   });
+
+  const stack = { stackId: 'stack-1', issuerId: 'uni-1' };
+  const at = (now: string) => ({ metadata: { now } });
+
+  it('When a spare component is lost › rests on the rest, keeps its status, and names the lost one', () => {
+    given([awarded])
+      .when([
+        {
+          type: 'StackComponentLost',
+          data: {
+            ...stack,
+            componentCredentialId: 'c2',
+            reason: 'fraud',
+            componentCredentialIds: ['c1'],
+            totalEcts: 3,
+            validUntil: '2030-01-01T00:00:00Z',
+          },
+          ...at('2026-03-01T09:00:00Z'),
+        },
+      ])
+      .thenMatch('stack-1', {
+        status: 'awarded',
+        componentCredentialIds: ['c1'],
+        totalEcts: 3,
+        validUntil: '2030-01-01T00:00:00Z',
+        formerComponents: [
+          {
+            componentCredentialId: 'c2',
+            outcome: 'lost',
+            reason: 'fraud',
+            replacementCredentialId: null,
+            at: '2026-03-01T09:00:00Z',
+          },
+        ],
+      });
+  });
+
+  it('When a component is replaced by its re-issue › rests on the re-issue', () => {
+    given([awarded])
+      .when([
+        {
+          type: 'StackComponentReplaced',
+          data: {
+            ...stack,
+            componentCredentialId: 'c2',
+            replacementCredentialId: 'c3',
+            componentCredentialIds: ['c1', 'c3'],
+            totalEcts: 6,
+          },
+          ...at('2026-03-01T09:00:00Z'),
+        },
+      ])
+      .thenMatch('stack-1', {
+        componentCredentialIds: ['c1', 'c3'],
+        validUntil: null,
+        formerComponents: [
+          { componentCredentialId: 'c2', outcome: 'replaced', replacementCredentialId: 'c3' },
+        ],
+      });
+  });
+
+  it('When suspended and reinstated › keeps each status change with its cause and time', () => {
+    given([awarded])
+      .when([
+        {
+          type: 'StackedCredentialSuspended',
+          data: { ...stack, suspendedComponentIds: ['c2'] },
+          ...at('2026-03-01T09:00:00Z'),
+        },
+        { type: 'StackedCredentialReinstated', data: stack, ...at('2026-04-01T09:00:00Z') },
+      ])
+      .thenMatch('stack-1', {
+        status: 'awarded',
+        history: [
+          { status: 'awarded', componentCredentialIds: [] },
+          { status: 'suspended', componentCredentialIds: ['c2'], at: '2026-03-01T09:00:00Z' },
+          { status: 'awarded', componentCredentialIds: [], at: '2026-04-01T09:00:00Z' },
+        ],
+      });
+    given([awarded])
+      .when([{ type: 'StackedCredentialSuspended', data: { ...stack, suspendedComponentIds: ['c2'] } }])
+      .thenColumns('stack-1', { status: 'suspended' });
+  });
+
+  it('When invalidated › takes nothing after it', () => {
+    given([awarded])
+      .when([
+        {
+          type: 'StackedCredentialInvalidated',
+          data: { ...stack, reason: 'component-revoked', componentCredentialId: 'c2' },
+        },
+        { type: 'StackedCredentialReinstated', data: stack },
+      ])
+      .thenMatch('stack-1', { status: 'invalidated' });
+  });
 });
 
 describe('pathways projection', () => {

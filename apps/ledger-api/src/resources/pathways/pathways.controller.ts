@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { pathwayDecider, type Principal, stackDecider, streamId } from '@credence/domain';
 import { Ledger } from '@credence/ledger';
@@ -38,19 +38,35 @@ export class PathwaysController {
     const { state, version } = await this.ledger.load(pathwayDecider, streamId('pathway', id));
     return existing(version, 'Pathway', id, () => {
       void reply.header('etag', etagOf(version));
-      return { id, ...state };
+      // Which credential backs which stack is each stack's business, not every pathway reader's.
+      if (state.status === 'absent') return { id, ...state };
+      const { claims: _claims, ...pathway } = state;
+      return { id, ...pathway };
     });
   }
 
   @Post('stacked-credentials')
   @Roles('issuer')
+  @ApiCreatedResponse({
+    description:
+      "The stack id, its `totalEcts`, its `validUntil` (its components' earliest) and `zeroEctsComponentIds`: " +
+      'the components counted as 0 ECTS towards `minimumEcts` because their specification states hours only.',
+  })
   async award(
     @Body() body: AwardStackedCredentialDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const result = await this.ledger.handle(awardStackedCredential(body, ctx, {}), ctx);
-    return created(reply, { id: ctx.newId, result }, `/v1/stacked-credentials/${ctx.newId}`);
+    const { id } = created(reply, { id: ctx.newId, result }, `/v1/stacked-credentials/${ctx.newId}`);
+    const { state } = result;
+    if (state.status === 'absent') return { id };
+    return {
+      id,
+      totalEcts: state.totalEcts,
+      validUntil: state.validUntil ?? null,
+      zeroEctsComponentIds: state.zeroEctsComponentIds ?? [],
+    };
   }
 
   @Get('stacked-credentials/:id')

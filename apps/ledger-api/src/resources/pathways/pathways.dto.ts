@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsObject,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -48,14 +49,36 @@ export class PublishPathwayDto {
   @Type(() => CompletionRuleDto)
   completion!: CompletionRuleDto;
 
-  @ApiProperty() @IsNumber() @Min(0) @Max(CAPS.ects) minimumEcts!: number;
+  @ApiProperty({
+    description:
+      'The ECTS the components of a stack must total. A component whose specification states its workload in ' +
+      'hours only counts 0 ECTS here (the award names it in `zeroEctsComponentIds`).',
+  })
+  @IsNumber()
+  @Min(0)
+  @Max(CAPS.ects)
+  minimumEcts!: number;
+
+  @ApiPropertyOptional({
+    description:
+      "ISO 8601 duration: a stack on this pathway is valid that long from its award. Absent, a stack ends with its components' earliest `validUntil`.",
+    example: 'P5Y',
+  })
+  @IsOptional()
+  @Matches(/^P(?!$)(\d{1,4}Y)?(\d{1,4}M)?(\d{1,4}W)?(\d{1,5}D)?$/)
+  stackValidity?: string;
 }
 
 export class AwardStackedCredentialDto {
   @ApiProperty() @Matches(ID_PATTERN) pathwayId!: string;
   @ApiProperty() @Matches(ID_PATTERN) learnerId!: string;
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({
+    type: [String],
+    description:
+      "The learner's active credentials that complete the pathway. A credential backs at most one stack per " +
+      'pathway (409 `stack.component-reused`).',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(CAPS.ids)

@@ -66,7 +66,12 @@ const routed =
  * generated (first use, or `POST /issuers/{id}/keys`), never one from a request body.
  */
 type SystemCommandType =
-  'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment' | 'ActivateIssuerKey';
+  | 'ReconcileStackedCredential'
+  | 'ClaimStackComponents'
+  | 'ReleaseStackComponents'
+  | 'CredentialAssessment'
+  | 'ReleaseAssessment'
+  | 'ActivateIssuerKey';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
