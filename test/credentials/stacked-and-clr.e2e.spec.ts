@@ -246,4 +246,21 @@ describe('Stacked credentials as OB 3.0 and the learner record as CLR 2.0', () =
     );
     expect(paths['/platform/keys/{keyFile}']).toBeDefined();
   });
+
+  // Last: it revokes a component, which invalidates the stack for the tests above.
+  it("fails status.ledger for a stack invalidated by a component's revocation, and still exports it", async () => {
+    await asIssuer('POST', `/v1/credentials/${components[0]}/revocation`, { reason: 'fraud' });
+    let answer = {
+      verified: true,
+      checks: [] as Array<{ id: string; passed: boolean; notApplicable?: boolean }>,
+    };
+    for (let i = 0; i < 50 && answer.verified; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      answer = (await ledger.request('POST', '/v1/verifications', { body: { credentialId: stackId } })).body;
+    }
+    expect(answer.verified).toBe(false);
+    const failed = answer.checks.filter((c) => !c.passed && !c.notApplicable).map((c) => c.id);
+    expect(failed).toEqual(['status.ledger']);
+    expect((await asIssuer('GET', `/v1/stacked-credentials/${stackId}/ob3`)).status).toBe(200);
+  });
 });
