@@ -2,8 +2,8 @@ import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { decodeProtectedHeader, importJWK, jwtVerify, type JWK } from 'jose';
 import didV1 from '../../libs/credentials/src/jsonld/vendored/did-v1.json';
 import { verifyIndependently } from '../../libs/credentials/src/testing/independent-verifier';
-import { issueOne, startPublicLedger } from '../support/credential-ledger';
-import { accreditedIssuer, type World } from '../support/fixtures';
+import { issueOne, pathwayWithComponents, startPublicLedger } from '../support/credential-ledger';
+import { accreditedIssuer, expectCreated, type World } from '../support/fixtures';
 import type { TestLedger } from '../support/ledger-app';
 
 const DID_V1 = 'https://www.w3.org/ns/did/v1';
@@ -138,6 +138,33 @@ describe('Issuer id forms (CREDENCE_ISSUER_ID_FORM)', () => {
       for (const presented of [before.json, before.jwt, after.json, after.jwt])
         expect(await verifiedHere(the.ledger, presented)).toBe(true);
       expect((await the.ledger.request('GET', `/issuers/${the.world.issuerId}/did.json`)).status).toBe(404);
+    });
+
+    it("finds a stacked credential's issuer from its urn:uuid, so its ledger checks apply", async () => {
+      const { pathwayId, components } = await pathwayWithComponents(the.ledger, the.world);
+      const stackId = expectCreated(
+        await the.ledger.request('POST', '/v1/stacked-credentials', {
+          token: the.world.issuerToken,
+          body: { pathwayId, learnerId: 'lrn-7f3a9c', componentCredentialIds: components },
+        }),
+      );
+      const get = (accept: string) =>
+        the.ledger.request('GET', `/v1/stacked-credentials/${stackId}/ob3`, {
+          token: the.world.issuerToken,
+          headers: { accept },
+        });
+      const json = (await get('application/ld+json')).body;
+      expect(json.issuer.id).toMatch(/^did:key:z6Mk/);
+      for (const credential of [json, (await get('application/vc+jwt')).body]) {
+        const { verified, checks } = (
+          await the.ledger.request('POST', '/v1/verifications', { body: { credential } })
+        ).body;
+        expect(verified).toBe(true);
+        const passedChecks = checks
+          .filter((c: { passed: boolean }) => c.passed)
+          .map((c: { id: string }) => c.id);
+        expect(passedChecks).toEqual(expect.arrayContaining(['proof', 'issuer-key', 'status.ledger']));
+      }
     });
   });
 });

@@ -32,6 +32,9 @@ describe('Every route has a role', () => {
         'GET IssuerProfileController.profile',
         'GET IssuerProfileController.jwk',
         'GET IssuerProfileController.didDocument',
+        // The deployment as the issuer of learner-record CLRs (test/credentials/stacked-and-clr.e2e.spec.ts).
+        'GET PlatformController.profile',
+        'GET PlatformController.jwk',
         'POST VerificationController.verify',
       ].sort(),
     );

@@ -40,3 +40,36 @@ export const servedProfile = async (ledger: TestLedger, issuerId: string) => {
   const profile = (await ledger.request('GET', `/issuers/${issuerId}`)).body;
   return new Map<string, object>([[profile.id, profile]]);
 };
+
+/**
+ * Two issued component credentials of one learner and a published all-of pathway over their
+ * specifications: what a stacked credential is awarded on.
+ */
+export const pathwayWithComponents = async (
+  ledger: TestLedger,
+  world: World,
+): Promise<{ pathwayId: string; components: string[] }> => {
+  const asIssuer = (path: string, body: unknown) =>
+    ledger.request('POST', path, { token: world.issuerToken, body });
+  const specs: string[] = [];
+  const components: string[] = [];
+  for (const title of ['Data Visualisation', 'Statistics for Analysts']) {
+    const specificationId = expectCreated(
+      await asIssuer('/v1/specifications', { ...specificationBody, title }),
+    );
+    const assessmentId = expectCreated(await asIssuer('/v1/assessments', assessmentBody(specificationId)));
+    components.push(
+      expectCreated(await asIssuer('/v1/credentials', credentialBody(specificationId, [assessmentId]))),
+    );
+    specs.push(specificationId);
+  }
+  const pathwayId = expectCreated(
+    await asIssuer('/v1/pathways', {
+      title: 'Data Analytics Professional',
+      components: specs,
+      completion: { kind: 'all-of' },
+      minimumEcts: 6,
+    }),
+  );
+  return { pathwayId, components };
+};

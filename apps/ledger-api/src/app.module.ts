@@ -14,6 +14,11 @@ import { HealthController } from './health.controller';
 import { IssuerProfileController } from './credentials/issuer-profile.controller';
 import { CredentialExportController } from './credentials/credential-export.controller';
 import { CredentialExporter } from './credentials/credential-export';
+import { LearnerClrExporter } from './credentials/learner-clr';
+import { PlatformController } from './credentials/platform.controller';
+import { PlatformIssuer } from './credentials/platform-issuer';
+import { StackedCredentialExporter } from './credentials/stacked-export';
+import { LearnersController } from './read-models/learners.controller';
 import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
 import { IssuerDocuments } from './credentials/issuer-documents';
@@ -56,6 +61,9 @@ export class AppModule {
         IssuerProfileController,
         CredentialExportController,
         VerificationController,
+        PlatformController,
+        // Here, not in ReadModelsModule: its CLR form needs the credential exporters.
+        LearnersController,
       ],
       providers: [
         { provide: LedgerConfig, useValue: config },
@@ -81,6 +89,9 @@ export class AppModule {
         IssuerKeys,
         IssuerDocuments,
         CredentialExporter,
+        StackedCredentialExporter,
+        PlatformIssuer,
+        LearnerClrExporter,
         CredentialVerifier,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -25,6 +25,8 @@ const PUBLIC_ISSUER_ROUTES = [
   'issuers/\\:issuerId',
   'issuers/\\:issuerId/did.json',
   'issuers/\\:issuerId/keys/\\:keyFile',
+  'platform',
+  'platform/keys/\\:keyFile',
 ];
 
 export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastifyApplication> => {

@@ -25,3 +25,4 @@ export * from './verification/validity-check';
 export * from './verification/verify';
 export * from './jsonld/http-sources';
 export * from './signing/sign-export';
+export * from './clr/clr-credential';

@@ -6,6 +6,7 @@ import {
   buildAchievementCredential,
   signExport,
   type LearnerIdentityInput,
+  type UnsignedCredential,
 } from '@credence/credentials';
 import {
   credentialDecider,
@@ -23,16 +24,21 @@ import { IssuerKeys } from './issuer-keys';
 
 /**
  * A learner without a recorded identity is still never named: the ledger's learner id, salted
- * with the credential id and hashed, is the only identifier the export carries.
+ * with the exported document's id and hashed, is the only identifier the export carries.
  */
+export const hashedLearnerId = (learnerId: string, salt: string): LearnerIdentityInput => ({
+  identityType: 'identifier',
+  salt,
+  identityHash: `sha256$${createHash('sha256')
+    .update(learnerId + salt)
+    .digest('hex')}`,
+});
+
 const learnerIdentity = (state: IssuedCredentialState): LearnerIdentityInput =>
-  state.learner.identity ?? {
-    identityType: 'identifier',
-    salt: state.credentialId,
-    identityHash: `sha256$${createHash('sha256')
-      .update(state.learner.id + state.credentialId)
-      .digest('hex')}`,
-  };
+  state.learner.identity ?? hashedLearnerId(state.learner.id, state.credentialId);
+
+/** What an export's builder gets: the issuer's OB 3.0 id in this deployment's form, and its name. */
+export type ExportIssuer = Readonly<{ issuerObId: string; name: string }>;
 
 @Injectable()
 export class CredentialExporter implements OnApplicationShutdown {
@@ -64,12 +70,9 @@ export class CredentialExporter implements OnApplicationShutdown {
    * Both signed forms with the issuer's current keys, signed on first request and cached per
    * credential, keys and id form: after a rotation (or a compromise) the next request re-signs.
    */
-  async signed(state: IssuedCredentialState): Promise<SignedExport> {
-    const { name, keys } = await this.keys.keyring(state.issuerId);
-    const signedWith = `${this.documents.form} ${keys.ed25519.keyId} ${keys.p256.keyId}`;
-    return this.cache.getOrSign(state.credentialId, signedWith, async () => {
+  signed(state: IssuedCredentialState): Promise<SignedExport> {
+    return this.signedFor(state.credentialId, state.issuerId, async ({ issuerObId, name }) => {
       const publicUrl = this.config.credentials.publicUrl;
-      const issuerObId = this.documents.obId(state.issuerId, keys.ed25519.publicKeyMultibase);
       const { state: spec } = await this.ledger.load(
         specificationDecider,
         streamId('specification', state.specificationId),
@@ -100,13 +103,30 @@ export class CredentialExporter implements OnApplicationShutdown {
         // No status list projection yet: entries would point at lists nobody serves (docs/verifiable-credentials.md).
         status: [],
       });
-      return signExport(credential, {
+      return credential;
+    });
+  }
+
+  /**
+   * An export of `exportId` (a credential or stacked credential id, both UUIDs: they share the
+   * cache) signed in both forms with the issuer's current keys, built and signed on first request.
+   */
+  async signedFor(
+    exportId: string,
+    issuerId: string,
+    build: (issuer: ExportIssuer) => Promise<UnsignedCredential>,
+  ): Promise<SignedExport> {
+    const { name, keys } = await this.keys.keyring(issuerId);
+    const signedWith = `${this.documents.form} ${keys.ed25519.keyId} ${keys.p256.keyId}`;
+    return this.cache.getOrSign(exportId, signedWith, async () => {
+      const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
+      return signExport(await build({ issuerObId, name }), {
         keyStore: this.keyStore,
-        issuerId: state.issuerId,
+        issuerId,
         issuerObId,
         ed25519KeyId: keys.ed25519.keyId,
         p256KeyId: keys.p256.keyId,
-        publicUrl,
+        publicUrl: this.config.credentials.publicUrl,
         documentLoader: this.documents.documentLoader,
         created: new Date().toISOString(),
       });

@@ -12,7 +12,7 @@ import {
   type DocumentLoader,
   type PublishedKey,
 } from '@credence/credentials';
-import { credentialDecider, streamId, type IssuerKey } from '@credence/domain';
+import { credentialDecider, stackDecider, streamId, type IssuerKey } from '@credence/domain';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
@@ -100,7 +100,10 @@ export class IssuerDocuments {
       if (typeof credentialId !== 'string' || !credentialId.startsWith(URN_UUID)) return undefined;
       const id = credentialId.slice(URN_UUID.length);
       const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
-      return state.status === 'absent' ? undefined : state.issuerId;
+      if (state.status !== 'absent') return state.issuerId;
+      // A stacked credential's id is a urn:uuid of the same form.
+      const { state: stack } = await this.ledger.load(stackDecider, streamId('stack', id));
+      return stack.status === 'absent' ? undefined : stack.issuerId;
     }
     const prefix = this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, '');
     return obId.startsWith(prefix) ? decodeURIComponent(obId.slice(prefix.length)) : undefined;

@@ -1,13 +1,16 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Allow, IsOptional, IsString, Matches } from 'class-validator';
 import { Public } from '../auth/roles';
 import { RequestValidationError } from '../http/problem';
 import { CredentialExporter } from './credential-export';
+import { StackedCredentialExporter } from './stacked-export';
 import { CredentialVerifier } from './verification';
 
 export class VerificationRequestDto {
-  @ApiPropertyOptional({ description: 'A credential of this ledger, verified as exported (JSON-LD form)' })
+  @ApiPropertyOptional({
+    description: 'A credential or stacked credential of this ledger, verified as exported (JSON-LD form)',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9._:-]{1,128}$/)
@@ -26,6 +29,7 @@ export class VerificationController {
   constructor(
     private readonly verifier: CredentialVerifier,
     private readonly exporter: CredentialExporter,
+    private readonly stacks: StackedCredentialExporter,
   ) {}
 
   /** Public and rate-limited: an employer checks a credential without an account. */
@@ -57,8 +61,17 @@ export class VerificationController {
         },
       ]);
     }
-    if (credentialId !== undefined)
-      return (await this.exporter.signed(await this.exporter.issued(credentialId))).json;
+    if (credentialId !== undefined) return (await this.exported(credentialId)).json;
     return credential!;
+  }
+
+  /** A credential's current export or, when no credential has the id, a stacked credential's. */
+  private async exported(id: string) {
+    try {
+      return await this.exporter.signed(await this.exporter.issued(id));
+    } catch (error) {
+      if (!(error instanceof NotFoundException)) throw error;
+      return this.stacks.signed(await this.stacks.awarded(id));
+    }
   }
 }

@@ -13,13 +13,14 @@ import {
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
-import { credentialDecider, streamId, type IssuedCredentialState } from '@credence/domain';
+import { credentialDecider, stackDecider, streamId, type IssuedCredentialState } from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
+import type { AwardedStack } from './stacked-export';
 
 const URN_UUID = 'urn:uuid:';
 
@@ -54,6 +55,38 @@ const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
         status: state.status,
         reason: state.reason,
       });
+
+/** What the ledger holds behind a presented `urn:uuid` id of its own: a credential or a stacked credential. */
+type OnRecord =
+  | Readonly<{ kind: 'credential'; state: IssuedCredentialState; issued: RecordedEvent }>
+  | Readonly<{ kind: 'stack'; state: AwardedStack; issued: RecordedEvent }>;
+
+const NOT_APPLICABLE_TO_STACKS: Readonly<Record<string, string>> = {
+  accreditation:
+    'A stacked credential records no accreditation of its own: each component credential answers this check.',
+};
+
+/** A stack is as good as the ledger says: suspended or invalidated as its components were. */
+const stackStatusCheck = (state: AwardedStack): CheckResult => {
+  switch (state.status) {
+    case 'awarded':
+      return passed('status.ledger', 'The ledger records the stacked credential as awarded and in force.', {
+        status: state.status,
+      });
+    case 'suspended':
+      return failed(
+        'status.ledger',
+        `The ledger records the stacked credential as suspended (component(s) ${state.suspendedComponentIds.join(', ')} suspended).`,
+        { status: state.status, suspendedComponentIds: state.suspendedComponentIds },
+      );
+    case 'invalidated':
+      return failed(
+        'status.ledger',
+        `The ledger records the stacked credential as invalidated (component ${state.invalidatedBy} was revoked).`,
+        { status: state.status, invalidatedBy: state.invalidatedBy },
+      );
+  }
+};
 
 /**
  * The verification API: the library's checks, fed from this deployment (its own issuer documents
@@ -138,42 +171,51 @@ export class CredentialVerifier {
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
   private async issuedAtInLog(credential: Credential): Promise<string | undefined> {
-    const state = await this.issuedHere({
+    const record = await this.onRecord({
       credential,
       issuerId: issuerIdOf(credential),
       issuedAt: undefined,
     });
-    if (!state) return undefined;
+    if (!record) return undefined;
     const { proof: _proof, ...presented } = credential;
     const exported = this.exporter.cache
-      .exportsOf(state.credentialId)
+      .exportsOf(CredentialVerifier.ledgerId(credential)!)
       .some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
-    return exported ? state.issuedAt : undefined;
+    if (!exported) return undefined;
+    return record.kind === 'credential' ? record.state.issuedAt : record.state.awardedAt;
   }
 
-  /** A check that reads the ledger: not applicable to a credential this ledger did not issue. */
+  /**
+   * A check that reads the ledger: not applicable to a credential this ledger did not issue. A
+   * stacked credential answers status from its own stream and the ruleset its award passed.
+   */
   private ledgerCheck(
     id: string,
     check: (state: IssuedCredentialState, issued: RecordedEvent) => CheckResult,
   ): PluggableCheck {
     return async (context) => {
-      const state = await this.issuedHere(context);
-      if (!state) return notApplicable(id, 'The credential was not issued on this ledger.');
-      const [issued] = await this.store.readStream(streamId('credential', state.credentialId), {
-        maxCount: 1,
-      });
-      return check(state, issued!);
+      const record = await this.onRecord(context);
+      if (!record) return notApplicable(id, 'The credential was not issued on this ledger.');
+      if (record.kind === 'credential') return check(record.state, record.issued);
+      if (id === 'status.ledger') return stackStatusCheck(record.state);
+      if (id === 'quality-ruleset') return rulesetCheck(record.issued);
+      return notApplicable(id, NOT_APPLICABLE_TO_STACKS[id] ?? 'Not recorded for stacked credentials.');
     };
   }
 
-  private async issuedHere({
-    credential,
-    issuerId,
-  }: CheckContext): Promise<IssuedCredentialState | undefined> {
+  private async onRecord({ credential, issuerId }: CheckContext): Promise<OnRecord | undefined> {
     const id = CredentialVerifier.ledgerId(credential);
     const issuer = await this.documents.issuerOf(issuerId, credential.id);
     if (!issuer || !id) return undefined;
+    const first = async (stream: string) => (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
     const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
-    return state.status !== 'absent' && state.issuerId === issuer.issuerId ? state : undefined;
+    if (state.status !== 'absent')
+      return state.issuerId === issuer.issuerId
+        ? { kind: 'credential', state, issued: await first(streamId('credential', id)) }
+        : undefined;
+    const { state: stack } = await this.ledger.load(stackDecider, streamId('stack', id));
+    return stack.status !== 'absent' && stack.issuerId === issuer.issuerId
+      ? { kind: 'stack', state: stack, issued: await first(streamId('stack', id)) }
+      : undefined;
   }
 }

@@ -2,6 +2,7 @@ import { applyDecorators, Controller } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Role } from '@credence/domain';
 import { Roles } from '../auth/roles';
+import { SIGNED_CREDENTIAL_CONTENT } from '../credentials/signed-credential-content';
 
 /** Auditors, QA bodies and regulators see every record; an issuer sees its own (checked per route). */
 export const READ_MODEL_READERS: readonly Role[] = ['auditor', 'qa-body', 'regulator', 'issuer'];
@@ -9,8 +10,11 @@ export const READ_MODEL_READERS: readonly Role[] = ['auditor', 'qa-body', 'regul
 export const ReadModelController = (path: string) =>
   applyDecorators(ApiTags('read models'), ApiBearerAuth(), Controller(path));
 
-/** A read-model route: its roles, and what it answers, in JSON or (where `csv`) as a CSV export. */
-export const ReadModelRoute = (description: string, formats: { csv: boolean }) =>
+/**
+ * A read-model route: its roles, and what it answers, in JSON or (where `csv`) as a CSV export,
+ * or (where `credential`) as a verifiable credential.
+ */
+export const ReadModelRoute = (description: string, formats: { csv: boolean; credential?: boolean }) =>
   applyDecorators(
     Roles(...READ_MODEL_READERS),
     ApiOkResponse({
@@ -27,6 +31,7 @@ export const ReadModelRoute = (description: string, formats: { csv: boolean }) =
               },
             }
           : {}),
+        ...(formats.credential ? SIGNED_CREDENTIAL_CONTENT : {}),
       },
     }),
     ApiServiceUnavailableResponse({

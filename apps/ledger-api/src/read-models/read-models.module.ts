@@ -3,7 +3,6 @@ import { migrateTableSet, ReadModelDatabase } from '@credence/projections';
 import { LedgerConfig } from '../config';
 import { ComplianceController } from './compliance.controller';
 import { CredentialStatusController } from './credential-status.controller';
-import { LearnersController } from './learners.controller';
 import { ProjectionsController } from './projections.controller';
 import { ProjectorService } from './projector.service';
 import { ReadModels } from './read-models.service';
@@ -22,7 +21,6 @@ export class ReadModelsModule {
       controllers: [
         ComplianceController,
         RegisterController,
-        LearnersController,
         CredentialStatusController,
         StackStatusController,
         ProjectionsController,
@@ -43,7 +41,8 @@ export class ReadModelsModule {
         ReadModels,
         ProjectorService,
       ],
-      exports: [ProjectorService],
+      // ReadModels too: the learners route lives in the app module, beside the credential exporters it needs.
+      exports: [ProjectorService, ReadModels],
     };
   }
 }
