@@ -12,7 +12,7 @@ import type { Ledger, ResolvedCommand } from './ledger';
 type Issue = CommandRequest<'IssueCredential'>;
 
 /** Each step's command id is derived from the issuance's, so a retry or a recovery repeats no step. */
-const stepMetadata = (metadata: CommandMetadata, step: string): CommandMetadata => {
+export const stepMetadata = (metadata: CommandMetadata, step: string): CommandMetadata => {
   const { ruleset: _r, findings: _f, ...rest } = metadata;
   return {
     ...rest,

@@ -15,6 +15,7 @@ import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
 import { issueReserving } from './issuance';
+import { reissueSuperseding } from './reissue';
 import { credenceEvent } from './credence-event';
 import { StateCache } from './state-cache';
 
@@ -121,7 +122,8 @@ export class Ledger {
 
   /**
    * Decides `request` on its target stream and appends the events, after the rules gate. An
-   * issuance first reserves the assessments it cites (see issuance.ts).
+   * issuance first reserves the assessments it cites (see issuance.ts); a re-issue takes them over
+   * from the credential it corrects, and revokes that one, after its append (see reissue.ts).
    */
   async handle<T extends CredenceCommandType>(
     request: CommandRequest<T>,
@@ -138,6 +140,10 @@ export class Ledger {
     if (request.type !== 'IssueCredential') return append();
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
     const issue = request as CommandRequest<'IssueCredential'>;
+    if (issue.data.supersedes !== undefined) {
+      const reissued = await reissueSuperseding(this, issue, append as never);
+      return reissued as unknown as HandleResult<TargetState<T>>;
+    }
     const result = await issueReserving(
       this,
       issue,

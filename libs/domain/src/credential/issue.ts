@@ -12,15 +12,17 @@ import type { CredentialState } from './state';
 type Published = Exclude<SpecificationState, { status: 'absent' }>;
 type Recorded = Exclude<AssessmentState, { status: 'absent' }>;
 
+/** A retired specification takes no new issuance; a re-issue corrects one already made, so it may. */
 const issuableSpecification = (
   specificationId: string,
   spec: SpecificationState,
   issuerId: string,
+  reissue: boolean,
 ): Published => {
   if (spec.status === 'absent')
     throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
   assertContextFor('specification', specificationId, spec.specificationId);
-  if (spec.status === 'retired')
+  if (spec.status === 'retired' && !reissue)
     throw conflict('specification.retired', `Specification ${specificationId} is retired`);
   if (spec.issuerId !== issuerId) {
     throw forbidden('issuer.not-owner', `Specification ${specificationId} belongs to another issuer`, {
@@ -101,6 +103,33 @@ const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now:
   );
 };
 
+/**
+ * A re-issue corrects `supersedes`: the same issuer's, not revoked, for the same learner,
+ * specification and assessments (only the validity may change). Returns it, or undefined for a first
+ * issuance.
+ */
+const supersededCredential = (data: IssueCredential['data'], metadata: CommandMetadata) => {
+  const { supersedes, context } = data;
+  if (supersedes === undefined) return undefined;
+  const old = context.superseded;
+  if (old.status === 'absent') throw notFound('credential.not-found', `Credential ${supersedes} is unknown`);
+  assertMayActOn(metadata, 'credential', supersedes, { id: old.credentialId, issuerId: old.issuerId });
+  if (old.status === 'revoked')
+    throw conflict('credential.revoked', `Credential ${supersedes} is revoked; revocation is final`);
+  const same = sameValue(
+    [data.specificationId, data.learnerId, data.assessmentIds],
+    [old.specificationId, old.learner.id, old.assessmentIds],
+  );
+  if (!same) {
+    throw conflict(
+      'credential.reissue-mismatch',
+      `A re-issue of ${supersedes} keeps its learner, specification and assessments`,
+      { supersedes },
+    );
+  }
+  return old;
+};
+
 /** The same request as the one already issued: a retry, answered with nothing new. */
 const isSameIssuance = (
   data: IssueCredential['data'],
@@ -113,17 +142,27 @@ const isSameIssuance = (
       data.assessmentIds,
       data.validFrom,
       data.validUntil ?? issued.validUntil,
+      data.supersedes,
     ],
-    [issued.specificationId, issued.learner.id, issued.assessmentIds, issued.validFrom, issued.validUntil],
+    [
+      issued.specificationId,
+      issued.learner.id,
+      issued.assessmentIds,
+      issued.validFrom,
+      issued.validUntil,
+      issued.supersedes,
+    ],
   );
 
 const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): CredentialIssued['data'] => {
   const { credentialId, specificationId, learnerId, assessmentIds, validFrom, context } = data;
   const issuerId = actingIssuerId(metadata);
-  const spec = issuableSpecification(specificationId, context.specification, issuerId);
+  const superseded = supersededCredential(data, metadata);
+  const spec = issuableSpecification(specificationId, context.specification, issuerId, !!superseded);
   const issuer = registeredIssuer(issuerId, context.issuer);
   requireText(learnerId, 'credential.learner-required', 'learnerId');
-  const [{ learner }] = citedAssessments(data);
+  const cited = citedAssessments(data);
+  const [{ learner }] = cited;
   return definedOnly({
     credentialId,
     issuerId,
@@ -136,6 +175,11 @@ const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): C
     ects: spec.notionalWorkload?.ects,
     eqfLevel: spec.eqfLevel,
     accreditation: accreditationAt(issuer, spec.eqfLevel, metadata.now),
+    supersedes: superseded?.credentialId,
+    reissueNote: superseded && data.reissueNote,
+    awardedDate: superseded ? (superseded.awardedDate ?? superseded.issuedAt) : metadata.now,
+    grade: cited.find((a) => a.result.grade !== undefined)?.result.grade,
+    specificationVersion: spec.version,
   });
 };
 

@@ -44,7 +44,13 @@ const issueWith = (
       assessmentIds: ['asmt-1'],
       validFrom: '2025-06-01T00:00:00Z',
       ...change,
-      context: { specification: spec(specificationPublished()), assessments: [passed], issuer, ...context },
+      context: {
+        specification: spec(specificationPublished()),
+        assessments: [passed],
+        issuer,
+        superseded: { status: 'absent' },
+        ...context,
+      },
     },
     metadata,
   );
@@ -52,6 +58,9 @@ const issued = credentialIssued({
   learner: assessmentRecorded().data.learner,
   issuedAt: FIXED_NOW,
   validFrom: '2025-06-01T00:00:00Z',
+  awardedDate: FIXED_NOW,
+  grade: 'A',
+  specificationVersion: 1,
   accreditation: {
     accreditationId: 'acc-1',
     qaBodyId: 'nvao',

@@ -49,7 +49,8 @@ const publish = (
     });
     if (state.status === 'retired')
       throw conflict('specification.retired', `Specification ${specificationId} is retired`);
-    if (sameValue(withoutStatus(state), { ...content, specificationId, issuerId: state.issuerId })) return [];
+    const { version: _v, ...published } = withoutStatus(state);
+    if (sameValue(published, { ...content, specificationId, issuerId: state.issuerId })) return [];
     throw conflict(
       'specification.already-published',
       `Specification ${specificationId} is published with other content`,

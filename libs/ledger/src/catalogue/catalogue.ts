@@ -193,6 +193,8 @@ export const CATALOGUE = {
       specification: specification(c.data.specificationId),
       assessments: c.data.assessmentIds.map(assessment),
       issuer: issuer(c.metadata.issuerId ?? ''),
+      // A first issuance supersedes nothing: the empty id reads as an absent credential.
+      superseded: credential(c.data.supersedes ?? ''),
     }),
     facts: facts.issueCredentialFacts,
     recordedAs: 'CredentialIssued',
