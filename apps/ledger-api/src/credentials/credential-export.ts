@@ -75,7 +75,9 @@ export class CredentialExporter implements OnApplicationShutdown {
           credentialId: state.credentialId,
           validFrom: state.validFrom,
           ...(state.validUntil ? { validUntil: state.validUntil } : {}),
-          awardedDate: state.issuedAt,
+          // Credentials issued before awardedDate was recorded were awarded when issued.
+          awardedDate: state.awardedDate ?? state.issuedAt,
+          ...(state.grade !== undefined ? { grade: state.grade } : {}),
           learner: learnerIdentity(state),
         },
         specification: {
