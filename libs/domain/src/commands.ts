@@ -33,6 +33,7 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   ReinstateAccreditation: true,
   WithdrawAccreditation: true,
   PublishSpecification: true,
+  ReviseSpecification: true,
   RetireSpecification: true,
   RecordAssessment: true,
   AnnulAssessment: true,

@@ -32,6 +32,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   AccreditationReinstated: 1,
   AccreditationWithdrawn: 1,
   SpecificationPublished: 1,
+  SpecificationRevised: 1,
   SpecificationRetired: 1,
   AssessmentRecorded: 1,
   AssessmentAnnulled: 1,

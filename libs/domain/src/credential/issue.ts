@@ -12,18 +12,20 @@ import type { CredentialState } from './state';
 type Published = Exclude<SpecificationState, { status: 'absent' }>;
 type Recorded = Exclude<AssessmentState, { status: 'absent' }>;
 
-/** A retired specification takes no new issuance; a re-issue corrects one already made, so it may. */
+/**
+ * A retired specification still issues to learners assessed before its retirement, and re-issues.
+ * No assessment is recorded against a retired specification (the assessment decider refuses it), so
+ * every assessment a credential can cite predates the retirement; how long after it issuance stays
+ * open is the ruleset's grace period (`issuance.retired-specification`, rules/README.md).
+ */
 const issuableSpecification = (
   specificationId: string,
   spec: SpecificationState,
   issuerId: string,
-  reissue: boolean,
 ): Published => {
   if (spec.status === 'absent')
     throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
   assertContextFor('specification', specificationId, spec.specificationId);
-  if (spec.status === 'retired' && !reissue)
-    throw conflict('specification.retired', `Specification ${specificationId} is retired`);
   if (spec.issuerId !== issuerId) {
     throw forbidden('issuer.not-owner', `Specification ${specificationId} belongs to another issuer`, {
       ownerIssuerId: spec.issuerId,
@@ -158,7 +160,7 @@ const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): C
   const { credentialId, specificationId, learnerId, assessmentIds, validFrom, context } = data;
   const issuerId = actingIssuerId(metadata);
   const superseded = supersededCredential(data, metadata);
-  const spec = issuableSpecification(specificationId, context.specification, issuerId, !!superseded);
+  const spec = issuableSpecification(specificationId, context.specification, issuerId);
   const issuer = registeredIssuer(issuerId, context.issuer);
   requireText(learnerId, 'credential.learner-required', 'learnerId');
   const cited = citedAssessments(data);

@@ -155,7 +155,7 @@ describe('Credential decider: IssueCredential', () => {
     given([issued])
       .when(issueWith({ learnerId: 'learner-2' }))
       .thenThrows('credential.already-issued', 'conflict'));
-  it('refuses a retired spec', () =>
+  it('issues under a retired spec: its assessments all predate the retirement; the grace period is the rules’', () =>
     given([])
       .when(
         issueWith(
@@ -163,12 +163,12 @@ describe('Credential decider: IssueCredential', () => {
           {
             specification: spec(specificationPublished(), {
               type: 'SpecificationRetired',
-              data: { specificationId: 'spec-1', issuerId: 'uni-1' },
+              data: { specificationId: 'spec-1', issuerId: 'uni-1', retiredAt: '2025-05-30T00:00:00Z' },
             }),
           },
         ),
       )
-      .thenThrows('specification.retired', 'conflict'));
+      .then([issued]));
   it('refuses an unknown spec', () =>
     given([])
       .when(issueWith({}, { specification: spec() }))

@@ -6,7 +6,8 @@ import type { SpecificationEvent, SpecificationPublished } from './events';
  */
 export type SpecificationState =
   | Readonly<{ status: 'absent' }>
-  | (SpecificationPublished['data'] & Readonly<{ status: 'published' | 'retired'; version: number }>);
+  | (SpecificationPublished['data'] &
+      Readonly<{ status: 'published' | 'retired'; version: number; retiredAt?: string }>);
 
 export const initialSpecificationState = (): SpecificationState => ({ status: 'absent' });
 
@@ -17,7 +18,13 @@ export const evolveSpecification = (
   switch (type) {
     case 'SpecificationPublished':
       return { status: 'published', version: 1, ...data };
+    case 'SpecificationRevised':
+      // The content is replaced whole: an element the revision leaves out is gone from it.
+      return state.status === 'absent' ? state : { status: state.status, ...data };
     case 'SpecificationRetired':
-      return state.status === 'absent' ? state : { ...state, status: 'retired' };
+      if (state.status === 'absent') return state;
+      return data.retiredAt === undefined
+        ? { ...state, status: 'retired' }
+        : { ...state, status: 'retired', retiredAt: data.retiredAt };
   }
 };

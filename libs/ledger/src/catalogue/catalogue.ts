@@ -153,6 +153,13 @@ export const CATALOGUE = {
     facts: facts.publishSpecificationFacts,
     recordedAs: 'SpecificationPublished',
   },
+  ReviseSpecification: {
+    target: (c) => specification(c.data.specificationId),
+    decider: specificationDecider,
+    related: (c) => ({ issuer: issuer(c.metadata.issuerId ?? '') }),
+    facts: facts.publishSpecificationFacts,
+    recordedAs: 'SpecificationRevised',
+  },
   RetireSpecification: {
     target: (c) => specification(c.data.specificationId),
     decider: specificationDecider,

@@ -112,6 +112,8 @@ const specFacts = (status: string, id = 'spec-1') => ({
   supervisionAndIdentityVerification: '',
   stackable: false,
   status,
+  version: 1,
+  retiredAt: '',
 });
 const command = (type: string, principalRole = 'issuer', issuerId = ISSUER) => ({
   now: NOW,
@@ -239,7 +241,14 @@ describe('the facts each catalogued command gives the rules', () => {
         },
       ],
       learner: { id: 'learner-1', hasIdentity: true, identityType: 'emailAddress' },
-      credential: { id: 'cred-9', validFrom: NOW, validUntil: '', hasValidUntil: false, issuedAt: NOW },
+      credential: {
+        id: 'cred-9',
+        validFrom: NOW,
+        validUntil: '',
+        hasValidUntil: false,
+        issuedAt: NOW,
+        supersedes: '',
+      },
     });
   });
 
@@ -249,6 +258,7 @@ describe('the facts each catalogued command gives the rules', () => {
     validUntil: '2028-01-01T00:00:00Z',
     hasValidUntil: true,
     issuedAt: '2025-05-21T00:00:00.000Z',
+    supersedes: '',
   };
 
   it.each(['SuspendCredential', 'ReinstateCredential'] as const)(

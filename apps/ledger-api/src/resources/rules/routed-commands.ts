@@ -37,6 +37,7 @@ import {
   PublishSpecificationDto,
   publishSpecification,
   retireSpecification,
+  reviseSpecification,
 } from '../specifications/specifications.dto';
 
 type BodyToRequest<T extends CredenceCommandType> = (
@@ -76,6 +77,7 @@ const ROUTED = {
   ReinstateAccreditation: routed(NoteDto, reinstateAccreditation),
   WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
+  ReviseSpecification: routed(PublishSpecificationDto, reviseSpecification),
   RetireSpecification: routed(NoteDto, retireSpecification),
   RecordAssessment: routed(RecordAssessmentDto, recordAssessment),
   AnnulAssessment: routed(NoteDto, annulAssessment),
