@@ -1,3 +1,7 @@
+import { resolve } from 'node:path';
+import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { PastDecisions } from '@credence/ledger';
+import { loadRuleset, type PastDecision, replayDecisions } from '@credence/rules';
 import {
   accreditedIssuer,
   assessmentBody,
@@ -149,5 +153,28 @@ describe('Re-issue over HTTP: a correction that links both ways', () => {
     const revoked = await asIssuer('POST', `/v1/credentials/${credentialId}/reissue`, correction);
     expect(revoked.status).toBe(409);
     expect(revoked.body).toMatchObject({ code: 'credential.revoked' });
+  });
+  it('replays its history, re-issues included, as decided: the same ruleset refuses none of it', async () => {
+    const store = SqliteEventStore.open({ path: `${ledger.dataDir}/events.sqlite` });
+    try {
+      const walker = new PastDecisions();
+      const decisions: PastDecision[] = [];
+      for (const event of await store.readAll({ after: null, maxCount: 10_000 })) {
+        const decision = await walker.next(event);
+        if (decision) decisions.push(decision);
+      }
+      // Each re-issue is rebuilt as the issuance it was, naming what it supersedes.
+      const reissues = decisions.filter(
+        (d) => d.commandType === 'IssueCredential' && d.facts.credential?.supersedes,
+      );
+      expect(reissues.length).toBeGreaterThanOrEqual(2);
+      const report = replayDecisions(
+        decisions,
+        loadRuleset(resolve(__dirname, '../../rules/eu-microcredentials/2022.yaml')),
+      );
+      expect(report.summary).toMatchObject({ refused: 0, invalid: 0 });
+    } finally {
+      await store.close();
+    }
   });
 });
