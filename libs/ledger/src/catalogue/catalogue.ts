@@ -157,7 +157,7 @@ export const CATALOGUE = {
     target: (c) => specification(c.data.specificationId),
     decider: specificationDecider,
     related: (c) => ({ issuer: issuer(c.metadata.issuerId ?? '') }),
-    facts: facts.publishSpecificationFacts,
+    facts: facts.reviseSpecificationFacts,
     recordedAs: 'SpecificationRevised',
   },
   RetireSpecification: {

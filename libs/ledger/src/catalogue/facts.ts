@@ -179,6 +179,13 @@ export const publishSpecificationFacts = (command: PublishSpecification | Revise
   };
 };
 
+/** A revision: checked as a publication of its content, as the version it would become. */
+export const reviseSpecificationFacts = (command: ReviseSpecification, target: SpecificationState): Facts => {
+  const facts = publishSpecificationFacts(command);
+  const version = target.status === 'absent' ? 1 : target.version + 1;
+  return { ...facts, specification: { ...facts.specification!, version } };
+};
+
 export const retireSpecificationFacts = (command: CredenceCommand, target: SpecificationState): Facts => ({
   ...ownedResourceFacts(command, target),
   specification: existingSpecification(target),
