@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { commandsFor, DeciderSpecification, FIXED_NOW } from '@credence/testing';
 import { fold } from '../core';
 import { issuerDecider } from '../issuer/decider';
 import { actingAs, issuerRegistered, OTHER_ISSUER, specificationPublished } from '../test-fixtures';
 import type { SpecificationCommand } from './commands';
+import type { SpecificationEvent } from './events';
 import { specificationDecider } from './decider';
 
 const given = DeciderSpecification.for(specificationDecider);
@@ -111,6 +113,26 @@ describe('Specification decider', () => {
         .thenThrows('specification.retired', 'conflict');
       given([]).when(revise()).thenThrows('specification.not-found', 'not-found');
     });
+    it('numbers versions consecutively, one per change of content, whatever the sequence of revisions', () =>
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 12 }), (titles) => {
+          let events: SpecificationEvent[] = [published];
+          for (const title of titles) {
+            const state = fold(specificationDecider, events);
+            events = [...events, ...specificationDecider.decide(revise({ title }), state)];
+          }
+          const versions = events
+            .slice(1)
+            .map((e) => (e.type === 'SpecificationRevised' ? e.data.version : 0));
+          const changes = titles.filter((t, i) => t !== (i === 0 ? published.data.title : titles[i - 1]));
+          expect(versions).toEqual(changes.map((_, i) => i + 2));
+          const final = fold(specificationDecider, events);
+          expect(final.status === 'published' && [final.version, final.title]).toEqual([
+            versions.length + 1,
+            titles.at(-1) ?? published.data.title,
+          ]);
+        }),
+      ));
     it("forbids revising another issuer's spec", () =>
       given([published])
         .when(revise({ title: 'II' }, actingAs(OTHER_ISSUER)))
