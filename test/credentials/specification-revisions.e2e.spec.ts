@@ -49,6 +49,13 @@ describe('Specification revisions over HTTP', () => {
 
     const after = await credentialFor(id);
     expect([before.specificationVersion, after.specificationVersion]).toEqual([1, 2]);
+    // The OB 3.0 export describes the achievement as the credential was issued under it.
+    const achievementOf = async (credentialId: string) =>
+      (await asIssuer('GET', `/v1/credentials/${credentialId}/ob3`)).body.credentialSubject.achievement.name;
+    expect([await achievementOf(before.id), await achievementOf(after.id)]).toEqual([
+      specificationBody.title,
+      revisedBody.title,
+    ]);
     expect((await asIssuer('GET', `/v1/specifications/${id}`)).body).toMatchObject({
       version: 2,
       title: revisedBody.title,

@@ -96,6 +96,23 @@ export class Ledger {
     return { state, version };
   }
 
+  /**
+   * The stream folded only up to the first state where `reached` holds (else to its end): a past
+   * version, e.g. the specification a credential was issued under. Not cached.
+   */
+  async loadUntil<State>(
+    folding: Folding<State>,
+    streamId: string,
+    reached: (state: State) => boolean,
+  ): Promise<State> {
+    let state = folding.initialState();
+    for (const event of await this.store.readStream(streamId)) {
+      state = folding.evolve(state, credenceEvent(event) as never);
+      if (reached(state)) break;
+    }
+    return state;
+  }
+
   /** Reads related streams for `resolveCommand`. */
   private readonly read: StateReader = async (ref) => (await this.load(ref.folding, ref.streamId)).state;
 

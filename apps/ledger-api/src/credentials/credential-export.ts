@@ -65,9 +65,13 @@ export class CredentialExporter implements OnApplicationShutdown {
     return this.cache.getOrSign(state.credentialId, keyIds, async () => {
       const publicUrl = this.config.credentials.publicUrl;
       const issuerObId = this.keyring.issuerObId(state.issuerId);
-      const { state: spec } = await this.ledger.load(
+      // The specification as the credential was issued under it, not as revised since.
+      const { specificationVersion } = state;
+      const spec = await this.ledger.loadUntil(
         specificationDecider,
         streamId('specification', state.specificationId),
+        (s) =>
+          specificationVersion !== undefined && s.status !== 'absent' && s.version === specificationVersion,
       );
       const title = spec.status === 'absent' ? state.specificationId : spec.title;
       const { credential } = buildAchievementCredential({
