@@ -48,13 +48,21 @@ const release = async (event: RecordedEvent, { ledger }: ReactionContext) => {
   }
 };
 
-/** A re-issue whose correction is recorded: its reservations pass over and the original is revoked. */
+/**
+ * A re-issue whose correction is recorded: its reservations pass over and the original is revoked.
+ * A refused revocation (a ruleset that blocks it) is recorded as the gate records any refusal; the
+ * reactor moves on rather than retrying it forever.
+ */
 const supersede = async (event: RecordedEvent, { ledger }: ReactionContext) => {
   const reissued = event.data as CredentialIssued['data'];
   if (reissued.supersedes === undefined) return;
-  await completeReissue(ledger, reissued, event.metadata.commandId, (step) =>
-    reactionMetadata(event, SYSTEM, step),
-  );
+  try {
+    await completeReissue(ledger, reissued, event.metadata.commandId, (step) =>
+      reactionMetadata(event, SYSTEM, step),
+    );
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
 };
 
 /** Keeps "one assessment, one credential" whole across crashes, revocations and re-issues. */
