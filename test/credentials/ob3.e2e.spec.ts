@@ -87,6 +87,12 @@ describe('Open Badges 3.0 export and verification', () => {
         ],
       });
       expect(credential.credentialStatus).toBeUndefined(); // no status lists are served yet
+      // Annex I's grade and the first award, as the ledger recorded them at issuance.
+      const { body: recorded } = await asIssuer('GET', `/v1/credentials/${credentialId}`);
+      expect(credential.awardedDate).toBe(recorded.awardedDate);
+      expect(credential.credentialSubject.result).toEqual(
+        expect.arrayContaining([expect.objectContaining({ type: ['Result'], value: recorded.grade })]),
+      );
       expect(JSON.stringify(credential)).not.toContain('lrn-7f3a9c');
       const result = await verifyIndependently(credential, await served());
       expect(result.error).toBeUndefined();

@@ -303,7 +303,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       );
       expect(rows).toHaveLength(1 + 6);
       expect(rows[0]).toBe(
-        'credentialId,issuerId,specificationId,title,issuedAt,validFrom,validUntil,ects,status,reason,stackIds',
+        'credentialId,issuerId,specificationId,title,issuedAt,validFrom,validUntil,ects,status,reason,awardedDate,grade,supersedes,supersededBy,stackIds',
       );
       expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual(seeded.credentials);
       expect((await get(`/v1/learners/${seeded.learnerId}/record`, seeded.a.issuerToken)).status).toBe(200);

@@ -35,6 +35,7 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   ActivateIssuerKey: true,
   ReportIssuerKeyCompromise: true,
   PublishSpecification: true,
+  ReviseSpecification: true,
   RetireSpecification: true,
   RecordAssessment: true,
   AnnulAssessment: true,

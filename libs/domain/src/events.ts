@@ -35,6 +35,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   IssuerKeyRetired: 1,
   IssuerKeyCompromised: 1,
   SpecificationPublished: 1,
+  SpecificationRevised: 1,
   SpecificationRetired: 1,
   AssessmentRecorded: 1,
   AssessmentAnnulled: 1,

@@ -21,6 +21,10 @@ export type CredentialStatusRecord = {
   /** Why it is suspended or revoked; absent while active. */
   reason?: SuspensionReason | RevocationReason;
   note?: string;
+  /** A re-issue: the credential this one corrects. */
+  supersedes?: string;
+  /** Revoked as `superseded`: the credential that corrects this one. */
+  supersededBy?: string;
   /** When the latest change was decided (the command's `now`). */
   changedAt: string;
   /** The ledger event this record reflects: a consumer can fetch it or check order with it. */
@@ -59,7 +63,8 @@ export const evolveStatus = (
     globalPosition: event.globalPosition,
   };
   if (event.type === 'CredentialIssued') {
-    const { credentialId, issuerId, specificationId, validFrom, validUntil, issuedAt } = event.data;
+    const { credentialId, issuerId, specificationId, validFrom, validUntil, issuedAt, supersedes } =
+      event.data;
     return {
       credentialId,
       issuerId,
@@ -68,6 +73,7 @@ export const evolveStatus = (
       validFrom,
       validUntil,
       issuedAt,
+      ...(supersedes !== undefined ? { supersedes } : {}),
       ...trace,
     };
   }
@@ -78,8 +84,17 @@ export const evolveStatus = (
       return { ...kept, status: 'suspended', reason: event.data.reason, note: event.data.note, ...trace };
     case 'CredentialReinstated':
       return { ...kept, status: 'active', note: event.data.note, ...trace };
-    case 'CredentialRevoked':
-      return { ...kept, status: 'revoked', reason: event.data.reason, note: event.data.note, ...trace };
+    case 'CredentialRevoked': {
+      const { reason, note, supersededBy } = event.data;
+      return {
+        ...kept,
+        status: 'revoked',
+        reason,
+        note,
+        ...(supersededBy !== undefined ? { supersededBy } : {}),
+        ...trace,
+      };
+    }
     default: {
       const unhandled: never = event;
       throw new Error(`Unhandled credential event ${(unhandled as RecordedEvent).type}`);

@@ -52,4 +52,22 @@ describe('evolveStatus', () => {
     const other = chained('issuer-uni-1', [{ type: 'IssuerRegistered', data: { issuerId: 'uni-1' } }]);
     expect(evolveStatus(null, other[0])).toBeNull();
   });
+  it('links a re-issue both ways: the correction names what it supersedes, the corrected one what superseded it', () => {
+    const { data } = credentialIssued('c2');
+    const [reissued] = chained('credential-c2', [
+      { type: 'CredentialIssued', data: { ...(data as object), supersedes: 'c1' } },
+    ]);
+    expect(evolveStatus(null, reissued)).toMatchObject({ credentialId: 'c2', supersedes: 'c1' });
+    const superseded = chained('credential-c1', [
+      credentialIssued('c1'),
+      {
+        type: 'CredentialRevoked',
+        data: { credentialId: 'c1', issuerId: 'uni-1', reason: 'superseded', supersededBy: 'c2' },
+      },
+    ]);
+    expect(fold(superseded)).toMatchObject({ status: 'revoked', reason: 'superseded', supersededBy: 'c2' });
+    expect(
+      fold(chained('credential-c1', [credentialIssued('c1'), credentialRevoked('c1')])),
+    ).not.toHaveProperty('supersededBy');
+  });
 });

@@ -5,6 +5,7 @@ export * from './catalogue/related';
 export * from './reactor';
 export * from './reactions';
 export * from './issuance';
+export * from './reissue';
 export * from './active-ruleset';
 export * from './rules-gate';
 export * from './past-decisions';

@@ -16,6 +16,7 @@ import { catalogueEntry, type CommandRequest, type TargetState } from './catalog
 import { type Folding, resolveRelated, type StateReader, type StreamRef } from './catalogue/related';
 import { issueReserving } from './issuance';
 import { awardClaiming } from './stack-award';
+import { reissueSuperseding } from './reissue';
 import { credenceEvent } from './credence-event';
 import { StateCache } from './state-cache';
 
@@ -96,6 +97,23 @@ export class Ledger {
     return { state, version };
   }
 
+  /**
+   * The stream folded only up to the first state where `reached` holds (else to its end): a past
+   * version, e.g. the specification a credential was issued under. Not cached.
+   */
+  async loadUntil<State>(
+    folding: Folding<State>,
+    streamId: string,
+    reached: (state: State) => boolean,
+  ): Promise<State> {
+    let state = folding.initialState();
+    for (const event of await this.store.readStream(streamId)) {
+      state = folding.evolve(state, credenceEvent(event) as never);
+      if (reached(state)) break;
+    }
+    return state;
+  }
+
   /** Reads related streams for `resolveCommand`. */
   private readonly read: StateReader = async (ref) => (await this.load(ref.folding, ref.streamId)).state;
 
@@ -123,7 +141,8 @@ export class Ledger {
   /**
    * Decides `request` on its target stream and appends the events, after the rules gate. An
    * issuance first reserves the assessments it cites (see issuance.ts), an award its components
-   * on the pathway (see stack-award.ts).
+   * on the pathway (see stack-award.ts); a re-issue takes the assessments over from the credential
+   * it corrects, and revokes that one, after its append (see reissue.ts).
    */
   async handle<T extends CredenceCommandType>(
     request: CommandRequest<T>,
@@ -147,6 +166,10 @@ export class Ledger {
     if (request.type !== 'IssueCredential') return append();
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
     const issue = request as CommandRequest<'IssueCredential'>;
+    if (issue.data.supersedes !== undefined) {
+      const reissued = await reissueSuperseding(this, issue, append as never);
+      return reissued as unknown as HandleResult<TargetState<T>>;
+    }
     const result = await issueReserving(
       this,
       issue,

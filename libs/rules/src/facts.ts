@@ -57,6 +57,10 @@ export const FACT_TYPES = object({
     supervisionAndIdentityVerification: text,
     stackable: bool,
     status: oneOf('draft', 'published', 'retired'),
+    /** The current version: 1 as published, then one more per revision. */
+    version: int,
+    /** When it was retired; `epoch` when it is not (or was retired before this was recorded). */
+    retiredAt: timestamp,
   }),
   /** The issuer the command acts for, with all its accreditations (any status). */
   issuer: object({
@@ -87,6 +91,8 @@ export const FACT_TYPES = object({
     validUntil: timestamp,
     hasValidUntil: bool,
     issuedAt: timestamp,
+    /** IssueCredential: the credential a re-issue corrects; "" for a first issuance. */
+    supersedes: text,
   }),
   /** RevokeCredential: the reason code as given (checked by the rules, so not a closed type here). */
   revocation: object({ reason: text }),

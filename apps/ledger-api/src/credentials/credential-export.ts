@@ -73,9 +73,13 @@ export class CredentialExporter implements OnApplicationShutdown {
   signed(state: IssuedCredentialState): Promise<SignedExport> {
     return this.signedFor(state.credentialId, state.issuerId, async ({ issuerObId, name }) => {
       const publicUrl = this.config.credentials.publicUrl;
-      const { state: spec } = await this.ledger.load(
+      // The specification as the credential was issued under it, not as revised since.
+      const { specificationVersion } = state;
+      const spec = await this.ledger.loadUntil(
         specificationDecider,
         streamId('specification', state.specificationId),
+        (s) =>
+          specificationVersion !== undefined && s.status !== 'absent' && s.version === specificationVersion,
       );
       const title = spec.status === 'absent' ? state.specificationId : spec.title;
       const { credential } = buildAchievementCredential({
@@ -83,7 +87,9 @@ export class CredentialExporter implements OnApplicationShutdown {
           credentialId: state.credentialId,
           validFrom: state.validFrom,
           ...(state.validUntil ? { validUntil: state.validUntil } : {}),
-          awardedDate: state.issuedAt,
+          // Credentials issued before awardedDate was recorded were awarded when issued.
+          awardedDate: state.awardedDate ?? state.issuedAt,
+          ...(state.grade !== undefined ? { grade: state.grade } : {}),
           learner: learnerIdentity(state),
         },
         specification: {

@@ -112,16 +112,23 @@ export class RegisterQueryDto extends PageQueryDto {
   sort?: string;
 }
 
+/** A specification id, optionally pinned to a version: `spec-a@2`. */
+const VERSIONED_ID_PATTERN = new RegExp(`${ID_PATTERN.source.slice(0, -1)}(?:@\\d{1,9})?$`);
+
 export class ComparisonQueryDto extends FreshnessQueryDto {
   @ApiPropertyOptional({
-    description: 'Comma-separated specification ids, 1 to 20, compared in this order',
-    example: 'spec-a,spec-b,spec-c',
+    description:
+      'Comma-separated specification ids, 1 to 20, compared in this order; `id@2` pins a version, a bare id is the current one',
+    example: 'spec-a@1,spec-a,spec-b',
     type: String,
   })
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()) : value))
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Matches(ID_PATTERN, { each: true, message: 'ids must be specification ids' })
+  @Matches(VERSIONED_ID_PATTERN, {
+    each: true,
+    message: 'ids must be specification ids, optionally @version',
+  })
   ids!: string[];
 }
 

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@credence/domain';
 import {
   compareSpecifications,
+  parseVersionedId,
   listSpecifications,
   parseRegisterSort,
   REGISTER_COLUMNS,
@@ -74,11 +75,12 @@ export class RegisterController {
       missing: unknown,
     } = await compareSpecifications(this.readModels.db, query.ids);
     // Another issuer's specification is "unknown" to an issuer, in the order asked, like a real one.
-    const hidden = new Set([
-      ...unknown,
-      ...items.filter((item) => !mayRead(principal, item.issuerId)).map((item) => item.specificationId),
-    ]);
-    const missing = query.ids.filter((id) => hidden.has(id));
+    const unreadable = new Set(
+      items.filter((item) => !mayRead(principal, item.issuerId)).map((item) => item.specificationId),
+    );
+    const missing = query.ids.filter(
+      (ref) => unknown.includes(ref) || unreadable.has(parseVersionedId(ref).id),
+    );
     if (missing.length > 0) {
       throw new ReadModelError(
         'not-found',
@@ -90,7 +92,8 @@ export class RegisterController {
     return wantsCsv(accept)
       ? sendCsv(
           reply,
-          toCsvTransposed(REGISTER_COLUMNS, items, (e) => e.specificationId),
+          // Nothing is missing here, so the items are the references asked for, in order (`id@1` too).
+          toCsvTransposed(REGISTER_COLUMNS, items, (e) => query.ids[items.indexOf(e)]),
           'comparison',
         )
       : { items, differences };

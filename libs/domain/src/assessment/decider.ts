@@ -86,7 +86,9 @@ const credential = ({ data, metadata }: CredentialAssessment, state: AssessmentS
     throw notFound('assessment.not-found', `Assessment ${assessmentId} is unknown`);
   assertMayActOn(metadata, 'assessment', assessmentId, { id: state.assessmentId, issuerId: state.issuerId });
   if (state.credentialId === credentialId) return [];
-  if (state.credentialId !== undefined) {
+  // A re-issue takes the reservation over from the credential it corrects: the one way an
+  // assessment comes to back a second credential.
+  if (state.credentialId !== undefined && state.credentialId !== issuance.supersedes) {
     throw conflict(
       'assessment.already-credentialed',
       `Assessment ${assessmentId} already backs credential ${state.credentialId}`,

@@ -125,6 +125,22 @@ describe('Assessment decider', () => {
       given([recorded, credentialed('cred-1'), released('cred-1')])
         .when(reserve('cred-2'))
         .then([credentialed('cred-2')]));
+    it('hands the reservation over to a re-issue of the credential it backs, and to no other', () => {
+      const reissue = { ...issuance, commandId: 'cmd-2', supersedes: 'cred-1' };
+      const takeOver = (credentialId: string) =>
+        command('CredentialAssessment', { assessmentId: 'asmt-1', credentialId, issuance: reissue });
+      given([recorded, credentialed('cred-1')])
+        .when(takeOver('cred-2'))
+        .then([
+          {
+            type: 'AssessmentCredentialed',
+            data: { assessmentId: 'asmt-1', issuerId: 'uni-1', credentialId: 'cred-2', issuance: reissue },
+          },
+        ]);
+      given([recorded, credentialed('cred-3')])
+        .when(takeOver('cred-2'))
+        .thenThrows('assessment.already-credentialed', 'conflict', { credentialId: 'cred-3' });
+    });
     it('refuses an annulled assessment', () =>
       given([recorded, annulled]).when(reserve('cred-1')).thenThrows('assessment.annulled', 'conflict'));
     it('refuses an unknown assessment', () =>

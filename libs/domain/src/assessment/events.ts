@@ -32,6 +32,8 @@ export type Issuance = Readonly<{
   assessmentIds: readonly string[];
   validFrom: string;
   validUntil?: string;
+  /** A re-issue: the credential it corrects, which this reservation takes over from. */
+  supersedes?: string;
 }>;
 /** The assessment now backs `credentialId`: its reservation, appended before the credential. */
 export type AssessmentCredentialed = Event<

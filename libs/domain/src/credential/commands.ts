@@ -3,6 +3,7 @@ import type { Command } from '../core';
 import type { IssuerState } from '../issuer/state';
 import type { SpecificationState } from '../specification/state';
 import type { RevocationReason, SuspensionReason } from './events';
+import type { CredentialState } from './state';
 
 export type IssueCredential = Command<
   'IssueCredential',
@@ -14,10 +15,15 @@ export type IssueCredential = Command<
     validFrom: string;
     /** When absent, derived from the specification's `credentialValidity`, if it has one. */
     validUntil?: string;
+    /** A re-issue: the credential this one corrects, with the same learner, specification and assessments. */
+    supersedes?: string;
+    reissueNote?: string;
     context: {
       specification: SpecificationState;
       assessments: readonly AssessmentState[];
       issuer: IssuerState;
+      /** The state of `supersedes`; absent for a first issuance. */
+      superseded: CredentialState;
     };
   }
 >;
@@ -33,7 +39,13 @@ export type ReinstateCredential = Command<
 >;
 export type RevokeCredential = Command<
   'RevokeCredential',
-  { credentialId: string; reason: RevocationReason; note?: string } & IssuerContext
+  {
+    credentialId: string;
+    reason: RevocationReason;
+    note?: string;
+    /** Sent by the ledger only, when a re-issue replaces the credential (reason `superseded`). */
+    supersededBy?: string;
+  } & IssuerContext
 >;
 
 export type CredentialCommand = IssueCredential | SuspendCredential | ReinstateCredential | RevokeCredential;

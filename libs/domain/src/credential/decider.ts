@@ -66,7 +66,18 @@ const changeStatus = (command: Lifecycle, state: CredentialState): CredentialEve
       const { reason } = command.data;
       assertKnownReason(reason, REVOCATION_REASONS);
       if (credential.status === 'revoked') return [];
-      return [{ type: 'CredentialRevoked', data: { credentialId, issuerId, reason, note } }];
+      const { supersededBy } = command.data;
+      if (supersededBy !== undefined && reason !== 'superseded') {
+        throw invalid('credential.superseded-reason', 'A superseded credential is revoked for `superseded`', {
+          reason,
+        });
+      }
+      return [
+        {
+          type: 'CredentialRevoked',
+          data: { credentialId, issuerId, reason, note, ...(supersededBy ? { supersededBy } : {}) },
+        },
+      ];
     }
     default:
       return exhaustive(command);

@@ -39,6 +39,16 @@ export type CredentialIssued = Event<
     ects?: number;
     eqfLevel?: number;
     accreditation?: AccreditationAtIssuance;
+    /** The credential this one corrects (a re-issue); that one is revoked with reason `superseded`. */
+    supersedes?: string;
+    /** Why it was re-issued, as the re-issue request said. */
+    reissueNote?: string;
+    /** When the learner was first awarded it: the issuance time, kept by every re-issue. */
+    awardedDate?: string;
+    /** The grade of the passing assessment (Annex I's optional "grade achieved"). */
+    grade?: string;
+    /** The specification's version it was issued under; absent on credentials from before revisions (1). */
+    specificationVersion?: number;
   }
 >;
 export type CredentialSuspended = Event<

@@ -12,6 +12,12 @@ import type { CredentialState } from './state';
 type Published = Exclude<SpecificationState, { status: 'absent' }>;
 type Recorded = Exclude<AssessmentState, { status: 'absent' }>;
 
+/**
+ * A retired specification still issues to learners assessed before its retirement, and re-issues.
+ * No assessment is recorded against a retired specification (the assessment decider refuses it), so
+ * every assessment a credential can cite predates the retirement; how long after it issuance stays
+ * open is the ruleset's grace period (`issuance.retired-specification`, rules/README.md).
+ */
 const issuableSpecification = (
   specificationId: string,
   spec: SpecificationState,
@@ -20,8 +26,6 @@ const issuableSpecification = (
   if (spec.status === 'absent')
     throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
   assertContextFor('specification', specificationId, spec.specificationId);
-  if (spec.status === 'retired')
-    throw conflict('specification.retired', `Specification ${specificationId} is retired`);
   if (spec.issuerId !== issuerId) {
     throw forbidden('issuer.not-owner', `Specification ${specificationId} belongs to another issuer`, {
       ownerIssuerId: spec.issuerId,
@@ -101,6 +105,33 @@ const accreditationAt = (issuer: IssuerState, eqfLevel: number | undefined, now:
   );
 };
 
+/**
+ * A re-issue corrects `supersedes`: the same issuer's, not revoked, for the same learner,
+ * specification and assessments (only the validity may change). Returns it, or undefined for a first
+ * issuance.
+ */
+const supersededCredential = (data: IssueCredential['data'], metadata: CommandMetadata) => {
+  const { supersedes, context } = data;
+  if (supersedes === undefined) return undefined;
+  const old = context.superseded;
+  if (old.status === 'absent') throw notFound('credential.not-found', `Credential ${supersedes} is unknown`);
+  assertMayActOn(metadata, 'credential', supersedes, { id: old.credentialId, issuerId: old.issuerId });
+  if (old.status === 'revoked')
+    throw conflict('credential.revoked', `Credential ${supersedes} is revoked; revocation is final`);
+  const same = sameValue(
+    [data.specificationId, data.learnerId, data.assessmentIds],
+    [old.specificationId, old.learner.id, old.assessmentIds],
+  );
+  if (!same) {
+    throw conflict(
+      'credential.reissue-mismatch',
+      `A re-issue of ${supersedes} keeps its learner, specification and assessments`,
+      { supersedes },
+    );
+  }
+  return old;
+};
+
 /** The same request as the one already issued: a retry, answered with nothing new. */
 const isSameIssuance = (
   data: IssueCredential['data'],
@@ -113,17 +144,27 @@ const isSameIssuance = (
       data.assessmentIds,
       data.validFrom,
       data.validUntil ?? issued.validUntil,
+      data.supersedes,
     ],
-    [issued.specificationId, issued.learner.id, issued.assessmentIds, issued.validFrom, issued.validUntil],
+    [
+      issued.specificationId,
+      issued.learner.id,
+      issued.assessmentIds,
+      issued.validFrom,
+      issued.validUntil,
+      issued.supersedes,
+    ],
   );
 
 const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): CredentialIssued['data'] => {
   const { credentialId, specificationId, learnerId, assessmentIds, validFrom, context } = data;
   const issuerId = actingIssuerId(metadata);
+  const superseded = supersededCredential(data, metadata);
   const spec = issuableSpecification(specificationId, context.specification, issuerId);
   const issuer = registeredIssuer(issuerId, context.issuer);
   requireText(learnerId, 'credential.learner-required', 'learnerId');
-  const [{ learner }] = citedAssessments(data);
+  const cited = citedAssessments(data);
+  const [{ learner }] = cited;
   return definedOnly({
     credentialId,
     issuerId,
@@ -136,6 +177,11 @@ const issuedData = (data: IssueCredential['data'], metadata: CommandMetadata): C
     ects: spec.notionalWorkload?.ects,
     eqfLevel: spec.eqfLevel,
     accreditation: accreditationAt(issuer, spec.eqfLevel, metadata.now),
+    supersedes: superseded?.credentialId,
+    reissueNote: superseded && data.reissueNote,
+    awardedDate: superseded ? (superseded.awardedDate ?? superseded.issuedAt) : metadata.now,
+    grade: cited.find((a) => a.result.grade !== undefined)?.result.grade,
+    specificationVersion: spec.version,
   });
 };
 

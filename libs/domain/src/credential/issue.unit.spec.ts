@@ -44,7 +44,13 @@ const issueWith = (
       assessmentIds: ['asmt-1'],
       validFrom: '2025-06-01T00:00:00Z',
       ...change,
-      context: { specification: spec(specificationPublished()), assessments: [passed], issuer, ...context },
+      context: {
+        specification: spec(specificationPublished()),
+        assessments: [passed],
+        issuer,
+        superseded: { status: 'absent' },
+        ...context,
+      },
     },
     metadata,
   );
@@ -52,6 +58,9 @@ const issued = credentialIssued({
   learner: assessmentRecorded().data.learner,
   issuedAt: FIXED_NOW,
   validFrom: '2025-06-01T00:00:00Z',
+  awardedDate: FIXED_NOW,
+  grade: 'A',
+  specificationVersion: 1,
   accreditation: {
     accreditationId: 'acc-1',
     qaBodyId: 'nvao',
@@ -146,7 +155,7 @@ describe('Credential decider: IssueCredential', () => {
     given([issued])
       .when(issueWith({ learnerId: 'learner-2' }))
       .thenThrows('credential.already-issued', 'conflict'));
-  it('refuses a retired spec', () =>
+  it('issues under a retired spec: its assessments all predate the retirement; the grace period is the rules’', () =>
     given([])
       .when(
         issueWith(
@@ -154,12 +163,12 @@ describe('Credential decider: IssueCredential', () => {
           {
             specification: spec(specificationPublished(), {
               type: 'SpecificationRetired',
-              data: { specificationId: 'spec-1', issuerId: 'uni-1' },
+              data: { specificationId: 'spec-1', issuerId: 'uni-1', retiredAt: '2025-05-30T00:00:00Z' },
             }),
           },
         ),
       )
-      .thenThrows('specification.retired', 'conflict'));
+      .then([issued]));
   it('refuses an unknown spec', () =>
     given([])
       .when(issueWith({}, { specification: spec() }))

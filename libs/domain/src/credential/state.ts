@@ -6,7 +6,8 @@ type Issued = CredentialIssued['data'];
 export type IssuedCredentialState =
   | (Issued & Readonly<{ status: 'active' }>)
   | (Issued & Readonly<{ status: 'suspended'; reason: SuspensionReason; note?: string }>)
-  | (Issued & Readonly<{ status: 'revoked'; reason: RevocationReason; note?: string }>);
+  | (Issued &
+      Readonly<{ status: 'revoked'; reason: RevocationReason; note?: string; supersededBy?: string }>);
 
 export type CredentialState = Readonly<{ status: 'absent' }> | IssuedCredentialState;
 
@@ -17,7 +18,11 @@ const issuedPart = (state: IssuedCredentialState): Issued => {
     const { status: _s, ...issued } = state;
     return issued;
   }
-  const { status: _s, reason: _r, note: _n, ...issued } = state;
+  if (state.status === 'suspended') {
+    const { status: _s, reason: _r, note: _n, ...issued } = state;
+    return issued;
+  }
+  const { status: _s, reason: _r, note: _n, supersededBy: _by, ...issued } = state;
   return issued;
 };
 
@@ -33,7 +38,13 @@ export const evolveCredential = (
     case 'CredentialReinstated':
       return { ...issuedPart(state), status: 'active' };
     case 'CredentialRevoked':
-      return { ...issuedPart(state), status: 'revoked', reason: data.reason, note: data.note };
+      return {
+        ...issuedPart(state),
+        status: 'revoked',
+        reason: data.reason,
+        note: data.note,
+        ...(data.supersededBy !== undefined ? { supersededBy: data.supersededBy } : {}),
+      };
   }
 };
 

@@ -8,4 +8,10 @@ export type PublishSpecification = Command<
 >;
 export type RetireSpecification = Command<'RetireSpecification', { specificationId: string; note?: string }>;
 
-export type SpecificationCommand = PublishSpecification | RetireSpecification;
+/** The full content of the next version: a revision replaces, it does not patch. */
+export type ReviseSpecification = Command<
+  'ReviseSpecification',
+  SpecificationContent & { specificationId: string; context: { issuer: IssuerState } }
+>;
+
+export type SpecificationCommand = PublishSpecification | ReviseSpecification | RetireSpecification;

@@ -9,7 +9,12 @@ import {
   requireText,
 } from '../guards';
 import { isDuration } from '../time';
-import type { PublishSpecification, RetireSpecification, SpecificationCommand } from './commands';
+import type {
+  PublishSpecification,
+  RetireSpecification,
+  ReviseSpecification,
+  SpecificationCommand,
+} from './commands';
 import type { SpecificationContent, SpecificationEvent, SpecificationPublished } from './events';
 import { evolveSpecification, initialSpecificationState, type SpecificationState } from './state';
 
@@ -49,7 +54,8 @@ const publish = (
     });
     if (state.status === 'retired')
       throw conflict('specification.retired', `Specification ${specificationId} is retired`);
-    if (sameValue(withoutStatus(state), { ...content, specificationId, issuerId: state.issuerId })) return [];
+    const { version: _v, ...published } = withoutStatus(state);
+    if (sameValue(published, { ...content, specificationId, issuerId: state.issuerId })) return [];
     throw conflict(
       'specification.already-published',
       `Specification ${specificationId} is published with other content`,
@@ -63,6 +69,29 @@ const publish = (
   return [{ type: 'SpecificationPublished', data: { ...content, specificationId, issuerId } }];
 };
 
+/**
+ * A new version of a live specification, checked like a publication. Repeating the current content
+ * is a no-op (a retried revision), so a revision never records the same content twice in a row.
+ */
+const revise = ({ data, metadata }: ReviseSpecification, state: SpecificationState): SpecificationEvent[] => {
+  const { context: _issuer, specificationId, ...content } = data;
+  if (state.status === 'absent')
+    throw notFound('specification.not-found', `Specification ${specificationId} is unknown`);
+  assertMayActOn(metadata, 'specification', specificationId, {
+    id: state.specificationId,
+    issuerId: state.issuerId,
+  });
+  if (state.status === 'retired')
+    throw conflict('specification.retired', `Specification ${specificationId} is retired`);
+  const { issuerId, version } = state;
+  const { version: _v, ...current } = withoutStatus(state);
+  if (sameValue(current, { ...content, specificationId, issuerId })) return [];
+  validateContent(content);
+  return [
+    { type: 'SpecificationRevised', data: { ...content, specificationId, issuerId, version: version + 1 } },
+  ];
+};
+
 const retire = ({ data, metadata }: RetireSpecification, state: SpecificationState): SpecificationEvent[] => {
   const { specificationId, note } = data;
   if (state.status === 'absent')
@@ -72,7 +101,12 @@ const retire = ({ data, metadata }: RetireSpecification, state: SpecificationSta
     issuerId: state.issuerId,
   });
   if (state.status === 'retired') return [];
-  return [{ type: 'SpecificationRetired', data: { specificationId, issuerId: state.issuerId, note } }];
+  return [
+    {
+      type: 'SpecificationRetired',
+      data: { specificationId, issuerId: state.issuerId, note, retiredAt: metadata.now },
+    },
+  ];
 };
 
 export const decideSpecification = (
@@ -82,6 +116,8 @@ export const decideSpecification = (
   switch (command.type) {
     case 'PublishSpecification':
       return publish(command, state);
+    case 'ReviseSpecification':
+      return revise(command, state);
     case 'RetireSpecification':
       return retire(command, state);
     default:

@@ -1,8 +1,10 @@
-import { commandsFor, DeciderSpecification } from '@credence/testing';
+import fc from 'fast-check';
+import { commandsFor, DeciderSpecification, FIXED_NOW } from '@credence/testing';
 import { fold } from '../core';
 import { issuerDecider } from '../issuer/decider';
 import { actingAs, issuerRegistered, OTHER_ISSUER, specificationPublished } from '../test-fixtures';
 import type { SpecificationCommand } from './commands';
+import type { SpecificationEvent } from './events';
 import { specificationDecider } from './decider';
 
 const given = DeciderSpecification.for(specificationDecider);
@@ -15,7 +17,7 @@ const publish = (change: Partial<typeof content> = {}, metadata = {}) =>
 const retire = command('RetireSpecification', { specificationId: 'spec-1', note: 'superseded by v2' });
 const retired = {
   type: 'SpecificationRetired',
-  data: { specificationId: 'spec-1', issuerId: 'uni-1', note: 'superseded by v2' },
+  data: { specificationId: 'spec-1', issuerId: 'uni-1', note: 'superseded by v2', retiredAt: FIXED_NOW },
 } as const;
 
 describe('Specification decider', () => {
@@ -67,6 +69,73 @@ describe('Specification decider', () => {
     it("forbids republishing another issuer's spec", () =>
       given([published])
         .when(publish({}, actingAs(OTHER_ISSUER)))
+        .thenThrows('issuer.not-owner', 'forbidden'));
+  });
+
+  describe('ReviseSpecification', () => {
+    const revise = (change: Partial<typeof content> = {}, metadata = {}) =>
+      command('ReviseSpecification', { ...content, ...change, context: { issuer } }, metadata);
+    const revised = (version: number, change: Partial<typeof content> = {}) =>
+      ({
+        type: 'SpecificationRevised',
+        data: { ...published.data, ...change, version },
+      }) as const;
+
+    it('records the full content of the next version', () => {
+      given([published])
+        .when(revise({ title: 'Data Literacy II' }))
+        .then([revised(2, { title: 'Data Literacy II' })]);
+      given([published, revised(2, { title: 'Data Literacy II' })])
+        .when(revise({ title: 'Data Literacy III' }))
+        .then([revised(3, { title: 'Data Literacy III' })]);
+    });
+    it('replaces the content whole: what the revision leaves out is gone', () => {
+      const { credentialValidity: _v, ...withoutValidity } = content;
+      given([published])
+        .when(command('ReviseSpecification', { ...withoutValidity, context: { issuer } }))
+        .then([
+          { type: 'SpecificationRevised', data: { ...withoutValidity, issuerId: 'uni-1', version: 2 } },
+        ]);
+    });
+    it('is a no-op when the content is the current version’s (a repeat)', () => {
+      given([published]).when(revise()).thenNothing();
+      given([published, revised(2, { title: 'II' })])
+        .when(revise({ title: 'II' }))
+        .thenNothing();
+    });
+    it('checks the content as a publication does', () =>
+      given([published])
+        .when(revise({ eqfLevel: 9 }))
+        .thenThrows('specification.eqf-level-invalid', 'invalid'));
+    it('refuses a retired or unknown spec', () => {
+      given([published, retired])
+        .when(revise({ title: 'II' }))
+        .thenThrows('specification.retired', 'conflict');
+      given([]).when(revise()).thenThrows('specification.not-found', 'not-found');
+    });
+    it('numbers versions consecutively, one per change of content, whatever the sequence of revisions', () =>
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('A', 'B', 'C'), { maxLength: 12 }), (titles) => {
+          let events: SpecificationEvent[] = [published];
+          for (const title of titles) {
+            const state = fold(specificationDecider, events);
+            events = [...events, ...specificationDecider.decide(revise({ title }), state)];
+          }
+          const versions = events
+            .slice(1)
+            .map((e) => (e.type === 'SpecificationRevised' ? e.data.version : 0));
+          const changes = titles.filter((t, i) => t !== (i === 0 ? published.data.title : titles[i - 1]));
+          expect(versions).toEqual(changes.map((_, i) => i + 2));
+          const final = fold(specificationDecider, events);
+          expect(final.status === 'published' && [final.version, final.title]).toEqual([
+            versions.length + 1,
+            titles.at(-1) ?? published.data.title,
+          ]);
+        }),
+      ));
+    it("forbids revising another issuer's spec", () =>
+      given([published])
+        .when(revise({ title: 'II' }, actingAs(OTHER_ISSUER)))
         .thenThrows('issuer.not-owner', 'forbidden'));
   });
 

@@ -28,7 +28,19 @@ export type SpecificationPublished = Event<
 >;
 export type SpecificationRetired = Event<
   'SpecificationRetired',
-  { specificationId: string; issuerId: string; note?: string }
+  {
+    specificationId: string;
+    issuerId: string;
+    note?: string;
+    /** When it was retired, for the ruleset's grace period; absent on retirements from before it. */
+    retiredAt?: string;
+  }
 >;
 
-export type SpecificationEvent = SpecificationPublished | SpecificationRetired;
+/** The next version's full content; credentials issued from now on record `version`. */
+export type SpecificationRevised = Event<
+  'SpecificationRevised',
+  SpecificationContent & { specificationId: string; issuerId: string; version: number }
+>;
+
+export type SpecificationEvent = SpecificationPublished | SpecificationRevised | SpecificationRetired;

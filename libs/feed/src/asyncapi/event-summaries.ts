@@ -20,6 +20,8 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
     'The key was reported compromised: what it signed from `compromisedSince` on fails verification.',
   SpecificationPublished:
     'A microcredential specification (EU Annex I elements) was published (stream `specification-<id>`).',
+  SpecificationRevised:
+    'A new version of the specification, with its full content; credentials issued from now on record that version.',
   SpecificationRetired: 'The specification was retired.',
   AssessmentRecorded: "A learner's assessment result was recorded (stream `assessment-<id>`).",
   AssessmentAnnulled: 'The assessment was annulled; the credentials it backs are revoked after it.',

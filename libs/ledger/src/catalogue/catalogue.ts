@@ -166,6 +166,13 @@ export const CATALOGUE = {
     facts: facts.publishSpecificationFacts,
     recordedAs: 'SpecificationPublished',
   },
+  ReviseSpecification: {
+    target: (c) => specification(c.data.specificationId),
+    decider: specificationDecider,
+    related: (c) => ({ issuer: issuer(c.metadata.issuerId ?? '') }),
+    facts: facts.reviseSpecificationFacts,
+    recordedAs: 'SpecificationRevised',
+  },
   RetireSpecification: {
     target: (c) => specification(c.data.specificationId),
     decider: specificationDecider,
@@ -206,6 +213,8 @@ export const CATALOGUE = {
       specification: specification(c.data.specificationId),
       assessments: c.data.assessmentIds.map(assessment),
       issuer: issuer(c.metadata.issuerId ?? ''),
+      // A first issuance supersedes nothing: the empty id reads as an absent credential.
+      superseded: credential(c.data.supersedes ?? ''),
     }),
     facts: facts.issueCredentialFacts,
     recordedAs: 'CredentialIssued',

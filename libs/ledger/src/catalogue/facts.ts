@@ -12,6 +12,7 @@ import {
   type PublishPathway,
   type PublishSpecification,
   type RecordAssessment,
+  type ReviseSpecification,
   type RevokeCredential,
   type SpecificationContent,
   type SpecificationState,
@@ -33,7 +34,12 @@ import type {
  */
 
 const specificationFacts = (
-  spec: SpecificationContent & { specificationId: string; issuerId: string },
+  spec: SpecificationContent & {
+    specificationId: string;
+    issuerId: string;
+    version?: number;
+    retiredAt?: string;
+  },
   status: SpecificationFacts['status'],
 ): SpecificationFacts => ({
   id: spec.specificationId,
@@ -52,6 +58,8 @@ const specificationFacts = (
   supervisionAndIdentityVerification: spec.supervisionAndIdentityVerification ?? '',
   stackable: spec.stackable ?? false,
   status,
+  version: spec.version ?? 1,
+  retiredAt: spec.retiredAt ?? '',
 });
 
 const existingSpecification = (state: SpecificationState): SpecificationFacts | undefined =>
@@ -111,14 +119,21 @@ const componentFacts = (state: CredentialState, now: string): ComponentFacts | u
   };
 };
 
-type Validity = Readonly<{ credentialId: string; validFrom: string; validUntil?: string; issuedAt: string }>;
+type Validity = Readonly<{
+  credentialId: string;
+  validFrom: string;
+  validUntil?: string;
+  issuedAt: string;
+  supersedes?: string;
+}>;
 
-const credentialFacts = ({ credentialId, validFrom, validUntil, issuedAt }: Validity): CredentialFacts => ({
-  id: credentialId,
-  validFrom,
-  validUntil: validUntil ?? '',
-  hasValidUntil: validUntil !== undefined,
-  issuedAt,
+const credentialFacts = (credential: Validity): CredentialFacts => ({
+  id: credential.credentialId,
+  validFrom: credential.validFrom,
+  validUntil: credential.validUntil ?? '',
+  hasValidUntil: credential.validUntil !== undefined,
+  issuedAt: credential.issuedAt,
+  supersedes: credential.supersedes ?? '',
 });
 
 const defined = <T>(values: readonly (T | undefined)[]): T[] => values.filter((v): v is T => v !== undefined);
@@ -155,12 +170,20 @@ export const issuerCommandFacts = (
 export const ownedResourceFacts = (command: CredenceCommand, target: object): Facts =>
   commandFacts(command, ownerOf(target));
 
-export const publishSpecificationFacts = (command: PublishSpecification): Facts => {
+/** A revision is checked exactly like a publication, on the full content it proposes. */
+export const publishSpecificationFacts = (command: PublishSpecification | ReviseSpecification): Facts => {
   const facts = commandFacts(command, undefined, command.data.context.issuer);
   return {
     ...facts,
     specification: specificationFacts({ ...command.data, issuerId: facts.command.issuerId }, 'published'),
   };
+};
+
+/** A revision: checked as a publication of its content, as the version it would become. */
+export const reviseSpecificationFacts = (command: ReviseSpecification, target: SpecificationState): Facts => {
+  const facts = publishSpecificationFacts(command);
+  const version = target.status === 'absent' ? 1 : target.version + 1;
+  return { ...facts, specification: { ...facts.specification!, version } };
 };
 
 export const retireSpecificationFacts = (command: CredenceCommand, target: SpecificationState): Facts => ({

@@ -112,6 +112,8 @@ const specFacts = (status: string, id = 'spec-1') => ({
   supervisionAndIdentityVerification: '',
   stackable: false,
   status,
+  version: 1,
+  retiredAt: '',
 });
 const command = (type: string, principalRole = 'issuer', issuerId = ISSUER) => ({
   now: NOW,
@@ -178,6 +180,25 @@ describe('the facts each catalogued command gives the rules', () => {
     );
   });
 
+  it('ReviseSpecification: the content as it would be revised, as the next version, and the acting issuer', async () => {
+    const data = {
+      specificationId: 'spec-1',
+      title: 'Data Literacy',
+      notionalWorkload: { ects: 5 },
+      eqfLevel: 6,
+    };
+    expect(
+      await factsOf(
+        { ...issuerStream, ...specStream() },
+        { type: 'ReviseSpecification', data, metadata: metadata() },
+      ),
+    ).toEqual({
+      ...command('ReviseSpecification'),
+      issuer: issuerFacts,
+      specification: { ...specFacts('published'), version: 2 },
+    });
+  });
+
   it('RetireSpecification: the specification as it stands', async () => {
     const request: CommandRequest = {
       type: 'RetireSpecification',
@@ -239,8 +260,44 @@ describe('the facts each catalogued command gives the rules', () => {
         },
       ],
       learner: { id: 'learner-1', hasIdentity: true, identityType: 'emailAddress' },
-      credential: { id: 'cred-9', validFrom: NOW, validUntil: '', hasValidUntil: false, issuedAt: NOW },
+      credential: {
+        id: 'cred-9',
+        validFrom: NOW,
+        validUntil: '',
+        hasValidUntil: false,
+        issuedAt: NOW,
+        supersedes: '',
+      },
     });
+  });
+
+  it('IssueCredential, a re-issue under a retired specification: what it supersedes, and when the specification was retired', async () => {
+    const retiredAt = '2025-05-30T00:00:00.000Z';
+    const given = {
+      ...issuerStream,
+      ...credentialStream('cred-1'),
+      [streamId('specification', 'spec-1')]: {
+        fold: folded(specificationDecider),
+        events: [
+          specificationPublished(),
+          { type: 'SpecificationRetired', data: { specificationId: 'spec-1', issuerId: ISSUER, retiredAt } },
+        ],
+      },
+    };
+    const data = {
+      credentialId: 'cred-2',
+      supersedes: 'cred-1',
+      specificationId: 'spec-1',
+      learnerId: 'learner-1',
+      assessmentIds: ['asmt-1'],
+      validFrom: NOW,
+    };
+    const facts = await factsOf(given, { type: 'IssueCredential', data, metadata: metadata() });
+    expect([
+      facts.credential?.supersedes,
+      facts.specification?.status,
+      facts.specification?.retiredAt,
+    ]).toEqual(['cred-1', 'retired', retiredAt]);
   });
 
   const issued = {
@@ -249,6 +306,7 @@ describe('the facts each catalogued command gives the rules', () => {
     validUntil: '2028-01-01T00:00:00Z',
     hasValidUntil: true,
     issuedAt: '2025-05-21T00:00:00.000Z',
+    supersedes: '',
   };
 
   it.each(['SuspendCredential', 'ReinstateCredential'] as const)(

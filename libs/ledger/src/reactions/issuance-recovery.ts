@@ -1,6 +1,7 @@
 import {
   type AssessmentCredentialed,
   credentialDecider,
+  type CredentialIssued,
   type CredentialRevoked,
   DomainError,
   streamId,
@@ -8,6 +9,7 @@ import {
 import { ConcurrencyError, type RecordedEvent } from '@credence/event-store';
 import { LedgerError } from '../errors';
 import { issuanceRequest } from '../issuance';
+import { completeReissue } from '../reissue';
 import { reactionMetadata, type Reaction, type ReactionContext } from '../reactor';
 
 const SYSTEM = { id: 'system:issuance', role: 'admin' } as const;
@@ -46,10 +48,28 @@ const release = async (event: RecordedEvent, { ledger }: ReactionContext) => {
   }
 };
 
-/** Keeps "one assessment, one credential" whole across crashes and revocations. */
+/**
+ * A re-issue whose correction is recorded: its reservations pass over and the original is revoked.
+ * A refused revocation (a ruleset that blocks it) is recorded as the gate records any refusal; the
+ * reactor moves on rather than retrying it forever.
+ */
+const supersede = async (event: RecordedEvent, { ledger }: ReactionContext) => {
+  const reissued = event.data as CredentialIssued['data'];
+  if (reissued.supersedes === undefined) return;
+  try {
+    await completeReissue(ledger, reissued, event.metadata.commandId, (step) =>
+      reactionMetadata(event, SYSTEM, step),
+    );
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+  }
+};
+
+/** Keeps "one assessment, one credential" whole across crashes, revocations and re-issues. */
 export const issuanceRecovery: Reaction = {
   handle: (event, context) => {
     if (event.type === 'AssessmentCredentialed') return finish(event, context);
     if (event.type === 'CredentialRevoked') return release(event, context);
+    if (event.type === 'CredentialIssued') return supersede(event, context);
   },
 };

@@ -1,10 +1,12 @@
 import { streamId } from '@credence/domain';
 import {
   assessmentRecorded,
+  credentialIssued,
   issuerAccredited,
   issuerRegistered,
   specificationPublished,
 } from '../../../domain/src/test-fixtures';
+import { reissueIdFor } from '../reissue';
 import { eventually, metadata, reactorWorld, seed } from './reactor-world';
 
 describe('The ledger reactor', () => {
@@ -108,5 +110,44 @@ describe('The ledger reactor', () => {
       await again.stop();
     }
     expect(await types(streamId('credential', 'cred-1'))).toEqual(['CredentialIssued', 'CredentialRevoked']);
+  });
+
+  it('finishes a re-issue that crashed after the correction was recorded: takes the reservation over, revokes the original, once', async () => {
+    await world.ledger.handle({
+      type: 'IssueCredential',
+      data: { ...issuance, credentialId: 'cred-1' },
+      metadata: metadata(),
+    });
+    // What the live path appended before the crash: the correction alone, naming what it supersedes.
+    const corrected = reissueIdFor('cred-1');
+    await seed(world.store, streamId('credential', corrected), [
+      credentialIssued({ credentialId: corrected, supersedes: 'cred-1', reissueNote: 'typo in the name' }),
+    ]);
+
+    for (const file of [world.reactorFile, world.reactorFile, world.dir.nextFile()]) {
+      world.reactorFile = file;
+      await world.runToHead();
+    }
+
+    const original = await world.store.readStream(streamId('credential', 'cred-1'));
+    expect(original.map((e) => [e.type, e.data])).toEqual([
+      ['CredentialIssued', expect.anything()],
+      [
+        'CredentialRevoked',
+        {
+          credentialId: 'cred-1',
+          issuerId: 'uni-1',
+          reason: 'superseded',
+          supersededBy: corrected,
+          note: 'typo in the name',
+        },
+      ],
+    ]);
+    // The revocation released nothing: the reservation had passed to the correction first.
+    const reservations = (await world.store.readStream(streamId('assessment', 'asmt-1'))).slice(1);
+    expect(reservations.map((e) => [e.type, (e.data as { credentialId: string }).credentialId])).toEqual([
+      ['AssessmentCredentialed', 'cred-1'],
+      ['AssessmentCredentialed', corrected],
+    ]);
   });
 });

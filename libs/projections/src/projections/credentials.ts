@@ -24,6 +24,13 @@ export type CredentialDoc = Readonly<{
   ects: number | null;
   eqfLevel: number | null;
   accreditation: AccreditationAtIssuance | null;
+  /** When first awarded: the issuance, or the one a re-issue corrects. Null before awardedDate was recorded. */
+  awardedDate: string | null;
+  grade: string | null;
+  specificationVersion: number | null;
+  /** The credential this one corrects (a re-issue), and the one that corrects it. */
+  supersedes: string | null;
+  supersededBy: string | null;
   /** The ruleset the issuance was checked under. */
   ruleset: RulesetStamp | null;
   status: StoredCredentialStatus;
@@ -59,6 +66,11 @@ const issued = (event: EventOf<'CredentialIssued'>): CredentialDoc => {
     ects: data.ects ?? null,
     eqfLevel: data.eqfLevel ?? null,
     accreditation: data.accreditation ?? null,
+    awardedDate: data.awardedDate ?? data.issuedAt,
+    grade: data.grade ?? null,
+    specificationVersion: data.specificationVersion ?? null,
+    supersedes: data.supersedes ?? null,
+    supersededBy: null,
     ruleset: metadata.ruleset ?? null,
     status: 'active',
     reason: null,
@@ -79,8 +91,10 @@ export const credentialsProjection = defineProjection({
         return changed(doc, 'suspended', event.data.reason, event);
       case 'CredentialReinstated':
         return changed(doc, 'active', null, event);
-      case 'CredentialRevoked':
-        return changed(doc, 'revoked', event.data.reason, event);
+      case 'CredentialRevoked': {
+        const revoked = changed(doc, 'revoked', event.data.reason, event);
+        return revoked && { ...revoked, supersededBy: event.data.supersededBy ?? null };
+      }
     }
   },
   columns: (doc) => ({

@@ -1,5 +1,8 @@
-import type { SpecificationContent } from '@credence/domain';
+import type { SpecificationContent, SpecificationRevised } from '@credence/domain';
 import { defineProjection } from '../projection';
+
+/** One version's content as published or revised, and when. */
+export type SpecificationVersion = SpecificationContent & Readonly<{ version: number; publishedAt: string }>;
 
 export type SpecificationDoc = SpecificationContent &
   Readonly<{
@@ -8,17 +11,59 @@ export type SpecificationDoc = SpecificationContent &
     publishedAt: string;
     retired: boolean;
     retiredAt: string | null;
+    /** The current version (1 until revised); absent on documents projected before revisions. */
+    version?: number;
+    /** Every version in order, each with its full content, so a comparison can pin one. */
+    versions?: readonly SpecificationVersion[];
   }>;
 
-/** The credential register: every specification with its Annex I elements, as published. */
+const contentOf = ({
+  specificationId: _s,
+  issuerId: _i,
+  version: _v,
+  ...content
+}: SpecificationRevised['data']): SpecificationContent => content;
+
+/** The credential register: every specification with its Annex I elements, current and past versions. */
 export const specificationsProjection = defineProjection({
   name: 'specifications',
-  canHandle: ['SpecificationPublished', 'SpecificationRetired'],
+  canHandle: ['SpecificationPublished', 'SpecificationRevised', 'SpecificationRetired'],
   documentIds: (event) => [event.data.specificationId],
   evolve: (doc: SpecificationDoc | null, event): SpecificationDoc | null => {
     switch (event.type) {
-      case 'SpecificationPublished':
-        return doc ?? { ...event.data, publishedAt: event.metadata.now, retired: false, retiredAt: null };
+      case 'SpecificationPublished': {
+        const { specificationId: _s, issuerId: _i, ...content } = event.data;
+        const publishedAt = event.metadata.now;
+        return (
+          doc ?? {
+            ...event.data,
+            publishedAt,
+            retired: false,
+            retiredAt: null,
+            version: 1,
+            versions: [{ ...content, version: 1, publishedAt }],
+          }
+        );
+      }
+      case 'SpecificationRevised': {
+        const versions = doc?.versions ?? [];
+        if (!doc || versions.some((v) => v.version === event.data.version)) return doc;
+        const { specificationId, issuerId, publishedAt, retired, retiredAt } = doc;
+        const content = contentOf(event.data);
+        return {
+          ...content,
+          specificationId,
+          issuerId,
+          publishedAt,
+          retired,
+          retiredAt,
+          version: event.data.version,
+          versions: [
+            ...versions,
+            { ...content, version: event.data.version, publishedAt: event.metadata.now },
+          ],
+        };
+      }
       case 'SpecificationRetired':
         return doc && { ...doc, retired: true, retiredAt: event.metadata.now };
     }

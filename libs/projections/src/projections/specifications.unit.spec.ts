@@ -1,3 +1,4 @@
+import type { SpecificationPublished } from '@credence/domain';
 import { specificationPublished } from '../testing/domain-events';
 import { ProjectionSpecification } from '../testing/projection-spec';
 import { specificationsProjection } from './specifications';
@@ -49,6 +50,39 @@ describe('specifications projection (the register)', () => {
         },
       ])
       .thenMatch('spec-1', { retired: true, retiredAt: '2026-04-01T00:00:00Z' });
+  });
+
+  it('When revised › shows the new content as current and keeps every version, once', () => {
+    const published = specificationPublished('spec-1');
+    const { specificationId: _s, issuerId: _i, ...first } = published.data as SpecificationPublished['data'];
+    const revision = {
+      type: 'SpecificationRevised',
+      data: {
+        ...first,
+        specificationId: 'spec-1',
+        issuerId: 'uni-1',
+        title: 'Applied Data Visualisation II',
+        version: 2,
+      },
+      metadata: { now: '2026-03-01T00:00:00Z' },
+    } as const;
+    given([published])
+      .when([revision, revision])
+      .thenMatch('spec-1', {
+        title: 'Applied Data Visualisation II',
+        publishedAt: '2026-01-05T09:00:00Z',
+        version: 2,
+        versions: [
+          { ...first, version: 1, publishedAt: '2026-01-05T09:00:00Z' },
+          {
+            ...first,
+            title: 'Applied Data Visualisation II',
+            version: 2,
+            publishedAt: '2026-03-01T00:00:00Z',
+          },
+        ],
+      });
+    given([published]).when([revision]).thenColumns('spec-1', { title: 'Applied Data Visualisation II' });
   });
 
   it('When an unknown specification is retired › creates nothing', () => {

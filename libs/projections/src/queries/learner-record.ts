@@ -21,6 +21,11 @@ export type LearnerCredential = Readonly<{
   ects: number | null;
   status: string;
   reason: string | null;
+  awardedDate: string | null;
+  grade: string | null;
+  /** The chain of corrections: the credential this one re-issues, and its own re-issue. */
+  supersedes: string | null;
+  supersededBy: string | null;
   stackIds: readonly string[];
 }>;
 
@@ -50,6 +55,10 @@ export const LEARNER_CREDENTIAL_COLUMNS: readonly (keyof LearnerCredential)[] = 
   'ects',
   'status',
   'reason',
+  'awardedDate',
+  'grade',
+  'supersedes',
+  'supersededBy',
   'stackIds',
 ];
 
@@ -133,6 +142,11 @@ export const learnerRecord = async (
       ects: doc.ects,
       status: now.status,
       reason: now.reason,
+      // Docs projected before these fields existed lack them: read as not recorded.
+      awardedDate: doc.awardedDate ?? null,
+      grade: doc.grade ?? null,
+      supersedes: doc.supersedes ?? null,
+      supersededBy: doc.supersededBy ?? null,
       stackIds: stacks
         .filter((s) => s.componentCredentialIds.includes(doc.credentialId))
         .map((s) => s.stackId),

@@ -68,6 +68,10 @@ export const registerEntry = (doc: SpecificationDoc, issuerName: string | null) 
   prerequisites: doc.prerequisites ?? [],
   publishedAt: doc.publishedAt,
   retired: doc.retired,
+  version: doc.version ?? 1,
+  versions: (doc.versions ?? [{ version: 1, publishedAt: doc.publishedAt }]).map(
+    ({ version, publishedAt }) => ({ version, publishedAt }),
+  ),
 });
 
 export type RegisterEntry = ReturnType<typeof registerEntry>;
@@ -130,19 +134,45 @@ export const listSpecifications = async (
   return { items: await withIssuerNames(db, result.items), next: result.next };
 };
 
-/** The named specifications in the order asked, and the ids the register does not know. */
-export const compareSpecifications = async (db: Db, ids: readonly string[]) => {
+/** `spec-a` (the current version) or `spec-a@1` (that version), as the comparison names them. */
+export const parseVersionedId = (ref: string): { id: string; version?: number } => {
+  const match = /^(.*)@(\d{1,9})$/.exec(ref);
+  return match ? { id: match[1], version: Number(match[2]) } : { id: ref };
+};
+
+/** The document as it stood at `version`: that version's content, the rest as now; undefined if unknown. */
+const atVersion = (doc: SpecificationDoc, version: number | undefined): SpecificationDoc | undefined => {
+  if (version === undefined || version === (doc.version ?? 1)) return doc;
+  const pinned = doc.versions?.find((v) => v.version === version);
+  if (!pinned) return undefined;
+  const { specificationId, issuerId, publishedAt, retired, retiredAt, versions } = doc;
+  return { ...pinned, specificationId, issuerId, publishedAt, retired, retiredAt, versions };
+};
+
+/** Columns that say which entry it is, not how the specifications differ. */
+const IDENTITY_COLUMNS: readonly string[] = ['specificationId', 'versions'];
+
+/**
+ * The named specifications in the order asked, each at its pinned version (`id@2`) or the current
+ * one, and the references the register does not know (an unknown id or version).
+ */
+export const compareSpecifications = async (db: Db, refs: readonly string[]) => {
+  const pinned = refs.map(parseVersionedId);
   const rows = await db
     .selectFrom('specifications')
     .select(['id', 'doc'])
-    .where('id', 'in', [...ids])
+    .where('id', 'in', [...new Set(pinned.map((p) => p.id))])
     .execute();
   const byId = new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as SpecificationDoc]));
-  const found = ids.map((id) => byId.get(id)).filter((doc): doc is SpecificationDoc => doc !== undefined);
+  const docs = pinned.map(({ id, version }) => {
+    const doc = byId.get(id);
+    return doc && atVersion(doc, version);
+  });
+  const found = docs.filter((doc): doc is SpecificationDoc => doc !== undefined);
   const entries = await withIssuerNames(db, found);
   const differences = REGISTER_COLUMNS.filter(
     (column) =>
-      column !== 'specificationId' && new Set(entries.map((e) => JSON.stringify(e[column]))).size > 1,
+      !IDENTITY_COLUMNS.includes(column) && new Set(entries.map((e) => JSON.stringify(e[column]))).size > 1,
   );
-  return { items: entries, differences, missing: ids.filter((id) => !byId.has(id)) };
+  return { items: entries, differences, missing: refs.filter((_, i) => docs[i] === undefined) };
 };

@@ -31,6 +31,8 @@ const baseline: Omit<FactsDraft, 'command'> = {
     supervisionAndIdentityVerification: 'supervised-onsite-with-identity-verification',
     stackable: true,
     status: 'published',
+    version: 1,
+    retiredAt: '',
   },
   issuer: {
     id: 'issuer-1',
@@ -66,6 +68,7 @@ const baseline: Omit<FactsDraft, 'command'> = {
     validUntil: '2031-03-01',
     hasValidUntil: true,
     issuedAt: NOW,
+    supersedes: '',
   },
   revocation: { reason: 'issued-in-error' },
   pathway: {

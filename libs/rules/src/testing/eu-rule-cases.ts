@@ -22,6 +22,11 @@ const example = (name: string, change: (facts: FactsDraft) => void, only?: Versi
   only,
 });
 
+const retiredDaysAgo = (days: number) => (f: FactsDraft) => {
+  f.specification.status = 'retired';
+  f.specification.retiredAt = daysBeforeNow(days);
+};
+
 const blankText = (
   rule: string,
   field: 'typeOfAssessment' | 'formOfParticipation' | 'typeOfQualityAssurance',
@@ -317,6 +322,25 @@ export const EU_RULE_CASES: readonly RuleCase[] = [
       example('annulled', (f) => void (f.assessments[0].status = 'annulled')),
       example('a pass and a fail', (f) => {
         f.assessments.push({ ...f.assessments[0], id: 'assessment-2', outcome: 'fail' });
+      }),
+    ],
+  },
+  {
+    rule: 'issuance.retired-specification',
+    command: 'IssueCredential',
+    severity: 'block',
+    passes: [
+      example('retired 90 days ago', retiredDaysAgo(90)),
+      example('a re-issue long after the retirement', (f) => {
+        retiredDaysAgo(400)(f);
+        f.credential.supersedes = 'credential-0';
+      }),
+    ],
+    fails: [
+      example('retired 91 days ago', retiredDaysAgo(91)),
+      example('retired before retirements recorded their instant (reads as epoch)', (f) => {
+        retiredDaysAgo(0)(f);
+        f.specification.retiredAt = '';
       }),
     ],
   },

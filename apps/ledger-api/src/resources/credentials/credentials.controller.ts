@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -18,6 +18,8 @@ import { NoteDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
+  ReissueCredentialDto,
+  reissueCredential,
   reinstateCredential,
   RevokeCredentialDto,
   revokeCredential,
@@ -86,6 +88,28 @@ export class CredentialsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     return this.change(id, revokeCredential(body, ctx, { id }), ctx, reply);
+  }
+
+  /**
+   * A correction: a new credential (201, its id) with the same learner, specification, assessments
+   * and awardedDate; the corrected one is revoked `superseded`. Repeats and concurrent requests meet
+   * on one derived id, so they yield one credential.
+   */
+  @Post(':id/reissue')
+  @Roles('issuer')
+  async reissue(
+    @IdParam() id: string,
+    @Body() body: ReissueCredentialDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
+    if (state.status === 'absent') throw new NotFoundException(`Credential ${id} does not exist`);
+    assertMayRead(ctx.metadata.principal, state.issuerId, 'Credential', id);
+    const request = reissueCredential(body, ctx, state);
+    const result = await this.ledger.handle(request, ctx);
+    const newId = request.data.credentialId;
+    return created(reply, { id: newId, result }, `/v1/credentials/${newId}`);
   }
 
   @Get(':id')

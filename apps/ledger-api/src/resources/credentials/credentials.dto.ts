@@ -10,11 +10,14 @@ import {
   MaxLength,
 } from 'class-validator';
 import {
+  type IssuedCredentialState,
   REVOCATION_REASONS,
   type RevocationReason,
   SUSPENSION_REASONS,
   type SuspensionReason,
 } from '@credence/domain';
+import { type CommandRequest, reissueIdFor } from '@credence/ledger';
+import type { CommandContext } from '../../http/command-context';
 import { CAPS, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
@@ -41,6 +44,56 @@ export class SuspendCredentialDto extends NoteDto {
 export class RevokeCredentialDto extends NoteDto {
   @ApiProperty({ enum: REVOCATION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 }
+
+/** A correction: only the validity may change; the rest is the corrected credential's. */
+export class ReissueCredentialDto {
+  @ApiProperty({ example: 'corrected validity', maxLength: CAPS.longText })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CAPS.longText)
+  note!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: "Defaults to the corrected credential's" })
+  @IsOptional()
+  @IsInstant()
+  validFrom?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      "Defaults to the corrected credential's when validFrom is kept, else to the specification's credentialValidity",
+  })
+  @IsOptional()
+  @IsInstant()
+  validUntil?: string;
+}
+
+/**
+ * The re-issue of `corrected` as the issuance it is: same learner, specification and assessments
+ * (the decider checks them against the corrected credential again), under an id derived from it.
+ */
+export const reissueCredential = (
+  body: ReissueCredentialDto,
+  ctx: CommandContext,
+  corrected: IssuedCredentialState,
+): CommandRequest<'IssueCredential'> => {
+  const validFrom = body.validFrom ?? corrected.validFrom;
+  const validUntil = body.validUntil ?? (body.validFrom === undefined ? corrected.validUntil : undefined);
+  return {
+    type: 'IssueCredential',
+    data: {
+      credentialId: reissueIdFor(corrected.credentialId),
+      supersedes: corrected.credentialId,
+      reissueNote: body.note,
+      specificationId: corrected.specificationId,
+      learnerId: corrected.learner.id,
+      assessmentIds: corrected.assessmentIds,
+      validFrom,
+      ...(validUntil !== undefined ? { validUntil } : {}),
+    },
+    metadata: ctx.metadata,
+  };
+};
 
 export const issueCredential: ToRequest<'IssueCredential', IssueCredentialDto> = (body, ctx) => ({
   type: 'IssueCredential',

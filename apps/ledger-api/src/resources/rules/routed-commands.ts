@@ -38,6 +38,7 @@ import {
   PublishSpecificationDto,
   publishSpecification,
   retireSpecification,
+  reviseSpecification,
 } from '../specifications/specifications.dto';
 
 type BodyToRequest<T extends CredenceCommandType> = (
@@ -87,6 +88,7 @@ const ROUTED = {
   WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
   ReportIssuerKeyCompromise: routed(ReportKeyCompromiseDto, reportKeyCompromise),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
+  ReviseSpecification: routed(PublishSpecificationDto, reviseSpecification),
   RetireSpecification: routed(NoteDto, retireSpecification),
   RecordAssessment: routed(RecordAssessmentDto, recordAssessment),
   AnnulAssessment: routed(NoteDto, annulAssessment),

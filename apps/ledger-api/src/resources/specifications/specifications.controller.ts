@@ -8,7 +8,12 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { created, decorate, existing } from '../../http/responses';
 import { NoteDto } from '../common.dto';
-import { PublishSpecificationDto, publishSpecification, retireSpecification } from './specifications.dto';
+import {
+  PublishSpecificationDto,
+  publishSpecification,
+  retireSpecification,
+  reviseSpecification,
+} from './specifications.dto';
 
 @ApiTags('specifications')
 @ApiBearerAuth()
@@ -25,6 +30,20 @@ export class SpecificationsController {
   ) {
     const result = await this.ledger.handle(publishSpecification(body, ctx, {}), ctx);
     return created(reply, { id: ctx.newId, result }, `/v1/specifications/${ctx.newId}`);
+  }
+
+  /** A new version with the full content (201 with its number); a repeat of the current content is a no-op. */
+  @Post(':id/revisions')
+  @Roles('issuer')
+  async revise(
+    @IdParam() id: string,
+    @Body() body: PublishSpecificationDto,
+    @Context() ctx: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.ledger.handle(reviseSpecification(body, ctx, { id }), ctx);
+    decorate(reply, { id, result }, `/v1/specifications/${id}`);
+    return { id, version: result.state.status === 'absent' ? 0 : result.state.version };
   }
 
   @Post(':id/retirement')

@@ -103,6 +103,17 @@ export const publishSpecification: ToRequest<'PublishSpecification', PublishSpec
   metadata: ctx.metadata,
 });
 
+/** The full body of the next version, as a publication takes it. */
+export const reviseSpecification: ToRequest<'ReviseSpecification', PublishSpecificationDto> = (
+  body,
+  ctx,
+  route,
+) => ({
+  type: 'ReviseSpecification',
+  data: { ...body, specificationId: routeId(route) },
+  metadata: ctx.metadata,
+});
+
 export const retireSpecification: ToRequest<'RetireSpecification', NoteDto> = (body, ctx, route) => ({
   type: 'RetireSpecification',
   data: { ...body, specificationId: routeId(route) },
