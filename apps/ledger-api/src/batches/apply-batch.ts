@@ -105,7 +105,12 @@ export const applyBatch = async (
       .map((r) => ({ row: r.row, rowKey: r.rowKey, status: 'failed' as const, problem: r.problem })),
   );
   const valid = open.filter((r): r is BatchRow => !isInvalid(r));
-  const commandsOf = (row: BatchRow) => rowCommands(batch.context, row.identity);
+  const commandsOf = (row: BatchRow) =>
+    rowCommands(batch.context, {
+      identity: row.identity,
+      specificationId: row.credential.specificationId,
+      learnerId: row.credential.learnerId,
+    });
 
   let interruption: { error: unknown } | undefined;
   const run = (work: (row: BatchRow) => Promise<RowResult | undefined>, onResult: (r: RowResult) => void) =>
