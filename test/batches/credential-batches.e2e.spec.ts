@@ -1,57 +1,15 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ADMIN_TOKEN, type Reply, startLedger, type TestLedger } from '../support/ledger-app';
+import { csvOf, goodRow, ndjsonOf, type Row, uploadBatch } from '../support/cohort';
 import {
   accreditedIssuer,
   daysAgo,
-  identityHash,
   expectCreated,
   logHead,
   specificationBody,
   type World,
 } from '../support/fixtures';
-
-const HEADER =
-  'rowKey,specificationId,learnerId,identityType,identityHash,salt,outcome,grade,assessor,method,assessedAt,evidence,validFrom,validUntil';
-
-type Row = Record<string, string>;
-const goodRow = (specificationId: string, n: number): Row => ({
-  rowKey: `enr-${n}`,
-  specificationId,
-  learnerId: `lrn-${n}`,
-  identityType: 'emailAddress',
-  identityHash: identityHash(`lrn-${n}@example.org`, 'x1y2'),
-  salt: 'x1y2',
-  outcome: 'pass',
-  grade: '8',
-  assessor: 'J. de Vries',
-  method: 'exam',
-  assessedAt: daysAgo(8),
-  evidence: `https://lms.example.org/s/${n} https://lms.example.org/t/${n}`,
-  validFrom: daysAgo(7),
-  validUntil: daysAgo(-5 * 365),
-});
-const csvOf = (rows: Row[], delimiter = ',', eol = '\n') =>
-  [
-    HEADER.split(',').join(delimiter),
-    ...rows.map((r) =>
-      HEADER.split(',')
-        .map((c) => r[c] ?? '')
-        .join(delimiter),
-    ),
-  ].join(eol) + eol;
-const ndjsonOf = (rows: Row[]) =>
-  rows
-    .map((r) =>
-      JSON.stringify(
-        Object.fromEntries(
-          Object.entries(r)
-            .filter(([, v]) => v !== '')
-            .map(([k, v]) => [k, k === 'evidence' ? v.split(' ') : v]),
-        ),
-      ),
-    )
-    .join('\n') + '\n';
 
 /** Ten bad rows of different kinds, by 1-based row number, with the code and column each must report. */
 const BAD_ROWS: readonly (readonly [number, (r: Row) => Row, string, string | undefined])[] = [
@@ -78,27 +36,11 @@ describe('POST /v1/credential-batches', () => {
   let ledger: TestLedger;
   let world: World;
   let specificationId: string;
-  const upload = async (
+  const upload = (
     body: string,
     key: string | undefined,
     options: { type?: string; query?: string; token?: string } = {},
-  ) => {
-    const response = await fetch(`${ledger.baseUrl}/v1/credential-batches${options.query ?? ''}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${options.token ?? world.issuerToken}`,
-        'content-type': options.type ?? 'text/csv',
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body,
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : text,
-    } as Reply;
-  };
+  ) => uploadBatch(ledger.baseUrl, options.token ?? world.issuerToken, body, key, options);
   const done = async (id: string, token = world.issuerToken) => {
     for (;;) {
       const reply = await ledger.request('GET', `/v1/credential-batches/${id}`, { token });
