@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
+import { type LogSettings, logSettingsFromEnv } from '@credence/runtime';
 import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
 
 /** An abstract class so it doubles as the DI token. */
@@ -19,7 +20,7 @@ export abstract class LedgerConfig {
   declare readonly transparencyLog: { origin: string; seed?: string; checkpointIntervalMs: number };
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
   declare readonly feed?: RelaySettings & { topicPrefix: string };
-  declare readonly log: Readonly<{ level: LogLevel; format: 'json' | 'pretty' }>;
+  declare readonly log: LogSettings;
   /** Set when METRICS_PORT is: a second, unauthenticated listener for Prometheus. */
   declare readonly metrics?: Readonly<{ port: number; host: string }>;
   /** A projection further behind than this makes /health/ready answer 503. */
@@ -30,9 +31,6 @@ export abstract class LedgerConfig {
   /** Verifiable credentials: the public base URL ids derive from, and the key-encryption key (unset = a file in the data dir). */
   declare readonly credentials: Readonly<{ publicUrl: string; keyEncryptionKey?: string }>;
 }
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const nonNegativeInt = (name: string, env: NodeJS.ProcessEnv, max = Number.MAX_SAFE_INTEGER): number => {
   const raw = readEnv(name, env);
@@ -78,10 +76,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
       keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env),
     },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
-    log: {
-      level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS),
-      format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']),
-    },
+    log: logSettingsFromEnv(env),
     metrics:
       readEnv('METRICS_PORT', env) === undefined
         ? undefined
