@@ -23,6 +23,8 @@ export type Sizes = Readonly<{
   memory: Readonly<{ settleSeconds: number }>;
   /** The transparency log: the tree size for inclusion proofs, and how long to generate them. */
   tlog: Readonly<{ proofTreeSize: number; proofSeconds: number }>;
+  /** Bulk issuance: rows in the batch, and the same number of rows issued one request at a time. */
+  batches: Readonly<{ rows: number }>;
 }>;
 
 const APPEND = { writers: 64, streams: 10_000, zipfExponent: 1.0 };
@@ -37,6 +39,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     rules: { seconds: 0.2 },
     memory: { settleSeconds: 5 },
     tlog: { proofTreeSize: 2_000, proofSeconds: 0.2 },
+    batches: { rows: 100 },
   },
   quick: {
     name: 'quick',
@@ -47,6 +50,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     rules: { seconds: 2 },
     memory: { settleSeconds: 30 },
     tlog: { proofTreeSize: 1_000_000, proofSeconds: 2 },
+    batches: { rows: 10_000 },
   },
   full: {
     name: 'full',
@@ -57,5 +61,6 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
     rules: { seconds: 10 },
     memory: { settleSeconds: 120 },
     tlog: { proofTreeSize: 1_000_000, proofSeconds: 10 },
+    batches: { rows: 10_000 },
   },
 };

@@ -1,6 +1,7 @@
 import type { Scenario } from '../harness/scenario';
 import { apiScenario } from './api';
 import { appendScenario } from './append';
+import { batchScenario } from './batches';
 import { rebuildScenario } from './rebuild';
 import { relayScenario } from './relay';
 import { rulesScenario } from './rules';
@@ -14,4 +15,5 @@ export const SCENARIOS: readonly Scenario[] = [
   rebuildScenario,
   relayScenario,
   apiScenario,
+  batchScenario,
 ];

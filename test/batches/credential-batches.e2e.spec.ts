@@ -1,63 +1,34 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ADMIN_TOKEN, type Reply, startLedger, type TestLedger } from '../support/ledger-app';
+import { csvOf, goodRow, ndjsonOf, type Row, uploadBatch } from '../support/cohort';
 import {
   accreditedIssuer,
   daysAgo,
-  identityHash,
   expectCreated,
   logHead,
   specificationBody,
   type World,
 } from '../support/fixtures';
 
-const HEADER =
-  'rowKey,specificationId,learnerId,identityType,identityHash,salt,outcome,grade,assessor,method,assessedAt,evidence,validFrom,validUntil';
+/** Ten bad rows of different kinds, by 1-based row number, with the code and column each must report. */
+const BAD_ROWS: readonly (readonly [number, (r: Row) => Row, string, string | undefined])[] = [
+  [10, (r) => ({ ...r, learnerId: 'ann@example.org' }), 'request.invalid', 'learnerId'],
+  [50, (r) => ({ ...r, outcome: '' }), 'request.invalid', 'outcome'],
+  [100, (r) => ({ ...r, specificationId: 'spec-unknown' }), 'specification.not-found', undefined],
+  [150, (r) => ({ ...r, validUntil: daysAgo(30) }), 'rules.violated', undefined],
+  [250, (r) => ({ ...r, assessedAt: 'last tuesday' }), 'request.invalid', 'assessedAt'],
+  [400, (r) => ({ ...r, outcome: 'maybe' }), 'request.invalid', 'outcome'],
+  [555, (r) => ({ ...r, assessor: '' }), 'request.invalid', 'assessor'],
+  [700, (r) => ({ ...r, rowKey: 'enr-1' }), 'batch.row-duplicate', 'rowKey'],
+  [850, (r) => ({ ...r, validFrom: 'soon' }), 'request.invalid', 'validFrom'],
+  [999, (r) => ({ ...r, identityHash: 'md5$0123' }), 'request.invalid', 'identityHash'],
+];
 
-type Row = Record<string, string>;
-const goodRow = (specificationId: string, n: number): Row => ({
-  rowKey: `enr-${n}`,
-  specificationId,
-  learnerId: `lrn-${n}`,
-  identityType: 'emailAddress',
-  identityHash: identityHash(`lrn-${n}@example.org`, 'x1y2'),
-  salt: 'x1y2',
-  outcome: 'pass',
-  grade: '8',
-  assessor: 'J. de Vries',
-  method: 'exam',
-  assessedAt: daysAgo(8),
-  evidence: `https://lms.example.org/s/${n} https://lms.example.org/t/${n}`,
-  validFrom: daysAgo(7),
-  validUntil: daysAgo(-5 * 365),
-});
-const csvOf = (rows: Row[], delimiter = ',', eol = '\n') =>
-  [
-    HEADER.split(',').join(delimiter),
-    ...rows.map((r) =>
-      HEADER.split(',')
-        .map((c) => r[c] ?? '')
-        .join(delimiter),
-    ),
-  ].join(eol) + eol;
-const ndjsonOf = (rows: Row[]) =>
-  rows
-    .map((r) =>
-      JSON.stringify(
-        Object.fromEntries(
-          Object.entries(r)
-            .filter(([, v]) => v !== '')
-            .map(([k, v]) => [k, k === 'evidence' ? v.split(' ') : v]),
-        ),
-      ),
-    )
-    .join('\n') + '\n';
-
-/** 200 rows; 4 bad of different kinds: a bad learner id, a missing outcome, an unknown specification, validity inverted. */
-const cohort = (specificationId: string): Row[] => {
-  const rows = Array.from({ length: 200 }, (_, i) => goodRow(specificationId, i + 1));
-  rows[9] = { ...rows[9], learnerId: 'ann@example.org' };
-  rows[49] = { ...rows[49], outcome: '' };
-  rows[99] = { ...rows[99], specificationId: 'spec-unknown' };
-  rows[149] = { ...rows[149], validUntil: daysAgo(30) };
+/** A cohort of `size` rows with the BAD_ROWS among them. */
+const cohort = (specificationId: string, size = 1000): Row[] => {
+  const rows = Array.from({ length: size }, (_, i) => goodRow(specificationId, i + 1));
+  for (const [row, spoil] of BAD_ROWS) if (row <= size) rows[row - 1] = spoil(rows[row - 1]);
   return rows;
 };
 
@@ -65,27 +36,11 @@ describe('POST /v1/credential-batches', () => {
   let ledger: TestLedger;
   let world: World;
   let specificationId: string;
-  const upload = async (
+  const upload = (
     body: string,
     key: string | undefined,
     options: { type?: string; query?: string; token?: string } = {},
-  ) => {
-    const response = await fetch(`${ledger.baseUrl}/v1/credential-batches${options.query ?? ''}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${options.token ?? world.issuerToken}`,
-        'content-type': options.type ?? 'text/csv',
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      body,
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : text,
-    } as Reply;
-  };
+  ) => uploadBatch(ledger.baseUrl, options.token ?? world.issuerToken, body, key, options);
   const done = async (id: string, token = world.issuerToken) => {
     for (;;) {
       const reply = await ledger.request('GET', `/v1/credential-batches/${id}`, { token });
@@ -105,60 +60,112 @@ describe('POST /v1/credential-batches', () => {
     );
   }, 60_000);
   afterAll(() => ledger.close());
+  /** Counts the log itself, not what the API reports about it. */
+  const countEvents = async (type?: string): Promise<number> => {
+    const db = new Database(join(ledger.dataDir, 'events.sqlite'), { readonly: true });
+    try {
+      const { n } = (
+        type
+          ? db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type)
+          : db.prepare('SELECT count(*) AS n FROM events').get()
+      ) as { n: number };
+      return n;
+    } finally {
+      db.close();
+    }
+  };
 
-  it('applies each row on its own: the bad rows fail with their row, column and code, the rest are issued', async () => {
-    // Given a cohort of 200 rows with 4 bad rows
-    const csv = csvOf(cohort(specificationId));
-    // When it is uploaded
-    const accepted = await upload(csv, 'cohort-1');
-    expect(accepted.status).toBe(202);
-    expect(accepted.body.rows).toBe(200);
-    expect(accepted.headers.get('location')).toBe(`/v1/credential-batches/${accepted.body.id}`);
-    // Then 196 credentials and 4 failed rows, each naming its column and code
-    const result = await done(accepted.body.id);
-    expect(result.body).toMatchObject({
-      status: 'done',
-      rows: 200,
-      issued: 196,
-      failed: 4,
-      'skipped-as-duplicate': 0,
+  describe('a cohort of 1,000 rows with 10 bad rows of different kinds', () => {
+    let csv: string;
+    let first: Reply;
+    let answered: Reply;
+    beforeAll(() => {
+      csv = csvOf(cohort(specificationId));
     });
-    const failed = result.body.results.filter((r: { status: string }) => r.status === 'failed');
-    expect(
-      failed.map((r: { row: number; problem: { code: string; column?: string } }) => [
-        r.row,
-        r.problem.code,
-        r.problem.column,
-      ]),
-    ).toEqual([
-      [10, 'request.invalid', 'learnerId'],
-      [50, 'request.invalid', 'outcome'],
-      [100, expect.any(String), undefined],
-      [150, expect.any(String), undefined],
-    ]);
-    expect(failed[3].assessmentId).toEqual(expect.any(String));
-    const credentialId = result.body.results[0].credentialId;
-    expect(
-      (await ledger.request('GET', `/v1/credentials/${credentialId}`, { token: world.issuerToken })).status,
-    ).toBe(200);
-    // And as CSV, one line per row next to the upload
-    const csvResults = await fetch(`${ledger.baseUrl}/v1/credential-batches/${accepted.body.id}`, {
-      headers: { authorization: `Bearer ${world.issuerToken}`, accept: 'text/csv' },
-    });
-    expect(csvResults.headers.get('content-type')).toContain('text/csv');
-    expect((await csvResults.text()).trim().split('\n')).toHaveLength(201);
-  }, 60_000);
 
-  it('appends nothing when the same file is resent with the same key', async () => {
-    const csv = csvOf(cohort(specificationId).slice(0, 20));
-    const first = await upload(csv, 'resend-1');
-    const answered = await done(first.body.id);
-    const head = await logHead(ledger);
-    const again = await upload(csv, 'resend-1');
-    expect(again.body).toEqual(first.body);
-    expect((await done(again.body.id)).body).toEqual(answered.body);
-    expect(await logHead(ledger)).toBe(head);
-  }, 60_000);
+    it('issues 990 credentials, and each bad row fails with its row number, code and column', async () => {
+      // When the cohort is uploaded
+      first = await upload(csv, 'cohort-1');
+      expect(first.status).toBe(202);
+      expect(first.body.rows).toBe(1000);
+      expect(first.headers.get('location')).toBe(`/v1/credential-batches/${first.body.id}`);
+      // Then 990 credentials and 10 failed rows, each naming its column and code
+      answered = await done(first.body.id);
+      expect(answered.body).toMatchObject({
+        status: 'done',
+        rows: 1000,
+        issued: 990,
+        failed: 10,
+        'skipped-as-duplicate': 0,
+      });
+      expect(answered.body.results.map((r: { row: number }) => r.row)).toEqual(
+        Array.from({ length: 1000 }, (_, i) => i + 1),
+      );
+      const failed = answered.body.results.filter((r: { status: string }) => r.status === 'failed');
+      expect(
+        failed.map((r: { row: number; problem: { code: string; column?: string } }) => [
+          r.row,
+          r.problem.code,
+          r.problem.column,
+        ]),
+      ).toEqual(BAD_ROWS.map(([row, , code, column]) => [row, code, column]));
+      // The credential was refused, the assessment it stands on stays recorded: the result says so.
+      expect(failed[3].assessmentId).toEqual(expect.any(String));
+      expect(await countEvents('CredentialIssued')).toBe(990);
+      const credentialId = answered.body.results[0].credentialId;
+      expect(
+        (await ledger.request('GET', `/v1/credentials/${credentialId}`, { token: world.issuerToken })).status,
+      ).toBe(200);
+      // And as CSV, one line per row next to the upload
+      const csvResults = await fetch(`${ledger.baseUrl}/v1/credential-batches/${first.body.id}`, {
+        headers: { authorization: `Bearer ${world.issuerToken}`, accept: 'text/csv' },
+      });
+      expect(csvResults.headers.get('content-type')).toContain('text/csv');
+      expect((await csvResults.text()).trim().split('\n')).toHaveLength(1001);
+    });
+
+    it('appends nothing when the same file is resent with the same key, and answers the same', async () => {
+      const events = await countEvents();
+      const again = await upload(csv, 'cohort-1');
+      expect(again.body).toEqual(first.body);
+      expect((await done(again.body.id)).body).toEqual(answered.body);
+      expect(await countEvents()).toBe(events);
+    });
+
+    it('skips the 990 issued rows as duplicates under a new key, and issues no new credential', async () => {
+      const issued = await countEvents('CredentialIssued');
+      const resent = await done((await upload(csv, 'cohort-1-again')).body.id);
+      expect(resent.body).toMatchObject({
+        status: 'done',
+        rows: 1000,
+        issued: 0,
+        failed: 10,
+        'skipped-as-duplicate': 990,
+      });
+      const skipped = resent.body.results.filter(
+        (r: { status: string }) => r.status === 'skipped-as-duplicate',
+      );
+      expect(new Set(skipped.map((r: { problem: { code: string } }) => r.problem.code))).toEqual(
+        new Set(['assessment.already-credentialed']),
+      );
+      // Each skipped row names the assessment, and the credential, the first upload made.
+      const firstResults = new Map(
+        answered.body.results.map((r: { row: number }) => [r.row, r] as const),
+      ) as Map<number, { assessmentId?: string; credentialId?: string }>;
+      const elsewhere = skipped.filter(
+        (r: { row: number; assessmentId: string; problem: { details: { credentialId: string } } }) =>
+          r.assessmentId !== firstResults.get(r.row)?.assessmentId ||
+          r.problem.details.credentialId !== firstResults.get(r.row)?.credentialId,
+      );
+      expect(elsewhere).toEqual([]);
+      expect(
+        resent.body.results
+          .filter((r: { status: string }) => r.status === 'failed')
+          .map((r: { row: number; problem: { code: string } }) => [r.row, r.problem.code]),
+      ).toEqual(BAD_ROWS.map(([row, , code]) => [row, code]));
+      expect(await countEvents('CredentialIssued')).toBe(issued);
+    });
+  });
 
   it('gives the same result for NDJSON as for CSV', async () => {
     const rows = cohort(specificationId)

@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { eventually } from '@credence/feed/testing/kafka';
-import { runEntry } from '../read-models/support/child';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 import { spawnApi } from '../support/api-process';
-
-const cli = async (args: string[], env: Record<string, string> = {}) => {
-  const child = runEntry('apps/cli/src/main.ts', args, env);
-  return { code: await child.exited, output: child.output() };
-};
+import { runCli as cli } from '../support/cli-process';
 
 /** Clients registering issuers until stopped; `acknowledged` grows with every 201. */
 const writeLoad = (ledger: TestLedger, token: string, clients: number) => {
@@ -46,6 +41,8 @@ describe('credence backup, verify-store and restore', () => {
     ledger = await startLedger();
     const load = writeLoad(ledger, ADMIN_TOKEN, 8);
     await eventually('writes under way', () => load.acknowledged.length >= 50);
+    // with a signed checkpoint of the transparency log,
+    expect((await ledger.request('POST', '/v1/log/checkpoint', { token: ADMIN_TOKEN })).status).toBe(201);
     // when a backup runs in another process while writes continue,
     const beforeBackup = [...load.acknowledged];
     const backup = await cli(['backup', backupDir], { CREDENCE_DATA_DIR: ledger.dataDir });
@@ -55,18 +52,22 @@ describe('credence backup, verify-store and restore', () => {
     expect(backup.code).toBe(0);
     expect(duringBackup).toBeGreaterThan(0);
     expect(load.failures).toEqual([]);
-    // Every database of the data dir (side databases appear as features first use them), plus the manifest.
+    // Every database of the data dir (side databases appear as features first use them), the log's
+    // signing key, and the manifest.
     const copied = readdirSync(backupDir).sort();
     expect(copied).toEqual(
       expect.arrayContaining([
         'api.sqlite',
         'backup.json',
         'events.sqlite',
+        'log-key',
         'reactors.sqlite',
         'read-models.sqlite',
       ]),
     );
-    expect(copied.filter((name) => name !== 'backup.json' && !name.endsWith('.sqlite'))).toEqual([]);
+    expect(
+      copied.filter((name) => !/^(backup\.json|log-key|key-encryption\.key|.*\.sqlite)$/.test(name)),
+    ).toEqual([]);
 
     // then the live data dir verifies while the API still has it open,
     const live = await cli(['verify-store', ledger.dataDir]);
@@ -75,6 +76,9 @@ describe('credence backup, verify-store and restore', () => {
     // and so does the backup,
     const verified = await cli(['verify-store', backupDir]);
     expect(verified.output).toMatch(/ok {3}hash chains: \d+ streams, \d+ events intact/);
+    expect(verified.output).toMatch(
+      /ok {3}merkle root: \d+ leaves, root [0-9a-f]{64}, [1-9]\d* signed checkpoints agree/,
+    );
     expect(verified.code).toBe(0);
 
     // and restored into a new data dir, an API started on it finds every acknowledged event.
@@ -97,7 +101,7 @@ describe('credence backup, verify-store and restore', () => {
   it('refuses to restore over a data dir that holds databases', async () => {
     const again = await cli(['restore', backupDir, '--to', restoredDir]);
     expect(again.code).toBe(1);
-    expect(again.output).toContain('already holds databases');
+    expect(again.output).toContain('already holds databases or keys');
   });
 
   it('verify-store fails on an event altered after the fact, naming its stream, and restore refuses that backup', async () => {
@@ -119,5 +123,50 @@ describe('credence backup, verify-store and restore', () => {
     expect(verified.output).toContain('FAIL manifest events.sqlite');
     const restore = await cli(['restore', tampered, '--to', join(work, 'from-tampered')]);
     expect(restore.code).toBe(1);
+  });
+
+  describe('the transparency log', () => {
+    const tamperedCopy = (name: string, tamper: (dir: string) => void) => {
+      const dir = join(work, name);
+      cpSync(backupDir, dir, { recursive: true });
+      rmSync(join(dir, 'backup.json'));
+      tamper(dir);
+      return dir;
+    };
+    const edit = (file: string, sql: string) => {
+      const db = new Database(file);
+      const changed = db.prepare(sql).run().changes;
+      db.close();
+      expect(changed).toBe(1);
+    };
+
+    it('verify-store fails when a stored tree node was altered', async () => {
+      const dir = tamperedCopy('tampered-tree', (d) =>
+        edit(
+          join(d, 'events.sqlite'),
+          'UPDATE tlog_tiles SET hashes = CAST(zeroblob(32) || substr(hashes, 33) AS BLOB) WHERE id = (SELECT min(id) FROM tlog_tiles)',
+        ),
+      );
+      const verified = await cli(['verify-store', dir]);
+      expect(verified.code).toBe(1);
+      expect(verified.output).toContain(
+        'FAIL merkle root: stored node (level 0, index 0) is not the one the log gives',
+      );
+      expect(verified.output).toMatch(/ok {3}hash chains/);
+    });
+
+    it('verify-store fails when a signed checkpoint names another root', async () => {
+      const dir = tamperedCopy('tampered-checkpoint', (d) =>
+        edit(
+          join(d, 'transparency.sqlite'),
+          'UPDATE tlog_checkpoints SET root_hash = zeroblob(32) WHERE tree_size = (SELECT max(tree_size) FROM tlog_checkpoints)',
+        ),
+      );
+      const verified = await cli(['verify-store', dir]);
+      expect(verified.code).toBe(1);
+      expect(verified.output).toMatch(
+        /FAIL merkle root: checkpoint at size \d+ signs 0{64}, the log gives [0-9a-f]{64}/,
+      );
+    });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { accreditedIssuer, assessmentBody, expectCreated, specificationBody } from '../support/fixtures';
-import { ADMIN_TOKEN, type Reply, type TestLedger } from '../support/ledger-app';
+import { ADMIN_TOKEN, type Reply } from '../support/ledger-app';
 import { type ApiProcess, spawnApi, terminate } from '../support/api-process';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'credence-log-'));
@@ -20,7 +20,7 @@ describe('The request log of a running API', () => {
   beforeAll(async () => {
     api = await spawnApi(dataDir);
     // Given principals created through the API (their tokens are in the replies), bearer auth on every call,
-    const world = await accreditedIssuer(api as unknown as TestLedger);
+    const world = await accreditedIssuer(api);
     secrets.push(world.issuerToken, world.qaToken, world.auditorToken);
     const specificationId = expectCreated(
       await api.request('POST', '/v1/specifications', { token: world.issuerToken, body: specificationBody }),

@@ -73,6 +73,9 @@ export const expectCreated = (reply: { status: number; body: { id?: string } }):
   return reply.body.id;
 };
 
+/** Anything that speaks to the API: the in-process test app, a spawned API process, the bench's client. */
+export type Client = Pick<TestLedger, 'request'>;
+
 export type World = Readonly<{
   issuerId: string;
   issuerToken: string;
@@ -83,7 +86,7 @@ export type World = Readonly<{
 
 /** A registered QA body and a principal bound to it. */
 export const qaBodyDesk = async (
-  ledger: TestLedger,
+  ledger: Client,
   name = 'NVAO',
 ): Promise<{ qaBodyId: string; qaToken: string }> => {
   const qaBodyId = expectCreated(
@@ -99,7 +102,7 @@ export const qaBodyDesk = async (
 
 /** An accredited issuer with an issuer principal, plus QA-body and auditor principals. */
 export const accreditedIssuer = async (
-  ledger: TestLedger,
+  ledger: Client,
   scope = accreditationBody,
   issuer = issuerBody,
 ): Promise<World> => {

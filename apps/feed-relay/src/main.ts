@@ -3,19 +3,32 @@ import { eventStoreSettingsFromEnv, openLedgerEventStore, readEnv } from '@crede
 import {
   feedCheckpointsPath,
   isHealthy,
+  type RelayHealth,
   relaySettingsFromEnv,
   SqliteCheckpointStore,
   startCheckpointFeed,
   startRelay,
 } from '@credence/feed';
-import { serveHealth } from '@credence/runtime';
+import { sequenceDistance } from '@credence/event-store';
+import {
+  consoleOf,
+  createProcessLogger,
+  kafkaErrorsCounter,
+  logSettingsFromEnv,
+  processRegistry,
+  registerLagGauges,
+  serveHealth,
+} from '@credence/runtime';
 import { CheckpointStore } from '@credence/transparency';
 
 /**
  * feed-relay: publishes the ledger's global log to Kafka (see libs/feed). Configured by the
  * environment (KAFKA_BROKERS, KAFKA_TOPIC_PARTITIONS, KAFKA_REPLICATION_FACTOR, CREDENCE_DATA_DIR,
- * CREDENCE_EVENT_STORE, HEALTH_PORT); `--topic-prefix`, `--batch-size` and `--probe-interval-ms` are for tests and shared clusters.
+ * CREDENCE_EVENT_STORE, LOG_LEVEL, LOG_FORMAT, HEALTH_PORT, which serves /health and /metrics);
+ * `--topic-prefix`, `--batch-size` and `--probe-interval-ms` are for tests and shared clusters.
  */
+const logger = createProcessLogger('feed-relay', logSettingsFromEnv());
+
 const main = async () => {
   const { values } = parseArgs({
     options: {
@@ -29,6 +42,9 @@ const main = async () => {
   const storeSettings = eventStoreSettingsFromEnv();
   const store = await openLedgerEventStore(storeSettings);
   const checkpoints = new SqliteCheckpointStore(feedCheckpointsPath(storeSettings.dataDir));
+  const metrics = processRegistry();
+  const kafkaErrors = kafkaErrorsCounter(metrics);
+  let lastError: RelayHealth['lastError'];
   const relay = startRelay({
     store,
     checkpoints,
@@ -37,7 +53,25 @@ const main = async () => {
     topicPrefix: values['topic-prefix'],
     batchSize: Number(values['batch-size']),
     probeIntervalMs: Number(values['probe-interval-ms']),
+    logger: consoleOf(logger),
+    onHealth: (health) => {
+      // Every transient Kafka error is recorded as a new lastError: count those.
+      if (health.lastError && health.lastError !== lastError) kafkaErrors.inc();
+      lastError = health.lastError;
+    },
   });
+  registerLagGauges(
+    metrics,
+    async () => {
+      const health = relay.health();
+      const head = await store.headPosition();
+      return {
+        projections: [],
+        relay: { events: sequenceDistance(health.checkpoint, head), up: health.state === 'up' },
+      };
+    },
+    { projections: false, relay: true },
+  );
   // The transparency log's signed checkpoints, which ledger-api writes to <dataDir>/transparency.sqlite.
   const signed = CheckpointStore.open(storeSettings.dataDir);
   const checkpointFeed = startCheckpointFeed({
@@ -47,12 +81,17 @@ const main = async () => {
     topicPrefix: values['topic-prefix'],
     replicationFactor: settings.layout.replicationFactor,
   });
-  const server = await serveHealth(Number(readEnv('HEALTH_PORT')), () => {
-    const health = relay.health();
-    return { healthy: isHealthy(health), body: health };
-  });
-  console.info(
-    `feed-relay: publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; health on :${readEnv('HEALTH_PORT')}`,
+  const server = await serveHealth(
+    Number(readEnv('HEALTH_PORT')),
+    () => {
+      const health = relay.health();
+      return { healthy: isHealthy(health), body: health };
+    },
+    metrics,
+  );
+  logger.info(
+    { topic: relay.topics.ledger, brokers: settings.brokers, healthPort: Number(readEnv('HEALTH_PORT')) },
+    `publishing to ${relay.topics.ledger} via ${settings.brokers.join(',')}; /health and /metrics on :${readEnv('HEALTH_PORT')}`,
   );
 
   let closing: Promise<void> | undefined;
@@ -64,6 +103,7 @@ const main = async () => {
       server.close();
       await store.close();
       await checkpoints.close();
+      logger.info('stopped');
     })());
   process.once('SIGTERM', () => void shutdown());
   process.once('SIGINT', () => void shutdown());
@@ -75,6 +115,6 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  console.error(`feed-relay: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal({ err: error }, error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 });

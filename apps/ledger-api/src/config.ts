@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { ISSUER_ID_FORMS, type IssuerIdForm } from '@credence/credentials';
 import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
+import { type LogSettings, logSettingsFromEnv } from '@credence/runtime';
 import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
 
 /** An abstract class so it doubles as the DI token. */
@@ -20,7 +21,7 @@ export abstract class LedgerConfig {
   declare readonly transparencyLog: { origin: string; seed?: string; checkpointIntervalMs: number };
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
   declare readonly feed?: RelaySettings & { topicPrefix: string };
-  declare readonly log: Readonly<{ level: LogLevel; format: 'json' | 'pretty' }>;
+  declare readonly log: LogSettings;
   /** Set when METRICS_PORT is: a second, unauthenticated listener for Prometheus. */
   declare readonly metrics?: Readonly<{ port: number; host: string }>;
   /** A projection further behind than this makes /health/ready answer 503. */
@@ -35,9 +36,6 @@ export abstract class LedgerConfig {
     issuerIdForm: IssuerIdForm;
   }>;
 }
-
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const nonNegativeInt = (name: string, env: NodeJS.ProcessEnv, max = Number.MAX_SAFE_INTEGER): number => {
   const raw = readEnv(name, env);
@@ -88,10 +86,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
       ),
     },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
-    log: {
-      level: oneOf('LOG_LEVEL', readEnv('LOG_LEVEL', env), LOG_LEVELS),
-      format: oneOf('LOG_FORMAT', readEnv('LOG_FORMAT', env), ['json', 'pretty']),
-    },
+    log: logSettingsFromEnv(env),
     metrics:
       readEnv('METRICS_PORT', env) === undefined
         ? undefined

@@ -36,7 +36,7 @@ export type Session = Rest &
 export type LedgerRun = Readonly<{ firstStart: Rest; restart: Session }>;
 
 /** The ledger's own settings only: no relay (KAFKA_BROKERS), no PostgreSQL, the embedded store. */
-const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.ProcessEnv => {
+export const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.ProcessEnv => {
   const clean = Object.fromEntries(
     Object.entries(env).filter(([name]) => !/^(KAFKA_|DATABASE_URL|ESDB_|CREDENCE_)/.test(name)),
   );

@@ -23,7 +23,7 @@ export type World = Readonly<{
 /** An accredited issuer with a published specification and one passed assessment, set up over HTTP. */
 export const setUpWorld = async (client: Client): Promise<World> => {
   // accreditedIssuer only calls `request`, which is all a remote client has.
-  const { issuerToken } = await accreditedIssuer(client as TestLedger);
+  const { issuerToken } = await accreditedIssuer(client);
   const asIssuer = { token: issuerToken };
   const specificationId = expectCreated(
     await client.request('POST', '/v1/specifications', { ...asIssuer, body: specificationBody }),

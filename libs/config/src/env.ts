@@ -19,7 +19,8 @@ export const ENV_VARS: readonly EnvVar[] = [
   {
     name: 'HEALTH_PORT',
     default: '3001',
-    description: 'Health endpoint port of projector and feed-relay',
+    description:
+      "Port of the projector's and the feed relay's `/health` and `/metrics` (unauthenticated: keep it private)",
     apps: ['projector', 'feed-relay'],
   },
   {
@@ -101,7 +102,7 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: 'LOG_FORMAT',
     default: 'json',
     description: '`json` (one JSON object a line) or `pretty` (pino-pretty, for a terminal)',
-    apps: ['ledger-api'],
+    apps: ['ledger-api', 'projector', 'feed-relay'],
   },
   {
     name: 'METRICS_PORT',

@@ -1,3 +1,5 @@
 export * from './backoff';
 export * from './health-server';
 export * from './progress';
+export * from './lag-metrics';
+export * from './logging';

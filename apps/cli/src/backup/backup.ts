@@ -1,10 +1,12 @@
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   EVENTS_FILE,
   type Manifest,
   manifestPath,
   openExisting,
+  SECRET_MODE,
+  secretFiles,
   sha256File,
   sqliteFiles,
   withDatabase,
@@ -38,13 +40,22 @@ const headOf = (eventsFile: string): number | null =>
 
 export type BackupSummary = Manifest & Readonly<{ dir: string }>;
 
-/** Backs up every embedded database of `dataDir` into `targetDir` (new or empty), with a manifest of hashes. */
+/** A key file is written once and never changed, so a plain copy is consistent; it keeps its 0600. */
+const copySecret = (source: string, target: string): void => {
+  copyFileSync(source, target, constants.COPYFILE_EXCL);
+  chmodSync(target, SECRET_MODE);
+};
+
+/**
+ * Backs up every embedded database and key file of `dataDir` into `targetDir` (new or empty, made
+ * owner-only since it then holds secrets), with a manifest of hashes.
+ */
 export const backupDataDir = async (
   dataDir: string,
   targetDir: string,
   now: () => Date = () => new Date(),
 ): Promise<BackupSummary> => {
-  mkdirSync(targetDir, { recursive: true });
+  mkdirSync(targetDir, { recursive: true, mode: 0o700 });
   if (readdirSync(targetDir).length > 0)
     throw new Error(`${targetDir} is not empty: back up into a new directory`);
   const names = sqliteFiles(dataDir);
@@ -52,6 +63,11 @@ export const backupDataDir = async (
     throw new Error(`${dataDir} has no ${EVENTS_FILE}: is CREDENCE_DATA_DIR right?`);
   const createdAt = now().toISOString();
   const files = [];
+  for (const name of secretFiles(dataDir)) {
+    const target = join(targetDir, name);
+    copySecret(join(dataDir, name), target);
+    files.push({ name, bytes: statSync(target).size, sha256: await sha256File(target) });
+  }
   for (const name of names) {
     const target = join(targetDir, name);
     await copyDatabase(join(dataDir, name), target);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { KEK_FILE_NAME } from '@credence/credentials';
+import { logKeyPath } from '@credence/transparency';
 
 /** The event log: the source of truth, and what every other embedded file is derived from or keyed by. */
 export const EVENTS_FILE = 'events.sqlite';
@@ -18,6 +20,20 @@ export const sqliteFiles = (dir: string): string[] => {
     ...names.filter((name) => name === EVENTS_FILE),
   ];
 };
+
+/**
+ * The data dir's key files: the key-encryption key that unlocks the issuer keys in
+ * issuer-keys.sqlite, and the transparency log's signing seed. Without them a restored data dir
+ * cannot sign with its issuers' keys nor continue its own log. Absent when the keys come from
+ * CREDENCE_KEY_ENCRYPTION_KEY / CREDENCE_LOG_KEY instead.
+ */
+export const SECRET_FILES: readonly string[] = [KEK_FILE_NAME, basename(logKeyPath('.'))];
+
+/** Secret files are written readable by their owner only, in the data dir and in a backup alike. */
+export const SECRET_MODE = 0o600;
+
+export const secretFiles = (dir: string): string[] =>
+  SECRET_FILES.filter((name) => existsSync(join(dir, name)));
 
 /** Opens an existing file without creating anything; waits for a writer in another process like the apps do. */
 export const openExisting = (path: string): Database.Database => {

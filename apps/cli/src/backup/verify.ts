@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventRow, toRecordedEvent } from '@credence/event-store/sqlite';
 import { type RecordedEvent, verifyChain } from '@credence/event-store';
+import { merkleRoot } from './merkle-root';
 import {
   EVENTS_FILE,
   type Manifest,
@@ -109,11 +110,8 @@ const manifestHashes: StoreCheck = {
   },
 };
 
-/**
- * The checks verify-store runs, in order. Extension point: the transparency log (Merkle tree over
- * the event log) adds its root check here, as one more StoreCheck, once it lands.
- */
-export const STORE_CHECKS: StoreCheck[] = [integrity, hashChains, manifestHashes];
+/** The checks verify-store runs, in order. */
+export const STORE_CHECKS: StoreCheck[] = [integrity, hashChains, merkleRoot, manifestHashes];
 
 export const verifyStore = async (
   dir: string,

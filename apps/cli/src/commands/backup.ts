@@ -24,7 +24,7 @@ export const registerBackupCommand = (program: Command): void => {
     .command('backup')
     .argument('<dir>', 'new or empty directory for the copy')
     .description(
-      "Copy every embedded SQLite database of CREDENCE_DATA_DIR with SQLite's online backup API, while the apps keep running; " +
+      "Copy every embedded SQLite database of CREDENCE_DATA_DIR with SQLite's online backup API, while the apps keep running, and its key files (key-encryption.key, log-key: the backup holds secrets, see docs/operations.md); " +
         "writes backup.json with each file's sha256. Read models in PostgreSQL (DATABASE_URL) are not copied: rebuild them after a restore.",
     )
     .action(backup);

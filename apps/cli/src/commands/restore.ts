@@ -19,10 +19,10 @@ export const registerRestoreCommand = (program: Command): void => {
     .argument('<backup>', 'a directory written by credence backup')
     .option(
       '--to <dataDir>',
-      'the data dir to restore into (default: CREDENCE_DATA_DIR); must hold no databases',
+      'the data dir to restore into (default: CREDENCE_DATA_DIR); must hold no databases or key files',
     )
     .description(
-      'Verify a backup (as verify-store does), then copy its databases into an empty data dir. Stop the apps first; see docs/operations.md.',
+      'Verify a backup (as verify-store does), then copy its databases and key files into an empty data dir. Stop the apps first; see docs/operations.md.',
     )
     .action(restore);
 };

@@ -20,7 +20,7 @@ export const registerVerifyStoreCommand = (program: Command): void => {
     .command('verify-store')
     .argument('<dir>', 'a data dir or a backup directory')
     .description(
-      "PRAGMA integrity_check on every embedded database, every stream's hash chain, and in a backup each file's sha256 against backup.json; exit code 1 on any failure",
+      "PRAGMA integrity_check on every embedded database, every stream's hash chain, the transparency log's tree and signed checkpoints against the event hashes, and in a backup each file's sha256 against backup.json; exit code 1 on any failure",
     )
     .action(verify);
 };

@@ -2,6 +2,7 @@ import { conflict, type Command, fold, invalid } from '@credence/domain';
 import { type EventStore, handleCommand, StoreUnavailableError } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { tempDir } from '@credence/event-store/testing';
+import { eventually } from '@credence/feed/testing/kafka';
 import type { FastifyRequest } from 'fastify';
 import { buildCommandContext } from '../http/command-context';
 import { problemOf } from '../http/problem.filter';
@@ -232,7 +233,9 @@ describe('applyBatch over a real SQLite event store', () => {
       concurrency: 4,
       saveEvery: 1000,
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Waits for the 24 rows on a loaded machine, then a moment more: a 25th would show by then.
+    await eventually('24 rows applied', async () => (await eventCount(events)) >= 2 * 24);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await eventCount(events)).toBe(2 * 24);
     expect(batches.results(batch.id)).toEqual([]);
 

@@ -48,6 +48,13 @@ export type ApplyOptions = Readonly<{
   saveEvery?: number;
 }>;
 
+/**
+ * Rows in flight at once by default. Each row waits on two or three appends, and a group commit
+ * carries whatever appends are queued when it runs: 64 rows fill a commit four times fuller than 16
+ * did, for the same fsync (measured in bench scenario 9).
+ */
+const ROW_CONCURRENCY = 64;
+
 type Classified = { kind: 'result'; result: RowResult } | { kind: 'interrupted'; error: unknown };
 
 const classify = (row: PreparedRow, error: unknown, problemOf: (e: unknown) => Problem): Classified => {
@@ -105,13 +112,18 @@ export const applyBatch = async (
       .map((r) => ({ row: r.row, rowKey: r.rowKey, status: 'failed' as const, problem: r.problem })),
   );
   const valid = open.filter((r): r is BatchRow => !isInvalid(r));
-  const commandsOf = (row: BatchRow) => rowCommands(batch.context, row.identity);
+  const commandsOf = (row: BatchRow) =>
+    rowCommands(batch.context, {
+      identity: row.identity,
+      specificationId: row.credential.specificationId,
+      learnerId: row.credential.learnerId,
+    });
 
   let interruption: { error: unknown } | undefined;
   const run = (work: (row: BatchRow) => Promise<RowResult | undefined>, onResult: (r: RowResult) => void) =>
     pool(
       valid,
-      options.concurrency ?? 16,
+      options.concurrency ?? ROW_CONCURRENCY,
       async (row) => {
         try {
           const result = await work(row);

@@ -40,11 +40,15 @@ export type Batch = Readonly<{
 
 export type NewBatch = Omit<Batch, 'status' | 'checked'>;
 
+/** A batch without its rows: what a poll needs, without parsing up to 10,000 stored rows each time. */
+export type BatchHeader = Omit<Batch, 'rows'>;
+
 /** Batch records and per-row results. The log stays the truth of what was applied; this only remembers answers. */
 export abstract class BatchStore {
   /** Stores the batch, or returns the one already stored under its id (a resend). */
   abstract create(batch: NewBatch): Batch;
   abstract find(id: string): Batch | undefined;
+  abstract header(id: string): BatchHeader | undefined;
   abstract results(id: string): RowResult[];
   abstract counts(id: string): BatchCounts;
   abstract saveResults(id: string, results: readonly RowResult[]): void;
@@ -65,7 +69,7 @@ type BatchRecord = {
   created_at: string;
 };
 
-const fromRecord = (r: BatchRecord): Batch => ({
+const headerOf = (r: Omit<BatchRecord, 'rows'>): BatchHeader => ({
   id: r.id,
   principalId: r.principal_id,
   fingerprint: r.fingerprint,
@@ -73,9 +77,12 @@ const fromRecord = (r: BatchRecord): Batch => ({
   atomic: r.atomic === 1,
   checked: r.checked === 1,
   context: JSON.parse(r.context),
-  rows: JSON.parse(r.rows),
   createdAt: r.created_at,
 });
+
+const fromRecord = (r: BatchRecord): Batch => ({ ...headerOf(r), rows: JSON.parse(r.rows) });
+
+const HEADER_COLUMNS = 'id, principal_id, fingerprint, status, atomic, checked, context, created_at';
 
 /**
  * NORMAL sync, like the idempotency store: results lost on power loss are recomputed on resume, and
@@ -122,6 +129,15 @@ export class SqliteBatchStore extends BatchStore {
       .prepare<[string], BatchRecord>('SELECT * FROM credential_batches WHERE id = ?')
       .get(id);
     return record && fromRecord(record);
+  }
+
+  header(id: string): BatchHeader | undefined {
+    const record = this.db
+      .prepare<[string], Omit<BatchRecord, 'rows'>>(
+        `SELECT ${HEADER_COLUMNS} FROM credential_batches WHERE id = ?`,
+      )
+      .get(id);
+    return record && headerOf(record);
   }
 
   results(id: string): RowResult[] {

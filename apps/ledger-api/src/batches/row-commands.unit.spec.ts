@@ -9,22 +9,44 @@ const batchContext = (key: string, principal = issuer) =>
     new Date('2026-12-01T00:00:00Z'),
   );
 
+const row = (identity: string, learnerId = 'lrn-1', specificationId = 'spec-1') => ({
+  identity,
+  learnerId,
+  specificationId,
+});
+
 describe('rowCommands', () => {
   it('given the same Idempotency-Key and row identity, when derived twice (a resend), then every id is the same', () => {
-    expect(rowCommands(batchContext('cohort-2026'), 'row-7')).toEqual(
-      rowCommands(batchContext('cohort-2026'), 'row-7'),
+    expect(rowCommands(batchContext('cohort-2026'), row('row-7'))).toEqual(
+      rowCommands(batchContext('cohort-2026'), row('row-7')),
     );
   });
 
-  it('given another key, another row or another principal, when derived, then no id is shared', () => {
+  it('given another key for the same row (a resend under a new key), when derived, then only the assessment id is shared', () => {
+    const first = rowCommands(batchContext('cohort-2026'), row('row-7'));
+    const resent = rowCommands(batchContext('cohort-2026-again'), row('row-7'));
+    expect(resent.assessment.newId).toBe(first.assessment.newId);
+    expect(resent.assessment.metadata.commandId).not.toBe(first.assessment.metadata.commandId);
+    expect(resent.credential.metadata.commandId).not.toBe(first.credential.metadata.commandId);
+    expect(resent.credential.newId).not.toBe(first.credential.newId);
+  });
+
+  it('given the same rowKey for another learner, specification or issuer, when derived, then the assessment ids differ', () => {
+    const assessmentOf = (r: ReturnType<typeof row>, principal = issuer) =>
+      rowCommands(batchContext('k', principal), r).assessment.newId;
+    const all = [
+      assessmentOf(row('1')),
+      assessmentOf(row('1', 'lrn-2')),
+      assessmentOf(row('1', 'lrn-1', 'spec-2')),
+      assessmentOf(row('1'), { ...issuer, id: 'fontys-clerk', issuerId: 'fontys' }),
+    ];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('given another key, another row or another principal, when derived, then no command id is shared', () => {
     const ids = (key: string, identity: string, principal = issuer) => {
-      const { assessment, credential } = rowCommands(batchContext(key, principal), identity);
-      return [
-        assessment.metadata.commandId,
-        assessment.newId,
-        credential.metadata.commandId,
-        credential.newId,
-      ];
+      const { assessment, credential } = rowCommands(batchContext(key, principal), row(identity));
+      return [assessment.metadata.commandId, credential.metadata.commandId, credential.newId];
     };
     const all = [
       ...ids('k', 'row-1'),
@@ -37,7 +59,7 @@ describe('rowCommands', () => {
 
   it('given a batch, when derived, then the row commands are caused by the batch and keep its principal and correlation', () => {
     const batch = batchContext('cohort-2026');
-    const { credential } = rowCommands(batch, 'row-1');
+    const { credential } = rowCommands(batch, row('row-1'));
     expect(credential.metadata).toMatchObject({
       principal: issuer,
       issuerId: 'hu',

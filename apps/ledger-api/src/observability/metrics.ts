@@ -1,12 +1,7 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
+import { kafkaErrorsCounter, type LagReport, processRegistry, registerLagGauges } from '@credence/runtime';
 import type { AppendObserver } from '@credence/event-store';
 import type { RuleEvaluationObserver, RuleOutcome } from '@credence/ledger';
-
-/** Read at scrape time: each projection's lag, and the relay's when it runs here. */
-export type LagReport = Readonly<{
-  projections: readonly Readonly<{ name: string; events: number | null; seconds: number | null }>[];
-  relay?: Readonly<{ events: number | null; up: boolean }>;
-}>;
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
@@ -15,8 +10,10 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  * process must not share one). It implements the libraries' observer ports, so they stay free of
  * prom-client. docs/operations.md lists these metrics; keep it in step.
  */
+export type { LagReport };
+
 export class Metrics implements AppendObserver, RuleEvaluationObserver {
-  readonly registry = new Registry();
+  readonly registry = processRegistry();
   private lagSource?: () => Promise<LagReport>;
 
   private readonly requestSeconds = new Histogram({
@@ -50,82 +47,13 @@ export class Metrics implements AppendObserver, RuleEvaluationObserver {
     labelNames: ['ruleset', 'rule', 'outcome'] as const,
     registers: [this.registry],
   });
-  private readonly kafkaErrors = new Counter({
-    name: 'credence_feed_kafka_errors_total',
-    help: 'Kafka errors the embedded feed relay met (each is retried with backoff)',
-    registers: [this.registry],
-  });
+  private readonly kafkaErrors = kafkaErrorsCounter(this.registry);
 
   /** `relay`: whether this process runs the feed relay; without one, no relay gauges pretend otherwise. */
   constructor(options: Readonly<{ relay: boolean }>) {
-    collectDefaultMetrics({ register: this.registry });
-    // Four gauges read the same report: one read per scrape, not four.
-    let cached: { at: number; report: Promise<LagReport | undefined> } | undefined;
-    const lag = () => {
-      if (!cached || performance.now() - cached.at > 250)
-        cached = {
-          at: performance.now(),
-          // A read model that cannot be read leaves the lag gauges empty rather than failing the whole scrape.
-          report: (this.lagSource?.() ?? Promise.resolve(undefined)).catch(() => undefined),
-        };
-      return cached.report;
-    };
-    this.projectionGauge(
-      'credence_projection_lag_events',
-      'Events between a projection checkpoint and the head of the log',
-      lag,
-      (p) => p.events,
-    );
-    this.projectionGauge(
-      'credence_projection_lag_seconds',
-      'Age of the oldest event a projection has not applied yet (0 when caught up)',
-      lag,
-      (p) => p.seconds,
-    );
-    if (options.relay) this.relayGauges(lag);
-  }
-
-  private projectionGauge(
-    name: string,
-    help: string,
-    lag: () => Promise<LagReport | undefined>,
-    value: (p: LagReport['projections'][number]) => number | null,
-  ): void {
-    new Gauge({
-      name,
-      help,
-      labelNames: ['projection'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const p of (await lag())?.projections ?? []) {
-          const v = value(p);
-          if (v !== null) this.set({ projection: p.name }, v);
-        }
-      },
-    });
-  }
-
-  private relayGauges(lag: () => Promise<LagReport | undefined>): void {
-    new Gauge({
-      name: 'credence_feed_relay_lag_events',
-      help: "Events between the embedded feed relay's checkpoint and the head of the log",
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        const relay = (await lag())?.relay;
-        if (relay && relay.events !== null) this.set(relay.events);
-      },
-    });
-    new Gauge({
-      name: 'credence_feed_relay_up',
-      help: '1 while the embedded feed relay publishes (or is idle and caught up), 0 otherwise',
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        const relay = (await lag())?.relay;
-        if (relay) this.set(relay.up ? 1 : 0);
-      },
+    registerLagGauges(this.registry, () => this.lagSource?.() ?? Promise.resolve(undefined), {
+      projections: true,
+      relay: options.relay,
     });
   }
 

@@ -23,6 +23,8 @@ export type RelayProcess = Readonly<{
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
   health: () => Promise<{ status: number; body: RelayHealth } | undefined>;
+  /** GET /metrics on the health port: the Prometheus text, or undefined while it does not answer. */
+  metrics: () => Promise<string | undefined>;
   output: () => string;
 }>;
 
@@ -70,7 +72,15 @@ export const spawnRelay = async (
       return undefined; // not listening yet, or gone
     }
   };
-  return { child, exited, health, output: () => output };
+  const metrics = async () => {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+      return response.ok ? await response.text() : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { child, exited, health, metrics, output: () => output };
 };
 
 /** The checkpoint the relay app keeps in `<dataDir>/feed.sqlite`, read as another process would. */

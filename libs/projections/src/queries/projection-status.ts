@@ -25,6 +25,32 @@ export const projectionStatus = async (rm: ReadModelDatabase, store: EventStore)
   return { head, projections };
 };
 
+/** Seconds since the oldest event after `checkpoint` was accepted; 0 when there is none. */
+export const ageOfNextEvent = async (
+  store: EventStore,
+  checkpoint: Position | null,
+  nowMs: number,
+): Promise<number | null> => {
+  const [next] = await store.readAll({ after: checkpoint, maxCount: 1 });
+  if (!next) return 0;
+  const accepted = Date.parse(next.metadata.now);
+  return Number.isNaN(accepted) ? null : Math.max(0, (nowMs - accepted) / 1000);
+};
+
+/** Each projection's lag in events and in seconds, as the lag gauges report it. */
+export const projectionLag = async (
+  store: EventStore,
+  projections: readonly ProjectionStatus[],
+  nowMs: number,
+): Promise<{ name: string; events: number | null; seconds: number | null }[]> =>
+  Promise.all(
+    projections.map(async (p) => ({
+      name: p.name,
+      events: p.lag,
+      seconds: p.lag === 0 ? 0 : await ageOfNextEvent(store, p.checkpoint, nowMs),
+    })),
+  );
+
 /**
  * Read-your-writes: waits until every named projection has reached `position` (a Credence-Position a
  * command returned), polling the stored checkpoints so it works with the embedded projector and a

@@ -111,7 +111,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const batch = this.store.find(id);
+    const batch = this.store.header(id);
     if (!batch) throw new NotFoundException(`CredentialBatch ${id} does not exist`);
     assertMayRead(principal, batch.context.metadata.issuerId, 'CredentialBatch', id);
     const results = this.store.results(id);
