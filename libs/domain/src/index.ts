@@ -28,6 +28,7 @@ export * from './assessment/state';
 export * from './assessment/decider';
 export type * from './credential/commands';
 export * from './credential/state';
+export * from './credential/history';
 export * from './credential/decider';
 export type * from './pathway/commands';
 export * from './pathway/state';

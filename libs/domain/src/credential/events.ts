@@ -11,6 +11,16 @@ export const REVOCATION_REASONS = [
 ] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
 
+/** Reasons that may date a revocation back to the credential's validFrom: it was never valid. */
+export const AB_INITIO_REASONS = [
+  'fraud',
+  'issued-in-error',
+  'assessment-annulled',
+] as const satisfies readonly RevocationReason[];
+
+/** A revocation request's `effectiveAt` that means "from validFrom" (the recorded event holds the instant). */
+export const AB_INITIO = 'ab-initio';
+
 export const SUSPENSION_REASONS = ['under-investigation', 'issuer-request'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 
@@ -41,17 +51,32 @@ export type CredentialIssued = Event<
     accreditation?: AccreditationAtIssuance;
   }
 >;
+/**
+ * When a status change takes effect, which may be earlier than its recording (`metadata.now`).
+ * Always written since effective dates exist; events recorded before then have none and take
+ * effect at their recording time (the reading in `credentialStatusAt`; no upcaster, so the stored
+ * schema stays v1 and the default lives in one place).
+ */
+type Effective = { effectiveAt?: string };
+
 export type CredentialSuspended = Event<
   'CredentialSuspended',
-  { credentialId: string; issuerId: string; reason: SuspensionReason; note?: string }
+  { credentialId: string; issuerId: string; reason: SuspensionReason; note?: string } & Effective
 >;
 export type CredentialReinstated = Event<
   'CredentialReinstated',
-  { credentialId: string; issuerId: string; note?: string }
+  { credentialId: string; issuerId: string; note?: string } & Effective
 >;
 export type CredentialRevoked = Event<
   'CredentialRevoked',
-  { credentialId: string; issuerId: string; reason: RevocationReason; note?: string }
+  {
+    credentialId: string;
+    issuerId: string;
+    reason: RevocationReason;
+    note?: string;
+    /** Requested as `"effectiveAt": "ab-initio"`: never valid; effectiveAt is then the validFrom. */
+    abInitio?: true;
+  } & Effective
 >;
 
 export type CredentialEvent =
