@@ -73,7 +73,7 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
             <dt>Status</dt>
             <dd>
               <Status status={s.status} /> {s.reason && <>({s.reason})</>}{' '}
-              {s.since && <span class="muted">since {when(s.since)}</span>}
+              {s.effectiveAt && <span class="muted">since {when(s.effectiveAt)}</span>}
             </dd>
             <dt>Valid</dt>
             <dd>
