@@ -79,17 +79,19 @@ const active = (
   spans: readonly Suspension[],
   atMs: number,
 ): CredentialStatusAnswer => {
-  const since = spans
+  const fromValidity: CredentialStatusAnswer = {
+    status: 'active',
+    reason: null,
+    effectiveAt: issued.data.validFrom,
+    recordedAt: issued.recordedAt,
+  };
+  return spans
     .map((span) => span.endedBy)
     .filter((end): end is RecordedCredentialEvent => end !== undefined && effectiveMs(end) <= atMs)
-    .reduce<RecordedCredentialEvent>(
-      (latest, end) => (effectiveMs(end) > effectiveMs(latest) ? end : latest),
-      issued,
-    );
-  const fromValidity = since === issued || effectiveMs(since) < (recordedMs(issued.data.validFrom) ?? 0);
-  return fromValidity
-    ? { status: 'active', reason: null, effectiveAt: issued.data.validFrom, recordedAt: issued.recordedAt }
-    : { status: 'active', reason: null, effectiveAt: effectiveAtOf(since), recordedAt: since.recordedAt };
+    .reduce<CredentialStatusAnswer>((since, end) => {
+      const later = effectiveMs(end) > (recordedMs(since.effectiveAt ?? undefined) ?? -Infinity);
+      return later ? { ...since, effectiveAt: effectiveAtOf(end), recordedAt: end.recordedAt } : since;
+    }, fromValidity);
 };
 
 /**

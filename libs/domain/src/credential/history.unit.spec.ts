@@ -193,6 +193,24 @@ describe('credentialStatusFrom: status at an instant, as known at another', () =
       expect(early.at(day('02-01'))).toMatchObject({ status: 'active', effectiveAt: day('02-01') }));
   });
 
+  describe('11. a validFrom before the issuance was recorded (backdated validity)', () => {
+    const backdated = given(
+      recorded(day('03-01'), credentialIssued({ validFrom: day('01-01') })),
+      suspended(day('03-02'), day('02-01')),
+      reinstated(day('03-03'), day('02-10')),
+    );
+    it('is active from validFrom as known now, before the issuance was recorded', () =>
+      expect(backdated.at(day('01-15'))).toMatchObject({ status: 'active', effectiveAt: day('01-01') }));
+    it('is active since the reinstatement took effect, after the backdated suspension', () =>
+      expect(backdated.at(day('02-20'))).toMatchObject({
+        status: 'active',
+        effectiveAt: day('02-10'),
+        recordedAt: day('03-03'),
+      }));
+    it('was absent as known before the issuance was recorded', () =>
+      expect(backdated.at(day('01-15'), day('02-28')).status).toBe('absent'));
+  });
+
   it('passes fields it does not know through (a later schema, e.g. supersededBy)', () => {
     const superseding = recorded(day('05-01'), {
       type: 'CredentialRevoked',

@@ -8,8 +8,11 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import {
+  AB_INITIO,
+  AB_INITIO_REASONS,
   REVOCATION_REASONS,
   type RevocationReason,
   SUSPENSION_REASONS,
@@ -33,13 +36,42 @@ export class IssueCredentialDto {
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() validUntil?: string;
 }
 
+const EFFECTIVE_AT =
+  "When the change takes effect (RFC 3339): not in the future, not before the credential's validFrom. " +
+  'Default: when it is recorded. Status at an instant reads it; the event records it and the recording time.';
+
+/** A status change that may take effect earlier than it is recorded (the domain checks the bounds). */
+export class EffectiveChangeDto extends NoteDto {
+  @ApiPropertyOptional({ format: 'date-time', description: EFFECTIVE_AT })
+  @IsOptional()
+  @IsInstant()
+  effectiveAt?: string;
+}
+
 /** Reason codes are a controlled list, but checking membership is the ruleset's and domain's job. */
-export class SuspendCredentialDto extends NoteDto {
+export class SuspendCredentialDto extends EffectiveChangeDto {
   @ApiProperty({ enum: SUSPENSION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 }
 
+/** Ends the suspension at its own effectiveAt, which cannot precede the suspension's. */
+export class ReinstateCredentialDto extends EffectiveChangeDto {}
+
 export class RevokeCredentialDto extends NoteDto {
   @ApiProperty({ enum: REVOCATION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      `${EFFECTIVE_AT} Or "${AB_INITIO}" for reasons ${AB_INITIO_REASONS.join(', ')}: never valid, so revoked ` +
+      'at every instant (recorded as effective from validFrom, with abInitio: true).',
+    oneOf: [
+      { type: 'string', format: 'date-time' },
+      { type: 'string', enum: [AB_INITIO] },
+    ],
+  })
+  @IsOptional()
+  @ValidateIf((body: RevokeCredentialDto) => body.effectiveAt !== AB_INITIO)
+  @IsInstant()
+  effectiveAt?: string;
 }
 
 export const issueCredential: ToRequest<'IssueCredential', IssueCredentialDto> = (body, ctx) => ({
@@ -62,7 +94,11 @@ export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredential
   metadata: ctx.metadata,
 });
 
-export const reinstateCredential: ToRequest<'ReinstateCredential', NoteDto> = (body, ctx, route) => ({
+export const reinstateCredential: ToRequest<'ReinstateCredential', ReinstateCredentialDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'ReinstateCredential',
   data: { ...body, credentialId: routeId(route) },
   metadata: ctx.metadata,

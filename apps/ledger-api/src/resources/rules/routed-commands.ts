@@ -11,6 +11,7 @@ import { NoteDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
+  ReinstateCredentialDto,
   reinstateCredential,
   RevokeCredentialDto,
   revokeCredential,
@@ -81,7 +82,7 @@ const ROUTED = {
   AnnulAssessment: routed(NoteDto, annulAssessment),
   IssueCredential: routed(IssueCredentialDto, issueCredential),
   SuspendCredential: routed(SuspendCredentialDto, suspendCredential),
-  ReinstateCredential: routed(NoteDto, reinstateCredential),
+  ReinstateCredential: routed(ReinstateCredentialDto, reinstateCredential),
   RevokeCredential: routed(RevokeCredentialDto, revokeCredential),
   PublishPathway: routed(PublishPathwayDto, publishPathway),
   AwardStackedCredential: routed(AwardStackedCredentialDto, awardStackedCredential),
