@@ -51,13 +51,14 @@ export type CredentialIssued = Event<
     accreditation?: AccreditationAtIssuance;
   }
 >;
-/**
- * When a status change takes effect, which may be earlier than its recording (`metadata.now`).
- * Always written since effective dates exist; events recorded before then have none and take
- * effect at their recording time (the reading in `credentialStatusAt`; no upcaster, so the stored
- * schema stays v1 and the default lives in one place).
- */
-type Effective = { effectiveAt?: string };
+// No upcaster: the default (the recording time) lives in credentialStatusFrom, and schemas stay v1.
+type Effective = {
+  /**
+   * When the change takes effect (RFC 3339), at or before its recording (`metadata.now`). Events
+   * recorded before effective dates existed have none and take effect when recorded.
+   */
+  effectiveAt?: string;
+};
 
 export type CredentialSuspended = Event<
   'CredentialSuspended',
