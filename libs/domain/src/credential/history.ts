@@ -1,6 +1,5 @@
-import { instantMs } from '../time';
-import type { CredentialEvent, CredentialIssued, CredentialRevoked, CredentialSuspended } from './events';
-import { judgeStatusAt } from './state';
+import { effectiveAtOf, type LifecycleChange, lifecycleAt, type LifecycleQuestion } from '../lifecycle';
+import type { CredentialEvent, CredentialRevoked, CredentialSuspended } from './events';
 
 /** A credential event with the instant the ledger recorded it (its `metadata.now`). */
 export type RecordedCredentialEvent = CredentialEvent & Readonly<{ recordedAt: string }>;
@@ -23,113 +22,61 @@ export type CredentialStatusAnswer = Readonly<{
 }>;
 
 /** The instants of a bitemporal question, in epoch milliseconds: valid time and knowledge time. */
-export type StatusQuestion = Readonly<{ atMs: number; asOfMs: number }>;
+export type StatusQuestion = LifecycleQuestion;
 
-const ABSENT: CredentialStatusAnswer = {
-  status: 'absent',
-  reason: null,
-  effectiveAt: null,
-  recordedAt: null,
-};
+type Change = LifecycleChange & Readonly<{ event: RecordedCredentialEvent }>;
 
-/** A recorded instant never throws here: an unreadable one counts as unbounded (a recorded fact stands). */
-const recordedMs = (instant: string | undefined): number | null => {
-  if (instant === undefined) return null;
-  try {
-    return instantMs(instant);
-  } catch {
-    return null;
-  }
-};
+const KIND = {
+  CredentialSuspended: 'suspended',
+  CredentialReinstated: 'reinstated',
+  CredentialRevoked: 'ended',
+} as const;
 
-/** Events recorded before effective dates existed take effect when they were recorded. */
-const effectiveAtOf = (event: RecordedCredentialEvent): string =>
-  ('effectiveAt' in event.data && event.data.effectiveAt) || event.recordedAt;
-const effectiveMs = (event: RecordedCredentialEvent): number =>
-  recordedMs(effectiveAtOf(event)) ?? Number.POSITIVE_INFINITY;
+/** Events recorded before effective dates existed have no effectiveAt: they take effect when recorded. */
+const changeOf = (event: RecordedCredentialEvent): Change[] =>
+  event.type === 'CredentialIssued'
+    ? []
+    : [
+        {
+          kind: KIND[event.type],
+          recordedAt: event.recordedAt,
+          effectiveAt: event.data.effectiveAt,
+          fromStart: event.type === 'CredentialRevoked' && event.data.abInitio === true,
+          event,
+        },
+      ];
 
-type Recorded<E> = E & Readonly<{ recordedAt: string }>;
-type Suspension = Readonly<{ suspended: Recorded<CredentialSuspended>; endedBy?: RecordedCredentialEvent }>;
-
-/** Suspensions paired with the reinstatement that ended each, in log order (the decider alternates them). */
-const suspensions = (known: readonly RecordedCredentialEvent[]): Suspension[] =>
-  known.reduce<Suspension[]>((spans, event) => {
-    const open = spans[spans.length - 1];
-    if (event.type === 'CredentialSuspended') return [...spans, { suspended: event }];
-    if (event.type === 'CredentialReinstated' && open && !open.endedBy) {
-      return [...spans.slice(0, -1), { ...open, endedBy: event }];
-    }
-    return spans;
-  }, []);
-
-const covers = ({ suspended, endedBy }: Suspension, atMs: number) =>
-  effectiveMs(suspended) <= atMs && (!endedBy || atMs < effectiveMs(endedBy));
-
-const changed = (
-  status: 'suspended' | 'revoked',
-  event: Recorded<CredentialSuspended | CredentialRevoked>,
-): CredentialStatusAnswer => {
-  const { credentialId: _c, issuerId: _i, reason, effectiveAt: _e, ...details } = event.data;
-  return { status, reason, effectiveAt: effectiveAtOf(event), recordedAt: event.recordedAt, ...details };
-};
-
-/** Active: since validFrom, or since the latest suspension that ended at or before `atMs`, if later. */
-const active = (
-  issued: Recorded<CredentialIssued>,
-  spans: readonly Suspension[],
-  atMs: number,
-): CredentialStatusAnswer => {
-  const fromValidity: CredentialStatusAnswer = {
-    status: 'active',
-    reason: null,
-    effectiveAt: issued.data.validFrom,
-    recordedAt: issued.recordedAt,
-  };
-  return spans
-    .map((span) => span.endedBy)
-    .filter((end): end is RecordedCredentialEvent => end !== undefined && effectiveMs(end) <= atMs)
-    .reduce<CredentialStatusAnswer>((since, end) => {
-      const later = effectiveMs(end) > (recordedMs(since.effectiveAt ?? undefined) ?? -Infinity);
-      return later ? { ...since, effectiveAt: effectiveAtOf(end), recordedAt: end.recordedAt } : since;
-    }, fromValidity);
+const changed = (status: 'suspended' | 'revoked', change: Change): CredentialStatusAnswer => {
+  const data = change.event.data as (CredentialSuspended | CredentialRevoked)['data'];
+  const { credentialId: _c, issuerId: _i, reason, effectiveAt: _e, ...details } = data;
+  return { status, reason, effectiveAt: effectiveAtOf(change), recordedAt: change.recordedAt, ...details };
 };
 
 /**
- * The one status-at-an-instant judgement, bitemporal: the credential at `atMs` as the ledger knew it
- * at `asOfMs`, counting only events recorded by then (none: `absent`). Each change holds from its
- * `effectiveAt`. Revocation is final and wins over everything: from its effectiveAt, or at every
- * instant when it was ab initio. A suspension holds until the reinstatement that ended it. Neither
- * changing, the validity period decides (judgeStatusAt: validFrom inclusive, validUntil exclusive).
- * Used by the credentials projection and the status route alike; there is no other copy.
+ * The one status-at-an-instant judgement of a credential, bitemporal: at `atMs` as the ledger knew
+ * it at `asOfMs` (lifecycleAt's rules, revocation being the end). Used by the credentials projection
+ * and the status route alike; there is no other copy.
  */
 export const credentialStatusFrom = (
   history: readonly RecordedCredentialEvent[],
-  { atMs, asOfMs }: StatusQuestion,
+  question: StatusQuestion,
 ): CredentialStatusAnswer => {
-  const known = history.filter((event) => (recordedMs(event.recordedAt) ?? Infinity) <= asOfMs);
-  const issued = known.find((e): e is Recorded<CredentialIssued> => e.type === 'CredentialIssued');
-  if (!issued) return ABSENT;
-  const revoked = known.find((e): e is Recorded<CredentialRevoked> => e.type === 'CredentialRevoked');
-  if (revoked && (revoked.data.abInitio || effectiveMs(revoked) <= atMs)) return changed('revoked', revoked);
-  const spans = suspensions(known);
-  const holding = spans.filter((span) => covers(span, atMs));
-  if (holding.length > 0) {
-    const latest = holding.reduce((a, b) => (effectiveMs(b.suspended) >= effectiveMs(a.suspended) ? b : a));
-    return changed('suspended', latest.suspended);
-  }
-  const { validFrom, validUntil } = issued.data;
-  const period = { fromMs: recordedMs(validFrom), untilMs: recordedMs(validUntil) };
-  switch (judgeStatusAt('active', period, atMs)) {
-    case 'not-yet-valid':
-      return { status: 'not-yet-valid', reason: null, effectiveAt: null, recordedAt: issued.recordedAt };
-    case 'expired':
+  const issued = history.find((e) => e.type === 'CredentialIssued');
+  const start = issued && { recordedAt: issued.recordedAt, ...issued.data };
+  const judged = lifecycleAt(start, history.flatMap(changeOf), question);
+  switch (judged.state) {
+    case 'absent':
+      return { status: 'absent', reason: null, effectiveAt: null, recordedAt: null };
+    case 'ended':
+      return changed('revoked', judged.change);
+    case 'suspended':
+      return changed('suspended', judged.change);
+    default:
       return {
-        status: 'expired',
+        status: judged.state,
         reason: null,
-        effectiveAt: validUntil ?? null,
-        recordedAt: issued.recordedAt,
+        effectiveAt: judged.effectiveAt,
+        recordedAt: judged.recordedAt,
       };
-    case 'active':
-      return active(issued, spans, atMs);
   }
 };
