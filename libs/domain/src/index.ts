@@ -20,6 +20,7 @@ export * from './guards';
 export type * from './issuer/commands';
 export * from './issuer/state';
 export * from './issuer/decider';
+export * from './issuer/history';
 export type * from './specification/commands';
 export * from './specification/state';
 export * from './specification/decider';

@@ -1,3 +1,4 @@
+import { invalid } from './core';
 import { judgeStatusAt } from './credential/state';
 import { instantMs } from './time';
 
@@ -111,4 +112,52 @@ export const lifecycleAt = <C extends LifecycleChange>(
     case 'active':
       return activeSince(start, spans, atMs);
   }
+};
+
+/** Event data of a change that may take effect before it is recorded. */
+export type Effective = {
+  /**
+   * When the change takes effect (RFC 3339), at or before its recording (`metadata.now`). Events
+   * recorded before effective dates existed have none and take effect when recorded.
+   */
+  effectiveAt?: string;
+};
+
+/**
+ * A requested effectiveAt, checked: never in the future (the ledger records what happened, not
+ * what will), never before `validFrom` (nothing to change then), never before `notBefore` (a
+ * reinstatement cannot end a suspension before it began). Errors are `<prefix>.effective-…`, naming
+ * the field. No request: the recording time.
+ */
+export const checkEffectiveAt = (
+  requested: string | undefined,
+  bounds: Readonly<{ now: string; validFrom: string; notBefore?: string; prefix: string }>,
+): string => {
+  if (requested === undefined) return bounds.now;
+  const field = 'effectiveAt';
+  const atMs = instantMs(requested, field);
+  const refuse = (code: string, message: string, extra: Record<string, unknown>) =>
+    invalid(`${bounds.prefix}.${code}`, message, { field, value: requested, ...extra });
+  if (atMs > instantMs(bounds.now)) {
+    throw refuse('effective-in-future', `effectiveAt ${requested} is in the future`, { now: bounds.now });
+  }
+  if (atMs < instantMs(bounds.validFrom)) {
+    throw refuse(
+      'effective-before-valid-from',
+      `effectiveAt ${requested} is before validFrom ${bounds.validFrom}`,
+      {
+        validFrom: bounds.validFrom,
+      },
+    );
+  }
+  if (bounds.notBefore && atMs < instantMs(bounds.notBefore)) {
+    throw refuse(
+      'reinstated-before-suspended',
+      `effectiveAt ${requested} is before the suspension took effect`,
+      {
+        suspendedFrom: bounds.notBefore,
+      },
+    );
+  }
+  return requested;
 };

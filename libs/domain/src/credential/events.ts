@@ -1,5 +1,6 @@
 import type { Event } from '../core';
 import type { LearnerRef } from '../assessment/events';
+import type { Effective } from '../lifecycle';
 
 export const REVOCATION_REASONS = [
   'issued-in-error',
@@ -51,15 +52,7 @@ export type CredentialIssued = Event<
     accreditation?: AccreditationAtIssuance;
   }
 >;
-// No upcaster: the default (the recording time) lives in credentialStatusFrom, and schemas stay v1.
-type Effective = {
-  /**
-   * When the change takes effect (RFC 3339), at or before its recording (`metadata.now`). Events
-   * recorded before effective dates existed have none and take effect when recorded.
-   */
-  effectiveAt?: string;
-};
-
+// No upcaster: the default (the recording time) lives in lifecycleAt, and schemas stay v1.
 export type CredentialSuspended = Event<
   'CredentialSuspended',
   { credentialId: string; issuerId: string; reason: SuspensionReason; note?: string } & Effective

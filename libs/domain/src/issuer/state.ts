@@ -3,7 +3,10 @@ import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
 
 export type AccreditationStatus = 'active' | 'suspended' | 'withdrawn';
 export type Accreditation = Omit<IssuerAccredited['data'], 'issuerId'> &
-  Readonly<{ status: AccreditationStatus }>;
+  Readonly<{
+    status: AccreditationStatus;
+    /** Of the latest change, when it has one. */ effectiveAt?: string;
+  }>;
 
 export type IssuerState =
   | Readonly<{ status: 'unregistered' }>
@@ -11,13 +14,18 @@ export type IssuerState =
 
 export const initialIssuerState = (): IssuerState => ({ status: 'unregistered' });
 
-const withStatus = (state: IssuerState, accreditationId: string, status: AccreditationStatus): IssuerState =>
+const withStatus = (
+  state: IssuerState,
+  accreditationId: string,
+  status: AccreditationStatus,
+  effectiveAt: string | undefined,
+): IssuerState =>
   state.status !== 'registered'
     ? state
     : {
         ...state,
         accreditations: state.accreditations.map((a) =>
-          a.accreditationId === accreditationId ? { ...a, status } : a,
+          a.accreditationId === accreditationId ? { ...a, status, effectiveAt } : a,
         ),
       };
 
@@ -31,11 +39,11 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
       return { ...state, accreditations: [...state.accreditations, { ...accreditation, status: 'active' }] };
     }
     case 'AccreditationSuspended':
-      return withStatus(state, data.accreditationId, 'suspended');
+      return withStatus(state, data.accreditationId, 'suspended', data.effectiveAt);
     case 'AccreditationReinstated':
-      return withStatus(state, data.accreditationId, 'active');
+      return withStatus(state, data.accreditationId, 'active', data.effectiveAt);
     case 'AccreditationWithdrawn':
-      return withStatus(state, data.accreditationId, 'withdrawn');
+      return withStatus(state, data.accreditationId, 'withdrawn', data.effectiveAt);
   }
 };
 

@@ -18,7 +18,7 @@ import {
   SUSPENSION_REASONS,
   type SuspensionReason,
 } from '@credence/domain';
-import { CAPS, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
+import { CAPS, EFFECTIVE_AT, EffectiveChangeDto, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
 export class IssueCredentialDto {
@@ -34,18 +34,6 @@ export class IssueCredentialDto {
 
   @ApiProperty({ format: 'date-time' }) @IsInstant() validFrom!: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsInstant() validUntil?: string;
-}
-
-const EFFECTIVE_AT =
-  "When the change takes effect (RFC 3339): not in the future, not before the credential's validFrom. " +
-  'Default: when it is recorded. Status at an instant reads it; the event records it and the recording time.';
-
-/** A status change that may take effect earlier than it is recorded (the domain checks the bounds). */
-export class EffectiveChangeDto extends NoteDto {
-  @ApiPropertyOptional({ format: 'date-time', description: EFFECTIVE_AT })
-  @IsOptional()
-  @IsInstant()
-  effectiveAt?: string;
 }
 
 /** Reason codes are a controlled list, but checking membership is the ruleset's and domain's job. */

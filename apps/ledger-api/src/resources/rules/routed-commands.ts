@@ -7,7 +7,7 @@ import { fieldErrors } from '../../http/field-errors';
 import { RequestValidationError } from '../../http/problem';
 import { annulAssessment, RecordAssessmentDto, recordAssessment } from '../assessments/assessments.dto';
 import type { RouteIds, ToRequest } from '../command-request';
-import { NoteDto } from '../common.dto';
+import { EffectiveChangeDto, NoteDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
@@ -73,9 +73,9 @@ const ROUTED = {
   RegisterQaBody: routed(RegisterQaBodyDto, registerQaBody),
   RegisterIssuer: routed(RegisterIssuerDto, registerIssuer),
   AccreditIssuer: routed(AccreditIssuerDto, accreditIssuer),
-  SuspendAccreditation: routed(NoteDto, suspendAccreditation),
-  ReinstateAccreditation: routed(NoteDto, reinstateAccreditation),
-  WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
+  SuspendAccreditation: routed(EffectiveChangeDto, suspendAccreditation),
+  ReinstateAccreditation: routed(EffectiveChangeDto, reinstateAccreditation),
+  WithdrawAccreditation: routed(EffectiveChangeDto, withdrawAccreditation),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
   RetireSpecification: routed(NoteDto, retireSpecification),
   RecordAssessment: routed(RecordAssessmentDto, recordAssessment),
