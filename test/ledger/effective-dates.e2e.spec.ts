@@ -150,4 +150,52 @@ describe('Effective dates and status at (at, asOf) over HTTP', () => {
     expect(future.status).toBe(400);
     expect(future.body).toMatchObject({ code: 'status.as-of-in-future', details: { field: 'asOf' } });
   });
+
+  it('judges the accreditation the same way, and compliance lists issuances made after a later-recorded, earlier withdrawal', async () => {
+    const id = await issue('lrn-accredited');
+    const { accreditationId } = (await asIssuer('GET', `/v1/credentials/${id}`)).body.accreditation;
+    await tick();
+    const beforeWithdrawal = new Date().toISOString();
+    const effective = daysAgo(2);
+    await tick();
+    // Withdrawn last of all (no issuance after it): effective two days ago, before this issuance.
+    const withdrawn = await ledger.request(
+      'POST',
+      `/v1/issuers/${world.issuerId}/accreditations/${accreditationId}/withdrawal`,
+      { token: world.qaToken, body: { note: 'audit findings', effectiveAt: effective } },
+    );
+    expect(withdrawn.status).toBe(200);
+
+    const now = (await statusOf(id, {})).body;
+    expect(now.status).toBe('active');
+    expect(now.accreditationAt).toMatchObject({
+      accreditationId,
+      status: 'withdrawn',
+      inForce: false,
+      effectiveAt: effective,
+    });
+    expect((await statusOf(id, { asOf: beforeWithdrawal })).body.accreditationAt).toMatchObject({
+      status: 'active',
+      inForce: true,
+    });
+    expect((await statusOf(id, { at: daysAgo(3) })).body.accreditationAt.inForce).toBe(true);
+
+    const head = (await logHead(ledger))!;
+    const compliance = await ledger.request(
+      'GET',
+      withQuery(`/v1/issuers/${world.issuerId}/compliance`, { waitFor: head }),
+      { token: world.auditorToken },
+    );
+    expect(compliance.status).toBe(200);
+    const listed = compliance.body.issuedOutsideAccreditation.map(
+      (c: { credentialId: string }) => c.credentialId,
+    );
+    // Every credential issued in this file came after the withdrawal's effective date, this one too.
+    expect(listed).toContain(id);
+    expect(compliance.body.issuedOutsideAccreditation[0]).toMatchObject({
+      accreditationId,
+      status: 'withdrawn',
+      effectiveAt: effective,
+    });
+  });
 });

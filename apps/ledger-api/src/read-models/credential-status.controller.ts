@@ -19,8 +19,9 @@ export class CredentialStatusController {
       'expired, not-yet-valid, or absent (as known before the issuance was recorded). With the reason, when the status ' +
       'took effect (`effectiveAt`) and when the ledger recorded it (`recordedAt`). Each suspension, reinstatement and ' +
       'revocation holds from its `effectiveAt` (which may precede its recording; ab initio revocations hold at every ' +
-      'instant), but only as known from its recording on. Also the accreditation the issuer held, and the ruleset, ' +
-      'at issuance.',
+      'instant), but only as known from its recording on. `accreditationAt`: whether the accreditation the credential ' +
+      'was issued under was in force at `at`, as known at `asOf` (judged the same way). Also that accreditation, ' +
+      'and the ruleset, at issuance.',
     { csv: false },
   )
   async status(
@@ -38,7 +39,7 @@ export class CredentialStatusController {
         value: query.asOf,
       });
     }
-    await this.readModels.fresh(['credentials'], query, reply);
+    await this.readModels.fresh(['credentials', 'issuers'], query, reply);
     const status = await queryCredentialStatusAt(this.readModels.db, id, { atMs, asOfMs });
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
