@@ -51,8 +51,10 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
  * The first-granted accreditation that is active now and whose period contains `instant`
  * (half-open: validFrom <= instant < validUntil, so an accreditation ending at midnight does not
  * cover midnight) and whose scope covers `eqfLevel`: lists it, or omits `eqfLevels` (all levels,
- * the only scope covering a specification without level). Status is the current one: the state
- * keeps no history of when a suspension began, so a past instant is judged with today's status.
+ * the only scope covering a specification without level). Status is the current one, so this is
+ * for deciding at the command's `now`: no change takes effect after its recording, so the latest
+ * status is the history's answer at (now, as of now). Any other instant, or as known at another,
+ * is accreditationStatusFrom's (./history.ts), which the read models use.
  */
 export const accreditationCovering = (
   state: IssuerState,
