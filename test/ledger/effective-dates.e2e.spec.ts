@@ -90,27 +90,28 @@ describe('Effective dates and status at (at, asOf) over HTTP', () => {
 
   it('reads a suspension recorded late inside its window as known now, and not as known before', async () => {
     const id = await issue('lrn-late');
+    const [fiveDaysAgo, threeDaysAgo] = [daysAgo(5), daysAgo(3)];
     await tick();
     const beforeSuspension = new Date().toISOString();
     await tick();
     const suspended = await asIssuer('POST', `/v1/credentials/${id}/suspension`, {
       reason: 'under-investigation',
-      effectiveAt: daysAgo(5),
+      effectiveAt: fiveDaysAgo,
     });
     expect(suspended.status).toBe(200);
     expect(
-      (await asIssuer('POST', `/v1/credentials/${id}/reinstatement`, { effectiveAt: daysAgo(3) })).status,
+      (await asIssuer('POST', `/v1/credentials/${id}/reinstatement`, { effectiveAt: threeDaysAgo })).status,
     ).toBe(200);
 
     expect((await statusOf(id, { at: daysAgo(4) })).body).toMatchObject({
       status: 'suspended',
       reason: 'under-investigation',
-      effectiveAt: daysAgo(5),
+      effectiveAt: fiveDaysAgo,
     });
     expect((await statusOf(id, { at: daysAgo(4), asOf: beforeSuspension })).body.status).toBe('active');
     expect((await statusOf(id, { at: daysAgo(2) })).body).toMatchObject({
       status: 'active',
-      effectiveAt: daysAgo(3),
+      effectiveAt: threeDaysAgo,
     });
   });
 

@@ -14,10 +14,10 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
+import { EffectiveChangeDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
-  ReinstateCredentialDto,
   reinstateCredential,
   RevokeCredentialDto,
   revokeCredential,
@@ -68,7 +68,7 @@ export class CredentialsController {
   @Roles('issuer', 'qa-body')
   reinstate(
     @IdParam() id: string,
-    @Body() body: ReinstateCredentialDto,
+    @Body() body: EffectiveChangeDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -41,9 +41,6 @@ export class SuspendCredentialDto extends EffectiveChangeDto {
   @ApiProperty({ enum: SUSPENSION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 }
 
-/** Ends the suspension at its own effectiveAt, which cannot precede the suspension's. */
-export class ReinstateCredentialDto extends EffectiveChangeDto {}
-
 export class RevokeCredentialDto extends NoteDto {
   @ApiProperty({ enum: REVOCATION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 
@@ -82,7 +79,7 @@ export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredential
   metadata: ctx.metadata,
 });
 
-export const reinstateCredential: ToRequest<'ReinstateCredential', ReinstateCredentialDto> = (
+export const reinstateCredential: ToRequest<'ReinstateCredential', EffectiveChangeDto> = (
   body,
   ctx,
   route,

@@ -11,7 +11,6 @@ import { EffectiveChangeDto, NoteDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
-  ReinstateCredentialDto,
   reinstateCredential,
   RevokeCredentialDto,
   revokeCredential,
@@ -82,7 +81,7 @@ const ROUTED = {
   AnnulAssessment: routed(NoteDto, annulAssessment),
   IssueCredential: routed(IssueCredentialDto, issueCredential),
   SuspendCredential: routed(SuspendCredentialDto, suspendCredential),
-  ReinstateCredential: routed(ReinstateCredentialDto, reinstateCredential),
+  ReinstateCredential: routed(EffectiveChangeDto, reinstateCredential),
   RevokeCredential: routed(RevokeCredentialDto, revokeCredential),
   PublishPathway: routed(PublishPathwayDto, publishPathway),
   AwardStackedCredential: routed(AwardStackedCredentialDto, awardStackedCredential),
