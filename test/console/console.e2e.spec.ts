@@ -197,6 +197,11 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     await page.waitForURL(/at=2020-01-01/);
     await page.getByTestId('status-at').filter({ hasText: '2020' }).waitFor();
     await expect(page.getByTestId('status-at').textContent()).resolves.toContain('not-yet-valid');
+    // As the ledger knew it in 2020, before the issuance was recorded, the credential was absent.
+    await page.getByLabel('As known on (UTC)').fill('2020-01-02T00:00');
+    await page.getByRole('button', { name: 'Show status' }).click();
+    await page.waitForURL(/asOf=2020-01-02/);
+    await page.getByTestId('status-at').filter({ hasText: 'absent' }).waitFor();
     await record(page, 'credential');
 
     // The active credential is the component of a stacked credential.

@@ -316,9 +316,10 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
     const statusAt = (at: string, token = seeded.a.auditorToken) =>
       get(fresh(`/v1/credentials/${seeded.credentials[1]}/status?at=${encodeURIComponent(at)}`), token);
 
-    it('is not yet valid before issuance, suspended while suspended, active after reinstatement', async () => {
+    it('is active from validFrom as known now, suspended while suspended, active after reinstatement', async () => {
       const { beforeIssuance, whileSuspended, afterReinstatement } = seeded.c1Times;
-      expect((await statusAt(beforeIssuance)).body).toMatchObject({ status: 'not-yet-valid', reason: null });
+      // Valid from a week before it was issued: as known now, it was valid just before its recording.
+      expect((await statusAt(beforeIssuance)).body).toMatchObject({ status: 'active', reason: null });
       expect((await statusAt(whileSuspended)).body).toMatchObject({
         status: 'suspended',
         reason: 'under-investigation',
@@ -330,6 +331,22 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         validUntil: '2030-12-31T23:59:59Z',
       });
       expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
+    });
+
+    it('answers as the ledger knew it at asOf: absent before the issuance was recorded', async () => {
+      const { beforeIssuance, whileSuspended, afterReinstatement } = seeded.c1Times;
+      const asOf = (known: string) =>
+        get(
+          fresh(
+            withQuery(`/v1/credentials/${seeded.credentials[1]}/status`, {
+              at: afterReinstatement,
+              asOf: known,
+            }),
+          ),
+          seeded.a.auditorToken,
+        );
+      expect((await asOf(whileSuspended)).body).toMatchObject({ status: 'suspended', asOf: whileSuspended });
+      expect((await asOf(beforeIssuance)).body).toMatchObject({ status: 'absent', validFrom: null });
     });
 
     it('is revoked with its reason after revocation and expired past validUntil', async () => {
@@ -420,6 +437,8 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
   describe('rebuilding from zero', () => {
     /** Every export the API offers, for every list, fetched once the projections reached the head. */
     const instant = new Date(Date.now() + DAY).toISOString();
+    // The answers name their asOf, which defaults to the moment of asking: fixed, so they can be compared.
+    const knownNow = new Date().toISOString();
     const exports = async () => {
       const now = await logHead(ledger);
       const at = (path: string) => withQuery(path, { waitFor: now! });
@@ -440,7 +459,12 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         learnerCsv: await csv(`/v1/learners/${seeded.learnerId}/record?limit=4`),
         learnerJson: await json(`/v1/learners/${seeded.learnerId}/record?limit=4`),
         status: await Promise.all(
-          seeded.credentials.map((id) => json(`/v1/credentials/${id}/status?at=${instant}`)),
+          seeded.credentials.map((id) => json(`/v1/credentials/${id}/status?at=${instant}&asOf=${knownNow}`)),
+        ),
+        statusAsOf: await Promise.all(
+          seeded.credentials.map((id) =>
+            json(`/v1/credentials/${id}/status?at=${instant}&asOf=${seeded.c1Times.whileSuspended}`),
+          ),
         ),
         stackStatus: await json(`/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}`),
       };

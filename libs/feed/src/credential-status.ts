@@ -27,6 +27,13 @@ export type CredentialStatusRecord = {
   supersededBy?: string;
   /** When the latest change was decided (the command's `now`). */
   changedAt: string;
+  /**
+   * When the latest suspension, reinstatement or revocation took effect, which may be before
+   * `changedAt`; absent for issuance and for changes recorded before effective dates existed.
+   */
+  effectiveAt?: string;
+  /** The revocation holds from validFrom: the credential was never valid. */
+  abInitio?: true;
   /** The ledger event this record reflects: a consumer can fetch it or check order with it. */
   eventId: string;
   eventType: CredentialEvent['type'];
@@ -78,20 +85,30 @@ export const evolveStatus = (
     };
   }
   if (previous === null) return null;
-  const { reason: _reason, note: _note, ...kept } = previous;
+  const { reason: _reason, note: _note, effectiveAt: _e, abInitio: _a, ...kept } = previous;
+  const effective = event.data.effectiveAt ? { effectiveAt: event.data.effectiveAt } : {};
   switch (event.type) {
     case 'CredentialSuspended':
-      return { ...kept, status: 'suspended', reason: event.data.reason, note: event.data.note, ...trace };
+      return {
+        ...kept,
+        status: 'suspended',
+        reason: event.data.reason,
+        note: event.data.note,
+        ...effective,
+        ...trace,
+      };
     case 'CredentialReinstated':
-      return { ...kept, status: 'active', note: event.data.note, ...trace };
+      return { ...kept, status: 'active', note: event.data.note, ...effective, ...trace };
     case 'CredentialRevoked': {
-      const { reason, note, supersededBy } = event.data;
+      const { reason, note, supersededBy, abInitio } = event.data;
       return {
         ...kept,
         status: 'revoked',
         reason,
         note,
         ...(supersededBy !== undefined ? { supersededBy } : {}),
+        ...effective,
+        ...(abInitio ? { abInitio } : {}),
         ...trace,
       };
     }

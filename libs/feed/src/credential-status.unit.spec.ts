@@ -70,4 +70,26 @@ describe('evolveStatus', () => {
       fold(chained('credential-c1', [credentialIssued('c1'), credentialRevoked('c1')])),
     ).not.toHaveProperty('supersededBy');
   });
+
+  it('carries when a change took effect, and an ab initio revocation, and forgets them when active again', () => {
+    const effective = '2025-03-01T00:00:00.000Z';
+    const revoked = {
+      ...credentialRevoked('c1'),
+      data: { ...credentialRevoked('c1').data, effectiveAt: effective, abInitio: true },
+    };
+    expect(fold(chained('credential-c1', [credentialIssued('c1'), revoked]))).toMatchObject({
+      status: 'revoked',
+      effectiveAt: effective,
+      abInitio: true,
+    });
+    const suspended = {
+      ...credentialSuspended('c1'),
+      data: { ...credentialSuspended('c1').data, effectiveAt: effective },
+    };
+    const record = fold(
+      chained('credential-c1', [credentialIssued('c1'), suspended, credentialReinstated('c1')]),
+    )!;
+    expect(record.status).toBe('active');
+    expect(record).not.toHaveProperty('effectiveAt');
+  });
 });

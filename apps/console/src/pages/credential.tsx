@@ -32,10 +32,13 @@ const fromLocalInput = (value: string) => (value.length === 16 ? `${value}:00Z` 
 
 const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
   const at = url.searchParams.get('at') ?? '';
+  const asOf = url.searchParams.get('asOf') ?? '';
   const [draft, setDraft] = useState(at ? at.slice(0, 16) : '');
+  const [knownDraft, setKnownDraft] = useState(asOf ? asOf.slice(0, 16) : '');
   const status = useApi<CredentialStatusAt>(
-    withQuery(`/v1/credentials/${encodeURIComponent(id)}/status`, { at }),
+    withQuery(`/v1/credentials/${encodeURIComponent(id)}/status`, { at, asOf }),
   );
+  const instant = (value: string) => (value ? new Date(fromLocalInput(value)).toISOString() : null);
   return (
     <section aria-labelledby="status-at">
       <h2 id="status-at">Status at an instant</h2>
@@ -43,7 +46,7 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
         class="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setQuery({ at: draft ? new Date(fromLocalInput(draft)).toISOString() : null });
+          setQuery({ at: instant(draft), asOf: instant(knownDraft) });
         }}
       >
         <div>
@@ -56,28 +59,43 @@ const StatusAtInstant = ({ id, url }: { id: string; url: URL }) => {
           />
         </div>
         <div>
-          <label for="known">As known on</label>
-          <input id="known" type="date" disabled aria-describedby="known-hint" />
+          <label for="known">As known on (UTC)</label>
+          <input
+            id="known"
+            type="datetime-local"
+            value={knownDraft}
+            aria-describedby="known-hint"
+            onInput={(e) => setKnownDraft(e.currentTarget.value)}
+          />
         </div>
         <button type="submit">Show status</button>
       </form>
       <p class="hint" id="known-hint">
-        “As known on” needs bitemporal status, which this API does not record yet: the ledger answers as known
-        now.
+        Empty: as the ledger knows it now. Otherwise as it knew it then, counting only what was recorded by
+        then (a revocation recorded later with an earlier effective date does not show yet).
       </p>
       <Show loaded={status}>
         {(s) => (
           <dl class="pairs" data-testid="status-at">
             <dt>At</dt>
             <dd>{when(s.at)}</dd>
+            <dt>As known on</dt>
+            <dd>{when(s.asOf)}</dd>
             <dt>Status</dt>
             <dd>
               <Status status={s.status} /> {s.reason && <>({s.reason})</>}{' '}
-              {s.since && <span class="muted">since {when(s.since)}</span>}
+              {s.effectiveAt && <span class="muted">since {when(s.effectiveAt)}</span>}{' '}
+              {s.recordedAt && <span class="muted">(recorded {when(s.recordedAt)})</span>}
             </dd>
             <dt>Valid</dt>
             <dd>
               {day(s.validFrom)} to {day(s.validUntil)}
+            </dd>
+            <dt>Accreditation at that instant</dt>
+            <dd>
+              {s.accreditationAt
+                ? `${s.accreditationAt.status}${s.accreditationAt.inForce ? '' : ' (not in force)'}`
+                : 'none recorded'}
             </dd>
             <dt>Accreditation at issuance</dt>
             <dd>

@@ -205,6 +205,22 @@ export const IssuerPage = ({ id, me }: { id: string; me: Me }) => {
             <section aria-labelledby="accreditations">
               <h2 id="accreditations">Accreditations</h2>
               <AccreditationTimeline accreditations={report.accreditations} asOf={report.asOf} />
+              {report.issuedOutsideAccreditation.length > 0 && (
+                <>
+                  <h3>Issued under an accreditation later withdrawn or suspended, effective earlier</h3>
+                  <ul data-testid="issued-outside-accreditation">
+                    {report.issuedOutsideAccreditation.map((c) => (
+                      <li key={c.credentialId}>
+                        <Link href={`/console/credentials/${encodeURIComponent(c.credentialId)}`}>
+                          {c.credentialId}
+                        </Link>{' '}
+                        issued {when(c.issuedAt)}; {c.accreditationId} {c.status} from {when(c.effectiveAt)}{' '}
+                        <span class="muted">(recorded {when(c.recordedAt)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </section>
             <section aria-labelledby="rulesets">
               <h2 id="rulesets">By ruleset version</h2>

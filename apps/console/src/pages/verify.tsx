@@ -64,7 +64,7 @@ const marksFromStatus = (s: CredentialStatusAt): Mark[] => {
     {
       label: 'Status (not revoked or suspended)',
       result: statusOk ? 'pass' : 'fail',
-      message: `The ledger records it as ${s.status}${s.reason ? ` (${s.reason})` : ''}${s.since ? ` since ${when(s.since)}` : ''}.`,
+      message: `The ledger records it as ${s.status}${s.reason ? ` (${s.reason})` : ''}${s.effectiveAt ? ` since ${when(s.effectiveAt)}` : ''}.`,
     },
     {
       label: 'Validity period',

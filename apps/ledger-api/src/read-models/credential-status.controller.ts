@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { instantMs, type Principal } from '@credence/domain';
-import { queryCredentialStatusAt } from '@credence/projections';
+import { queryCredentialStatusAt, ReadModelError } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';
@@ -15,9 +15,13 @@ export class CredentialStatusController {
 
   @Get(':id/status')
   @ReadModelRoute(
-    'The status at `at` (default now): active, suspended, revoked, expired or not-yet-valid, with the reason and since when. ' +
-      'Each suspension, reinstatement and revocation takes effect at the time its command was accepted; before its ' +
-      'issuance a credential is not yet valid. Also the accreditation the issuer held, and the ruleset, at issuance.',
+    'The status at `at` (default now) as the ledger knew it at `asOf` (default now): active, suspended, revoked, ' +
+      'expired, not-yet-valid, or absent (as known before the issuance was recorded). With the reason, when the status ' +
+      'took effect (`effectiveAt`) and when the ledger recorded it (`recordedAt`). Each suspension, reinstatement and ' +
+      'revocation holds from its `effectiveAt` (which may precede its recording; ab initio revocations hold at every ' +
+      'instant), but only as known from its recording on. `accreditationAt`: whether the accreditation the credential ' +
+      'was issued under was in force at `at`, as known at `asOf` (judged the same way). Also that accreditation, ' +
+      'and the ruleset, at issuance.',
     { csv: false },
   )
   async status(
@@ -26,9 +30,17 @@ export class CredentialStatusController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const atMs = query.at ? instantMs(query.at, 'at') : Date.now();
-    await this.readModels.fresh(['credentials'], query, reply);
-    const status = await queryCredentialStatusAt(this.readModels.db, id, atMs);
+    const nowMs = Date.now();
+    const atMs = query.at ? instantMs(query.at, 'at') : nowMs;
+    const asOfMs = query.asOf ? instantMs(query.asOf, 'asOf') : nowMs;
+    if (asOfMs > nowMs) {
+      throw new ReadModelError('invalid', 'status.as-of-in-future', `asOf ${query.asOf} is in the future`, {
+        field: 'asOf',
+        value: query.asOf,
+      });
+    }
+    await this.readModels.fresh(['credentials', 'issuers'], query, reply);
+    const status = await queryCredentialStatusAt(this.readModels.db, id, { atMs, asOfMs });
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
     return status;

@@ -133,8 +133,21 @@ export class ComparisonQueryDto extends FreshnessQueryDto {
 }
 
 export class StatusAtQueryDto extends FreshnessQueryDto {
-  @ApiPropertyOptional({ description: 'RFC 3339 instant; default now', example: '2027-03-01T12:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'RFC 3339 instant the status is asked for (valid time); default now',
+    example: '2027-03-01T12:00:00Z',
+  })
   @IsOptional()
   @IsInstant()
   at?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'RFC 3339 instant: answer as the ledger knew it then, counting only events recorded by then; default now. ' +
+      'In the future it is 400 `status.as-of-in-future`; before the issuance was recorded the answer is `absent`.',
+    example: '2027-05-31T00:00:00Z',
+  })
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
 }

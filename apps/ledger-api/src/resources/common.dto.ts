@@ -64,3 +64,15 @@ export class NoteDto {
   @MaxLength(CAPS.longText)
   note?: string;
 }
+
+export const EFFECTIVE_AT =
+  'When the change takes effect (RFC 3339): not in the future, not before the validFrom of what it changes. ' +
+  'Default: when it is recorded. Status at an instant reads it; the event records it and the recording time.';
+
+/** A status change that may take effect earlier than it is recorded (the domain checks the bounds). */
+export class EffectiveChangeDto extends NoteDto {
+  @ApiPropertyOptional({ format: 'date-time', description: EFFECTIVE_AT })
+  @IsOptional()
+  @IsInstant()
+  effectiveAt?: string;
+}

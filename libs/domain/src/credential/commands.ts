@@ -29,13 +29,15 @@ export type IssueCredential = Command<
 >;
 /** The credential's issuer, for who may act on it: a QA body only on issuers it accredits or has accredited. */
 type IssuerContext = { context: { issuer: IssuerState } };
+/** RFC 3339, not in the future, not before validFrom; the default is the command's `now`. */
+type EffectiveAt = { effectiveAt?: string };
 export type SuspendCredential = Command<
   'SuspendCredential',
-  { credentialId: string; reason: SuspensionReason; note?: string } & IssuerContext
+  { credentialId: string; reason: SuspensionReason; note?: string } & EffectiveAt & IssuerContext
 >;
 export type ReinstateCredential = Command<
   'ReinstateCredential',
-  { credentialId: string; note?: string } & IssuerContext
+  { credentialId: string; note?: string } & EffectiveAt & IssuerContext
 >;
 export type RevokeCredential = Command<
   'RevokeCredential',
@@ -45,6 +47,8 @@ export type RevokeCredential = Command<
     note?: string;
     /** Sent by the ledger only, when a re-issue replaces the credential (reason `superseded`). */
     supersededBy?: string;
+    /** An instant, or `"ab-initio"` (AB_INITIO) for the reasons in AB_INITIO_REASONS. */
+    effectiveAt?: string;
   } & IssuerContext
 >;
 

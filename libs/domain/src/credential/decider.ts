@@ -3,6 +3,7 @@ import { assertContextFor, assertMayActOn, exhaustive, forbidden } from '../guar
 import { assertAccredits } from '../qa-body/authority';
 import type { CredentialCommand } from './commands';
 import { REVOCATION_REASONS, SUSPENSION_REASONS, type CredentialEvent } from './events';
+import { resolveEffectiveAt } from './effective';
 import { issue } from './issue';
 import {
   evolveCredential,
@@ -56,12 +57,18 @@ const changeStatus = (command: Lifecycle, state: CredentialState): CredentialEve
       assertKnownReason(reason, SUSPENSION_REASONS);
       if (credential.status === 'revoked') throw revokedConflict(credentialId);
       if (credential.status === 'suspended') return [];
-      return [{ type: 'CredentialSuspended', data: { credentialId, issuerId, reason, note } }];
+      const effective = resolveEffectiveAt(command, credential);
+      return [{ type: 'CredentialSuspended', data: { credentialId, issuerId, reason, note, ...effective } }];
     }
     case 'ReinstateCredential':
       if (credential.status === 'revoked') throw revokedConflict(credentialId);
       if (credential.status === 'active') return [];
-      return [{ type: 'CredentialReinstated', data: { credentialId, issuerId, note } }];
+      return [
+        {
+          type: 'CredentialReinstated',
+          data: { credentialId, issuerId, note, ...resolveEffectiveAt(command, credential) },
+        },
+      ];
     case 'RevokeCredential': {
       const { reason } = command.data;
       assertKnownReason(reason, REVOCATION_REASONS);
@@ -72,10 +79,18 @@ const changeStatus = (command: Lifecycle, state: CredentialState): CredentialEve
           reason,
         });
       }
+      const effective = resolveEffectiveAt(command, credential);
       return [
         {
           type: 'CredentialRevoked',
-          data: { credentialId, issuerId, reason, note, ...(supersededBy ? { supersededBy } : {}) },
+          data: {
+            credentialId,
+            issuerId,
+            reason,
+            note,
+            ...effective,
+            ...(supersededBy ? { supersededBy } : {}),
+          },
         },
       ];
     }

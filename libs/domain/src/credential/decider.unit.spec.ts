@@ -1,4 +1,4 @@
-import { commandsFor, DeciderSpecification } from '@credence/testing';
+import { commandsFor, DeciderSpecification, FIXED_NOW } from '@credence/testing';
 import { fold } from '../core';
 import { issuerDecider } from '../issuer/decider';
 import {
@@ -25,15 +25,21 @@ const reinstate = command('ReinstateCredential', { ...ref, note: 'cleared' });
 const revoke = command('RevokeCredential', { ...ref, reason: 'fraud' });
 const suspended: CredentialSuspended = {
   type: 'CredentialSuspended',
-  data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'under-investigation', note: 'complaint' },
+  data: {
+    credentialId: 'cred-1',
+    issuerId: 'uni-1',
+    reason: 'under-investigation',
+    note: 'complaint',
+    effectiveAt: FIXED_NOW,
+  },
 };
 const reinstated: CredentialReinstated = {
   type: 'CredentialReinstated',
-  data: { credentialId: 'cred-1', issuerId: 'uni-1', note: 'cleared' },
+  data: { credentialId: 'cred-1', issuerId: 'uni-1', note: 'cleared', effectiveAt: FIXED_NOW },
 };
 const revoked: CredentialRevoked = {
   type: 'CredentialRevoked',
-  data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'fraud' },
+  data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'fraud', effectiveAt: FIXED_NOW },
 };
 
 describe('Credential decider: lifecycle', () => {

@@ -1,5 +1,6 @@
 import type { Event } from '../core';
 import type { LearnerRef } from '../assessment/events';
+import type { Effective } from '../lifecycle';
 
 export const REVOCATION_REASONS = [
   'issued-in-error',
@@ -10,6 +11,16 @@ export const REVOCATION_REASONS = [
   'superseded',
 ] as const;
 export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
+/** Reasons that may date a revocation back to the credential's validFrom: it was never valid. */
+export const AB_INITIO_REASONS = [
+  'fraud',
+  'issued-in-error',
+  'assessment-annulled',
+] as const satisfies readonly RevocationReason[];
+
+/** A revocation request's `effectiveAt` that means "from validFrom" (the recorded event holds the instant). */
+export const AB_INITIO = 'ab-initio';
 
 export const SUSPENSION_REASONS = ['under-investigation', 'issuer-request'] as const;
 export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
@@ -51,13 +62,14 @@ export type CredentialIssued = Event<
     specificationVersion?: number;
   }
 >;
+// No upcaster: the default (the recording time) lives in lifecycleAt, and schemas stay v1.
 export type CredentialSuspended = Event<
   'CredentialSuspended',
-  { credentialId: string; issuerId: string; reason: SuspensionReason; note?: string }
+  { credentialId: string; issuerId: string; reason: SuspensionReason; note?: string } & Effective
 >;
 export type CredentialReinstated = Event<
   'CredentialReinstated',
-  { credentialId: string; issuerId: string; note?: string }
+  { credentialId: string; issuerId: string; note?: string } & Effective
 >;
 export type CredentialRevoked = Event<
   'CredentialRevoked',
@@ -68,7 +80,9 @@ export type CredentialRevoked = Event<
     note?: string;
     /** With reason `superseded`: the corrected re-issue that replaces this credential. */
     supersededBy?: string;
-  }
+    /** Requested as `"effectiveAt": "ab-initio"`: never valid; effectiveAt is then the validFrom. */
+    abInitio?: true;
+  } & Effective
 >;
 
 export type CredentialEvent =

@@ -5,9 +5,11 @@ type Issued = CredentialIssued['data'];
 
 export type IssuedCredentialState =
   | (Issued & Readonly<{ status: 'active' }>)
-  | (Issued & Readonly<{ status: 'suspended'; reason: SuspensionReason; note?: string }>)
-  | (Issued &
-      Readonly<{ status: 'revoked'; reason: RevocationReason; note?: string; supersededBy?: string }>);
+  | (Issued & Readonly<{ status: 'suspended' } & Change<SuspensionReason>>)
+  | (Issued & Readonly<{ status: 'revoked'; supersededBy?: string } & Change<RevocationReason>>);
+
+/** The latest change; effectiveAt is absent on events recorded before effective dates existed. */
+type Change<Reason> = { reason: Reason; note?: string; effectiveAt?: string };
 
 export type CredentialState = Readonly<{ status: 'absent' }> | IssuedCredentialState;
 
@@ -19,12 +21,18 @@ const issuedPart = (state: IssuedCredentialState): Issued => {
     return issued;
   }
   if (state.status === 'suspended') {
-    const { status: _s, reason: _r, note: _n, ...issued } = state;
+    const { status: _s, reason: _r, note: _n, effectiveAt: _e, ...issued } = state;
     return issued;
   }
-  const { status: _s, reason: _r, note: _n, supersededBy: _by, ...issued } = state;
+  const { status: _s, reason: _r, note: _n, effectiveAt: _e, supersededBy: _by, ...issued } = state;
   return issued;
 };
+
+const changeOf = <Reason>({ reason, note, effectiveAt }: Change<Reason>): Change<Reason> => ({
+  reason,
+  note,
+  effectiveAt,
+});
 
 export const evolveCredential = (
   state: CredentialState,
@@ -34,15 +42,14 @@ export const evolveCredential = (
   if (state.status === 'absent') return state;
   switch (type) {
     case 'CredentialSuspended':
-      return { ...issuedPart(state), status: 'suspended', reason: data.reason, note: data.note };
+      return { ...issuedPart(state), status: 'suspended', ...changeOf(data) };
     case 'CredentialReinstated':
       return { ...issuedPart(state), status: 'active' };
     case 'CredentialRevoked':
       return {
         ...issuedPart(state),
         status: 'revoked',
-        reason: data.reason,
-        note: data.note,
+        ...changeOf(data),
         ...(data.supersededBy !== undefined ? { supersededBy: data.supersededBy } : {}),
       };
   }
@@ -74,8 +81,10 @@ export const judgeStatusAt = <Recorded extends IssuedCredentialState['status']>(
 };
 
 /**
- * The current state judged at `instant` (see judgeStatusAt). Suspension and revocation are taken as
- * they are now, whatever `instant` is: the state keeps no history of when they happened.
+ * The current state judged at the command's `now` (see judgeStatusAt), for deciding. Right only for
+ * `now`: no change takes effect after its recording, so the latest state is the history's
+ * judgement at (now, as of now). For any other instant, or as known at another, the answer comes
+ * from the history: credentialStatusFrom (./history.ts).
  */
 export const credentialStatusAt = (state: IssuedCredentialState, instant: string): CredentialStatusAt => {
   if (state.status === 'revoked') return { status: 'revoked', reason: state.reason };

@@ -2,6 +2,7 @@ import { conflict, invalid, notFound, type CommandMetadata, type Decider } from 
 import { sameValue } from '../equality';
 import { assertMayActOn, exhaustive, isEqfLevel, requireText } from '../guards';
 import { actingQaBody, assertGrantedBy, assertNamesActingBody } from '../qa-body/authority';
+import { checkEffectiveAt } from '../lifecycle';
 import { instantMs } from '../time';
 import type { AccreditIssuer, IssuerCommand, RegisterIssuer } from './commands';
 import type { IssuerAccredited, IssuerEvent, IssuerRegistered } from './events';
@@ -68,23 +69,34 @@ const changeAccreditation = (
 ): IssuerEvent[] => {
   const { metadata } = command;
   const { issuerId, accreditationId, note } = command.data;
-  const data = { issuerId, accreditationId, note };
-  const accreditation = findAccreditation(registered(state, data.issuerId, metadata), data.accreditationId);
+  const accreditation = findAccreditation(registered(state, issuerId, metadata), accreditationId);
   if (!accreditation) {
-    throw notFound('issuer.accreditation-not-found', `Accreditation ${data.accreditationId} is unknown`);
+    throw notFound('issuer.accreditation-not-found', `Accreditation ${accreditationId} is unknown`);
   }
   assertGrantedBy(metadata, accreditation);
+  // Checked only for a change that happens: a repeat stays a no-op whatever its effectiveAt.
+  const data = () => ({
+    issuerId,
+    accreditationId,
+    note,
+    effectiveAt: checkEffectiveAt(command.data.effectiveAt, {
+      now: metadata.now,
+      validFrom: accreditation.validFrom,
+      notBefore: accreditation.status === 'suspended' ? accreditation.effectiveAt : undefined,
+      prefix: 'issuer.accreditation',
+    }),
+  });
   if (accreditation.status === 'withdrawn') {
     if (command.type === 'WithdrawAccreditation') return [];
-    throw conflict('issuer.accreditation-withdrawn', `Accreditation ${data.accreditationId} was withdrawn`);
+    throw conflict('issuer.accreditation-withdrawn', `Accreditation ${accreditationId} was withdrawn`);
   }
   if (command.type === 'SuspendAccreditation') {
-    return accreditation.status === 'suspended' ? [] : [{ type: 'AccreditationSuspended', data }];
+    return accreditation.status === 'suspended' ? [] : [{ type: 'AccreditationSuspended', data: data() }];
   }
   if (command.type === 'ReinstateAccreditation') {
-    return accreditation.status === 'active' ? [] : [{ type: 'AccreditationReinstated', data }];
+    return accreditation.status === 'active' ? [] : [{ type: 'AccreditationReinstated', data: data() }];
   }
-  return [{ type: 'AccreditationWithdrawn', data }];
+  return [{ type: 'AccreditationWithdrawn', data: data() }];
 };
 
 export const decideIssuer = (command: IssuerCommand, state: IssuerState): IssuerEvent[] => {

@@ -1,4 +1,4 @@
-import { commandsFor, DeciderSpecification } from '@credence/testing';
+import { commandsFor, DeciderSpecification, FIXED_NOW } from '@credence/testing';
 import { fold } from '../core';
 import { qaBodyDecider } from '../qa-body/decider';
 import {
@@ -25,9 +25,11 @@ const accreditWith = (change: Partial<AccreditIssuer['data']> = {}, metadata = {
 const accredit = accreditWith();
 const register = command('RegisterIssuer', registered.data, actingAs());
 const ref = { issuerId: 'uni-1', accreditationId: 'acc-1', note: 'QA visit' };
-const suspended = { type: 'AccreditationSuspended', data: ref } as const;
-const reinstated = { type: 'AccreditationReinstated', data: ref } as const;
-const withdrawn = { type: 'AccreditationWithdrawn', data: ref } as const;
+/** As recorded: effective when recorded, unless the command says otherwise. */
+const now = { ...ref, effectiveAt: FIXED_NOW };
+const suspended = { type: 'AccreditationSuspended', data: now } as const;
+const reinstated = { type: 'AccreditationReinstated', data: now } as const;
+const withdrawn = { type: 'AccreditationWithdrawn', data: now } as const;
 const otherBody = actingForQaBody(OTHER_QA_BODY);
 
 describe('Issuer decider', () => {
@@ -157,5 +159,25 @@ describe('Issuer decider', () => {
       given([registered, accredited])
         .when(command('WithdrawAccreditation', ref, otherBody))
         .thenThrows('qa-body.not-granting', 'forbidden'));
+  });
+
+  describe('effective dates of accreditation changes', () => {
+    const backdated = { ...ref, effectiveAt: '2025-03-01T00:00:00Z' };
+    it('records a withdrawal effective earlier than its recording', () =>
+      given([registered, accredited])
+        .when(command('WithdrawAccreditation', backdated))
+        .then([{ type: 'AccreditationWithdrawn', data: backdated }]));
+    it('refuses an effectiveAt in the future, naming the field', () =>
+      given([registered, accredited])
+        .when(command('SuspendAccreditation', { ...ref, effectiveAt: '2025-06-02T00:00:00Z' }))
+        .thenThrows('issuer.accreditation.effective-in-future', 'invalid'));
+    it("refuses an effectiveAt before the accreditation's validFrom", () =>
+      given([registered, accredited])
+        .when(command('WithdrawAccreditation', { ...ref, effectiveAt: '2023-12-31T00:00:00Z' }))
+        .thenThrows('issuer.accreditation.effective-before-valid-from', 'invalid'));
+    it('refuses a reinstatement effective before its suspension', () =>
+      given([registered, accredited, { type: 'AccreditationSuspended', data: backdated }])
+        .when(command('ReinstateAccreditation', { ...ref, effectiveAt: '2025-02-01T00:00:00Z' }))
+        .thenThrows('issuer.accreditation.reinstated-before-suspended', 'invalid'));
   });
 });

@@ -1,3 +1,4 @@
+import type { Effective } from '../lifecycle';
 import type { Event } from '../core';
 import type { IssuerKeyEvent } from './key-events';
 
@@ -30,15 +31,15 @@ export type IssuerAccredited = Event<
 >;
 export type AccreditationSuspended = Event<
   'AccreditationSuspended',
-  { issuerId: string; accreditationId: string; note?: string }
+  { issuerId: string; accreditationId: string; note?: string } & Effective
 >;
 export type AccreditationReinstated = Event<
   'AccreditationReinstated',
-  { issuerId: string; accreditationId: string; note?: string }
+  { issuerId: string; accreditationId: string; note?: string } & Effective
 >;
 export type AccreditationWithdrawn = Event<
   'AccreditationWithdrawn',
-  { issuerId: string; accreditationId: string; note?: string }
+  { issuerId: string; accreditationId: string; note?: string } & Effective
 >;
 
 export type IssuerEvent =

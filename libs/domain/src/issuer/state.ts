@@ -5,7 +5,10 @@ import { evolveKeys, type IssuerKey } from './keys';
 
 export type AccreditationStatus = 'active' | 'suspended' | 'withdrawn';
 export type Accreditation = Omit<IssuerAccredited['data'], 'issuerId'> &
-  Readonly<{ status: AccreditationStatus }>;
+  Readonly<{
+    status: AccreditationStatus;
+    /** Of the latest change, when it has one. */ effectiveAt?: string;
+  }>;
 
 export type IssuerState =
   | Readonly<{ status: 'unregistered' }>
@@ -19,13 +22,18 @@ export type IssuerState =
 
 export const initialIssuerState = (): IssuerState => ({ status: 'unregistered' });
 
-const withStatus = (state: IssuerState, accreditationId: string, status: AccreditationStatus): IssuerState =>
+const withStatus = (
+  state: IssuerState,
+  accreditationId: string,
+  status: AccreditationStatus,
+  effectiveAt: string | undefined,
+): IssuerState =>
   state.status !== 'registered'
     ? state
     : {
         ...state,
         accreditations: state.accreditations.map((a) =>
-          a.accreditationId === accreditationId ? { ...a, status } : a,
+          a.accreditationId === accreditationId ? { ...a, status, effectiveAt } : a,
         ),
       };
 
@@ -39,11 +47,11 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
       return { ...state, accreditations: [...state.accreditations, { ...accreditation, status: 'active' }] };
     }
     case 'AccreditationSuspended':
-      return withStatus(state, data.accreditationId, 'suspended');
+      return withStatus(state, data.accreditationId, 'suspended', data.effectiveAt);
     case 'AccreditationReinstated':
-      return withStatus(state, data.accreditationId, 'active');
+      return withStatus(state, data.accreditationId, 'active', data.effectiveAt);
     case 'AccreditationWithdrawn':
-      return withStatus(state, data.accreditationId, 'withdrawn');
+      return withStatus(state, data.accreditationId, 'withdrawn', data.effectiveAt);
     case 'IssuerKeyActivated':
     case 'IssuerKeyRetired':
     case 'IssuerKeyCompromised':
@@ -57,8 +65,10 @@ export const evolveIssuer = (state: IssuerState, { type, data }: IssuerEvent): I
  * The first-granted accreditation that is active now and whose period contains `instant`
  * (half-open: validFrom <= instant < validUntil, so an accreditation ending at midnight does not
  * cover midnight) and whose scope covers `eqfLevel`: lists it, or omits `eqfLevels` (all levels,
- * the only scope covering a specification without level). Status is the current one: the state
- * keeps no history of when a suspension began, so a past instant is judged with today's status.
+ * the only scope covering a specification without level). Status is the current one, so this is
+ * for deciding at the command's `now`: no change takes effect after its recording, so the latest
+ * status is the history's answer at (now, as of now). Any other instant, or as known at another,
+ * is accreditationStatusFrom's (./history.ts), which the read models use.
  */
 export const accreditationCovering = (
   state: IssuerState,

@@ -24,5 +24,7 @@ export const complianceCsv = (report: IssuerCompliance): string => {
     for (const change of a.history)
       rows.push(['', `accreditation.${change.change}`, a.accreditationId, change.at]);
   }
+  for (const c of report.issuedOutsideAccreditation)
+    rows.push(['', `issuedOutsideAccreditation.${c.accreditationId}`, c.credentialId, c.effectiveAt]);
   return csvRow(['ruleset', 'metric', 'key', 'value']) + rows.map(csvRow).join('');
 };

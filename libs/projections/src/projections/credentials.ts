@@ -1,16 +1,19 @@
-import type { AccreditationAtIssuance, CredentialEvent, RulesetStamp } from '@credence/domain';
+import type {
+  AccreditationAtIssuance,
+  CredentialEvent,
+  RecordedCredentialEvent,
+  RulesetStamp,
+} from '@credence/domain';
 import { type EventOf, msOrNull, rulesetGroup } from '../events';
 import { defineProjection } from '../projection';
 
 export type StoredCredentialStatus = 'active' | 'suspended' | 'revoked';
 
-/** One status change, effective at the `now` of the command that made it. */
-export type CredentialStatusChange = Readonly<{
-  status: StoredCredentialStatus;
-  reason: string | null;
-  at: string;
-  position: string;
-}>;
+/**
+ * One event of the credential's stream as recorded: what the domain's credentialStatusFrom reads,
+ * so the read model answers "at, as of" exactly as the domain does, from the same facts.
+ */
+export type CredentialHistoryEntry = RecordedCredentialEvent & Readonly<{ position: string }>;
 
 export type CredentialDoc = Readonly<{
   credentialId: string;
@@ -35,22 +38,20 @@ export type CredentialDoc = Readonly<{
   ruleset: RulesetStamp | null;
   status: StoredCredentialStatus;
   reason: string | null;
-  /** Every status since issuance, in log order: what status-at-an-instant reads. */
-  history: readonly CredentialStatusChange[];
+  /** The credential's events in log order, issuance first: what status at (at, asOf) is judged from. */
+  history: readonly CredentialHistoryEntry[];
 }>;
 
+const entryOf = ({ type, data, metadata, globalPosition }: EventOf<CredentialEvent['type']>) =>
+  ({ type, data, recordedAt: metadata.now, position: globalPosition }) as CredentialHistoryEntry;
+
+/** The latest status (what the columns index), with the event appended to the history. */
 const changed = (
   doc: CredentialDoc | null,
   status: StoredCredentialStatus,
   reason: string | null,
   event: EventOf<CredentialEvent['type']>,
-): CredentialDoc | null =>
-  doc && {
-    ...doc,
-    status,
-    reason,
-    history: [...doc.history, { status, reason, at: event.metadata.now, position: event.globalPosition }],
-  };
+): CredentialDoc | null => doc && { ...doc, status, reason, history: [...doc.history, entryOf(event)] };
 
 const issued = (event: EventOf<'CredentialIssued'>): CredentialDoc => {
   const { data, metadata } = event;
@@ -74,7 +75,7 @@ const issued = (event: EventOf<'CredentialIssued'>): CredentialDoc => {
     ruleset: metadata.ruleset ?? null,
     status: 'active',
     reason: null,
-    history: [{ status: 'active', reason: null, at: metadata.now, position: event.globalPosition }],
+    history: [entryOf(event)],
   };
 };
 

@@ -21,7 +21,13 @@ describe('credentials projection', () => {
         validUntil: '2031-01-10T00:00:00Z',
         ruleset: { id: 'eu-microcredentials', version: '2022', hash: 'a'.repeat(64) },
         accreditation: expect.objectContaining({ qaBody: 'NVAO' }),
-        history: [{ status: 'active', reason: null, at: '2026-01-10T09:00:00Z', position: '1' }],
+        history: [
+          expect.objectContaining({
+            type: 'CredentialIssued',
+            recordedAt: '2026-01-10T09:00:00Z',
+            position: '1',
+          }),
+        ],
       });
   });
 
@@ -38,7 +44,7 @@ describe('credentials projection', () => {
       });
   });
 
-  it('When suspended, reinstated and revoked › keeps each change with the time it took effect', () => {
+  it('When suspended, reinstated and revoked › keeps each event with the time it was recorded', () => {
     given([credentialIssued('cred-1')])
       .when([
         credentialSuspended('cred-1', '2026-02-01T10:00:00Z'),
@@ -49,10 +55,25 @@ describe('credentials projection', () => {
         status: 'revoked',
         reason: 'fraud',
         history: [
-          expect.objectContaining({ status: 'active', at: '2026-01-10T09:00:00Z' }),
-          { status: 'suspended', reason: 'under-investigation', at: '2026-02-01T10:00:00Z', position: '2' },
-          { status: 'active', reason: null, at: '2026-02-03T10:00:00Z', position: '3' },
-          { status: 'revoked', reason: 'fraud', at: '2026-03-01T10:00:00Z', position: '4' },
+          expect.objectContaining({ type: 'CredentialIssued', recordedAt: '2026-01-10T09:00:00Z' }),
+          {
+            type: 'CredentialSuspended',
+            data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'under-investigation' },
+            recordedAt: '2026-02-01T10:00:00Z',
+            position: '2',
+          },
+          {
+            type: 'CredentialReinstated',
+            data: { credentialId: 'cred-1', issuerId: 'uni-1' },
+            recordedAt: '2026-02-03T10:00:00Z',
+            position: '3',
+          },
+          {
+            type: 'CredentialRevoked',
+            data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'fraud', note: 'see file' },
+            recordedAt: '2026-03-01T10:00:00Z',
+            position: '4',
+          },
         ],
       });
   });

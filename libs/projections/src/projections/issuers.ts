@@ -3,8 +3,11 @@ import { defineProjection } from '../projection';
 
 export type AccreditationChange = Readonly<{
   change: 'granted' | 'suspended' | 'reinstated' | 'withdrawn';
+  /** When it was recorded (the event's `metadata.now`). */
   at: string;
   note: string | null;
+  /** When it took effect, if the event says (the grant's is its validFrom); null: when recorded. */
+  effectiveAt?: string | null;
 }>;
 
 export type AccreditationRecord = Readonly<{
@@ -40,7 +43,7 @@ const withChange = (
   accreditationId: string,
   change: 'suspended' | 'reinstated' | 'withdrawn',
   at: string,
-  note: string | undefined,
+  { note, effectiveAt }: Readonly<{ note?: string; effectiveAt?: string }>,
 ): IssuerDoc | null =>
   doc && {
     ...doc,
@@ -49,7 +52,7 @@ const withChange = (
         ? {
             ...a,
             status: change === 'reinstated' ? 'active' : change,
-            history: [...a.history, { change, at, note: note ?? null }],
+            history: [...a.history, { change, at, note: note ?? null, effectiveAt: effectiveAt ?? null }],
           }
         : a,
     ),
@@ -85,11 +88,11 @@ export const issuersProjection = defineProjection({
         return { ...base, accreditations: [...base.accreditations, record] };
       }
       case 'AccreditationSuspended':
-        return withChange(doc, event.data.accreditationId, 'suspended', at, event.data.note);
+        return withChange(doc, event.data.accreditationId, 'suspended', at, event.data);
       case 'AccreditationReinstated':
-        return withChange(doc, event.data.accreditationId, 'reinstated', at, event.data.note);
+        return withChange(doc, event.data.accreditationId, 'reinstated', at, event.data);
       case 'AccreditationWithdrawn':
-        return withChange(doc, event.data.accreditationId, 'withdrawn', at, event.data.note);
+        return withChange(doc, event.data.accreditationId, 'withdrawn', at, event.data);
     }
   },
   columns: (doc) => ({ legal_name: doc.legalName, country: doc.country }),

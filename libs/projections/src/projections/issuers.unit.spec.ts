@@ -63,8 +63,8 @@ describe('issuers projection (accreditation history)', () => {
             status: 'withdrawn',
             history: [
               { change: 'granted', at: '2026-01-02T08:00:00Z', note: null },
-              { change: 'suspended', at: '2026-03-01T08:00:00Z', note: 'audit' },
-              { change: 'withdrawn', at: '2026-04-01T08:00:00Z', note: null },
+              { change: 'suspended', at: '2026-03-01T08:00:00Z', note: 'audit', effectiveAt: null },
+              { change: 'withdrawn', at: '2026-04-01T08:00:00Z', note: null, effectiveAt: null },
             ],
           }),
           expect.objectContaining({
@@ -112,7 +112,7 @@ describe('issuers projection (accreditation history)', () => {
             history: [
               expect.objectContaining({ change: 'granted' }),
               expect.objectContaining({ change: 'suspended' }),
-              { change: 'reinstated', at: '2026-03-02T08:00:00Z', note: 'resolved' },
+              { change: 'reinstated', at: '2026-03-02T08:00:00Z', note: 'resolved', effectiveAt: null },
             ],
           }),
         ],

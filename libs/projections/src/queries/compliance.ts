@@ -3,6 +3,7 @@ import { parseRulesetGroup } from '../events';
 import type { FindingKind } from '../projections/findings';
 import type { AccreditationRecord, IssuerDoc } from '../projections/issuers';
 import type { ReadModelTables } from '../store/tables';
+import { type IssuedOutsideAccreditation, issuedOutsideAccreditation } from './issued-outside-accreditation';
 
 type Db = Kysely<ReadModelTables>;
 type Counts = Record<string, number>;
@@ -35,6 +36,8 @@ export type IssuerCompliance = Readonly<{
   asOf: string;
   rulesets: readonly (RulesetCompliance & { key: string })[];
   accreditations: readonly AccreditationRecord[];
+  /** Issued under an accreditation that, as known now, was suspended or withdrawn by then (recorded later). */
+  issuedOutsideAccreditation: readonly IssuedOutsideAccreditation[];
 }>;
 
 const emptyRuleset = (key: string): RulesetCompliance & { key: string } => ({
@@ -166,5 +169,6 @@ export const issuerCompliance = async (
     asOf: new Date(nowMs).toISOString(),
     rulesets: [...rulesets.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     accreditations: issuer?.accreditations ?? [],
+    issuedOutsideAccreditation: issuer ? await issuedOutsideAccreditation(db, issuer, nowMs) : [],
   };
 };

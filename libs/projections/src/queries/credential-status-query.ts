@@ -1,13 +1,36 @@
 import type { Kysely } from 'kysely';
 import type { CredentialDoc } from '../projections/credentials';
+import type { IssuerDoc } from '../projections/issuers';
 import type { ReadModelTables } from '../store/tables';
+import { accreditationStatusAt } from './accreditation-status';
 import { statusAt } from './credential-status';
 
-/** A credential's status at an instant, with what auditors ask next: the accreditation and ruleset at issuance. */
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The accreditation the credential was issued under, judged at (at, asOf) from the issuer's history. */
+const accreditationAt = async (
+  db: Kysely<ReadModelTables>,
+  doc: CredentialDoc,
+  question: Readonly<{ atMs: number; asOfMs: number }>,
+) => {
+  const accreditationId = doc.accreditation?.accreditationId;
+  if (!accreditationId) return null;
+  const row = await db.selectFrom('issuers').select('doc').where('id', '=', doc.issuerId).executeTakeFirst();
+  const issuer = row ? (JSON.parse(row.doc) as IssuerDoc) : null;
+  const record = issuer?.accreditations.find((a) => a.accreditationId === accreditationId);
+  return record ? accreditationStatusAt(record, question) : null;
+};
+
+/**
+ * A credential's status at `atMs` as the ledger knew it at `asOfMs`, with what auditors ask next:
+ * whether the accreditation it was issued under was in force at `atMs` (as known at `asOfMs`), that
+ * accreditation and the ruleset at issuance. As known before its issuance was recorded, a
+ * credential is `absent` and nothing more about it is told (nulls).
+ */
 export const queryCredentialStatusAt = async (
   db: Kysely<ReadModelTables>,
   credentialId: string,
-  atMs: number,
+  { atMs, asOfMs }: Readonly<{ atMs: number; asOfMs: number }>,
 ) => {
   const row = await db
     .selectFrom('credentials')
@@ -16,15 +39,19 @@ export const queryCredentialStatusAt = async (
     .executeTakeFirst();
   if (!row) return null;
   const doc = JSON.parse(row.doc) as CredentialDoc;
+  const status = statusAt(doc, { atMs, asOfMs });
+  const known = status.status !== 'absent';
   return {
     credentialId,
     issuerId: doc.issuerId,
-    at: new Date(atMs).toISOString(),
-    ...statusAt(doc, atMs),
-    issuedAt: doc.issuedAt,
-    validFrom: doc.validFrom,
-    validUntil: doc.validUntil,
-    accreditationAtIssuance: doc.accreditation,
-    rulesetAtIssuance: doc.ruleset,
+    at: iso(atMs),
+    asOf: iso(asOfMs),
+    ...status,
+    issuedAt: known ? doc.issuedAt : null,
+    validFrom: known ? doc.validFrom : null,
+    validUntil: known ? doc.validUntil : null,
+    accreditationAt: known ? await accreditationAt(db, doc, { atMs, asOfMs }) : null,
+    accreditationAtIssuance: known ? doc.accreditation : null,
+    rulesetAtIssuance: known ? doc.ruleset : null,
   };
 };

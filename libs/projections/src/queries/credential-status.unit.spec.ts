@@ -12,9 +12,12 @@ import { currentStatus, statusAt } from './credential-status';
 
 const fold = (events: GivenEvent[]): CredentialDoc =>
   evolveDocuments(erase(credentialsProjection), new Map(), recorded(events)).get('cred-1') as CredentialDoc;
-const at = (instant: string) => Date.parse(instant);
+const ms = (instant: string) => Date.parse(instant);
+const NOW = ms('2026-12-31T00:00:00Z');
+const at = (instant: string, asOf = NOW) => ({ atMs: ms(instant), asOfMs: asOf });
 
-// Issued 2026-01-10T09:00 (valid 2026-01-10 → 2031-01-10), suspended 02-01, reinstated 02-03, revoked 03-01.
+// Valid from 2026-01-10T00:00 (recorded 09:00) until 2031-01-10; suspended 02-01, reinstated 02-03,
+// revoked 03-01: recorded before effective dates existed, so each takes effect when recorded.
 const history = fold([
   credentialIssued('cred-1'),
   credentialSuspended('cred-1', '2026-02-01T10:00:00Z'),
@@ -22,58 +25,76 @@ const history = fold([
   credentialRevoked('cred-1', '2026-03-01T10:00:00Z', 'fraud'),
 ]);
 
-describe('status at an instant', () => {
+describe('status at an instant, from the projected history', () => {
   it.each([
-    ['before the issuance', '2026-01-10T08:59:59Z', { status: 'not-yet-valid', reason: null, since: null }],
     [
-      'right at the issuance',
-      '2026-01-10T09:00:00Z',
-      { status: 'active', reason: null, since: '2026-01-10T09:00:00Z' },
+      'before validFrom',
+      '2026-01-09T23:59:59Z',
+      { status: 'not-yet-valid', reason: null, effectiveAt: null },
+    ],
+    [
+      'before the issuance was recorded, but inside the validity period',
+      '2026-01-10T08:59:59Z',
+      {
+        status: 'active',
+        reason: null,
+        effectiveAt: '2026-01-10T00:00:00Z',
+        recordedAt: '2026-01-10T09:00:00Z',
+      },
     ],
     [
       'while suspended',
       '2026-02-02T00:00:00Z',
-      { status: 'suspended', reason: 'under-investigation', since: '2026-02-01T10:00:00Z' },
+      { status: 'suspended', reason: 'under-investigation', effectiveAt: '2026-02-01T10:00:00Z' },
     ],
     [
       'after reinstatement',
       '2026-02-10T00:00:00Z',
-      { status: 'active', reason: null, since: '2026-02-03T10:00:00Z' },
+      { status: 'active', reason: null, effectiveAt: '2026-02-03T10:00:00Z' },
     ],
     [
       'after revocation, even past validUntil',
       '2040-01-01T00:00:00Z',
-      { status: 'revoked', reason: 'fraud', since: '2026-03-01T10:00:00Z' },
+      { status: 'revoked', reason: 'fraud', note: 'see file', effectiveAt: '2026-03-01T10:00:00Z' },
     ],
   ])('%s', (_, instant, expected) => {
-    expect(statusAt(history, at(instant))).toEqual(expected);
+    expect(statusAt(history, at(instant))).toMatchObject(expected);
   });
 
-  it('judges the validity period half-open: expired from validUntil on, not yet valid before validFrom', () => {
-    const future = fold([
-      credentialIssued('cred-1', { validFrom: '2026-06-01T00:00:00Z', validUntil: '2027-06-01T00:00:00Z' }),
+  it('is absent as known before the issuance was recorded', () =>
+    expect(statusAt(history, at('2026-02-02T00:00:00Z', ms('2026-01-10T08:59:59Z'))).status).toBe('absent'));
+
+  it('is suspended, not revoked, as known before the revocation was recorded', () =>
+    expect(statusAt(history, at('2026-04-01T00:00:00Z', ms('2026-02-02T00:00:00Z'))).status).toBe(
+      'suspended',
+    ));
+
+  it('keeps the effective date and the ab-initio flag a revocation recorded', () => {
+    const fraud = fold([
+      credentialIssued('cred-1'),
+      {
+        type: 'CredentialRevoked',
+        data: {
+          credentialId: 'cred-1',
+          issuerId: 'uni-1',
+          reason: 'fraud',
+          effectiveAt: '2026-01-10T00:00:00Z',
+          abInitio: true,
+        },
+        metadata: { now: '2026-06-01T00:00:00Z' },
+      },
     ]);
-    expect(statusAt(future, at('2026-03-01T00:00:00Z')).status).toBe('not-yet-valid');
-    expect(statusAt(future, at('2026-06-01T00:00:00Z'))).toEqual({
-      status: 'active',
-      reason: null,
-      since: '2026-06-01T00:00:00Z',
-    });
-    expect(statusAt(future, at('2027-05-31T23:59:59Z')).status).toBe('active');
-    expect(statusAt(future, at('2027-06-01T00:00:00Z'))).toEqual({
-      status: 'expired',
-      reason: null,
-      since: '2027-06-01T00:00:00Z',
-    });
+    expect(statusAt(fraud, at('2026-03-01T00:00:00Z'))).toMatchObject({ status: 'revoked', abInitio: true });
+    expect(statusAt(fraud, at('2026-03-01T00:00:00Z', ms('2026-05-31T00:00:00Z'))).status).toBe('active');
   });
 });
 
 describe('status now', () => {
-  it('is the stored status, with expiry judged at the instant given rather than stored', () => {
+  it('is the latest status, with expiry judged at the instant given rather than stored', () => {
     const active = fold([credentialIssued('cred-1', { validUntil: '2027-01-01T00:00:00Z' })]);
-    expect(currentStatus(active, at('2026-12-31T00:00:00Z')).status).toBe('active');
-    expect(currentStatus(active, at('2027-01-01T00:00:00Z')).status).toBe('expired');
-    expect(currentStatus(history, at('2026-01-11T00:00:00Z'))).toMatchObject({
+    expect(currentStatus(active, ms('2026-12-31T00:00:00Z')).status).toBe('active');
+    expect(currentStatus(active, ms('2027-01-01T00:00:00Z')).status).toBe('expired');
+    expect(currentStatus(history, ms('2026-03-02T00:00:00Z'))).toMatchObject({
       status: 'revoked',
       reason: 'fraud',
     });

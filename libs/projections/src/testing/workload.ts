@@ -183,6 +183,25 @@ const plan = (credentials: number) => {
   return { planned, expected };
 };
 
+/** One event, appended as its own command (fresh ids), with the metadata given. */
+export const appendOne = async (
+  store: EventStore,
+  stream: string,
+  event: CredenceEvent,
+  metadata: Pick<EventMetadata, 'principal' | 'now'> & Partial<EventMetadata>,
+) => {
+  const commandId = randomUUID();
+  await store.append(stream, [
+    {
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+      data: event.data,
+      metadata: { commandId, correlationId: commandId, causationId: commandId, ...metadata },
+    },
+  ]);
+};
+
 /** Appends the workload in parallel appends (the SQLite store group-commits them). */
 export const appendWorkload = async (store: EventStore, credentials: number): Promise<Workload> => {
   const { planned, expected } = plan(credentials);
@@ -194,23 +213,11 @@ export const appendWorkload = async (store: EventStore, credentials: number): Pr
     await Promise.all(
       streams.slice(i, i + 200).map(async ([stream, events]) => {
         for (const { event, metadata } of events) {
-          const commandId = randomUUID();
-          await store.append(stream, [
-            {
-              eventId: randomUUID(),
-              type: event.type,
-              schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
-              data: event.data,
-              metadata: {
-                commandId,
-                principal: { id: 'workload', role: 'admin' },
-                now: iso(BASE),
-                correlationId: commandId,
-                causationId: commandId,
-                ...metadata,
-              },
-            },
-          ]);
+          await appendOne(store, stream, event, {
+            principal: { id: 'workload', role: 'admin' },
+            now: iso(BASE),
+            ...metadata,
+          });
         }
       }),
     );

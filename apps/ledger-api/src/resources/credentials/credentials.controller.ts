@@ -14,7 +14,7 @@ import { type CommandContext, Context, etagOf } from '../../http/command-context
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { created, decorate, existing } from '../../http/responses';
-import { NoteDto } from '../common.dto';
+import { EffectiveChangeDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
@@ -70,7 +70,7 @@ export class CredentialsController {
   @Roles('issuer', 'qa-body')
   reinstate(
     @IdParam() id: string,
-    @Body() body: NoteDto,
+    @Body() body: EffectiveChangeDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

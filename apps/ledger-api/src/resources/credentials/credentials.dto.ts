@@ -8,9 +8,12 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import {
   type IssuedCredentialState,
+  AB_INITIO,
+  AB_INITIO_REASONS,
   REVOCATION_REASONS,
   type RevocationReason,
   SUSPENSION_REASONS,
@@ -18,7 +21,7 @@ import {
 } from '@credence/domain';
 import { type CommandRequest, reissueIdFor } from '@credence/ledger';
 import type { CommandContext } from '../../http/command-context';
-import { CAPS, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
+import { CAPS, EFFECTIVE_AT, EffectiveChangeDto, ID_PATTERN, IsInstant, NoteDto } from '../common.dto';
 import { routeId, type ToRequest } from '../command-request';
 
 export class IssueCredentialDto {
@@ -37,12 +40,26 @@ export class IssueCredentialDto {
 }
 
 /** Reason codes are a controlled list, but checking membership is the ruleset's and domain's job. */
-export class SuspendCredentialDto extends NoteDto {
+export class SuspendCredentialDto extends EffectiveChangeDto {
   @ApiProperty({ enum: SUSPENSION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
 }
 
 export class RevokeCredentialDto extends NoteDto {
   @ApiProperty({ enum: REVOCATION_REASONS }) @IsString() @IsNotEmpty() @MaxLength(100) reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      `${EFFECTIVE_AT} Or "${AB_INITIO}" for reasons ${AB_INITIO_REASONS.join(', ')}: never valid, so revoked ` +
+      'at every instant (recorded as effective from validFrom, with abInitio: true).',
+    oneOf: [
+      { type: 'string', format: 'date-time' },
+      { type: 'string', enum: [AB_INITIO] },
+    ],
+  })
+  @IsOptional()
+  @ValidateIf((body: RevokeCredentialDto) => body.effectiveAt !== AB_INITIO)
+  @IsInstant()
+  effectiveAt?: string;
 }
 
 /** A correction: only the validity may change; the rest is the corrected credential's. */
@@ -115,7 +132,11 @@ export const suspendCredential: ToRequest<'SuspendCredential', SuspendCredential
   metadata: ctx.metadata,
 });
 
-export const reinstateCredential: ToRequest<'ReinstateCredential', NoteDto> = (body, ctx, route) => ({
+export const reinstateCredential: ToRequest<'ReinstateCredential', EffectiveChangeDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'ReinstateCredential',
   data: { ...body, credentialId: routeId(route) },
   metadata: ctx.metadata,

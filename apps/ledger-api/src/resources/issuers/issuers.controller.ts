@@ -7,7 +7,7 @@ import { Roles } from '../../auth/roles';
 import { type CommandContext, Context, etagOf } from '../../http/command-context';
 import { created, decorate, existing } from '../../http/responses';
 import { IdParam } from '../../http/id.pipe';
-import { NoteDto } from '../common.dto';
+import { EffectiveChangeDto } from '../common.dto';
 import {
   AccreditIssuerDto,
   accreditIssuer,
@@ -53,7 +53,7 @@ export class IssuersController {
   suspend(
     @IdParam() id: string,
     @IdParam('aid') aid: string,
-    @Body() body: NoteDto,
+    @Body() body: EffectiveChangeDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -67,7 +67,7 @@ export class IssuersController {
   reinstate(
     @IdParam() id: string,
     @IdParam('aid') aid: string,
-    @Body() body: NoteDto,
+    @Body() body: EffectiveChangeDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -80,7 +80,7 @@ export class IssuersController {
   withdraw(
     @IdParam() id: string,
     @IdParam('aid') aid: string,
-    @Body() body: NoteDto,
+    @Body() body: EffectiveChangeDto,
     @Context() ctx: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { CommandContext } from '../../http/command-context';
-import { CAPS, IsInstant, type NoteDto } from '../common.dto';
+import { CAPS, type EffectiveChangeDto, IsInstant } from '../common.dto';
 import { type RouteIds, routeId, type ToRequest } from '../command-request';
 
 export class RegisterIssuerDto {
@@ -101,25 +101,37 @@ export const accreditIssuer: ToRequest<'AccreditIssuer', AccreditIssuerDto> = (b
 });
 
 /** Accreditation changes name the accreditation in the route, under its issuer. */
-const accreditationOf = (body: NoteDto, ctx: CommandContext, route: RouteIds) => ({
+const accreditationOf = (body: EffectiveChangeDto, ctx: CommandContext, route: RouteIds) => ({
   ...body,
   issuerId: routeId(route),
   accreditationId: route.subId ?? ctx.newId,
 });
 
-export const suspendAccreditation: ToRequest<'SuspendAccreditation', NoteDto> = (body, ctx, route) => ({
+export const suspendAccreditation: ToRequest<'SuspendAccreditation', EffectiveChangeDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'SuspendAccreditation',
   data: accreditationOf(body, ctx, route),
   metadata: ctx.metadata,
 });
 
-export const reinstateAccreditation: ToRequest<'ReinstateAccreditation', NoteDto> = (body, ctx, route) => ({
+export const reinstateAccreditation: ToRequest<'ReinstateAccreditation', EffectiveChangeDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'ReinstateAccreditation',
   data: accreditationOf(body, ctx, route),
   metadata: ctx.metadata,
 });
 
-export const withdrawAccreditation: ToRequest<'WithdrawAccreditation', NoteDto> = (body, ctx, route) => ({
+export const withdrawAccreditation: ToRequest<'WithdrawAccreditation', EffectiveChangeDto> = (
+  body,
+  ctx,
+  route,
+) => ({
   type: 'WithdrawAccreditation',
   data: accreditationOf(body, ctx, route),
   metadata: ctx.metadata,

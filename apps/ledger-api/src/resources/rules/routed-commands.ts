@@ -7,7 +7,7 @@ import { fieldErrors } from '../../http/field-errors';
 import { RequestValidationError } from '../../http/problem';
 import { annulAssessment, RecordAssessmentDto, recordAssessment } from '../assessments/assessments.dto';
 import type { RouteIds, ToRequest } from '../command-request';
-import { NoteDto } from '../common.dto';
+import { EffectiveChangeDto, NoteDto } from '../common.dto';
 import {
   IssueCredentialDto,
   issueCredential,
@@ -83,9 +83,9 @@ const ROUTED = {
   RegisterQaBody: routed(RegisterQaBodyDto, registerQaBody),
   RegisterIssuer: routed(RegisterIssuerDto, registerIssuer),
   AccreditIssuer: routed(AccreditIssuerDto, accreditIssuer),
-  SuspendAccreditation: routed(NoteDto, suspendAccreditation),
-  ReinstateAccreditation: routed(NoteDto, reinstateAccreditation),
-  WithdrawAccreditation: routed(NoteDto, withdrawAccreditation),
+  SuspendAccreditation: routed(EffectiveChangeDto, suspendAccreditation),
+  ReinstateAccreditation: routed(EffectiveChangeDto, reinstateAccreditation),
+  WithdrawAccreditation: routed(EffectiveChangeDto, withdrawAccreditation),
   ReportIssuerKeyCompromise: routed(ReportKeyCompromiseDto, reportKeyCompromise),
   PublishSpecification: routed(PublishSpecificationDto, publishSpecification),
   ReviseSpecification: routed(PublishSpecificationDto, reviseSpecification),
@@ -94,7 +94,7 @@ const ROUTED = {
   AnnulAssessment: routed(NoteDto, annulAssessment),
   IssueCredential: routed(IssueCredentialDto, issueCredential),
   SuspendCredential: routed(SuspendCredentialDto, suspendCredential),
-  ReinstateCredential: routed(NoteDto, reinstateCredential),
+  ReinstateCredential: routed(EffectiveChangeDto, reinstateCredential),
   RevokeCredential: routed(RevokeCredentialDto, revokeCredential),
   PublishPathway: routed(PublishPathwayDto, publishPathway),
   AwardStackedCredential: routed(AwardStackedCredentialDto, awardStackedCredential),
