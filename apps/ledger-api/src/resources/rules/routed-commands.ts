@@ -61,7 +61,8 @@ const routed =
   };
 
 /** Commands sent by the system, never through a route. */
-type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
+type SystemCommandType =
+  'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment' | 'ClaimStatusIndex';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**
