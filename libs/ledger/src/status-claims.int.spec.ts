@@ -23,7 +23,7 @@ class NoRules extends RulesGate {
   check = async <C>(command: C) => command;
 }
 
-const metadata = (commandId = randomUUID()): CommandMetadata => ({
+const metadata = (commandId: string = randomUUID()): CommandMetadata => ({
   commandId,
   ...actingAs(),
   now: '2025-06-01T00:00:00.000Z',
@@ -43,7 +43,7 @@ const seed = (store: EventStore, stream: string, events: AnyEvent[]) =>
     })),
   );
 
-const issue = (ledger: Ledger, n: number, commandId = randomUUID()) =>
+const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
   ledger.handle({
     type: 'IssueCredential',
     data: {
