@@ -16,6 +16,8 @@ import { CredentialExportController } from './credentials/credential-export.cont
 import { CredentialExporter } from './credentials/credential-export';
 import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
+import { StatusListController } from './credentials/status-list.controller';
+import { StatusListPublisher } from './credentials/status-lists';
 import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -55,6 +57,7 @@ export class AppModule {
         IssuerProfileController,
         CredentialExportController,
         VerificationController,
+        StatusListController,
       ],
       providers: [
         { provide: LedgerConfig, useValue: config },
@@ -80,6 +83,7 @@ export class AppModule {
         IssuerKeyring,
         CredentialExporter,
         CredentialVerifier,
+        StatusListPublisher,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -27,8 +27,15 @@ export abstract class LedgerConfig {
   declare readonly shutdownDrainMs: number;
   /** Body limit, idempotency retention, CORS and rate limits: see security/. */
   declare readonly security: SecuritySettings;
-  /** Verifiable credentials: the public base URL ids derive from, and the key-encryption key (unset = a file in the data dir). */
-  declare readonly credentials: Readonly<{ publicUrl: string; keyEncryptionKey?: string }>;
+  /**
+   * Verifiable credentials: the public base URL ids derive from, the key-encryption key (unset = a
+   * file in the data dir), and how long verifiers may cache a status list.
+   */
+  declare readonly credentials: Readonly<{
+    publicUrl: string;
+    keyEncryptionKey?: string;
+    statusListTtlSeconds: number;
+  }>;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -76,6 +83,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     credentials: {
       publicUrl: readEnv('CREDENCE_PUBLIC_URL', env)!,
       keyEncryptionKey: readEnv('CREDENCE_KEY_ENCRYPTION_KEY', env),
+      statusListTtlSeconds: nonNegativeInt('CREDENCE_STATUS_LIST_TTL_SECONDS', env, 86_400),
     },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: {

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   IssuerKeyStore,
   failed,
@@ -11,16 +11,18 @@ import {
   type CheckContext,
   type CheckResult,
   type Credential,
+  type DocumentLoader,
   type KeyHistoryEntry,
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
-import { credentialDecider, streamId, type IssuedCredentialState } from '@credence/domain';
+import { credentialDecider, STATUS_PURPOSES, streamId, type IssuedCredentialState } from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
 import { IssuerKeyring } from './issuer-keys';
+import { StatusListPublisher } from './status-lists';
 
 const URN_UUID = 'urn:uuid:';
 
@@ -42,9 +44,15 @@ const rulesetCheck = (issued: RecordedEvent): CheckResult => {
     : failed('quality-ruleset', 'The issuance carries no quality ruleset stamp.');
 };
 
+const hasStatusEntries = (credential: Credential): boolean =>
+  [credential.credentialStatus]
+    .flat()
+    .some((entry) => (entry as { type?: unknown } | undefined)?.type === 'BitstringStatusListEntry');
+
 /**
- * Revocation and suspension as the ledger records them. A stand-in for the status.* checks,
- * which read Bitstring Status Lists: none are published yet, so exports carry no credentialStatus.
+ * Revocation and suspension as the ledger records them, only for a credential exported before
+ * status lists existed (no BitstringStatusListEntry): status.revocation and status.suspension
+ * read the published lists for every other one.
  */
 const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
   state.status === 'active'
@@ -69,12 +77,39 @@ export class CredentialVerifier {
     private readonly keyStore: IssuerKeyStore,
     private readonly exporter: CredentialExporter,
     private readonly config: LedgerConfig,
+    private readonly statusLists: StatusListPublisher,
   ) {}
+
+  /**
+   * What a verifier fetches, answered in-process: this deployment's status lists come from the
+   * publisher (the same signed document `GET /status-lists/...` serves, whose proof the status
+   * checks verify before trusting a bit), everything else from the keyring's offline loader.
+   */
+  private readonly documentLoader: DocumentLoader = async (url) => {
+    const list = await this.ownStatusList(url);
+    return list
+      ? { contextUrl: null, documentUrl: url, document: structuredClone(list) }
+      : this.keyring.documentLoader(url);
+  };
+
+  private async ownStatusList(url: string): Promise<object | undefined> {
+    const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
+    if (!url.startsWith(prefix)) return undefined;
+    const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
+    const purpose = STATUS_PURPOSES.find((p) => p === purposeName);
+    if (!issuerId || !purpose || !/^(0|[1-9][0-9]{0,5})$/.test(n ?? '') || rest.length > 0) return undefined;
+    try {
+      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, Number(n))).credential;
+    } catch (error) {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    }
+  }
 
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
     return verifyPresentedCredential(presented, {
-      documentLoader: this.keyring.documentLoader,
+      documentLoader: this.documentLoader,
       resolveJwk: async (kid) => {
         const key = parseIssuerJwkUrl(publicUrl, kid);
         return key && (await this.keyStore.publicKey(key.issuerId, key.keyId))?.publicJwk;
@@ -89,7 +124,10 @@ export class CredentialVerifier {
       pluggable: [
         this.ledgerCheck('accreditation', accreditationCheck),
         this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued)),
-        this.ledgerCheck('status.ledger', ledgerStatusCheck),
+        async (context) =>
+          hasStatusEntries(context.credential)
+            ? undefined
+            : this.ledgerCheck('status.ledger', ledgerStatusCheck)(context),
       ],
     });
   }

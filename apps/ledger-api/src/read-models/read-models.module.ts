@@ -41,7 +41,7 @@ export class ReadModelsModule {
         ReadModels,
         ProjectorService,
       ],
-      exports: [ProjectorService],
+      exports: [ProjectorService, ReadModelDatabase],
     };
   }
 }
