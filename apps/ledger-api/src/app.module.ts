@@ -18,6 +18,7 @@ import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
 import { StatusListController } from './credentials/status-list.controller';
 import { StatusListPublisher } from './credentials/status-lists';
+import { StatusListFeedService } from './credentials/status-list-feed.service';
 import { IssuerKeyring, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
@@ -84,6 +85,7 @@ export class AppModule {
         CredentialExporter,
         CredentialVerifier,
         StatusListPublisher,
+        StatusListFeedService,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
