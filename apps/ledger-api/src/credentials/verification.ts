@@ -22,6 +22,7 @@ import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
 import { IssuerKeyring } from './issuer-keys';
+import { memoizedProofVerifier } from './proof-memo';
 import { StatusListPublisher } from './status-lists';
 
 const URN_UUID = 'urn:uuid:';
@@ -85,6 +86,8 @@ export class CredentialVerifier {
    * publisher (the same signed document `GET /status-lists/...` serves, whose proof the status
    * checks verify before trusting a bit), everything else from the keyring's offline loader.
    */
+  private readonly verifyProof = memoizedProofVerifier();
+
   private readonly documentLoader: DocumentLoader = async (url) => {
     const list = await this.ownStatusList(url);
     return list
@@ -121,6 +124,7 @@ export class CredentialVerifier {
       keyHistory: (issuerObId) => this.keyHistory(issuerObId),
       issuedAtInLog: (credential) => this.issuedAtInLog(credential),
       now: new Date().toISOString(),
+      verifyProof: this.verifyProof,
       pluggable: [
         this.ledgerCheck('accreditation', accreditationCheck),
         this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued)),
