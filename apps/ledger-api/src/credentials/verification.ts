@@ -81,18 +81,31 @@ export class CredentialVerifier {
     private readonly statusLists: StatusListPublisher,
   ) {}
 
+  private readonly verifyProof = memoizedProofVerifier();
+
   /**
    * What a verifier fetches, answered in-process: this deployment's status lists come from the
    * publisher (the same signed document `GET /status-lists/...` serves, whose proof the status
    * checks verify before trusting a bit), everything else from the keyring's offline loader.
+   * One loader per verification: a URL the checks ask for again (the issuer profile, once per
+   * proof) is read once, and every answer is a copy, so no check can alter what the next sees.
    */
-  private readonly verifyProof = memoizedProofVerifier();
+  private loaderForOneVerification(): DocumentLoader {
+    const loaded = new Map<string, ReturnType<DocumentLoader>>();
+    return async (url) => {
+      let once = loaded.get(url);
+      if (!once) {
+        once = this.load(url);
+        loaded.set(url, once);
+      }
+      const { document, ...rest } = await once;
+      return { ...rest, document: structuredClone(document) };
+    };
+  }
 
-  private readonly documentLoader: DocumentLoader = async (url) => {
+  private readonly load: DocumentLoader = async (url) => {
     const list = await this.ownStatusList(url);
-    return list
-      ? { contextUrl: null, documentUrl: url, document: structuredClone(list) }
-      : this.keyring.documentLoader(url);
+    return list ? { contextUrl: null, documentUrl: url, document: list } : this.keyring.documentLoader(url);
   };
 
   private async ownStatusList(url: string): Promise<object | undefined> {
@@ -112,7 +125,7 @@ export class CredentialVerifier {
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
     return verifyPresentedCredential(presented, {
-      documentLoader: this.documentLoader,
+      documentLoader: this.loaderForOneVerification(),
       resolveJwk: async (kid) => {
         const key = parseIssuerJwkUrl(publicUrl, kid);
         return key && (await this.keyStore.publicKey(key.issuerId, key.keyId))?.publicJwk;
