@@ -5,7 +5,7 @@ export type LoadRequest = Readonly<{
   method: 'GET' | 'POST';
   path: string | (() => string);
   headers?: Readonly<Record<string, string>>;
-  body?: string;
+  body?: string | (() => string);
   /** Extra headers for one request, e.g. a fresh Idempotency-Key. */
   perRequestHeaders?: () => Record<string, string>;
 }>;
@@ -35,7 +35,9 @@ const fire = (baseUrl: string, request: LoadRequest, connections: number, second
           method: request.method,
           path: typeof request.path === 'function' ? request.path() : request.path,
           headers: { ...request.headers, ...request.perRequestHeaders?.() },
-          ...(request.body === undefined ? {} : { body: request.body }),
+          ...(request.body === undefined
+            ? {}
+            : { body: typeof request.body === 'function' ? request.body() : request.body }),
         }),
       },
     ],

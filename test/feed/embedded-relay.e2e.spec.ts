@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { consumeTopic } from '@credence/feed';
 import { describeKafka, eventually, readTopic } from '@credence/feed/testing/kafka';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
-import { accreditedIssuer, logHead } from '../support/fixtures';
+import {
+  accreditedIssuer,
+  assessmentBody,
+  credentialBody,
+  expectCreated,
+  logHead,
+  specificationBody,
+} from '../support/fixtures';
 
 describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (kafka) => {
   let ledger: TestLedger;
@@ -65,5 +73,43 @@ describeKafka('ledger-api relays its log to Kafka when KAFKA_BROKERS is set', (k
     expect(notes.at(-1)).toBe(latest);
     const sizes = notes.map((note) => Number(note.split('\n')[1]));
     expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+  });
+
+  it('publishes the signed status lists to the compacted credence.status-lists.v1, keyed by list URL', async () => {
+    const world = await accreditedIssuer(ledger);
+    const asIssuer = (method: string, path: string, body?: unknown) =>
+      ledger.request(method, path, { token: world.issuerToken, body });
+    const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+    const assessmentId = expectCreated(
+      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+    );
+    const id = expectCreated(
+      await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])),
+    );
+    const { credentialStatus } = (await asIssuer('GET', `/v1/credentials/${id}/ob3`)).body;
+    const revocation = credentialStatus.find(
+      (e: { statusPurpose: string }) => e.statusPurpose === 'revocation',
+    );
+    await asIssuer('POST', `/v1/credentials/${id}/revocation`, { reason: 'issued-in-error' });
+
+    const topic = `${prefix}credence.status-lists.v1`;
+    const read = () => readTopic(kafka.brokers(), topic).catch(() => []);
+    const served = () => ledger.request('GET', new URL(revocation.statusListCredential).pathname);
+    const revokedList = async () => {
+      const { body, headers } = await served();
+      const bytes = gunzipSync(Buffer.from(body.credentialSubject.encodedList.slice(1), 'base64url'));
+      const index = Number(revocation.statusListIndex);
+      return (bytes[index >> 3]! >> (7 - (index % 8))) & 1 ? headers.get('etag') : undefined;
+    };
+    await eventually('the revocation in the served list', async () => (await revokedList()) !== undefined);
+    const etag = await revokedList();
+    await eventually('that list version on the topic', async () =>
+      (await read()).some(
+        (m) => m.key === revocation.statusListCredential && m.headers['list-version'] === etag,
+      ),
+    );
+    const message = (await read()).findLast((m) => m.key === revocation.statusListCredential)!;
+    expect(message.headers['record-type']).toBe('status-list');
+    expect(JSON.parse(String(message.value))).toEqual((await served()).body);
   });
 });

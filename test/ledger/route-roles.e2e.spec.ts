@@ -28,7 +28,8 @@ describe('Every route has a role', () => {
         'GET LogController.inclusion',
         'GET LogController.consistency',
         'GET LogController.leaf',
-        // Public keys and the issuer profile: what a verifier dereferences (test/credentials/ob3.e2e.spec.ts).
+        // Public keys, the issuer profile and status lists: what a verifier dereferences (test/credentials).
+        'GET StatusListController.list',
         'GET IssuerProfileController.profile',
         'GET IssuerProfileController.jwk',
         'GET IssuerProfileController.didDocument',

@@ -389,6 +389,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         'pathways',
         'specifications',
         'stacks',
+        'status_entries',
       ]);
       for (const p of reply.body.projections) {
         expect(Number(p.checkpoint)).toBeGreaterThanOrEqual(Number(head));

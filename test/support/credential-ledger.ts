@@ -36,9 +36,20 @@ export const issueOne = async (
 };
 
 /** What a verifier dereferences for a `url`-form issuer id: the profile, keyed by its id. */
-export const servedProfile = async (ledger: TestLedger, issuerId: string) => {
+/** What a verifier fetches from the API: the issuer profile at its id URL, and the credential's status lists. */
+export const servedProfile = async (
+  ledger: TestLedger,
+  issuerId: string,
+  credential?: { credentialStatus?: { statusListCredential: string }[] },
+) => {
   const profile = (await ledger.request('GET', `/issuers/${issuerId}`)).body;
-  return new Map<string, object>([[profile.id, profile]]);
+  const lists = await Promise.all(
+    (credential?.credentialStatus ?? []).map(async ({ statusListCredential: url }) => {
+      const list = (await ledger.request('GET', url.slice(ledger.baseUrl.length))).body as object;
+      return [url, list] as const;
+    }),
+  );
+  return new Map<string, object>([[profile.id, profile], ...lists]);
 };
 
 /**

@@ -23,6 +23,9 @@ import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
 import { IssuerDocuments } from './credentials/issuer-documents';
 import { IssuerKeys, issuerKeyStoreProvider } from './credentials/issuer-keys';
+import { StatusListController } from './credentials/status-list.controller';
+import { StatusListPublisher } from './credentials/status-lists';
+import { StatusListFeedService } from './credentials/status-list-feed.service';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IdempotencyStore, SqliteIdempotencyStore } from './http/idempotency-store';
 import { ProblemFilter } from './http/problem.filter';
@@ -64,6 +67,7 @@ export class AppModule {
         PlatformController,
         // Here, not in ReadModelsModule: its CLR form needs the credential exporters.
         LearnersController,
+        StatusListController,
       ],
       providers: [
         { provide: LedgerConfig, useValue: config },
@@ -93,6 +97,8 @@ export class AppModule {
         PlatformIssuer,
         LearnerClrExporter,
         CredentialVerifier,
+        StatusListPublisher,
+        StatusListFeedService,
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },

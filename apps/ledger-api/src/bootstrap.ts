@@ -60,6 +60,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
       'console/{*path}',
       'verify',
       ...PUBLIC_ISSUER_ROUTES,
+      'status-lists/{*path}',
     ],
   });
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.

@@ -29,10 +29,14 @@ export abstract class LedgerConfig {
   declare readonly shutdownDrainMs: number;
   /** Body limit, idempotency retention, CORS and rate limits: see security/. */
   declare readonly security: SecuritySettings;
-  /** Verifiable credentials: the public base URL ids derive from, and the key-encryption key (unset = a file in the data dir). */
+  /**
+   * Verifiable credentials: the public base URL ids derive from, the key-encryption key (unset = a
+   * file in the data dir), and how long verifiers may cache a status list.
+   */
   declare readonly credentials: Readonly<{
     publicUrl: string;
     keyEncryptionKey?: string;
+    statusListTtlSeconds: number;
     issuerIdForm: IssuerIdForm;
   }>;
 }
@@ -84,6 +88,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
         readEnv('CREDENCE_ISSUER_ID_FORM', env),
         ISSUER_ID_FORMS,
       ),
+      statusListTtlSeconds: nonNegativeInt('CREDENCE_STATUS_LIST_TTL_SECONDS', env, 86_400),
     },
     feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: logSettingsFromEnv(env),

@@ -31,6 +31,9 @@ export type Session = Rest &
     issueWithoutKey: LoadResult;
     read: LoadResult;
     status: LoadResult | { notLanded: string };
+    /** POST /v1/verifications by credentialId, and with an exported credential's JSON (embedded proof). */
+    verifyById: LoadResult;
+    verifyJson: LoadResult;
   }>;
 
 export type LedgerRun = Readonly<{ firstStart: Rest; restart: Session }>;
@@ -46,6 +49,8 @@ export const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.Proce
     CREDENCE_ADMIN_TOKEN: ADMIN_TOKEN,
     CREDENCE_RULES_DIR: join(ROOT, 'rules'),
     CREDENCE_EVENT_STORE: 'sqlite',
+    // The verification route is public, so rate-limited per client address: autocannon is one address.
+    CREDENCE_PUBLIC_RATE_LIMIT: '1000000000',
   };
 };
 
@@ -111,9 +116,27 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
     read: { method: 'GET', path: readPath(''), headers },
     ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
   });
+  // Verification: by id (the stored export, checked in full) and the exported JSON as presented.
+  const exported = await client.request('GET', `/v1/credentials/${ids[0]}/ob3`, { token: world.issuerToken });
+  const verifying = await underLoad(app, context.sizes.http, {
+    verifyById: {
+      method: 'POST',
+      path: '/v1/verifications',
+      headers: { 'content-type': 'application/json' },
+      body: () => JSON.stringify({ credentialId: ids[next++ % ids.length] }),
+    },
+    verifyJson: {
+      method: 'POST',
+      path: '/v1/verifications',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ credential: exported.body }),
+    },
+  });
   return {
     ...rest,
-    peakMb: Math.max(issuing.peakMb, reading.peakMb),
+    verifyById: verifying.results.verifyById,
+    verifyJson: verifying.results.verifyJson,
+    peakMb: Math.max(issuing.peakMb, reading.peakMb, verifying.peakMb),
     issue: issuing.results.issue,
     issueWithoutKey: issuing.results.issueWithoutKey,
     read: reading.results.read,

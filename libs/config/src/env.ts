@@ -201,6 +201,13 @@ export const ENV_VARS: readonly EnvVar[] = [
       '32 bytes in base64 sealing issuer private keys (AES-256-GCM); unset on first start = generated into `<data dir>/key-encryption.key` (mode 0600)',
     apps: ['ledger-api'],
   },
+  {
+    name: 'CREDENCE_STATUS_LIST_TTL_SECONDS',
+    default: '300',
+    description:
+      "How long verifiers may cache a status list: `Cache-Control: max-age` of `/status-lists/...` and the list credential's `ttl`",
+    apps: ['ledger-api'],
+  },
 ];
 
 export const envVar = (name: string): EnvVar => {

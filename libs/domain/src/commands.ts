@@ -5,6 +5,7 @@ import type { PathwayCommand } from './pathway/commands';
 import type { QaBodyCommand } from './qa-body/commands';
 import type { SpecificationCommand } from './specification/commands';
 import type { StackCommand } from './stack/commands';
+import type { StatusIndexCommand } from './status-index/commands';
 
 /** Every command the ledger decides. Ruleset activation is not one: it chooses the ruleset. */
 export type CredenceCommand =
@@ -14,7 +15,8 @@ export type CredenceCommand =
   | AssessmentCommand
   | CredentialCommand
   | PathwayCommand
-  | StackCommand;
+  | StackCommand
+  | StatusIndexCommand;
 
 export type CredenceCommandType = CredenceCommand['type'];
 
@@ -50,6 +52,7 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   ReleaseStackComponents: true,
   AwardStackedCredential: true,
   ReconcileStackedCredential: true,
+  ClaimStatusIndex: true,
 };
 
 export const COMMAND_TYPES = Object.keys(LISTED) as [CredenceCommandType, ...CredenceCommandType[]];

@@ -6,6 +6,7 @@ import type { PathwayEvent } from './pathway/events';
 import type { QaBodyEvent } from './qa-body/events';
 import type { SpecificationEvent } from './specification/events';
 import type { StackEvent } from './stack/events';
+import type { StatusIndexEvent } from './status-index/events';
 
 export type CredenceEvent =
   | QaBodyEvent
@@ -15,6 +16,7 @@ export type CredenceEvent =
   | CredentialEvent
   | PathwayEvent
   | StackEvent
+  | StatusIndexEvent
   | ComplianceEvent
   | RulesetEvent;
 
@@ -54,6 +56,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   StackComponentReplaced: 1,
   StackedCredentialSuspended: 1,
   StackedCredentialReinstated: 1,
+  StatusIndexClaimed: 1,
   QualityCheckFailed: 1,
   RulesetActivated: 1,
 };

@@ -43,3 +43,7 @@ export type * from './compliance/rulesets';
 export { rulesetsDecider } from './compliance/rulesets';
 export type * from './compliance/decider';
 export { complianceDecider } from './compliance/decider';
+export * from './status-index/events';
+export type * from './status-index/commands';
+export * from './status-index/state';
+export * from './status-index/decider';

@@ -9,6 +9,7 @@ export const STREAM_CATEGORIES = [
   'stack',
   'compliance',
   'rulesets',
+  'status-index',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 

@@ -18,12 +18,14 @@ export const HEADERS = {
   rulesetHash: 'ruleset-hash',
   contentType: 'content-type',
   treeSize: 'tree-size',
+  listVersion: 'list-version',
 } as const;
 
 export const RECORD_TYPES = {
   ledgerEvent: 'ledger-event',
   credentialStatus: 'credential-status',
   checkpoint: 'checkpoint',
+  statusList: 'status-list',
 } as const;
 export type RecordType = (typeof RECORD_TYPES)[keyof typeof RECORD_TYPES];
 

@@ -26,3 +26,11 @@ export {
   type CheckpointFeedOptions,
   type SignedCheckpointSource,
 } from './checkpoints/checkpoint-feed';
+export {
+  startStatusListFeed,
+  statusListMessage,
+  type PublishedList,
+  type StatusListFeed,
+  type StatusListFeedOptions,
+  type StatusListSource,
+} from './status-lists/status-list-feed';

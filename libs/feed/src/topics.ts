@@ -3,6 +3,8 @@ export const LEDGER_TOPIC = 'credence.ledger.v1';
 export const CREDENTIAL_STATUS_TOPIC = 'credence.credential-status.v1';
 /** Signed checkpoints of the transparency log (C2SP signed notes), in tree-size order. */
 export const CHECKPOINTS_TOPIC = 'credence.checkpoints.v1';
+/** Signed Bitstring Status List credentials, keyed by list URL. */
+export const STATUS_LISTS_TOPIC = 'credence.status-lists.v1';
 
 export type FeedTopics = Readonly<{ ledger: string; credentialStatus: string }>;
 
@@ -24,6 +26,14 @@ export const checkpointsTopicSpec = (prefix: string, replicationFactor: number):
     { name: 'cleanup.policy', value: 'delete' },
     { name: 'retention.ms', value: '-1' },
   ],
+});
+
+/** Compacted: a reader converges to the newest version of each list (the key is its URL). */
+export const statusListsTopicSpec = (prefix: string, replicationFactor: number): TopicSpec => ({
+  topic: `${prefix}${STATUS_LISTS_TOPIC}`,
+  numPartitions: 1,
+  replicationFactor,
+  configEntries: [{ name: 'cleanup.policy', value: 'compact' }],
 });
 
 export type TopicLayout = Readonly<{ partitions: number; replicationFactor: number }>;

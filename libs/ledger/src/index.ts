@@ -10,3 +10,4 @@ export * from './active-ruleset';
 export * from './rules-gate';
 export * from './past-decisions';
 export * from './replay';
+export * from './status-claims';

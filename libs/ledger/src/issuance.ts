@@ -8,6 +8,7 @@ import {
 import { deterministicEventId, type HandleResult } from '@credence/event-store';
 import type { CommandRequest } from './catalogue/catalogue';
 import type { Ledger, ResolvedCommand } from './ledger';
+import { claimStatusPositions } from './status-claims';
 
 type Issue = CommandRequest<'IssueCredential'>;
 
@@ -87,11 +88,20 @@ export const issueReserving = async (
       }
       reserved.push(assessmentId);
     }
+    // Status list indexes are claimed last: a refused issuance has claimed none. One left behind by
+    // a crash is harmless (its bit is never set) and a recovered issuance finds it again.
+    await claimStatusPositions(ledger, command.metadata, issuerOf(command.metadata), credentialId);
     return await append();
   } catch (error) {
     await releaseAll(ledger, credentialId, reserved, command.metadata);
     throw error;
   }
+};
+
+/** The issuer the credential is issued by: the decider has just accepted the command, so it is named. */
+const issuerOf = (metadata: CommandMetadata): string => {
+  if (!metadata.issuerId) throw new Error('An accepted issuance names its issuer');
+  return metadata.issuerId;
 };
 
 const releaseAll = async (

@@ -17,6 +17,7 @@ export * from './queries/stack-status';
 export * from './queries/compliance';
 export * from './queries/register';
 export * from './queries/learner-record';
+export * from './queries/status-list-bits';
 export * from './queries/projection-status';
 export * from './export/csv';
 export * from './export/compliance-csv';

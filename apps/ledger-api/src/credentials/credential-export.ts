@@ -5,6 +5,9 @@ import {
   IssuerKeyStore,
   buildAchievementCredential,
   signExport,
+  statusListEntry,
+  statusListUrl,
+  type BitstringStatusListEntry,
   type LearnerIdentityInput,
   type UnsignedCredential,
 } from '@credence/credentials';
@@ -15,7 +18,7 @@ import {
   type IssuedCredentialState,
   type Principal,
 } from '@credence/domain';
-import { Ledger } from '@credence/ledger';
+import { findStatusPositions, Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { assertMayRead } from '../http/read-access';
 import { SignedExportCache, type SignedExport } from './export-cache';
@@ -67,6 +70,27 @@ export class CredentialExporter implements OnApplicationShutdown {
   }
 
   /**
+   * The credential's entries in its issuer's status lists, found in the log where its issuance
+   * claimed them. They never change (the bit lives in the list), so the cached export stays valid.
+   */
+  private async statusEntries(state: IssuedCredentialState): Promise<BitstringStatusListEntry[]> {
+    const [issued] = await this.ledger.store.readStream(streamId('credential', state.credentialId), {
+      maxCount: 1,
+    });
+    if (!issued) return [];
+    const positions = await findStatusPositions(
+      this.ledger,
+      issued.metadata.commandId,
+      state.issuerId,
+      state.credentialId,
+    );
+    const publicUrl = this.config.credentials.publicUrl;
+    return positions.map(({ purpose, list, index }) =>
+      statusListEntry(statusListUrl(publicUrl, state.issuerId, purpose, list), purpose, index),
+    );
+  }
+
+  /**
    * Both signed forms with the issuer's current keys, signed on first request and cached per
    * credential, keys and id form: after a rotation (or a compromise) the next request re-signs.
    */
@@ -106,8 +130,7 @@ export class CredentialExporter implements OnApplicationShutdown {
               }),
         },
         issuer: { id: issuerObId, name },
-        // No status list projection yet: entries would point at lists nobody serves (docs/verifiable-credentials.md).
-        status: [],
+        status: await this.statusEntries(state),
       });
       return credential;
     });

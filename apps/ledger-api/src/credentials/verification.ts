@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   failed,
   issuerIdOf,
@@ -10,10 +10,17 @@ import {
   type CheckContext,
   type CheckResult,
   type Credential,
+  type DocumentLoader,
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
-import { credentialDecider, stackDecider, streamId, type IssuedCredentialState } from '@credence/domain';
+import {
+  credentialDecider,
+  stackDecider,
+  STATUS_PURPOSES,
+  streamId,
+  type IssuedCredentialState,
+} from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
@@ -21,6 +28,8 @@ import { CredentialExporter } from './credential-export';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
+import { memoizedProofVerifier } from './proof-memo';
+import { StatusListPublisher } from './status-lists';
 
 const URN_UUID = 'urn:uuid:';
 
@@ -42,9 +51,15 @@ const rulesetCheck = (issued: RecordedEvent): CheckResult => {
     : failed('quality-ruleset', 'The issuance carries no quality ruleset stamp.');
 };
 
+const hasStatusEntries = (credential: Credential): boolean =>
+  [credential.credentialStatus]
+    .flat()
+    .some((entry) => (entry as { type?: unknown } | undefined)?.type === 'BitstringStatusListEntry');
+
 /**
- * Revocation and suspension as the ledger records them. A stand-in for the status.* checks,
- * which read Bitstring Status Lists: none are published yet, so exports carry no credentialStatus.
+ * Revocation and suspension as the ledger records them, only for a credential exported before
+ * status lists existed (no BitstringStatusListEntry): status.revocation and status.suspension
+ * read the published lists for every other one.
  */
 const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
   state.status === 'active'
@@ -102,12 +117,54 @@ export class CredentialVerifier {
     private readonly documents: IssuerDocuments,
     private readonly exporter: CredentialExporter,
     private readonly config: LedgerConfig,
+    private readonly statusLists: StatusListPublisher,
   ) {}
+
+  private readonly verifyProof = memoizedProofVerifier();
+
+  /**
+   * What a verifier fetches, answered in-process: this deployment's status lists come from the
+   * publisher (the same signed document `GET /status-lists/...` serves, whose proof the status
+   * checks verify before trusting a bit), everything else from the issuer documents' offline loader.
+   * One loader per verification: a URL the checks ask for again (the issuer profile, once per
+   * proof) is read once, and every answer is a copy, so no check can alter what the next sees.
+   */
+  private loaderForOneVerification(): DocumentLoader {
+    const loaded = new Map<string, ReturnType<DocumentLoader>>();
+    return async (url) => {
+      let once = loaded.get(url);
+      if (!once) {
+        once = this.load(url);
+        loaded.set(url, once);
+      }
+      const { document, ...rest } = await once;
+      return { ...rest, document: structuredClone(document) };
+    };
+  }
+
+  private readonly load: DocumentLoader = async (url) => {
+    const list = await this.ownStatusList(url);
+    return list ? { contextUrl: null, documentUrl: url, document: list } : this.documents.documentLoader(url);
+  };
+
+  private async ownStatusList(url: string): Promise<object | undefined> {
+    const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
+    if (!url.startsWith(prefix)) return undefined;
+    const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
+    const purpose = STATUS_PURPOSES.find((p) => p === purposeName);
+    if (!issuerId || !purpose || !/^(0|[1-9][0-9]{0,5})$/.test(n ?? '') || rest.length > 0) return undefined;
+    try {
+      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, Number(n))).credential;
+    } catch (error) {
+      if (error instanceof NotFoundException) return undefined;
+      throw error;
+    }
+  }
 
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
     return verifyPresentedCredential(presented, {
-      documentLoader: this.documents.documentLoader,
+      documentLoader: this.loaderForOneVerification(),
       // From the log, compromised keys too: the issuer-key check, not a missing JWK, says why it fails.
       resolveJwk: async (kid) => {
         const ref = parseIssuerJwkUrl(publicUrl, kid);
@@ -138,10 +195,14 @@ export class CredentialVerifier {
       issuedAtInLog: (credential) => this.issuedAtInLog(credential),
       signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential),
       now: new Date().toISOString(),
+      verifyProof: this.verifyProof,
       pluggable: [
         this.ledgerCheck('accreditation', accreditationCheck),
         this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued)),
-        this.ledgerCheck('status.ledger', ledgerStatusCheck),
+        async (context) =>
+          hasStatusEntries(context.credential)
+            ? undefined
+            : this.ledgerCheck('status.ledger', ledgerStatusCheck)(context),
       ],
     });
   }

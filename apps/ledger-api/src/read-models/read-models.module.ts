@@ -42,7 +42,7 @@ export class ReadModelsModule {
         ProjectorService,
       ],
       // ReadModels too: the learners route lives in the app module, beside the credential exporters it needs.
-      exports: [ProjectorService, ReadModels],
+      exports: [ProjectorService, ReadModels, ReadModelDatabase],
     };
   }
 }

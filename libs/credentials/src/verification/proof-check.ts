@@ -23,8 +23,9 @@ const firstProof = (credential: Credential) =>
 export const dataIntegrityProofCheck = async (
   credential: Credential,
   documentLoader: DocumentLoader,
+  verifyProof: typeof verifyDataIntegrity = verifyDataIntegrity,
 ): Promise<ProofOutcome> => {
-  const result = await verifyDataIntegrity(credential, documentLoader);
+  const result = await verifyProof(credential, documentLoader);
   const proof = firstProof(credential);
   const verificationMethod =
     typeof proof?.verificationMethod === 'string' ? proof.verificationMethod : undefined;

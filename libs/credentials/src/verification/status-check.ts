@@ -36,6 +36,7 @@ export const statusCheck = async (
   credential: Credential,
   purpose: StatusPurpose,
   documentLoader: DocumentLoader,
+  verifyProof: typeof verifyDataIntegrity = verifyDataIntegrity,
 ): Promise<CheckResult> => {
   const id = `status.${purpose}`;
   const entry = entryFor(credential, purpose);
@@ -52,7 +53,7 @@ export const statusCheck = async (
   } catch (error) {
     return failed(id, `The status list could not be loaded: ${(error as Error).message}`, evidence);
   }
-  const proof = await verifyDataIntegrity(list, documentLoader);
+  const proof = await verifyProof(list, documentLoader);
   if (!proof.verified)
     return failed(id, 'The status list’s proof does not verify, so its bits cannot be trusted.', {
       ...evidence,

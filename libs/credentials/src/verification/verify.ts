@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import type { DocumentLoader } from '../jsonld/document-loader';
+import type { verifyDataIntegrity } from '../signing/data-integrity';
 import { allApplicablePassed, issuerIdOf, notApplicable, type CheckResult, type Credential } from './check';
 import { issuerKeyCheck, type KeyHistoryEntry } from './issuer-key-check';
 import { dataIntegrityProofCheck, vcJwtProofCheck, type KidKey, type ProofOutcome } from './proof-check';
@@ -45,6 +46,11 @@ export type VerificationDeps = Readonly<{
   issuedAtInLog: (credential: Credential) => Promise<string | undefined>;
   now: string;
   pluggable?: readonly PluggableCheck[];
+  /**
+   * Checks one embedded Data Integrity proof (the credential's, a status list's); `verifyDataIntegrity`
+   * unless the caller memoizes it (the API does, per exact document and issuer key document).
+   */
+  verifyProof?: typeof verifyDataIntegrity;
 }>;
 
 export type VerificationAnswer = Readonly<{ verified: boolean; checks: readonly CheckResult[] }>;
@@ -88,7 +94,7 @@ export const verifyPresentedCredential = async (
   const proof =
     typeof presented === 'string'
       ? await vcJwtProofCheck(presented, deps.resolveJwk, deps.keyOfKid)
-      : await dataIntegrityProofCheck(presented, deps.documentLoader);
+      : await dataIntegrityProofCheck(presented, deps.documentLoader, deps.verifyProof);
   const { credential } = proof;
   const issuerId = issuerIdOf(credential);
   const issuedAt = await deps.issuedAtInLog(credential);
@@ -100,8 +106,8 @@ export const verifyPresentedCredential = async (
     proof.check,
     await issuerKey(proof, issuerId, deps, issuedAt, signedAt),
     schemaCheck(credential),
-    await statusCheck(credential, 'revocation', deps.documentLoader),
-    await statusCheck(credential, 'suspension', deps.documentLoader),
+    await statusCheck(credential, 'revocation', deps.documentLoader, deps.verifyProof),
+    await statusCheck(credential, 'suspension', deps.documentLoader, deps.verifyProof),
     validityCheck(credential, deps.now),
     ...pluggable.filter((check): check is CheckResult => check !== undefined),
   ];

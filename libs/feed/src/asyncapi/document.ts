@@ -1,6 +1,6 @@
 import { EVENT_SCHEMA_VERSIONS, type CredenceEventType } from '@credence/domain';
 import { HEADERS } from '../headers';
-import { CHECKPOINTS_TOPIC, CREDENTIAL_STATUS_TOPIC, LEDGER_TOPIC } from '../topics';
+import { CHECKPOINTS_TOPIC, CREDENTIAL_STATUS_TOPIC, LEDGER_TOPIC, STATUS_LISTS_TOPIC } from '../topics';
 import { EVENT_SUMMARIES } from './event-summaries';
 import type { FeedSchemas } from './event-schemas';
 import type { JsonSchema } from './schema-from-types';
@@ -8,8 +8,9 @@ import type { JsonSchema } from './schema-from-types';
 const KAFKA_BINDING = '0.5.0';
 
 const HEADER_DESCRIPTIONS: Readonly<Record<keyof typeof HEADERS, string>> = {
-  recordType: '`ledger-event`, `credential-status` or `checkpoint`.',
-  contentType: '`application/json`; `text/plain; charset=utf-8` for a checkpoint.',
+  recordType: '`ledger-event`, `credential-status`, `checkpoint` or `status-list`.',
+  contentType:
+    '`application/json`; `text/plain; charset=utf-8` for a checkpoint; `application/ld+json` for a status list.',
   eventId: 'Event id (UUID). Consumers deduplicate by it: a relay crash may re-send its last batch.',
   eventType: 'Event type, e.g. `CredentialIssued`.',
   schemaVersion: 'Schema version of the event type (decimal).',
@@ -21,6 +22,8 @@ const HEADER_DESCRIPTIONS: Readonly<Record<keyof typeof HEADERS, string>> = {
   rulesetVersion: 'Version of that ruleset.',
   rulesetHash: 'Content hash of that ruleset.',
   treeSize: 'Tree size of the signed checkpoint (decimal).',
+  listVersion:
+    "The status list's version, its ETag at GET /status-lists/...: it changes with the list's bits.",
 };
 
 const header = (key: keyof typeof HEADERS): [string, JsonSchema] => [
@@ -34,8 +37,11 @@ const headersSchema = (keys: (keyof typeof HEADERS)[], required: (keyof typeof H
   required: required.map((k) => HEADERS[k]),
 });
 
-const LEDGER_HEADER_KEYS = (Object.keys(HEADERS) as (keyof typeof HEADERS)[]).filter((k) => k !== 'treeSize');
+const LEDGER_HEADER_KEYS = (Object.keys(HEADERS) as (keyof typeof HEADERS)[]).filter(
+  (k) => k !== 'treeSize' && k !== 'listVersion',
+);
 const CHECKPOINT_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'treeSize'];
+const STATUS_LIST_HEADER_KEYS: (keyof typeof HEADERS)[] = ['recordType', 'contentType', 'listVersion'];
 const STATUS_HEADER_KEYS: (keyof typeof HEADERS)[] = [
   'recordType',
   'contentType',
@@ -160,6 +166,21 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
           },
         },
       },
+      statusLists: {
+        address: STATUS_LISTS_TOPIC,
+        title: 'Signed Bitstring Status Lists',
+        description:
+          "Each issuer's revocation and suspension lists, signed, whenever a list changes; compacted, so a reader converges to the newest version of every list. The same documents GET /status-lists/{issuerId}/{purpose}/{n} serves.",
+        messages: { StatusList: ref('#/components/messages/StatusList') },
+        bindings: {
+          kafka: {
+            topic: STATUS_LISTS_TOPIC,
+            partitions: 1,
+            topicConfiguration: { 'cleanup.policy': ['compact'] },
+            bindingVersion: KAFKA_BINDING,
+          },
+        },
+      },
     },
     operations: {
       publishLedgerEvents: {
@@ -181,6 +202,13 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
           'The relay publishes each signed checkpoint once the ledger has signed it (at most about once a second).',
         messages: [ref('#/channels/checkpoints/messages/Checkpoint')],
       },
+      publishStatusLists: {
+        action: 'send',
+        channel: ref('#/channels/statusLists'),
+        summary:
+          'ledger-api publishes a status list whenever its version changes (polled about once a second).',
+        messages: [ref('#/channels/statusLists/messages/StatusList')],
+      },
     },
     components: {
       schemas: {
@@ -198,6 +226,7 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
         ]),
         CredentialStatusHeaders: headersSchema(STATUS_HEADER_KEYS, STATUS_HEADER_KEYS),
         CheckpointHeaders: headersSchema(CHECKPOINT_HEADER_KEYS, CHECKPOINT_HEADER_KEYS),
+        StatusListHeaders: headersSchema(STATUS_LIST_HEADER_KEYS, STATUS_LIST_HEADER_KEYS),
         ...Object.fromEntries(schemas.events.map((e) => [`${e.type}Data`, e.data])),
       },
       messages: {
@@ -228,6 +257,25 @@ export const buildAsyncApiDocument = (schemas: FeedSchemas): Record<string, unkn
           bindings: {
             kafka: {
               key: { type: 'string', description: 'The log origin (the first line of the note).' },
+              bindingVersion: KAFKA_BINDING,
+            },
+          },
+        },
+        StatusList: {
+          name: 'StatusList',
+          title: 'Signed status list',
+          summary:
+            "A BitstringStatusListCredential (VC 2.0) signed with the issuer's Ed25519 key (Data Integrity eddsa-rdfc-2022).",
+          contentType: 'application/ld+json',
+          headers: ref('#/components/schemas/StatusListHeaders'),
+          payload: {
+            type: 'object',
+            description:
+              'The list credential as GET /status-lists/{issuerId}/{purpose}/{n} serves it; `credentialSubject.encodedList` is the multibase base64url GZIP bitstring.',
+          },
+          bindings: {
+            kafka: {
+              key: { type: 'string', description: 'The list URL (the credential id).' },
               bindingVersion: KAFKA_BINDING,
             },
           },

@@ -52,4 +52,6 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
   QualityCheckFailed:
     'A command was refused by a blocking rule of the active ruleset (stream `compliance-<issuerId>`).',
   RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',
+  StatusIndexClaimed:
+    "An index of the issuer's revocation or suspension status list now belongs to a credential (stream `status-index-<issuerId>/<purpose>/<list>/<index>`), claimed just before the credential is appended.",
 };

@@ -1,10 +1,8 @@
 import type { CheckpointStore } from '../checkpoint/checkpoint-store';
 import { HEADERS, RECORD_TYPES } from '../headers';
 import type { FeedMessage } from '../messages';
-import { backoffDelay, pause } from '@credence/runtime';
-import { DEFAULT_BACKOFF } from '../relay/relay';
 import type { FeedLogger } from '../relay/batch-pipeline';
-import { FeedPublisher } from '../relay/publisher';
+import { startPollingFeed } from '../relay/polling-feed';
 import { checkpointsTopicSpec } from '../topics';
 
 /** Where signed checkpoints come from (the transparency log's checkpoint store), in size order. */
@@ -43,41 +41,24 @@ export const checkpointMessage = ({ treeSize, note }: { treeSize: number; note: 
  */
 export const startCheckpointFeed = (options: CheckpointFeedOptions): CheckpointFeed => {
   const spec = checkpointsTopicSpec(options.topicPrefix ?? '', options.replicationFactor ?? 1);
-  const publisher = new FeedPublisher({
+  const name = `checkpoint-feed:${spec.topic}`;
+  let sent: number | undefined;
+  return startPollingFeed({
     brokers: options.brokers,
     clientId: 'credence-checkpoint-feed',
-    topics: [spec],
-  });
-  const name = `checkpoint-feed:${spec.topic}`;
-  const logger = options.logger ?? console;
-  const stopping = new AbortController();
-
-  const run = async () => {
-    let sent = Number((await options.progress.load(name)) ?? 0);
-    for (let failures = 0; !stopping.signal.aborted;) {
-      try {
-        const batch = options.source.after(sent, 100);
-        if (batch.length > 0) {
-          await publisher.send([{ topic: spec.topic, messages: batch.map(checkpointMessage) }]);
-          sent = batch[batch.length - 1].treeSize;
-          await options.progress.save(name, String(sent));
-        }
-        failures = 0;
-        if (batch.length < 100) await pause(options.pollIntervalMs ?? 1000, stopping.signal);
-      } catch (error) {
-        logger.warn(`checkpoint feed: ${(error as Error).message}; retrying`);
-        await publisher.reset();
-        await pause(backoffDelay(failures++, DEFAULT_BACKOFF), stopping.signal);
+    spec,
+    label: 'checkpoint feed',
+    pollIntervalMs: options.pollIntervalMs ?? 1000,
+    logger: options.logger ?? console,
+    round: async (publisher) => {
+      sent ??= Number((await options.progress.load(name)) ?? 0);
+      const batch = options.source.after(sent, 100);
+      if (batch.length > 0) {
+        await publisher.send([{ topic: spec.topic, messages: batch.map(checkpointMessage) }]);
+        sent = batch[batch.length - 1].treeSize;
+        await options.progress.save(name, String(sent));
       }
-    }
-  };
-  const done = run().finally(() => publisher.close());
-  return {
-    topic: spec.topic,
-    stop: async () => {
-      stopping.abort();
-      await done.catch(() => undefined);
+      return batch.length === 100;
     },
-    done,
-  };
+  });
 };

@@ -31,6 +31,11 @@ import {
   stackDecider,
   type StackEvent,
   type StackState,
+  type StatusIndexCommand,
+  statusIndexDecider,
+  type StatusIndexEvent,
+  statusIndexKey,
+  type StatusIndexState,
 } from '@credence/domain';
 import type { Facts } from '@credence/rules';
 import * as facts from './facts';
@@ -43,6 +48,7 @@ import {
   type RelatedRefs,
   specification,
   stack,
+  statusIndex,
   type StreamRef,
 } from './related';
 
@@ -54,7 +60,8 @@ type Aggregates = Aggregate<QaBodyCommand, QaBodyState, QaBodyEvent> &
   Aggregate<AssessmentCommand, AssessmentState, AssessmentEvent> &
   Aggregate<CredentialCommand, CredentialState, CredentialEvent> &
   Aggregate<PathwayCommand, PathwayState, PathwayEvent> &
-  Aggregate<StackCommand, StackState, StackEvent>;
+  Aggregate<StackCommand, StackState, StackEvent> &
+  Aggregate<StatusIndexCommand, StatusIndexState, StatusIndexEvent>;
 
 export type TargetState<T extends CredenceCommandType> = Aggregates[T]['state'];
 type TargetEvent<T extends CredenceCommandType> = Aggregates[T]['event'];
@@ -286,6 +293,13 @@ export const CATALOGUE = {
     }),
     facts: facts.ownedResourceFacts,
     recordedAs: 'StackedCredentialInvalidated',
+  },
+
+  ClaimStatusIndex: {
+    target: (c) => statusIndex(statusIndexKey(c.data.issuerId, c.data)),
+    decider: statusIndexDecider,
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'StatusIndexClaimed',
   },
 } as const satisfies Catalogue;
 

@@ -6,6 +6,7 @@ import {
   qaBodyDecider,
   specificationDecider,
   stackDecider,
+  statusIndexDecider,
   type StreamCategory,
   streamId,
 } from '@credence/domain';
@@ -30,6 +31,7 @@ export const assessment = ref('assessment', assessmentDecider);
 export const credential = ref('credential', credentialDecider);
 export const pathway = ref('pathway', pathwayDecider);
 export const stack = ref('stack', stackDecider);
+export const statusIndex = ref('status-index', statusIndexDecider);
 
 /** The refs that resolve to a command's `context`: one ref per state, a list of refs per list of states. */
 export type RelatedRefs<Context> = {

@@ -6,6 +6,7 @@ import { leadTimesProjection } from './lead-times';
 import { pathwaysProjection } from './pathways';
 import { specificationsProjection } from './specifications';
 import { stacksProjection } from './stacks';
+import { statusEntriesProjection } from './status-entries';
 
 export * from './credentials';
 export * from './findings';
@@ -14,6 +15,7 @@ export * from './lead-times';
 export * from './pathways';
 export * from './specifications';
 export * from './stacks';
+export * from './status-entries';
 
 /** Every read model the projector maintains, in the order it applies a batch. */
 export const PROJECTIONS = [
@@ -24,6 +26,7 @@ export const PROJECTIONS = [
   erase(findingsProjection),
   erase(pathwaysProjection),
   erase(stacksProjection),
+  erase(statusEntriesProjection),
 ] as const;
 
 export const PROJECTION_NAMES = PROJECTIONS.map((p) => p.name);

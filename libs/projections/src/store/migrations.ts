@@ -76,6 +76,17 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
   }
 };
 
+/** Migration 0002: the status list entries (`status_entries`), one row per credential. */
+const TABLES_0002: Readonly<Record<string, TableSpec>> = {
+  status_entries: {
+    columns: { issuer_id: 'text', revoked: 'integer', suspended: 'integer' },
+    indexes: [
+      ['issuer_id', 'revoked'],
+      ['issuer_id', 'suspended'],
+    ],
+  },
+};
+
 /**
  * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
  * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
@@ -93,13 +104,20 @@ export const readModelMigrations = (prefix: string, tag: string): Record<string,
         .execute();
     },
   },
+  '0002-status-entries': {
+    up: async (db) => {
+      for (const [table, spec] of Object.entries(TABLES_0002))
+        await createDocumentTable(db, prefix + table, spec, tag);
+    },
+  },
 });
 
 /** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
 export const TABLE_SET = [
   ...Object.keys(TABLES_0001),
+  ...Object.keys(TABLES_0002),
   CHECKPOINTS_TABLE,
   'kysely_migration',
   'kysely_migration_lock',
 ] as const;
-export const PROJECTION_TABLES = Object.keys(TABLES_0001);
+export const PROJECTION_TABLES = [...Object.keys(TABLES_0001), ...Object.keys(TABLES_0002)];

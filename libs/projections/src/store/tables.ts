@@ -6,6 +6,7 @@ import type {
   pathwaysProjection,
   specificationsProjection,
   stacksProjection,
+  statusEntriesProjection,
 } from '../projections';
 import type { RowOf } from '../projection';
 
@@ -20,6 +21,7 @@ export interface ReadModelTables {
   assessment_lead_times: RowOf<typeof leadTimesProjection>;
   stacks: RowOf<typeof stacksProjection>;
   pathways: RowOf<typeof pathwaysProjection>;
+  status_entries: RowOf<typeof statusEntriesProjection>;
   projection_checkpoints: { name: string; position: string | null };
 }
 

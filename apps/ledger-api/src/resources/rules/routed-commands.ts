@@ -72,7 +72,8 @@ type SystemCommandType =
   | 'ReleaseStackComponents'
   | 'CredentialAssessment'
   | 'ReleaseAssessment'
-  | 'ActivateIssuerKey';
+  | 'ActivateIssuerKey'
+  | 'ClaimStatusIndex';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
 
 /**

@@ -1,0 +1,43 @@
+import {
+  buildAchievementCredential,
+  controllerResolver,
+  createDocumentLoader,
+  inMemoryControllers,
+  signDataIntegrity,
+  type ControllerDocument,
+} from '@credence/credentials';
+import { achievementInput } from '../../../../libs/credentials/src/testing/fixtures';
+import { testIssuer } from '../../../../libs/credentials/src/testing/issuer-fixture';
+import { memoizedProofVerifier } from './proof-memo';
+
+const loaderFor = (controller: ControllerDocument) =>
+  createDocumentLoader(controllerResolver(inMemoryControllers([controller])));
+
+describe('memoized proof verification', () => {
+  it('answers a repeated document from memory, and still catches a changed byte or a changed key document', async () => {
+    // Given a credential signed by an issuer whose key document the loader serves
+    const issuer = await testIssuer('url');
+    const loader = loaderFor(issuer.controller);
+    const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
+    const signed = await signDataIntegrity(credential, {
+      signer: issuer.ed25519.signer,
+      verificationMethod: issuer.verificationMethod,
+      documentLoader: loader,
+      created: '2026-11-21T09:31:00Z',
+    });
+    const verify = memoizedProofVerifier();
+
+    // When it is verified twice, then tampered with, then its issuer's key document changes
+    const first = await verify(signed, loader);
+    const second = await verify(structuredClone(signed), loader);
+    const tampered = await verify({ ...signed, name: 'Forged' }, loader);
+    const rotated = await testIssuer('url');
+    const withoutTheKey = await verify(signed, loaderFor(rotated.controller));
+
+    // Then the repeat is the same answer without re-canonicalizing, and the changes are caught
+    expect(first.verified).toBe(true);
+    expect(second).toBe(first); // the very object: answered from memory
+    expect(tampered.verified).toBe(false);
+    expect(withoutTheKey.verified).toBe(false);
+  });
+});

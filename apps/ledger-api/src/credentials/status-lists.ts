@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  bitstringOf,
+  buildStatusListCredential,
+  IssuerKeyStore,
+  signDataIntegrity,
+  statusListUrl,
+  verificationMethodId,
+  type SignedCredential,
+} from '@credence/credentials';
+import type { StatusPurpose } from '@credence/domain';
+import { queryStatusListBits, ReadModelDatabase } from '@credence/projections';
+import { LedgerConfig } from '../config';
+import { IssuerDocuments } from './issuer-documents';
+import { IssuerKeys } from './issuer-keys';
+
+export type PublishedStatusList = Readonly<{ url: string; etag: string; credential: SignedCredential }>;
+
+/** Signed lists kept per list URL: only the newest version of each is ever served. */
+const CACHED_LISTS = 1_000;
+
+/**
+ * The issuers' status lists as `BitstringStatusListCredential`s, built from the `status_entries`
+ * read model (so a change shows within one projector cycle) and signed with the issuer's current
+ * Ed25519 key. A list is signed once per version (its set bits and key), then served from memory:
+ * a strict verifier fetches it for every check, so this must be cheap.
+ */
+@Injectable()
+export class StatusListPublisher {
+  private readonly signed = new Map<string, PublishedStatusList>();
+
+  constructor(
+    private readonly readModels: ReadModelDatabase,
+    private readonly keys: IssuerKeys,
+    private readonly documents: IssuerDocuments,
+    private readonly keyStore: IssuerKeyStore,
+    private readonly config: LedgerConfig,
+  ) {}
+
+  get ttlSeconds(): number {
+    return this.config.credentials.statusListTtlSeconds;
+  }
+
+  /** The list as it stands now; 404 (from the issuer keys) for an issuer the log does not know. */
+  async current(issuerId: string, purpose: StatusPurpose, list: number): Promise<PublishedStatusList> {
+    const { keys } = await this.keys.keyring(issuerId);
+    const url = statusListUrl(this.config.credentials.publicUrl, issuerId, purpose, list);
+    const bits = await queryStatusListBits(this.readModels.db, issuerId, purpose, list);
+    const etag = `"${createHash('sha256')
+      .update(`${keys.ed25519.keyId}\u0000${bits.join(',')}`)
+      .digest('base64url')
+      .slice(0, 22)}"`;
+    const cached = this.signed.get(url);
+    if (cached?.etag === etag) return cached;
+    const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
+    const now = new Date().toISOString();
+    const credential = await signDataIntegrity(
+      buildStatusListCredential({
+        url,
+        issuer: issuerObId,
+        purpose,
+        list: bitstringOf(bits),
+        validFrom: now,
+        ttlMs: this.ttlSeconds * 1000,
+      }),
+      {
+        signer: await this.keyStore.signer(issuerId, keys.ed25519.keyId),
+        verificationMethod: verificationMethodId(issuerObId, keys.ed25519.publicKeyMultibase),
+        documentLoader: this.documents.documentLoader,
+        created: now,
+      },
+    );
+    const published = { url, etag, credential };
+    this.signed.delete(url);
+    this.signed.set(url, published);
+    if (this.signed.size > CACHED_LISTS) this.signed.delete(this.signed.keys().next().value as string);
+    return published;
+  }
+}

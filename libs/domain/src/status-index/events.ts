@@ -1,0 +1,22 @@
+import type { Event } from '../core';
+
+export type StatusPurpose = 'revocation' | 'suspension';
+export const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
+/** Entries per status list: the W3C minimum (16 KiB of bits), which gives each credential herd privacy. */
+export const STATUS_LIST_LENGTH = 131_072;
+
+/** Where a credential's bit sits: list `list` of its issuer's lists for `purpose`, bit `index`. */
+export type StatusPosition = Readonly<{ purpose: StatusPurpose; list: number; index: number }>;
+
+/**
+ * One index of one status list is now the credential's, for good: claimed on the index's own
+ * stream before the credential is appended, so two issuances racing for it meet at that stream's
+ * expected version (libs/domain/README.md, "Status list indexes").
+ */
+export type StatusIndexClaimed = Event<
+  'StatusIndexClaimed',
+  StatusPosition & { issuerId: string; credentialId: string }
+>;
+
+export type StatusIndexEvent = StatusIndexClaimed;

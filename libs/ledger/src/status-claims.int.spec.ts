@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { AnyEvent, CommandMetadata } from '@credence/domain';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  type CredenceEventType,
+  STATUS_LIST_LENGTH,
+  streamId,
+} from '@credence/domain';
+import type { EventStore } from '@credence/event-store';
+import { SqliteEventStore } from '@credence/event-store/sqlite';
+import { tempDir } from '@credence/event-store/testing';
+import {
+  actingAs,
+  assessmentRecorded,
+  issuerAccredited,
+  issuerRegistered,
+  specificationPublished,
+} from '../../domain/src/test-fixtures';
+import { Ledger, RulesGate } from './ledger';
+import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
+
+class NoRules extends RulesGate {
+  check = async <C>(command: C) => command;
+}
+
+const metadata = (commandId: string = randomUUID()): CommandMetadata => ({
+  commandId,
+  ...actingAs(),
+  now: '2025-06-01T00:00:00.000Z',
+  correlationId: commandId,
+  causationId: commandId,
+});
+
+const seed = (store: EventStore, stream: string, events: AnyEvent[]) =>
+  store.append(
+    stream,
+    events.map((e) => ({
+      eventId: randomUUID(),
+      type: e.type,
+      schemaVersion: EVENT_SCHEMA_VERSIONS[e.type as CredenceEventType],
+      data: e.data,
+      metadata: metadata(),
+    })),
+  );
+
+const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
+  ledger.handle({
+    type: 'IssueCredential',
+    data: {
+      credentialId: `cred-${n}`,
+      specificationId: 'spec-1',
+      learnerId: 'learner-1',
+      assessmentIds: [`asmt-${n}`],
+      validFrom: '2025-06-01T00:00:00Z',
+    },
+    metadata: metadata(commandId),
+  });
+
+describe('Status list indexes claimed at issuance', () => {
+  const dir = tempDir('status-claims');
+  let store: SqliteEventStore;
+  let ledger: Ledger;
+  const positionsOf = async (n: number) => {
+    const [issued] = await store.readStream(streamId('credential', `cred-${n}`), { maxCount: 1 });
+    return findStatusPositions(ledger, issued!.metadata.commandId, 'uni-1', `cred-${n}`);
+  };
+
+  beforeEach(async () => {
+    store = SqliteEventStore.open({ path: dir.nextFile() });
+    ledger = new Ledger(store, new NoRules());
+    await seed(store, streamId('issuer', 'uni-1'), [issuerRegistered(), issuerAccredited()]);
+    await seed(store, streamId('specification', 'spec-1'), [specificationPublished()]);
+    for (let n = 0; n < 30; n++)
+      await seed(store, streamId('assessment', `asmt-${n}`), [
+        assessmentRecorded({ assessmentId: `asmt-${n}` }),
+      ]);
+  });
+  afterEach(() => store.close());
+  afterAll(() => dir.remove());
+
+  it('given 30 concurrent issuances, when they finish, then each credential holds its own index in each list', async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, n) => issue(ledger, n)));
+
+    const all = await Promise.all(Array.from({ length: 30 }, (_, n) => positionsOf(n)));
+    for (const purpose of ['revocation', 'suspension'] as const) {
+      const mine = all.map((positions) => positions.find((p) => p.purpose === purpose)!);
+      expect(new Set(mine.map((p) => `${p.list}/${p.index}`)).size).toBe(30);
+      mine.forEach((p) => expect(p.index).toBeLessThan(STATUS_LIST_LENGTH));
+    }
+    const claims = (await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed');
+    expect(claims).toHaveLength(60); // recorded in the log: a projection rebuilds the lists from it
+  });
+
+  it('given a retried issuance, when it runs again with the same command id, then it claims nothing new', async () => {
+    await issue(ledger, 1, 'issue-1');
+    const before = await positionsOf(1);
+    await issue(ledger, 1, 'issue-1');
+
+    expect(await positionsOf(1)).toEqual(before);
+    expect((await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed')).toHaveLength(2);
+  });
+
+  it("given list 0's candidates all taken, when the credential is issued, then it opens list 1", async () => {
+    for (let draw = 0; draw < DRAWS_PER_LIST; draw++) {
+      await ledger.handle({
+        type: 'ClaimStatusIndex',
+        data: {
+          issuerId: 'uni-1',
+          purpose: 'revocation',
+          list: 0,
+          index: candidateIndex('issue-2', 'revocation', 0, draw),
+          credentialId: `other-${draw}`,
+        },
+        metadata: metadata(),
+      });
+    }
+    await issue(ledger, 2, 'issue-2');
+
+    const positions = await positionsOf(2);
+    expect(positions.find((p) => p.purpose === 'revocation')).toEqual({
+      purpose: 'revocation',
+      list: 1,
+      index: candidateIndex('issue-2', 'revocation', 1, 0),
+    });
+    expect(positions.find((p) => p.purpose === 'suspension')?.list).toBe(0);
+  });
+});
