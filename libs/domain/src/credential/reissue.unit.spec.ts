@@ -158,7 +158,14 @@ describe('Credential decider: revocation by a re-issue', () => {
       .then([
         {
           type: 'CredentialRevoked',
-          data: { credentialId: 'cred-1', issuerId: 'uni-1', reason: 'superseded', supersededBy: 'cred-2' },
+          data: {
+            credentialId: 'cred-1',
+            issuerId: 'uni-1',
+            reason: 'superseded',
+            supersededBy: 'cred-2',
+            // A correction supersedes from the time it is recorded.
+            effectiveAt: FIXED_NOW,
+          },
         },
       ]));
   it('names a replacement only for reason superseded', () =>

@@ -7,7 +7,7 @@ import {
   specificationPublished,
 } from '../../../domain/src/test-fixtures';
 import { reissueIdFor } from '../reissue';
-import { eventually, metadata, reactorWorld, seed } from './reactor-world';
+import { eventually, metadata, NOW, reactorWorld, seed } from './reactor-world';
 
 describe('The ledger reactor', () => {
   const world = reactorWorld('reactions');
@@ -140,6 +140,7 @@ describe('The ledger reactor', () => {
           reason: 'superseded',
           supersededBy: corrected,
           note: 'typo in the name',
+          effectiveAt: NOW,
         },
       ],
     ]);
