@@ -13,7 +13,9 @@ export const cohortsOf = (world: DemoWorld): Cohort[] => {
   const byIntake = new Map<string, Enrolment[]>();
   for (const e of world.enrolments.filter((x) => x.outcome === 'pass')) {
     const key = `${e.spec}-intake-${e.intake}`;
-    byIntake.set(key, [...(byIntake.get(key) ?? []), e]);
+    const cohort = byIntake.get(key) ?? [];
+    cohort.push(e);
+    byIntake.set(key, cohort);
   }
   return [...byIntake].flatMap(([key, enrolments]) =>
     Array.from({ length: Math.ceil(enrolments.length / BATCH_ROWS) }, (_, part) => ({
