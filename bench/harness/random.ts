@@ -1,17 +1,7 @@
-/** Deterministic randomness, so every contender in a scenario sees the same workload. */
-export type Random = () => number;
+import type { Random } from '@credence/runtime';
 
-/** mulberry32: small, fast and good enough to spread a workload. */
-export const seeded = (seed: number): Random => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** Deterministic randomness (libs/runtime), so every contender in a scenario sees the same workload. */
+export { type Random, seeded } from '@credence/runtime';
 
 /**
  * Zipf over ranks 0..n-1 with exponent s: rank k is drawn with weight 1/(k+1)^s, so a few streams

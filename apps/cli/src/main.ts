@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerBackupCommand } from './commands/backup';
+import { registerDemoCommands } from './commands/demo';
 import { registerFeedCommands } from './commands/feed';
 import { registerLogCommands } from './commands/log';
 import { registerIssueCommands } from './commands/issue';
@@ -24,6 +25,7 @@ registerVerifyStoreCommand(program);
 registerRestoreCommand(program);
 registerLogCommands(program);
 registerIssueCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -3,3 +3,4 @@ export * from './health-server';
 export * from './progress';
 export * from './lag-metrics';
 export * from './logging';
+export * from './seeded-random';

@@ -57,7 +57,8 @@ const RETRIED_STATUS = new Set([502, 503, 504]);
  */
 const isNetworkError = (error: unknown): boolean => (error as Error | null)?.name === 'TypeError';
 
-const send = async (api: BatchApi, path: string, init: RequestInit): Promise<Response> => {
+/** One request with the API's bearer token, resent on network errors and 502/503/504 (demo seed too). */
+export const send = async (api: BatchApi, path: string, init: RequestInit): Promise<Response> => {
   const retries = api.retries ?? 5;
   const backoff = api.backoff ?? { initialMs: 250, maxMs: 5_000 };
   for (let attempt = 0; ; attempt++) {
@@ -75,7 +76,8 @@ const send = async (api: BatchApi, path: string, init: RequestInit): Promise<Res
   }
 };
 
-const ok = async (response: Response): Promise<Response> => {
+/** The response when 2xx; otherwise its problem+json as a BatchApiError. */
+export const ok = async (response: Response): Promise<Response> => {
   if (response.ok) return response;
   const problem = (await response.json().catch(() => undefined)) as BatchApiError['problem'];
   throw new BatchApiError(response.status, problem);

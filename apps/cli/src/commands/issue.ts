@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ProgressMeter, renderProgress } from '@credence/runtime';
 import { type BatchApi, batchResultsCsv, uploadBatch, waitForBatch } from '../batch/batch-client';
 import { mediaTypeFor, resultsPathFor, summaryTable } from '../batch/batch-summary';
+import { progressLine } from '../progress-line';
 
 type IssueFlags = {
   batch: string;
@@ -21,18 +21,6 @@ export type IssueIo = Readonly<{
 }>;
 
 const ROWS = { plural: 'rows', perSecond: 'rows/s' };
-
-/** Redraws one line on a terminal (rows done/all, rate, ETA); elsewhere stays quiet. */
-const progressLine = (stream: NodeJS.WriteStream, rows: number) => {
-  const meter = new ProgressMeter(rows);
-  let counted = 0;
-  return (done: number) => {
-    const progress = meter.add(done - counted);
-    counted = done;
-    if (stream.isTTY)
-      stream.write(`\r${renderProgress(progress, 30, ROWS)}\x1b[K${done >= rows ? '\n' : ''}`);
-  };
-};
 
 /** Uploads, follows, writes `<input>.results.csv` and prints the summary; 2 when any row failed. */
 export const issueBatch = async (
@@ -54,11 +42,11 @@ export const issueBatch = async (
     atomic: flags.atomic,
     delimiter: flags.delimiter,
   });
-  const status = await waitForBatch(api, id, progressLine(io.progress, rows));
+  const status = await waitForBatch(api, id, progressLine(io.progress, rows, ROWS));
   const resultsPath = resultsPathFor(flags.batch);
   await writeFile(resultsPath, await batchResultsCsv(api, id));
   io.out(`batch ${id}`);
-  summaryTable(status).forEach(io.out);
+  summaryTable(status).forEach((line) => io.out(line));
   io.out(`results: ${resultsPath}`);
   return status.failed > 0 ? 2 : 0;
 };
