@@ -186,9 +186,16 @@ describe('credence demo seed against a running API', () => {
       token: seeded.tokens.issuer,
     });
     expect(stack.status).toBe(200);
+    // The correction may belong to any demo issuer: read it as the auditor, who reads every issuer's.
     const reissued = await b.request('GET', `/v1/credentials/${seeded.reissuedId}`, {
-      token: seeded.tokens.issuer,
+      token: seeded.tokens.auditor,
     });
     expect(reissued.status).toBe(200);
+    const corrected = await get(b, `/v1/credentials/${reissued.body.supersedes}`);
+    expect(corrected).toMatchObject({
+      status: 'revoked',
+      reason: 'superseded',
+      supersededBy: seeded.reissuedId,
+    });
   });
 });

@@ -32,7 +32,8 @@ describe('Issuer keys in the log: first use, rotation, compromise', () => {
       checks: Check[];
     };
   const check = (answer: { checks: Check[] }, id: string) => answer.checks.find((c) => c.id === id);
-  const served = () => servedProfile(ledger, world.issuerId);
+  const served = (credential?: Parameters<typeof servedProfile>[2]) =>
+    servedProfile(ledger, world.issuerId, credential);
 
   beforeAll(async () => {
     ledger = await startPublicLedger();
@@ -105,8 +106,8 @@ describe('Issuer keys in the log: first use, rotation, compromise', () => {
         keyId: 'ed25519-1',
         issuedAtSource: 'signed-export',
       });
-      expect((await verifyIndependently(oldJson, await served())).verified).toBe(true);
-      expect((await verifyIndependently(json, await served())).verified).toBe(true);
+      expect((await verifyIndependently(oldJson, await served(oldJson))).verified).toBe(true);
+      expect((await verifyIndependently(json, await served(json))).verified).toBe(true);
     });
 
     it('lets only the issuer itself or an admin rotate; 404 for an unknown issuer and to another issuer', async () => {
@@ -180,7 +181,7 @@ describe('Issuer keys in the log: first use, rotation, compromise', () => {
       const fresh = await exportJson();
       expect(JSON.stringify(fresh.proof)).toContain(keys.at(-1)!.publicKeyMultibase);
       expect((await verify(fresh)).verified).toBe(true);
-      expect((await verifyIndependently(fresh, await served())).verified).toBe(true);
+      expect((await verifyIndependently(fresh, await served(fresh))).verified).toBe(true);
       expect(
         (await ledger.request('POST', '/v1/verifications', { body: { credentialId } })).body.verified,
       ).toBe(true);

@@ -166,8 +166,8 @@ describe('Stacked credentials as OB 3.0 and the learner record as CLR 2.0', () =
         ...components.map((id) => `urn:uuid:${id}`),
         `urn:uuid:${stackId}`,
       ]);
-      const served = await servedProfile(ledger, world.issuerId);
       for (const embedded of subject.verifiableCredential) {
+        const served = await servedProfile(ledger, world.issuerId, embedded);
         expect((await verifyIndependently(embedded, served)).verified).toBe(true);
       }
       const [first, second] = subject.verifiableCredential.map(

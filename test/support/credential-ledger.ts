@@ -36,20 +36,23 @@ export const issueOne = async (
 };
 
 /** What a verifier dereferences for a `url`-form issuer id: the profile, keyed by its id. */
-/** What a verifier fetches from the API: the issuer profile at its id URL, and the credential's status lists. */
-export const servedProfile = async (
-  ledger: TestLedger,
-  issuerId: string,
-  credential?: { credentialStatus?: { statusListCredential: string }[] },
-) => {
-  const profile = (await ledger.request('GET', `/issuers/${issuerId}`)).body;
-  const lists = await Promise.all(
-    (credential?.credentialStatus ?? []).map(async ({ statusListCredential: url }) => {
-      const list = (await ledger.request('GET', url.slice(ledger.baseUrl.length))).body as object;
-      return [url, list] as const;
-    }),
+type WithStatus = { credentialStatus?: { statusListCredential: string }[] };
+
+/** The status lists a credential's entries point at, as the API serves them, by URL. */
+export const statusListsOf = (ledger: TestLedger, credential?: object) =>
+  Promise.all(
+    ((credential as WithStatus | undefined)?.credentialStatus ?? []).map(
+      async ({ statusListCredential: url }) => {
+        const list = (await ledger.request('GET', url.slice(ledger.baseUrl.length))).body as object;
+        return [url, list] as const;
+      },
+    ),
   );
-  return new Map<string, object>([[profile.id, profile], ...lists]);
+
+/** What a verifier fetches from the API: the issuer profile at its id URL, and the credential's status lists. */
+export const servedProfile = async (ledger: TestLedger, issuerId: string, credential?: WithStatus) => {
+  const profile = (await ledger.request('GET', `/issuers/${issuerId}`)).body;
+  return new Map<string, object>([[profile.id, profile], ...(await statusListsOf(ledger, credential))]);
 };
 
 /**
