@@ -39,3 +39,7 @@ export type * from './compliance/rulesets';
 export { rulesetsDecider } from './compliance/rulesets';
 export type * from './compliance/decider';
 export { complianceDecider } from './compliance/decider';
+export type * from './principal/events';
+export type * from './principal/commands';
+export * from './principal/state';
+export * from './principal/decider';

@@ -33,4 +33,10 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
   QualityCheckFailed:
     'A command was refused by a blocking rule of the active ruleset (stream `compliance-<issuerId>`).',
   RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',
+  PrincipalCreated:
+    'An admin gave access: the principal, its role and binding, who acted and when (stream `principals`; never the token).',
+  PrincipalDisabled:
+    "A principal's access was withdrawn: its token is refused from then on (stream `principals`).",
+  PrincipalTokenRotated:
+    "A principal's token was replaced: the old one is refused, the new one was shown once (stream `principals`).",
 };

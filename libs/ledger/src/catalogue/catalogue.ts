@@ -19,6 +19,10 @@ import {
   pathwayDecider,
   type PathwayEvent,
   type PathwayState,
+  type PrincipalCommand,
+  principalsDecider,
+  type PrincipalEvent,
+  type PrincipalsState,
   type QaBodyCommand,
   qaBodyDecider,
   type QaBodyEvent,
@@ -39,6 +43,7 @@ import {
   credential,
   issuer,
   pathway,
+  principals,
   qaBody,
   type RelatedRefs,
   specification,
@@ -54,7 +59,8 @@ type Aggregates = Aggregate<QaBodyCommand, QaBodyState, QaBodyEvent> &
   Aggregate<AssessmentCommand, AssessmentState, AssessmentEvent> &
   Aggregate<CredentialCommand, CredentialState, CredentialEvent> &
   Aggregate<PathwayCommand, PathwayState, PathwayEvent> &
-  Aggregate<StackCommand, StackState, StackEvent>;
+  Aggregate<StackCommand, StackState, StackEvent> &
+  Aggregate<PrincipalCommand, PrincipalsState, PrincipalEvent>;
 
 export type TargetState<T extends CredenceCommandType> = Aggregates[T]['state'];
 type TargetEvent<T extends CredenceCommandType> = Aggregates[T]['event'];
@@ -243,6 +249,26 @@ export const CATALOGUE = {
     decider: stackDecider,
     facts: facts.ownedResourceFacts,
     recordedAs: 'StackedCredentialInvalidated',
+  },
+
+  // Access changes: decided on the one `principals` stream; the token hashes stay in the principal store.
+  CreatePrincipal: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalCreated',
+  },
+  DisablePrincipal: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalDisabled',
+  },
+  RotatePrincipalToken: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalTokenRotated',
   },
 } as const satisfies Catalogue;
 

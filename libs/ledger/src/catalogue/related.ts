@@ -3,9 +3,12 @@ import {
   credentialDecider,
   issuerDecider,
   pathwayDecider,
+  PRINCIPALS_STREAM,
+  principalsDecider,
   qaBodyDecider,
   specificationDecider,
   stackDecider,
+  type PrincipalsState,
   type StreamCategory,
   streamId,
 } from '@credence/domain';
@@ -30,6 +33,11 @@ export const assessment = ref('assessment', assessmentDecider);
 export const credential = ref('credential', credentialDecider);
 export const pathway = ref('pathway', pathwayDecider);
 export const stack = ref('stack', stackDecider);
+/** The one stream of access changes: every principal command targets it. */
+export const principals = (): StreamRef<PrincipalsState> => ({
+  streamId: PRINCIPALS_STREAM,
+  folding: principalsDecider,
+});
 
 /** The refs that resolve to a command's `context`: one ref per state, a list of refs per list of states. */
 export type RelatedRefs<Context> = {

@@ -62,7 +62,9 @@ const routed =
 
 /** Commands sent by the system, never through a route. */
 type SystemCommandType = 'InvalidateStackedCredential' | 'CredentialAssessment' | 'ReleaseAssessment';
-export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType>;
+/** Access changes: admin routes with no rules worth a dry run, and a token that must be made first. */
+type AccessCommandType = 'CreatePrincipal' | 'DisablePrincipal' | 'RotatePrincipalToken';
+export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType | AccessCommandType>;
 
 /**
  * Each routed command's DTO and mapping, so a dry run (`POST /rules/evaluate`) builds exactly the
