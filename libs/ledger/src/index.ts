@@ -7,5 +7,6 @@ export * from './reactions';
 export * from './issuance';
 export * from './active-ruleset';
 export * from './rules-gate';
+export * from './refusal-limit';
 export * from './past-decisions';
 export * from './replay';
