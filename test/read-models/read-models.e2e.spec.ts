@@ -100,9 +100,12 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(r.medianAssessmentToIssuance.ms).toBeGreaterThanOrEqual(8 * DAY);
       expect(r.medianAssessmentToIssuance.ms).toBeLessThan(8 * DAY + 3_600_000);
       expect(reply.body.issuer).toMatchObject({ legalName: 'Hogeschool Utrecht', country: 'NL' });
+      // The granting QA body by id and name, and the six credentials issued under the accreditation.
       expect(reply.body.accreditations).toEqual([
         expect.objectContaining({
+          qaBodyId: seeded.a.qaBodyId,
           qaBody: 'NVAO',
+          credentialsIssued: 6,
           status: 'active',
           history: [expect.objectContaining({ change: 'granted' })],
         }),
@@ -121,6 +124,10 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
           'eu-microcredentials@2022,refusedByRule,annex1.type-of-assessment,1',
           'eu-microcredentials@2022,warningsByRule,ects.hours-per-credit,1',
         ]),
+      );
+      expect(lines).toContainEqual(expect.stringMatching(/^,accreditation\.credentialsIssued,[^,]+,6$/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^,accreditation\\.qaBody,[^,]+,${seeded.a.qaBodyId} NVAO$`)),
       );
     });
 
@@ -157,6 +164,13 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         eqfLevel: 6,
         issuerName: 'Hogeschool Utrecht',
         typeOfQualityAssurance: 'external accreditation',
+        // The QA body accrediting the specification's issuer now, by id and name.
+        qaBodies: [
+          {
+            qaBodyId: (items[0].issuerId === seeded.a.issuerId ? seeded.a : seeded.b).qaBodyId,
+            name: 'NVAO',
+          },
+        ],
         countries: ['NL'],
       });
       expect(pages[pages.length - 1].body.next).toBeNull();

@@ -45,7 +45,8 @@ export class ComplianceController {
   @Get(':id/compliance')
   @ReadModelRoute(
     'Per ruleset version: credentials issued, active, suspended, expired, not yet valid and revoked (by reason), refused ' +
-      'commands and warnings by rule id, the median time from assessment to issuance; plus the accreditation history. ' +
+      'commands and warnings by rule id, the median time from assessment to issuance; plus each accreditation with its granting QA body (id and name), ' +
+      'its history and the credentials issued under it. ' +
       'Active and expired are judged now. JSON also has `issuedPerWeek` (ISO weeks by their Monday). CSV: one long table `ruleset,metric,key,value`. An issuer sees only its own.',
     { csv: true },
   )

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { CHECKPOINTS_TABLE } from './tables';
 
@@ -80,7 +80,17 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
  * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
  * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
  */
-export const readModelMigrations = (prefix: string, tag: string): Record<string, Migration> => ({
+/** The accreditation each credential was issued under, read from the stored document (0002's backfill). */
+const ACCREDITATION_OF_DOC = {
+  sqlite: sql`json_extract(doc, '$.accreditation.accreditationId')`,
+  postgres: sql`(doc::jsonb -> 'accreditation' ->> 'accreditationId')`,
+} as const;
+
+export const readModelMigrations = (
+  prefix: string,
+  tag: string,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+): Record<string, Migration> => ({
   '0001-read-models': {
     up: async (db) => {
       for (const [table, spec] of Object.entries(TABLES_0001))
@@ -90,6 +100,21 @@ export const readModelMigrations = (prefix: string, tag: string): Record<string,
         .ifNotExists()
         .addColumn('name', 'text', (c) => c.primaryKey())
         .addColumn('position', 'text')
+        .execute();
+    },
+  },
+  // Issuances per accreditation in the issuer's compliance report.
+  '0002-credential-accreditation': {
+    up: async (db) => {
+      const table = prefix + 'credentials';
+      await db.schema.alterTable(table).addColumn('accreditation_id', 'text').execute();
+      await sql`UPDATE ${sql.table(table)} SET accreditation_id = ${ACCREDITATION_OF_DOC[dialect]}`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex(`${table}_issuer_id_accreditation_id_${tag}`)
+        .on(table)
+        .columns(['issuer_id', 'accreditation_id'])
         .execute();
     },
   },
