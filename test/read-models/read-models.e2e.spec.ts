@@ -207,6 +207,53 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(await ids('&includeRetired=true')).toContainEqual([retired.id, true]);
     });
 
+    it('filters on the Annex I vocabularies of the active ruleset, and refuses a value outside them', async () => {
+      const vocab = await get('/v1/register/vocabularies', seeded.a.auditorToken);
+      expect(vocab.status).toBe(200);
+      expect(vocab.body.ruleset).toMatchObject({ id: 'eu-microcredentials' });
+      expect(vocab.body.vocabularies.typeOfAssessment).toEqual(expect.arrayContaining(['project', 'exam']));
+      expect(vocab.body.vocabularies.formOfParticipation).toEqual(
+        expect.arrayContaining(['online', 'blended']),
+      );
+      expect(vocab.body.vocabularies.supervisionAndIdentityVerification).toContain(
+        'supervised-with-identity-check',
+      );
+      const items = async (query: string) =>
+        (
+          await allPages(
+            ledger,
+            fresh(`/v1/register/specifications?limit=50&${query}`),
+            seeded.a.auditorToken,
+          )
+        ).flatMap((p) => p.body.items);
+      const ofA = (query: string) => items(`issuerId=${seeded.a.issuerId}&${query}`);
+      const [all, projects, exams] = await Promise.all([
+        ofA(''),
+        ofA('typeOfAssessment=project'),
+        ofA('typeOfAssessment=exam'),
+      ]);
+      // Issuer A's specifications alternate project and exam: the two filters split them.
+      expect(projects.length).toBeGreaterThanOrEqual(A_SPECS / 2);
+      expect(projects.length + exams.length).toBe(all.length);
+      expect(new Set(projects.map((i: { typeOfAssessment: string }) => i.typeOfAssessment))).toEqual(
+        new Set(['project']),
+      );
+      const supervised = await items('supervisionAndIdentityVerification=supervised-with-identity-check');
+      expect(supervised.length).toBeGreaterThanOrEqual(A_SPECS);
+      expect(
+        new Set(
+          supervised.map(
+            (i: { supervisionAndIdentityVerification: string }) => i.supervisionAndIdentityVerification,
+          ),
+        ),
+      ).toEqual(new Set(['supervised-with-identity-check']));
+      const outside = await get('/v1/register/specifications?typeOfAssessment=-', seeded.a.auditorToken);
+      expect(outside.status).toBe(400);
+      expect(outside.body.errors).toEqual([
+        { field: 'typeOfAssessment', messages: [expect.stringContaining('project')] },
+      ]);
+    });
+
     it('exports the same rows as CSV, page by page through the Link header', async () => {
       const path = fresh('/v1/register/specifications?eqfLevel=6&minEcts=3&sort=ects&limit=2');
       const rows = csvRows(await allPages(ledger, path, seeded.a.auditorToken, CSV));

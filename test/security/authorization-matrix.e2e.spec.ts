@@ -89,6 +89,7 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'POST VerificationController.verify': { allow: 'public' },
   'GET ComplianceController.directory': { allow: READ_MODELS, csv: true },
   'GET ComplianceController.compliance': { allow: READ_MODELS, hiddenFromB: true, csv: true },
+  'GET RegisterController.vocabularies': { allow: READ_MODELS },
   'GET RegisterController.specifications': { allow: READ_MODELS, csv: true },
   'GET RegisterController.comparison': { allow: READ_MODELS },
   'GET LearnersController.record': { allow: READ_MODELS },

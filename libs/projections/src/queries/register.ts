@@ -24,6 +24,7 @@ export type RegisterFilter = Readonly<{
   typeOfAssessment?: string;
   formOfParticipation?: string;
   typeOfQualityAssurance?: string;
+  supervisionAndIdentityVerification?: string;
   includeRetired?: boolean;
 }>;
 
@@ -142,6 +143,12 @@ export const listSpecifications = async (
     query = query.where('form_of_participation', '=', filter.formOfParticipation);
   if (filter.typeOfQualityAssurance !== undefined)
     query = query.where('type_of_quality_assurance', '=', filter.typeOfQualityAssurance);
+  if (filter.supervisionAndIdentityVerification !== undefined)
+    query = query.where(
+      'supervision_and_identity_verification',
+      '=',
+      filter.supervisionAndIdentityVerification,
+    );
   if (!filter.includeRetired) query = query.where('retired', '=', 0);
   if (page.cursor) query = query.where(afterCursor(key, sort.direction, decodeCursor(page.cursor, sortName)));
   const rows = await query

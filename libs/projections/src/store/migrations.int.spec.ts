@@ -7,7 +7,7 @@ import { ReadModelDatabase } from './database';
 import { readModelMigrations } from './migrations';
 import { migrateTableSet } from './table-set';
 
-describeEachReadModelStore('Read-model migration 0002 (credentials by accreditation)', (target) => {
+describeEachReadModelStore('Read-model migrations 0002 and 0003 (backfilled columns)', (target) => {
   let dataDir: string;
   let rm: ReadModelDatabase;
 
@@ -20,7 +20,7 @@ describeEachReadModelStore('Read-model migration 0002 (credentials by accreditat
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('given credentials stored before it, when the set is upgraded, then each gets the accreditation its document names', async () => {
+  it('given credentials stored before it, when the set is upgraded, then each row gets the accreditation or supervision its document names', async () => {
     const migrations = readModelMigrations('', 'test', rm.dialect);
     const only0001 = new Migrator({
       db: rm.db,
@@ -37,6 +37,14 @@ describeEachReadModelStore('Read-model migration 0002 (credentials by accreditat
       .insertInto('credentials')
       .values([credential('c-1', { accreditationId: 'acc-1', qaBody: 'NVAO' }), credential('c-2', null)])
       .execute();
+    await rm.any
+      .insertInto('specifications')
+      .values({
+        id: 's-1',
+        doc: JSON.stringify({ supervisionAndIdentityVerification: 'unsupervised' }),
+        retired: 0,
+      })
+      .execute();
 
     await migrateTableSet(rm);
 
@@ -49,5 +57,11 @@ describeEachReadModelStore('Read-model migration 0002 (credentials by accreditat
       { id: 'c-1', accreditation_id: 'acc-1' },
       { id: 'c-2', accreditation_id: null },
     ]);
+    expect(
+      await rm.db
+        .selectFrom('specifications')
+        .select(['id', 'supervision_and_identity_verification'])
+        .execute(),
+    ).toEqual([{ id: 's-1', supervision_and_identity_verification: 'unsupervised' }]);
   });
 });

@@ -86,6 +86,12 @@ const ACCREDITATION_OF_DOC = {
   postgres: sql`(doc::jsonb -> 'accreditation' ->> 'accreditationId')`,
 } as const;
 
+/** A specification's supervision and identity verification, from its stored document (0003's backfill). */
+const SUPERVISION_OF_DOC = {
+  sqlite: sql`json_extract(doc, '$.supervisionAndIdentityVerification')`,
+  postgres: sql`(doc::jsonb ->> 'supervisionAndIdentityVerification')`,
+} as const;
+
 export const readModelMigrations = (
   prefix: string,
   tag: string,
@@ -116,6 +122,16 @@ export const readModelMigrations = (
         .on(table)
         .columns(['issuer_id', 'accreditation_id'])
         .execute();
+    },
+  },
+  // The register filters on every Annex I vocabulary, supervision and identity verification too.
+  '0003-specification-supervision': {
+    up: async (db) => {
+      const table = prefix + 'specifications';
+      await db.schema.alterTable(table).addColumn('supervision_and_identity_verification', 'text').execute();
+      await sql`UPDATE ${sql.table(table)} SET supervision_and_identity_verification = ${SUPERVISION_OF_DOC[dialect]}`.execute(
+        db,
+      );
     },
   },
 });
