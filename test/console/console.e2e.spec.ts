@@ -183,7 +183,7 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     const trail = page.locator('ol.timeline > li');
     await trail.first().waitFor();
     await expect(trail.count()).resolves.toBe(2);
-    await expect(trail.nth(0).textContent()).resolves.toContain('eu-microcredentials@2022');
+    await expect(trail.nth(0).textContent()).resolves.toContain('eu-microcredentials@2022-r2');
     await expect(trail.nth(1).textContent()).resolves.toContain('CredentialRevoked');
 
     await page.getByRole('button', { name: 'Verify hash chain' }).click();
@@ -215,7 +215,7 @@ describeInChromium('The console in Chromium, against a real ledger-api', () => {
     // "since" comes from a second request (the activation history): wait for it rather than race it.
     await page.getByTestId('active-ruleset').filter({ hasText: 'since' }).waitFor();
     await expect(page.getByTestId('active-ruleset').textContent()).resolves.toMatch(
-      /eu-microcredentials@2022.*since/,
+      /eu-microcredentials@2022-r2.*since/,
     );
     await page.locator('table.rules tbody tr').first().waitFor();
     await expect(page.locator('table.rules').textContent()).resolves.toContain('annex1.type-of-assessment');

@@ -83,7 +83,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(Number(reply.headers.get('credence-projection-position'))).toBeGreaterThanOrEqual(Number(head));
       expect(reply.body.rulesets).toHaveLength(1);
       const [r] = reply.body.rulesets;
-      expect(r.ruleset).toEqual({ id: 'eu-microcredentials', version: '2022' });
+      expect(r.ruleset).toEqual({ id: 'eu-microcredentials', version: '2022-r2' });
       expect(r.credentials).toEqual({
         issued: 6,
         active: 2,
@@ -119,10 +119,10 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(lines[0]).toBe('ruleset,metric,key,value');
       expect(lines).toEqual(
         expect.arrayContaining([
-          'eu-microcredentials@2022,issued,,6',
-          'eu-microcredentials@2022,revokedByReason,fraud,1',
-          'eu-microcredentials@2022,refusedByRule,annex1.type-of-assessment,1',
-          'eu-microcredentials@2022,warningsByRule,ects.hours-per-credit,1',
+          'eu-microcredentials@2022-r2,issued,,6',
+          'eu-microcredentials@2022-r2,revokedByReason,fraud,1',
+          'eu-microcredentials@2022-r2,refusedByRule,annex1.type-of-assessment,1',
+          'eu-microcredentials@2022-r2,warningsByRule,ects.hours-per-credit,1',
         ]),
       );
       expect(lines).toContainEqual(expect.stringMatching(/^,accreditation\.credentialsIssued,[^,]+,6$/));
@@ -388,7 +388,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         qaBody: 'NVAO',
         validUntil: '2030-12-31T23:59:59Z',
       });
-      expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
+      expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
     });
 
     it('is revoked with its reason after revocation and expired past validUntil', async () => {

@@ -52,7 +52,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   {
     name: 'CREDENCE_DEFAULT_RULESET',
-    default: 'eu-microcredentials@2022',
+    default: 'eu-microcredentials@2022-r2',
     description: 'Ruleset activated on a new ledger (`id@version`)',
     apps: ['ledger-api'],
   },
