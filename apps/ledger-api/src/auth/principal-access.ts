@@ -23,6 +23,12 @@ export type NewPrincipal = Readonly<{
 const RECONCILER = { id: 'system:principal-reconciliation', role: 'admin' } as const;
 
 /**
+ * A creation logged this recently may still be on its way to the store in another process (it
+ * appends, then inserts, within milliseconds): reconciliation leaves it to a later start.
+ */
+const IN_FLIGHT_MS = 60_000;
+
+/**
  * Grants and withdrawals of access: recorded on the `principals` stream first, then applied to the
  * principal store, which keeps the token hashes. Log first, so the store never holds access the log
  * does not know of; a crash between the two leaves the log ahead, and `reconcile` (run at start-up)
@@ -78,7 +84,8 @@ export class PrincipalAccess {
     for (const logged of Object.values(state.principals)) {
       const stored = this.store.findById(logged.principalId);
       if (!stored) {
-        if (!logged.disabledAt) await this.record(logged.principalId, 'not-stored', now, 0);
+        const settled = Date.parse(now) - Date.parse(logged.createdAt) > IN_FLIGHT_MS;
+        if (!logged.disabledAt && settled) await this.record(logged.principalId, 'not-stored', now, 0);
         continue;
       }
       if (logged.disabledAt && !stored.disabledAt) this.store.disable(stored.id, logged.disabledAt);
