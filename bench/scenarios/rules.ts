@@ -12,8 +12,8 @@ import type { Scenario, ScenarioContext } from '../harness/scenario';
 
 const SCENARIO = '6. Rule evaluation';
 const RULES_DIR = join(__dirname, '..', '..', 'rules');
-const KEY = 'eu-microcredentials@2022';
-const FILE = join(RULES_DIR, 'eu-microcredentials', '2022.yaml');
+const KEY = 'eu-microcredentials@2022-r2';
+const FILE = join(RULES_DIR, 'eu-microcredentials', '2022-r2.yaml');
 
 /**
  * The baseline: the same CEL expressions, compiled the same way, run on facts converted once up

@@ -172,7 +172,7 @@ describe('Open Badges 3.0 export and verification', () => {
         expect(check(reply, id)).toMatchObject({ passed: true });
       expect(check(reply, 'accreditation')).toMatchObject({ evidence: { qaBody: 'NVAO' } });
       expect(check(reply, 'quality-ruleset')).toMatchObject({
-        evidence: { id: 'eu-microcredentials', version: '2022' },
+        evidence: { id: 'eu-microcredentials', version: '2022-r2' },
       });
       expect(check(reply, 'status.ledger')).toBeUndefined(); // the published lists answer
     });

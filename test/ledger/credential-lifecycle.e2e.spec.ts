@@ -96,7 +96,7 @@ describe('A credential over HTTP: registration to revocation', () => {
     ]);
     expect(trail.body.events[0].metadata.ruleset).toMatchObject({
       id: 'eu-microcredentials',
-      version: '2022',
+      version: '2022-r2',
     });
     const verification = await ledger.request('GET', `/v1/streams/credential-${credentialId}/verification`, {
       token: world.auditorToken,

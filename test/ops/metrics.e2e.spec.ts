@@ -86,7 +86,7 @@ describe('Prometheus metrics', () => {
 
   it('has rule evaluations by rule id and outcome', () => {
     const evaluations = samples(families, 'credence_rule_evaluations_total', {
-      ruleset: 'eu-microcredentials@2022',
+      ruleset: 'eu-microcredentials@2022-r2',
     });
     expect(evaluations.some((m) => m.labels?.outcome === 'pass' && m.labels.rule)).toBe(true);
     expect(evaluations.some((m) => m.labels?.outcome === 'block')).toBe(true);

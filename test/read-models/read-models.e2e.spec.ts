@@ -83,7 +83,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(Number(reply.headers.get('credence-projection-position'))).toBeGreaterThanOrEqual(Number(head));
       expect(reply.body.rulesets).toHaveLength(1);
       const [r] = reply.body.rulesets;
-      expect(r.ruleset).toEqual({ id: 'eu-microcredentials', version: '2022' });
+      expect(r.ruleset).toEqual({ id: 'eu-microcredentials', version: '2022-r2' });
       expect(r.credentials).toEqual({
         issued: 6,
         active: 2,
@@ -100,9 +100,12 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(r.medianAssessmentToIssuance.ms).toBeGreaterThanOrEqual(8 * DAY);
       expect(r.medianAssessmentToIssuance.ms).toBeLessThan(8 * DAY + 3_600_000);
       expect(reply.body.issuer).toMatchObject({ legalName: 'Hogeschool Utrecht', country: 'NL' });
+      // The granting QA body by id and name, and the six credentials issued under the accreditation.
       expect(reply.body.accreditations).toEqual([
         expect.objectContaining({
+          qaBodyId: seeded.a.qaBodyId,
           qaBody: 'NVAO',
+          credentialsIssued: 6,
           status: 'active',
           history: [expect.objectContaining({ change: 'granted' })],
         }),
@@ -116,11 +119,15 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       expect(lines[0]).toBe('ruleset,metric,key,value');
       expect(lines).toEqual(
         expect.arrayContaining([
-          'eu-microcredentials@2022,issued,,6',
-          'eu-microcredentials@2022,revokedByReason,fraud,1',
-          'eu-microcredentials@2022,refusedByRule,annex1.type-of-assessment,1',
-          'eu-microcredentials@2022,warningsByRule,ects.hours-per-credit,1',
+          'eu-microcredentials@2022-r2,issued,,6',
+          'eu-microcredentials@2022-r2,revokedByReason,fraud,1',
+          'eu-microcredentials@2022-r2,refusedByRule,annex1.type-of-assessment,1',
+          'eu-microcredentials@2022-r2,warningsByRule,ects.hours-per-credit,1',
         ]),
+      );
+      expect(lines).toContainEqual(expect.stringMatching(/^,accreditation\.credentialsIssued,[^,]+,6$/));
+      expect(lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^,accreditation\\.qaBody,[^,]+,${seeded.a.qaBodyId} NVAO$`)),
       );
     });
 
@@ -157,6 +164,13 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         eqfLevel: 6,
         issuerName: 'Hogeschool Utrecht',
         typeOfQualityAssurance: 'external accreditation',
+        // The QA body accrediting the specification's issuer now, by id and name.
+        qaBodies: [
+          {
+            qaBodyId: (items[0].issuerId === seeded.a.issuerId ? seeded.a : seeded.b).qaBodyId,
+            name: 'NVAO',
+          },
+        ],
         countries: ['NL'],
       });
       expect(pages[pages.length - 1].body.next).toBeNull();
@@ -191,6 +205,53 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
           .map((i: { specificationId: string; retired: boolean }) => [i.specificationId, i.retired]);
       expect(await ids('')).not.toContainEqual([retired.id, true]);
       expect(await ids('&includeRetired=true')).toContainEqual([retired.id, true]);
+    });
+
+    it('filters on the Annex I vocabularies of the active ruleset, and refuses a value outside them', async () => {
+      const vocab = await get('/v1/register/vocabularies', seeded.a.auditorToken);
+      expect(vocab.status).toBe(200);
+      expect(vocab.body.ruleset).toMatchObject({ id: 'eu-microcredentials' });
+      expect(vocab.body.vocabularies.typeOfAssessment).toEqual(expect.arrayContaining(['project', 'exam']));
+      expect(vocab.body.vocabularies.formOfParticipation).toEqual(
+        expect.arrayContaining(['online', 'blended']),
+      );
+      expect(vocab.body.vocabularies.supervisionAndIdentityVerification).toContain(
+        'supervised-with-identity-check',
+      );
+      const items = async (query: string) =>
+        (
+          await allPages(
+            ledger,
+            fresh(`/v1/register/specifications?limit=50&${query}`),
+            seeded.a.auditorToken,
+          )
+        ).flatMap((p) => p.body.items);
+      const ofA = (query: string) => items(`issuerId=${seeded.a.issuerId}&${query}`);
+      const [all, projects, exams] = await Promise.all([
+        ofA(''),
+        ofA('typeOfAssessment=project'),
+        ofA('typeOfAssessment=exam'),
+      ]);
+      // Issuer A's specifications alternate project and exam: the two filters split them.
+      expect(projects.length).toBeGreaterThanOrEqual(A_SPECS / 2);
+      expect(projects.length + exams.length).toBe(all.length);
+      expect(new Set(projects.map((i: { typeOfAssessment: string }) => i.typeOfAssessment))).toEqual(
+        new Set(['project']),
+      );
+      const supervised = await items('supervisionAndIdentityVerification=supervised-with-identity-check');
+      expect(supervised.length).toBeGreaterThanOrEqual(A_SPECS);
+      expect(
+        new Set(
+          supervised.map(
+            (i: { supervisionAndIdentityVerification: string }) => i.supervisionAndIdentityVerification,
+          ),
+        ),
+      ).toEqual(new Set(['supervised-with-identity-check']));
+      const outside = await get('/v1/register/specifications?typeOfAssessment=-', seeded.a.auditorToken);
+      expect(outside.status).toBe(400);
+      expect(outside.body.errors).toEqual([
+        { field: 'typeOfAssessment', messages: [expect.stringContaining('project')] },
+      ]);
     });
 
     it('exports the same rows as CSV, page by page through the Link header', async () => {
@@ -330,7 +391,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         qaBody: 'NVAO',
         validUntil: '2030-12-31T23:59:59Z',
       });
-      expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
+      expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
     });
 
     it('answers as the ledger knew it at asOf: absent before the issuance was recorded', async () => {

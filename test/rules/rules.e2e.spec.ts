@@ -57,25 +57,30 @@ describe('Quality-benchmark rulesets over HTTP', () => {
 
   it('starts a new ledger with eu-microcredentials 2022 active, recorded as an event', async () => {
     const listed = await asIssuer('GET', '/v1/rulesets');
-    expect(listed.body.active).toMatchObject({ id: 'eu-microcredentials', version: '2022' });
-    expect(listed.body.rulesets.map((r: { version: string }) => r.version).sort()).toEqual(['2022', '2026']);
+    expect(listed.body.active).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
+    expect(listed.body.rulesets.map((r: { version: string }) => r.version).sort()).toEqual([
+      '2022',
+      '2022-r2',
+      '2026',
+      '2026-r2',
+    ]);
     const activations = await events('rulesets');
     expect(activations[0]).toMatchObject({
       type: 'RulesetActivated',
-      data: { rulesetId: 'eu-microcredentials', version: '2022', reason: 'startup-default' },
+      data: { rulesetId: 'eu-microcredentials', version: '2022-r2', reason: 'startup-default' },
     });
   });
 
   it('shows one loaded ruleset with every rule, its severity and reference; an unknown one is 404', async () => {
     const listed = await asIssuer('GET', '/v1/rulesets');
-    const one = await asIssuer('GET', '/v1/rulesets/eu-microcredentials/2022');
+    const one = await asIssuer('GET', '/v1/rulesets/eu-microcredentials/2022-r2');
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({
       id: 'eu-microcredentials',
-      version: '2022',
+      version: '2022-r2',
       hash: listed.body.active.hash,
     });
-    const counted = listed.body.rulesets.find((r: { version: string }) => r.version === '2022').rules;
+    const counted = listed.body.rulesets.find((r: { version: string }) => r.version === '2022-r2').rules;
     expect(one.body.rules).toHaveLength(counted);
     expect(one.body.rules).toEqual(
       expect.arrayContaining([
@@ -153,7 +158,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
       warnings: [expect.objectContaining({ ruleId: 'annex1.identity-verification' })],
     });
     const under2026 = await asIssuer('POST', '/v1/rules/evaluate', {
-      ruleset: { id: 'eu-microcredentials', version: '2026' },
+      ruleset: { id: 'eu-microcredentials', version: '2026-r2' },
       command: { type: 'PublishSpecification', body: unsupervised },
     });
     expect(under2026.body).toMatchObject({
@@ -174,13 +179,13 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     const oldIssued = expectCreated(await old.issue());
     const issuerOnly = await ledger.request('POST', '/v1/rulesets/activation', {
       token: world.issuerToken,
-      body: { id: 'eu-microcredentials', version: '2026' },
+      body: { id: 'eu-microcredentials', version: '2026-r2' },
     });
     expect(issuerOnly.status).toBe(403);
 
     const activated = await ledger.request('POST', '/v1/rulesets/activation', {
       token: world.qaToken,
-      body: { id: 'eu-microcredentials', version: '2026' },
+      body: { id: 'eu-microcredentials', version: '2026-r2' },
     });
     expect(activated.status).toBe(200);
     const hash2026 = activated.body.active.hash as string;
@@ -188,7 +193,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     const activation = (await events('rulesets')).at(-1)!;
     expect(activation).toMatchObject({
       type: 'RulesetActivated',
-      data: { version: '2026', hash: hash2026, reason: 'explicit' },
+      data: { version: '2026-r2', hash: hash2026, reason: 'explicit' },
     });
 
     const refused = await asIssuer('POST', '/v1/specifications', unsupervised);
@@ -198,7 +203,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     const [published] = await events(`specification-${accepted}`);
     expect(published.metadata.ruleset).toEqual({
       id: 'eu-microcredentials',
-      version: '2026',
+      version: '2026-r2',
       hash: hash2026,
     });
 
@@ -207,7 +212,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     try {
       const report = await replayHistory(
         store,
-        loadRuleset(resolve(__dirname, '../../rules/eu-microcredentials/2026.yaml')),
+        loadRuleset(resolve(__dirname, '../../rules/eu-microcredentials/2026-r2.yaml')),
       );
       const refusals = report.refused.map((d) => [d.commandType, d.streamId, d.blocked.map((f) => f.ruleId)]);
       expect(refusals).toEqual([
@@ -243,7 +248,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
         'rules',
         'replay',
         '--ruleset',
-        'rules/eu-microcredentials/2026.yaml',
+        'rules/eu-microcredentials/2026-r2.yaml',
         '--out',
         out,
       ],
@@ -253,7 +258,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
         encoding: 'utf8',
       },
     );
-    expect(printed).toMatch(/eu-microcredentials@2026: \d+ past decisions, 3 would be refused/);
+    expect(printed).toMatch(/eu-microcredentials@2026-r2: \d+ past decisions, 3 would be refused/);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.refused.map((d: { commandType: string }) => d.commandType)).toEqual([
       'PublishSpecification',

@@ -56,4 +56,45 @@ describe("A dry run is authorized like the real command: issuer B learns nothing
     expect(own.body).toMatchObject({ verdict: 'accepted' });
     expect(await logHead(ledger)).toBe(head);
   });
+
+  it.each([
+    ['an auditor', (w: TwoIssuers) => w.a.auditorToken],
+    ['a QA body', (w: TwoIssuers) => w.a.qaToken],
+  ])(
+    'given the revocation route is for issuers only, when %s dry-runs RevokeCredential, then it gets the route’s 403 and no verdict',
+    async (_, tokenOf) => {
+      const head = await logHead(ledger);
+      const body = { reason: 'issued-in-error' };
+      const dry = await dryRun(tokenOf(world), 'RevokeCredential', world.theirs.credentialId, body);
+      const real = await ledger.request('POST', `/v1/credentials/${world.theirs.credentialId}/revocation`, {
+        token: tokenOf(world),
+        body,
+      });
+      expect([dry.status, real.status]).toEqual([403, 403]);
+      expect(dry.body).not.toHaveProperty('verdict');
+      expect(await logHead(ledger)).toBe(head);
+    },
+  );
+
+  // The real command: who may act is checked before the rules run.
+
+  it('given A owns the credential, when B revokes it with a reason the rules refuse, then B gets the 404 of an unknown id and no refusal is recorded', async () => {
+    const head = await logHead(ledger);
+    const reply = await ledger.request('POST', `/v1/credentials/${world.theirs.credentialId}/revocation`, {
+      token: world.b.issuerToken,
+      body: { reason: 'not-a-listed-reason' },
+    });
+    expect(reply.status).toBe(404);
+    expect(await logHead(ledger)).toBe(head);
+  });
+
+  it('given A owns the credential, when A revokes it with a reason the rules refuse, then the refusal is recorded (the rules still run)', async () => {
+    const head = await logHead(ledger);
+    const reply = await ledger.request('POST', `/v1/credentials/${world.theirs.credentialId}/revocation`, {
+      token: world.a.issuerToken,
+      body: { reason: 'not-a-listed-reason' },
+    });
+    expect(reply.status).toBe(422);
+    expect(await logHead(ledger)).not.toBe(head);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 
 /** Access an operator can take away: a disabled or expired token is refused at once, with a code saying which. */
@@ -76,5 +77,44 @@ describe('Principals can be disabled and tokens expire', () => {
     expect(text).not.toMatch(/cred_|token|[0-9a-f]{64}/i);
     const { token: auditor } = await createAuditor();
     expect((await ledger.request('GET', '/v1/principals', { token: auditor })).status).toBe(403);
+  });
+
+  it('given an admin creates, rotates and disables a principal, then an auditor reads who had which access when on the principals stream, without secrets', async () => {
+    const { id, token } = await createAuditor();
+    const rotated = await ledger.request('POST', `/v1/principals/${id}/token`, { token: ADMIN_TOKEN });
+    await ledger.request('POST', `/v1/principals/${id}/disable`, { token: ADMIN_TOKEN });
+    const { token: auditor } = await createAuditor();
+    const read = await ledger.request('GET', '/v1/streams/principals/events?limit=1000', { token: auditor });
+    expect(read.status).toBe(200);
+    const events = (read.body as { events: Array<{ type: string; data: Record<string, unknown> }> }).events;
+    const admin = (await ledger.request('GET', '/v1/principals/me', { token: ADMIN_TOKEN })).body as {
+      id: string;
+    };
+    expect(events.filter((e) => e.data.principalId === id)).toEqual([
+      expect.objectContaining({
+        type: 'PrincipalCreated',
+        data: expect.objectContaining({ role: 'auditor', by: admin.id, at: expect.any(String) }),
+      }),
+      expect.objectContaining({
+        type: 'PrincipalTokenRotated',
+        data: expect.objectContaining({ by: admin.id }),
+      }),
+      expect.objectContaining({
+        type: 'PrincipalDisabled',
+        data: expect.objectContaining({ reason: 'withdrawn' }),
+      }),
+    ]);
+    // The bootstrap admin is recorded too, by the start-up reconciliation.
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'PrincipalCreated',
+        data: expect.objectContaining({ principalId: admin.id }),
+      }),
+    );
+    const text = JSON.stringify(read.body);
+    for (const secret of [token, (rotated.body as { token: string }).token]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(createHash('sha256').update(secret).digest('hex'));
+    }
   });
 });

@@ -1,7 +1,14 @@
 import { RequestMethod } from '@nestjs/common';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import {
+  ApplicationConfig,
+  DiscoveryService,
+  MetadataScanner,
+  ModulesContainer,
+  Reflector,
+} from '@nestjs/core';
+import { isRouteExcluded } from '@nestjs/core/router/utils/exclude-route.util';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { PUBLIC_KEY, ROLES_KEY } from '../../apps/ledger-api/src/auth/roles';
@@ -47,6 +54,8 @@ export const routeTable = (app: NestFastifyApplication): Route[] => {
   const reflector = app.get(Reflector);
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const scanner = new MetadataScanner();
+  // Routes excluded from the /v1 prefix (the public issuer profile) can share a path with a /v1 route.
+  const excluded = app.get(ApplicationConfig).getGlobalPrefixOptions().exclude ?? [];
   const routes: Route[] = [];
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object;
@@ -57,7 +66,11 @@ export const routeTable = (app: NestFastifyApplication): Route[] => {
       const path: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-      const url = [join('v1', controllerPath, path), join(controllerPath, path)].find((candidate) =>
+      const unprefixed = join(controllerPath, path);
+      const candidates = isRouteExcluded(excluded, unprefixed, RequestMethod[method as 'GET'])
+        ? [unprefixed]
+        : [join('v1', controllerPath, path), unprefixed];
+      const url = candidates.find((candidate) =>
         fastify.hasRoute({ method: method as 'GET', url: candidate }),
       );
       if (!url)

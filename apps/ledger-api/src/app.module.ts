@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { EventStore } from '@credence/event-store';
 import { BatchStore, SqliteBatchStore } from './batches/batch-store';
 import { AuthGuard } from './auth/auth.guard';
+import { PrincipalAccess } from './auth/principal-access';
 import { PrincipalStore } from './auth/principal-store';
 import { SqlitePrincipalStore } from './auth/sqlite-principal-store';
 import { LedgerConfig } from './config';
@@ -75,6 +76,7 @@ export class AppModule {
         { provide: Metrics, useValue: metrics },
         { provide: EventStore, useFactory: () => openEventStore(config, metrics) },
         { provide: PrincipalStore, useFactory: () => new SqlitePrincipalStore(apiDb) },
+        PrincipalAccess,
         {
           provide: IdempotencyStore,
           useFactory: () => new SqliteIdempotencyStore(apiDb, config.security.idempotencyTtlMs),

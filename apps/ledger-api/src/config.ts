@@ -72,7 +72,7 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     esdbConnectionString,
     databaseUrl: readEnv('DATABASE_URL', env),
     adminToken,
-    defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022',
+    defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022-r2',
     projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
     transparencyLog: {
       origin: readEnv('CREDENCE_LOG_ORIGIN', env)!,

@@ -53,7 +53,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   },
   {
     name: 'CREDENCE_DEFAULT_RULESET',
-    default: 'eu-microcredentials@2022',
+    default: 'eu-microcredentials@2022-r2',
     description: 'Ruleset activated on a new ledger (`id@version`)',
     apps: ['ledger-api'],
   },
@@ -176,9 +176,16 @@ export const ENV_VARS: readonly EnvVar[] = [
     apps: ['ledger-api'],
   },
   {
+    name: 'CREDENCE_REFUSAL_LIMIT',
+    default: '60',
+    description:
+      'Commands refused by the rules (each recorded as QualityCheckFailed) per principal per window before 429',
+    apps: ['ledger-api'],
+  },
+  {
     name: 'CREDENCE_RATE_LIMIT_WINDOW_SECONDS',
     default: '60',
-    description: 'Window of both rate limits, in seconds',
+    description: 'Window of the rate limits, in seconds',
     apps: ['ledger-api'],
   },
   {

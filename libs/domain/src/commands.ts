@@ -2,6 +2,7 @@ import type { AssessmentCommand } from './assessment/commands';
 import type { CredentialCommand } from './credential/commands';
 import type { IssuerCommand } from './issuer/commands';
 import type { PathwayCommand } from './pathway/commands';
+import type { PrincipalCommand } from './principal/commands';
 import type { QaBodyCommand } from './qa-body/commands';
 import type { SpecificationCommand } from './specification/commands';
 import type { StackCommand } from './stack/commands';
@@ -16,7 +17,8 @@ export type CredenceCommand =
   | CredentialCommand
   | PathwayCommand
   | StackCommand
-  | StatusIndexCommand;
+  | StatusIndexCommand
+  | PrincipalCommand;
 
 export type CredenceCommandType = CredenceCommand['type'];
 
@@ -53,6 +55,9 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   AwardStackedCredential: true,
   ReconcileStackedCredential: true,
   ClaimStatusIndex: true,
+  CreatePrincipal: true,
+  DisablePrincipal: true,
+  RotatePrincipalToken: true,
 };
 
 export const COMMAND_TYPES = Object.keys(LISTED) as [CredenceCommandType, ...CredenceCommandType[]];

@@ -3,6 +3,7 @@ import type { ComplianceEvent, RulesetEvent } from './compliance/events';
 import type { CredentialEvent } from './credential/events';
 import type { IssuerEvent } from './issuer/events';
 import type { PathwayEvent } from './pathway/events';
+import type { PrincipalEvent } from './principal/events';
 import type { QaBodyEvent } from './qa-body/events';
 import type { SpecificationEvent } from './specification/events';
 import type { StackEvent } from './stack/events';
@@ -18,7 +19,8 @@ export type CredenceEvent =
   | StackEvent
   | StatusIndexEvent
   | ComplianceEvent
-  | RulesetEvent;
+  | RulesetEvent
+  | PrincipalEvent;
 
 export type CredenceEventType = CredenceEvent['type'];
 
@@ -59,6 +61,9 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   StatusIndexClaimed: 1,
   QualityCheckFailed: 1,
   RulesetActivated: 1,
+  PrincipalCreated: 1,
+  PrincipalDisabled: 1,
+  PrincipalTokenRotated: 1,
 };
 
 export const EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as CredenceEventType[];

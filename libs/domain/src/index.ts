@@ -47,3 +47,7 @@ export * from './status-index/events';
 export type * from './status-index/commands';
 export * from './status-index/state';
 export * from './status-index/decider';
+export type * from './principal/events';
+export type * from './principal/commands';
+export * from './principal/state';
+export * from './principal/decider';

@@ -10,12 +10,16 @@ export const STREAM_CATEGORIES = [
   'compliance',
   'rulesets',
   'status-index',
+  'principals',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export const streamId = (category: StreamCategory, id: string): string => `${category}-${id}`;
 
 export const RULESETS_STREAM = 'rulesets';
+
+/** Who was given which access, and when it was withdrawn: one stream, so it reads as one history. */
+export const PRINCIPALS_STREAM = 'principals';
 
 export const categoryOf = (stream: string): StreamCategory | undefined =>
   STREAM_CATEGORIES.find((c) => stream === c || stream.startsWith(`${c}-`));

@@ -24,6 +24,16 @@ export class RuleViolationError extends LedgerError {
   }
 }
 
+/** The principal's rule refusals passed the limit for this window (HTTP 429 with Retry-After); nothing recorded. */
+export class RefusalsRateLimitedError extends LedgerError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'rules.refusals-rate-limited',
+      `Too many commands refused by the rules; retry after ${retryAfterSeconds} s`,
+    );
+  }
+}
+
 export class UnknownRulesetError extends LedgerError {
   constructor(
     readonly rulesetId: string,

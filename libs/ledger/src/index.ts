@@ -8,6 +8,7 @@ export * from './issuance';
 export * from './reissue';
 export * from './active-ruleset';
 export * from './rules-gate';
+export * from './refusal-limit';
 export * from './past-decisions';
 export * from './replay';
 export * from './status-claims';

@@ -57,12 +57,13 @@ export const resolveCommand = async <T extends CredenceCommandType>(
 };
 
 /**
- * A dry run answers only what the real command would let its caller learn: the decider's refusals
- * of who may act (forbidden) and of unknown targets (not-found) come first, exactly as the real call
- * gives them, so another issuer's object is as unknown as a missing one. The decider's other
- * refusals (conflict, invalid) are outcomes the dry run leaves to its verdict.
+ * Who may act comes before any rule: the decider's refusals of who may act (forbidden) and of
+ * unknown targets (not-found) are thrown before the rules are evaluated, by the real command and by
+ * the dry run alike. So another issuer's object is as unknown as a missing one, a dry run learns
+ * nothing the real call would not tell, and no refusal is recorded for an actor who may not act at
+ * all. The decider's other refusals (conflict, invalid) stay after the rules, as outcomes.
  */
-const authorizeDryRun = <T extends CredenceCommandType>(
+const authorizeFirst = <T extends CredenceCommandType>(
   command: CommandOfType<T>,
   state: TargetState<T>,
 ): void => {
@@ -126,7 +127,7 @@ export class Ledger {
   async factsFor<T extends CredenceCommandType>(request: CommandRequest<T>): Promise<Facts> {
     const resolved = await this.resolve(request);
     const { state } = await this.load(resolved.target.folding, resolved.target.streamId);
-    authorizeDryRun(resolved.command, state);
+    authorizeFirst(resolved.command, state);
     return resolved.facts(state);
   }
 
@@ -153,7 +154,10 @@ export class Ledger {
     const append = () =>
       handleCommand(this.store, decider, resolved.target.streamId, resolved.command, {
         expectedVersion: options.expectedVersion,
-        prepare: (_, state) => this.gateCheck(resolved, state),
+        prepare: (_, state) => {
+          authorizeFirst(resolved.command, state);
+          return this.gateCheck(resolved, state);
+        },
         upcasters: EVENT_UPCASTERS,
       });
     if (request.type === 'AwardStackedCredential') {

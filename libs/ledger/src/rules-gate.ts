@@ -8,8 +8,9 @@ import {
 import { deterministicEventId, DuplicateEventError, type EventStore } from '@credence/event-store';
 import { type CompiledRuleset, type Facts, verdict } from '@credence/rules';
 import type { ActiveRuleset } from './active-ruleset';
-import { RuleViolationError } from './errors';
+import { RefusalsRateLimitedError, RuleViolationError } from './errors';
 import { RulesGate } from './ledger';
+import type { RefusalLimiter } from './refusal-limit';
 
 export type RuleOutcome = 'pass' | 'warn' | 'block';
 
@@ -37,6 +38,8 @@ export class ActiveRulesetGate extends RulesGate {
     private readonly rulesets: ActiveRuleset,
     private readonly store: EventStore,
     private readonly observer?: RuleEvaluationObserver,
+    /** Bounds the refusals recorded per principal; past it, 429 and nothing appended. */
+    private readonly refusals?: RefusalLimiter,
   ) {
     super();
   }
@@ -49,6 +52,8 @@ export class ActiveRulesetGate extends RulesGate {
     }
     const { blocked, warnings } = verdict(findings);
     if (blocked.length > 0) {
+      const wait = this.refusals?.take(command.metadata.principal.id);
+      if (wait !== undefined) throw new RefusalsRateLimitedError(wait);
       const issuerId = facts.command.issuerId;
       await this.recordRefusal({
         type: 'RecordRefusal',

@@ -7,9 +7,14 @@ import { rulesetText, TITLE_RULE } from './testing/ruleset-text';
 const SHIPPED = join(__dirname, '../../../rules');
 
 describe('loadRulesetDirectory', () => {
-  it('loads both shipped EU rulesets, keyed id@version', () => {
+  it('loads every shipped EU ruleset, the first published versions and their revisions, keyed id@version', () => {
     const registry = loadRulesetDirectory(SHIPPED);
-    expect([...registry.keys()].sort()).toEqual(['eu-microcredentials@2022', 'eu-microcredentials@2026']);
+    expect([...registry.keys()].sort()).toEqual([
+      'eu-microcredentials@2022',
+      'eu-microcredentials@2022-r2',
+      'eu-microcredentials@2026',
+      'eu-microcredentials@2026-r2',
+    ]);
     expect(registry.get('eu-microcredentials@2022')?.rules.length).toBeGreaterThan(15);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { BOOTSTRAP_ADMIN_NAME } from './sqlite-principal-store';
 import { hashToken, newToken, type PrincipalStore, sameHash } from './principal-store';
@@ -5,6 +6,7 @@ import { hashToken, newToken, type PrincipalStore, sameHash } from './principal-
 /**
  * Ensures one admin exists. CREDENCE_ADMIN_TOKEN, when set, is authoritative (rotating it rotates the
  * admin). When unset on first start, a token is generated and printed once; only its hash is kept.
+ * The start-up reconciliation then records the admin, and any replacement, on the `principals` stream.
  */
 export const ensureBootstrapAdmin = (
   store: PrincipalStore,
@@ -21,8 +23,10 @@ export const ensureBootstrapAdmin = (
     return;
   }
   const token = configuredToken ?? newToken();
-  const { principal } = store.create({ role: 'admin', name: BOOTSTRAP_ADMIN_NAME, now });
-  store.replaceTokenHash(principal.id, hashToken(token));
+  store.insert(
+    { id: randomUUID(), role: 'admin', name: BOOTSTRAP_ADMIN_NAME, createdAt: now, tokenRotations: 0 },
+    hashToken(token),
+  );
   if (!configuredToken) {
     // Printed once, on purpose: it is the only way an operator learns the generated token.
     process.stdout.write(`\nCredence admin token (shown once, store it now): ${token}\n\n`);

@@ -9,6 +9,8 @@ export type StoredPrincipal = Principal &
     expiresAt?: string;
     /** Set when an admin withdrew the access (401 `token.disabled`). */
     disabledAt?: string;
+    /** How many times the token was replaced: compared with the log's rotations at start-up. */
+    tokenRotations: number;
   }>;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -24,6 +26,7 @@ export abstract class PrincipalStore {
   abstract findByTokenHash(tokenHash: string): StoredPrincipal | undefined;
   abstract insert(principal: StoredPrincipal, tokenHash: string): void;
   abstract findBootstrapAdmin(): { principal: StoredPrincipal; tokenHash: string } | undefined;
+  /** A new token hash; counts as one more rotation. */
   abstract replaceTokenHash(principalId: string, tokenHash: string): void;
   abstract findById(principalId: string): StoredPrincipal | undefined;
   abstract list(): StoredPrincipal[];
@@ -31,6 +34,8 @@ export abstract class PrincipalStore {
   abstract disable(principalId: string, now: string): void;
 
   create(input: {
+    /** Given by the caller when the log already names the principal (see principal-access.ts). */
+    id?: string;
     role: Role;
     issuerId?: string;
     qaBodyId?: string;
@@ -40,13 +45,14 @@ export abstract class PrincipalStore {
   }): { principal: StoredPrincipal; token: string } {
     const token = newToken();
     const principal: StoredPrincipal = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       role: input.role,
       ...(input.issuerId ? { issuerId: input.issuerId } : {}),
       ...(input.qaBodyId ? { qaBodyId: input.qaBodyId } : {}),
       name: input.name,
       createdAt: input.now,
       ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+      tokenRotations: 0,
     };
     this.insert(principal, hashToken(token));
     return { principal, token };

@@ -14,6 +14,7 @@ type Row = {
   token_hash: string;
   expires_at: string | null;
   disabled_at: string | null;
+  token_rotations: number;
 };
 
 const toPrincipal = (row: Row): StoredPrincipal => ({
@@ -25,6 +26,7 @@ const toPrincipal = (row: Row): StoredPrincipal => ({
   createdAt: row.created_at,
   ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
   ...(row.disabled_at ? { disabledAt: row.disabled_at } : {}),
+  tokenRotations: row.token_rotations,
 });
 
 export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
@@ -57,6 +59,9 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
       if (!columns.some((c) => c.name === column))
         this.db.exec(`ALTER TABLE principals ADD COLUMN ${column} TEXT`);
     }
+    // And the rotation count that start-up reconciliation compares with the log.
+    if (!columns.some((c) => c.name === 'token_rotations'))
+      this.db.exec('ALTER TABLE principals ADD COLUMN token_rotations INTEGER NOT NULL DEFAULT 0');
     // Every request authenticates through this one statement, so it is prepared once.
     this.byTokenHash = this.db.prepare(
       `SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`,
@@ -97,7 +102,9 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
   }
 
   replaceTokenHash(principalId: string, tokenHash: string): void {
-    this.db.prepare('UPDATE principals SET token_hash = ? WHERE id = ?').run(tokenHash, principalId);
+    this.db
+      .prepare('UPDATE principals SET token_hash = ?, token_rotations = token_rotations + 1 WHERE id = ?')
+      .run(tokenHash, principalId);
   }
 
   findById(principalId: string): StoredPrincipal | undefined {

@@ -11,6 +11,7 @@ import {
 import {
   IdempotencyKeyReusedError,
   LedgerError,
+  RefusalsRateLimitedError,
   RuleViolationError,
   UnknownRulesetError,
 } from '@credence/ledger';
@@ -60,6 +61,11 @@ const fromLedger = (error: LedgerError): Problem => {
     });
   }
   if (error instanceof UnknownRulesetError) return problem(404, error.code, error.message);
+  if (error instanceof RefusalsRateLimitedError)
+    return problem(429, error.code, EDGE_TITLES[429], {
+      detail: error.message,
+      retryAfter: error.retryAfterSeconds,
+    });
   if (error instanceof IdempotencyKeyReusedError) return problem(422, error.code, error.message);
   return problem(400, error.code, error.message);
 };
@@ -164,6 +170,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.status >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (body.status === 503) void reply.header('retry-after', '1');
+    if (error instanceof RefusalsRateLimitedError)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply
       .status(body.status)
       .header('content-type', PROBLEM_CONTENT_TYPE)

@@ -7,6 +7,7 @@ import {
   Ledger,
   LEDGER_REACTIONS,
   LedgerReactor,
+  RefusalLimiter,
   RulesGate,
 } from '@credence/ledger';
 import { loadRulesetDirectory } from '@credence/rules';
@@ -25,9 +26,14 @@ export const LedgerProviders: Provider[] = [
   },
   {
     provide: RulesGate,
-    inject: [ActiveRuleset, EventStore, Metrics],
-    useFactory: (rulesets: ActiveRuleset, store: EventStore, metrics: Metrics) =>
-      new ActiveRulesetGate(rulesets, store, metrics),
+    inject: [ActiveRuleset, EventStore, Metrics, LedgerConfig],
+    useFactory: (rulesets: ActiveRuleset, store: EventStore, metrics: Metrics, config: LedgerConfig) =>
+      new ActiveRulesetGate(
+        rulesets,
+        store,
+        metrics,
+        new RefusalLimiter(config.security.refusalLimit, config.security.rateWindowMs),
+      ),
   },
   {
     provide: Ledger,

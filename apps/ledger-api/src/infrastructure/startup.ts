@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { EventStore } from '@credence/event-store';
 import { ActiveRuleset, LedgerReactor } from '@credence/ledger';
 import { ensureBootstrapAdmin } from '../auth/bootstrap-admin';
+import { PrincipalAccess } from '../auth/principal-access';
 import { PrincipalStore } from '../auth/principal-store';
 import { LedgerConfig } from '../config';
 
@@ -23,6 +24,7 @@ export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     private readonly config: LedgerConfig,
     private readonly principals: PrincipalStore,
+    private readonly access: PrincipalAccess,
     private readonly rulesets: ActiveRuleset,
     private readonly reactor: LedgerReactor,
     private readonly store: EventStore,
@@ -36,6 +38,8 @@ export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
     const metadata = { commandId, principal: SYSTEM, now, correlationId: commandId, causationId: commandId };
     // Recorded as an event on a new ledger; a ledger with an active ruleset keeps it.
     await this.rulesets.activate(id, version, 'startup-default', metadata);
+    // After the ruleset: access changes pass the rules gate like every command.
+    await this.access.reconcile(now);
     const active = await this.rulesets.current();
     this.logger.log(`Active ruleset ${active.id}@${active.version} (${active.hash.slice(0, 12)}…)`);
     this.reactor.start();

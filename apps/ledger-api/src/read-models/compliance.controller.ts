@@ -45,8 +45,8 @@ export class ComplianceController {
   @Get(':id/compliance')
   @ReadModelRoute(
     'Per ruleset version: credentials issued, active, suspended, expired, not yet valid and revoked (by reason), refused ' +
-      'commands and warnings by rule id, the median time from assessment to issuance; plus the accreditation history ' +
-      '(each change with its `effectiveAt`) and `issuedOutsideAccreditation`: credentials issued while their ' +
+      'commands and warnings by rule id, the median time from assessment to issuance; plus each accreditation with its granting QA body (id and name), ' +
+      'its history (each change with its `effectiveAt`) and the credentials issued under it, and `issuedOutsideAccreditation`: credentials issued while their ' +
       'accreditation was in force as known then, but not as known now (a suspension or withdrawal recorded later ' +
       'took effect before the issuance). ' +
       'Active and expired are judged now. JSON also has `issuedPerWeek` (ISO weeks by their Monday). CSV: one long table `ruleset,metric,key,value`. An issuer sees only its own.',

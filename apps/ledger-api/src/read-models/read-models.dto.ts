@@ -95,6 +95,11 @@ export class RegisterQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   typeOfQualityAssurance?: string;
+  @ApiPropertyOptional({ example: 'supervised-online-with-identity-verification' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  supervisionAndIdentityVerification?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Also list retired specifications' })
   @IsOptional()

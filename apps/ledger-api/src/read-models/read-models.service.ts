@@ -1,3 +1,4 @@
+import { ActiveRuleset } from '@credence/ledger';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
@@ -20,6 +21,11 @@ export class ReadModels {
     readonly rm: ReadModelDatabase,
     private readonly moduleRef: ModuleRef,
   ) {}
+
+  /** The app's active ruleset (the register's filters take its Annex I vocabularies). */
+  activeRuleset() {
+    return this.moduleRef.get(ActiveRuleset, { strict: false }).current();
+  }
 
   get db() {
     return this.rm.db;

@@ -17,6 +17,7 @@ import { linkNext, sendCsv, wantsCsv } from './export-reply';
 import { ComparisonQueryDto, RegisterQueryDto } from './read-models.dto';
 import { ReadModelController, ReadModelRoute } from './decorators';
 import { ReadModels } from './read-models.service';
+import { assertInVocabularies, registerVocabularies } from './register-vocabularies';
 
 const SOURCES = ['specifications', 'issuers'];
 
@@ -32,9 +33,20 @@ const scopedIssuer = (principal: Principal, asked: string | undefined): string |
 export class RegisterController {
   constructor(private readonly readModels: ReadModels) {}
 
+  /** The Annex I vocabularies of the active ruleset: the values the register's filters take. */
+  @Get('vocabularies')
+  @ReadModelRoute(
+    'The values each Annex I filter of the register takes (type of assessment, form of participation, type of quality assurance, supervision and identity verification), from the active ruleset.',
+    { csv: false },
+  )
+  async vocabularies() {
+    return registerVocabularies(await this.readModels.activeRuleset());
+  }
+
   @Get('specifications')
   @ReadModelRoute(
-    'Specifications with their Annex I elements, filtered and sorted, in pages of `limit` (`next` cursor and `Link` header). Retired ones only with includeRetired=true.',
+    'Specifications with their Annex I elements, filtered and sorted, in pages of `limit` (`next` cursor and `Link` header). Retired ones only with includeRetired=true. ' +
+      'The Annex I filters take the values of the active ruleset (GET /v1/register/vocabularies); any other is a 400.',
     { csv: true },
   )
   async specifications(
@@ -46,6 +58,7 @@ export class RegisterController {
   ) {
     const { waitFor: _w, waitMs: _m, limit = 50, cursor, sort, issuerId, ...filter } = query;
     const order = parseRegisterSort(sort)!;
+    assertInVocabularies(filter, registerVocabularies(await this.readModels.activeRuleset()));
     await this.readModels.fresh(SOURCES, query, reply);
     const page = await listSpecifications(
       this.readModels.db,

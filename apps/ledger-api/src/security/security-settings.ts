@@ -7,6 +7,8 @@ export type SecuritySettings = Readonly<{
   corsOrigins: readonly string[];
   authFailureLimit: number;
   publicRateLimit: number;
+  /** Rule refusals recorded per principal per window (RefusalLimiter). */
+  refusalLimit: number;
   rateWindowMs: number;
 }>;
 
@@ -29,6 +31,7 @@ export const securitySettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): S
     corsOrigins: origins,
     authFailureLimit: Math.trunc(positive('CREDENCE_AUTH_FAILURE_LIMIT', env)),
     publicRateLimit: Math.trunc(positive('CREDENCE_PUBLIC_RATE_LIMIT', env)),
+    refusalLimit: Math.trunc(positive('CREDENCE_REFUSAL_LIMIT', env)),
     rateWindowMs: positive('CREDENCE_RATE_LIMIT_WINDOW_SECONDS', env) * 1000,
   };
 };

@@ -54,4 +54,10 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
   RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',
   StatusIndexClaimed:
     "An index of the issuer's revocation or suspension status list now belongs to a credential (stream `status-index-<issuerId>/<purpose>/<list>/<index>`), claimed just before the credential is appended.",
+  PrincipalCreated:
+    'An admin gave access: the principal, its role and binding, who acted and when (stream `principals`; never the token).',
+  PrincipalDisabled:
+    "A principal's access was withdrawn: its token is refused from then on (stream `principals`).",
+  PrincipalTokenRotated:
+    "A principal's token was replaced: the old one is refused, the new one was shown once (stream `principals`).",
 };

@@ -19,6 +19,10 @@ import {
   pathwayDecider,
   type PathwayEvent,
   type PathwayState,
+  type PrincipalCommand,
+  principalsDecider,
+  type PrincipalEvent,
+  type PrincipalsState,
   type QaBodyCommand,
   qaBodyDecider,
   type QaBodyEvent,
@@ -44,6 +48,7 @@ import {
   credential,
   issuer,
   pathway,
+  principals,
   qaBody,
   type RelatedRefs,
   specification,
@@ -61,8 +66,8 @@ type Aggregates = Aggregate<QaBodyCommand, QaBodyState, QaBodyEvent> &
   Aggregate<CredentialCommand, CredentialState, CredentialEvent> &
   Aggregate<PathwayCommand, PathwayState, PathwayEvent> &
   Aggregate<StackCommand, StackState, StackEvent> &
-  Aggregate<StatusIndexCommand, StatusIndexState, StatusIndexEvent>;
-
+  Aggregate<StatusIndexCommand, StatusIndexState, StatusIndexEvent> &
+  Aggregate<PrincipalCommand, PrincipalsState, PrincipalEvent>;
 export type TargetState<T extends CredenceCommandType> = Aggregates[T]['state'];
 type TargetEvent<T extends CredenceCommandType> = Aggregates[T]['event'];
 /** The data of an event on the target stream of a T command. */
@@ -300,6 +305,25 @@ export const CATALOGUE = {
     decider: statusIndexDecider,
     facts: facts.ownedResourceFacts,
     recordedAs: 'StatusIndexClaimed',
+  },
+  // Access changes: decided on the one `principals` stream; the token hashes stay in the principal store.
+  CreatePrincipal: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalCreated',
+  },
+  DisablePrincipal: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalDisabled',
+  },
+  RotatePrincipalToken: {
+    target: principals,
+    decider: principalsDecider,
+    facts: facts.principalFacts,
+    recordedAs: 'PrincipalTokenRotated',
   },
 } as const satisfies Catalogue;
 

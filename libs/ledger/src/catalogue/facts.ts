@@ -254,3 +254,6 @@ export const awardStackedCredentialFacts = (command: AwardStackedCredential, tar
     stack: { learnerId: command.data.learnerId, totalEcts: facts.reduce((sum, c) => sum + c.ects, 0) },
   };
 };
+
+/** Access changes: rules see who acted and on which command, never a principal's details. */
+export const principalFacts = (command: CredenceCommand): Facts => commandFacts(command, undefined);

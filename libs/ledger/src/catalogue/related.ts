@@ -3,10 +3,13 @@ import {
   credentialDecider,
   issuerDecider,
   pathwayDecider,
+  PRINCIPALS_STREAM,
+  principalsDecider,
   qaBodyDecider,
   specificationDecider,
   stackDecider,
   statusIndexDecider,
+  type PrincipalsState,
   type StreamCategory,
   streamId,
 } from '@credence/domain';
@@ -32,6 +35,11 @@ export const credential = ref('credential', credentialDecider);
 export const pathway = ref('pathway', pathwayDecider);
 export const stack = ref('stack', stackDecider);
 export const statusIndex = ref('status-index', statusIndexDecider);
+/** The one stream of access changes: every principal command targets it. */
+export const principals = (): StreamRef<PrincipalsState> => ({
+  streamId: PRINCIPALS_STREAM,
+  folding: principalsDecider,
+});
 
 /** The refs that resolve to a command's `context`: one ref per state, a list of refs per list of states. */
 export type RelatedRefs<Context> = {

@@ -21,6 +21,8 @@ export const complianceCsv = (report: IssuerCompliance): string => {
   }
   for (const a of report.accreditations) {
     rows.push(['', 'accreditation.status', a.accreditationId, a.status]);
+    rows.push(['', 'accreditation.qaBody', a.accreditationId, `${a.qaBodyId ?? ''} ${a.qaBody}`.trim()]);
+    rows.push(['', 'accreditation.credentialsIssued', a.accreditationId, a.credentialsIssued]);
     for (const change of a.history)
       rows.push(['', `accreditation.${change.change}`, a.accreditationId, change.at]);
   }

@@ -108,5 +108,6 @@ export const credentialsProjection = defineProjection({
     issued_at_ms: msOrNull(doc.issuedAt),
     valid_from_ms: msOrNull(doc.validFrom),
     valid_until_ms: msOrNull(doc.validUntil),
+    accreditation_id: doc.accreditation?.accreditationId ?? null,
   }),
 });

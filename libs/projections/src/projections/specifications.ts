@@ -77,6 +77,7 @@ export const specificationsProjection = defineProjection({
     type_of_assessment: doc.typeOfAssessment ?? null,
     form_of_participation: doc.formOfParticipation ?? null,
     type_of_quality_assurance: doc.typeOfQualityAssurance ?? null,
+    supervision_and_identity_verification: doc.supervisionAndIdentityVerification ?? null,
     retired: doc.retired ? 1 : 0,
   }),
 });

@@ -35,7 +35,8 @@ export type IssuerCompliance = Readonly<{
   /** The instant active and expired were judged at. */
   asOf: string;
   rulesets: readonly (RulesetCompliance & { key: string })[];
-  accreditations: readonly AccreditationRecord[];
+  /** Each accreditation with its granting QA body (id and name) and the credentials issued under it. */
+  accreditations: readonly (AccreditationRecord & { credentialsIssued: number })[];
   /** Issued under an accreditation that, as known now, was suspended or withdrawn by then (recorded later). */
   issuedOutsideAccreditation: readonly IssuedOutsideAccreditation[];
 }>;
@@ -84,6 +85,15 @@ const findingCounts = (db: Db, issuerId: string) =>
     .where('issuer_id', '=', issuerId)
     .execute();
 
+/** Credentials by the accreditation they were issued under (null: issued under none). */
+const issuedPerAccreditation = (db: Db, issuerId: string) =>
+  db
+    .selectFrom('credentials')
+    .select((eb) => ['accreditation_id', eb.fn.countAll<number | string>().as('n')])
+    .where('issuer_id', '=', issuerId)
+    .groupBy('accreditation_id')
+    .execute();
+
 /** The median without loading every sample: count, then read the one or two middle rows. */
 const medians = async (db: Db, issuerId: string) => {
   const groups = await db
@@ -122,12 +132,14 @@ export const issuerCompliance = async (
   issuerId: string,
   nowMs: number,
 ): Promise<IssuerCompliance | null> => {
-  const [issuerRow, credentialRows, findingRows, medianByRuleset] = await Promise.all([
+  const [issuerRow, credentialRows, findingRows, medianByRuleset, perAccreditation] = await Promise.all([
     db.selectFrom('issuers').select('doc').where('id', '=', issuerId).executeTakeFirst(),
     credentialCounts(db, issuerId, nowMs),
     findingCounts(db, issuerId),
     medians(db, issuerId),
+    issuedPerAccreditation(db, issuerId),
   ]);
+  const issuedUnder = new Map(perAccreditation.map((row) => [row.accreditation_id, Number(row.n)]));
   if (!issuerRow && credentialRows.length === 0 && findingRows.length === 0) return null;
 
   const rulesets = new Map<string, RulesetCompliance & { key: string }>();
@@ -168,7 +180,10 @@ export const issuerCompliance = async (
     },
     asOf: new Date(nowMs).toISOString(),
     rulesets: [...rulesets.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
-    accreditations: issuer?.accreditations ?? [],
+    accreditations: (issuer?.accreditations ?? []).map((a) => ({
+      ...a,
+      credentialsIssued: issuedUnder.get(a.accreditationId) ?? 0,
+    })),
     issuedOutsideAccreditation: issuer ? await issuedOutsideAccreditation(db, issuer, nowMs) : [],
   };
 };

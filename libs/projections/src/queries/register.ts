@@ -24,6 +24,7 @@ export type RegisterFilter = Readonly<{
   typeOfAssessment?: string;
   formOfParticipation?: string;
   typeOfQualityAssurance?: string;
+  supervisionAndIdentityVerification?: string;
   includeRetired?: boolean;
 }>;
 
@@ -46,8 +47,18 @@ export const parseRegisterSort = (text = 'title'): RegisterSort | null => {
   return key in SORTS ? { key: key as RegisterSortKey, direction } : null;
 };
 
-/** A specification as the register shows it: Annex I elements first, in a fixed column order. */
-export const registerEntry = (doc: SpecificationDoc, issuerName: string | null) => ({
+/** A QA body as the register and the compliance report name it: id (null before bindings) and name. */
+export type QaBodyRef = Readonly<{ qaBodyId: string | null; name: string }>;
+
+/**
+ * A specification as the register shows it: Annex I elements first, in a fixed column order. Beside
+ * the type of quality assurance, the QA bodies whose accreditation of the issuer is active now.
+ */
+export const registerEntry = (
+  doc: SpecificationDoc,
+  issuerName: string | null,
+  qaBodies: readonly QaBodyRef[] = [],
+) => ({
   specificationId: doc.specificationId,
   issuerId: doc.issuerId,
   issuerName,
@@ -58,6 +69,7 @@ export const registerEntry = (doc: SpecificationDoc, issuerName: string | null) 
   typeOfAssessment: doc.typeOfAssessment ?? null,
   formOfParticipation: doc.formOfParticipation ?? null,
   typeOfQualityAssurance: doc.typeOfQualityAssurance ?? null,
+  qaBodies,
   supervisionAndIdentityVerification: doc.supervisionAndIdentityVerification ?? null,
   stackable: doc.stackable ?? null,
   credentialValidity: doc.credentialValidity ?? null,
@@ -82,22 +94,34 @@ export const REGISTER_COLUMNS = Object.keys(
   ),
 ) as (keyof RegisterEntry)[];
 
-const issuerNames = async (db: Db, ids: readonly string[]): Promise<Map<string, string | null>> => {
+/** The QA bodies with an active accreditation of the issuer, each once. */
+const accreditingQaBodies = (issuer: IssuerDoc): QaBodyRef[] => {
+  const active = issuer.accreditations.filter((a) => a.status === 'active');
+  const byKey = new Map(
+    active.map((a) => [a.qaBodyId ?? a.qaBody, { qaBodyId: a.qaBodyId, name: a.qaBody }]),
+  );
+  return [...byKey.values()];
+};
+
+const issuerDocs = async (db: Db, ids: readonly string[]): Promise<Map<string, IssuerDoc>> => {
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('issuers')
     .select(['id', 'doc'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(rows.map((row) => [row.id, (JSON.parse(row.doc) as IssuerDoc).legalName]));
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as IssuerDoc]));
 };
 
 const withIssuerNames = async (db: Db, docs: readonly SpecificationDoc[]) => {
-  const names = await issuerNames(
+  const issuers = await issuerDocs(
     db,
     docs.map((d) => d.issuerId),
   );
-  return docs.map((doc) => registerEntry(doc, names.get(doc.issuerId) ?? null));
+  return docs.map((doc) => {
+    const issuer = issuers.get(doc.issuerId);
+    return registerEntry(doc, issuer?.legalName ?? null, issuer ? accreditingQaBodies(issuer) : []);
+  });
 };
 
 /** Filtered, sorted, keyset-paged: stable under concurrent inserts, identical on both dialects. */
@@ -123,6 +147,12 @@ export const listSpecifications = async (
     query = query.where('form_of_participation', '=', filter.formOfParticipation);
   if (filter.typeOfQualityAssurance !== undefined)
     query = query.where('type_of_quality_assurance', '=', filter.typeOfQualityAssurance);
+  if (filter.supervisionAndIdentityVerification !== undefined)
+    query = query.where(
+      'supervision_and_identity_verification',
+      '=',
+      filter.supervisionAndIdentityVerification,
+    );
   if (!filter.includeRetired) query = query.where('retired', '=', 0);
   if (page.cursor) query = query.where(afterCursor(key, sort.direction, decodeCursor(page.cursor, sortName)));
   const rows = await query

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { CHECKPOINTS_TABLE } from './tables';
 
@@ -77,7 +77,7 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
 };
 
 /** Migration 0002: the status list entries (`status_entries`), one row per credential. */
-const TABLES_0002: Readonly<Record<string, TableSpec>> = {
+const TABLES_0004: Readonly<Record<string, TableSpec>> = {
   status_entries: {
     columns: { issuer_id: 'text', revoked: 'integer', suspended: 'integer' },
     indexes: [
@@ -91,7 +91,23 @@ const TABLES_0002: Readonly<Record<string, TableSpec>> = {
  * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
  * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
  */
-export const readModelMigrations = (prefix: string, tag: string): Record<string, Migration> => ({
+/** The accreditation each credential was issued under, read from the stored document (0002's backfill). */
+const ACCREDITATION_OF_DOC = {
+  sqlite: sql`json_extract(doc, '$.accreditation.accreditationId')`,
+  postgres: sql`(doc::jsonb -> 'accreditation' ->> 'accreditationId')`,
+} as const;
+
+/** A specification's supervision and identity verification, from its stored document (0003's backfill). */
+const SUPERVISION_OF_DOC = {
+  sqlite: sql`json_extract(doc, '$.supervisionAndIdentityVerification')`,
+  postgres: sql`(doc::jsonb ->> 'supervisionAndIdentityVerification')`,
+} as const;
+
+export const readModelMigrations = (
+  prefix: string,
+  tag: string,
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+): Record<string, Migration> => ({
   '0001-read-models': {
     up: async (db) => {
       for (const [table, spec] of Object.entries(TABLES_0001))
@@ -104,9 +120,34 @@ export const readModelMigrations = (prefix: string, tag: string): Record<string,
         .execute();
     },
   },
-  '0002-status-entries': {
+  // Issuances per accreditation in the issuer's compliance report.
+  '0002-credential-accreditation': {
     up: async (db) => {
-      for (const [table, spec] of Object.entries(TABLES_0002))
+      const table = prefix + 'credentials';
+      await db.schema.alterTable(table).addColumn('accreditation_id', 'text').execute();
+      await sql`UPDATE ${sql.table(table)} SET accreditation_id = ${ACCREDITATION_OF_DOC[dialect]}`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex(`${table}_issuer_id_accreditation_id_${tag}`)
+        .on(table)
+        .columns(['issuer_id', 'accreditation_id'])
+        .execute();
+    },
+  },
+  // The register filters on every Annex I vocabulary, supervision and identity verification too.
+  '0003-specification-supervision': {
+    up: async (db) => {
+      const table = prefix + 'specifications';
+      await db.schema.alterTable(table).addColumn('supervision_and_identity_verification', 'text').execute();
+      await sql`UPDATE ${sql.table(table)} SET supervision_and_identity_verification = ${SUPERVISION_OF_DOC[dialect]}`.execute(
+        db,
+      );
+    },
+  },
+  '0004-status-entries': {
+    up: async (db) => {
+      for (const [table, spec] of Object.entries(TABLES_0004))
         await createDocumentTable(db, prefix + table, spec, tag);
     },
   },
@@ -115,9 +156,9 @@ export const readModelMigrations = (prefix: string, tag: string): Record<string,
 /** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
 export const TABLE_SET = [
   ...Object.keys(TABLES_0001),
-  ...Object.keys(TABLES_0002),
+  ...Object.keys(TABLES_0004),
   CHECKPOINTS_TABLE,
   'kysely_migration',
   'kysely_migration_lock',
 ] as const;
-export const PROJECTION_TABLES = [...Object.keys(TABLES_0001), ...Object.keys(TABLES_0002)];
+export const PROJECTION_TABLES = [...Object.keys(TABLES_0001), ...Object.keys(TABLES_0004)];

@@ -14,7 +14,9 @@ const RETIRED_PREFIX = 'retired_';
 export const migrateTableSet = async (rm: ReadModelDatabase, prefix = ''): Promise<void> => {
   const migrator = new Migrator({
     db: rm.db,
-    provider: { getMigrations: async () => readModelMigrations(prefix, randomBytes(4).toString('hex')) },
+    provider: {
+      getMigrations: async () => readModelMigrations(prefix, randomBytes(4).toString('hex'), rm.dialect),
+    },
     migrationTableName: `${prefix}kysely_migration`,
     migrationLockTableName: `${prefix}kysely_migration_lock`,
     // Named explicitly: without it Kysely looks for its table in every schema of the database.

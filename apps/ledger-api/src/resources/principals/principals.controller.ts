@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { invalid, notFound, type Principal, streamId } from '@credence/domain';
 import { EventStore } from '@credence/event-store';
+import { PrincipalAccess } from '../../auth/principal-access';
 import { PrincipalStore, type StoredPrincipal } from '../../auth/principal-store';
 import { CurrentPrincipal, Roles } from '../../auth/roles';
+import { type CommandContext, Context } from '../../http/command-context';
 import { IdParam } from '../../http/id.pipe';
 import { CreatePrincipalDto } from './principals.dto';
 
@@ -34,6 +36,7 @@ const withoutSecrets = ({
 export class PrincipalsController {
   constructor(
     private readonly principals: PrincipalStore,
+    private readonly access: PrincipalAccess,
     private readonly store: EventStore,
   ) {}
 
@@ -48,11 +51,11 @@ export class PrincipalsController {
     };
   }
 
-  /** Returns the bearer token once; only its hash is kept. */
+  /** Returns the bearer token once; only its hash is kept. Recorded as PrincipalCreated on `principals`. */
   @Post()
   @HttpCode(201)
   @Roles('admin')
-  async create(@Body() body: CreatePrincipalDto) {
+  async create(@Body() body: CreatePrincipalDto, @Context() ctx: CommandContext) {
     if (body.issuerId !== undefined) {
       const registered = await this.store.readStream(streamId('issuer', body.issuerId), { maxCount: 1 });
       if (registered.length === 0)
@@ -64,14 +67,18 @@ export class PrincipalsController {
       if (registered.length === 0)
         throw invalid('principal.qa-body-unknown', `QA body ${qaBodyId} is not registered`, { qaBodyId });
     }
-    const { principal, token } = this.principals.create({
-      role: body.role,
-      issuerId: body.role === 'issuer' ? body.issuerId : undefined,
-      qaBodyId,
-      name: body.name,
-      now: new Date().toISOString(),
-      expiresAt: body.expiresAt,
-    });
+    const issuerId = body.role === 'issuer' ? body.issuerId : undefined;
+    const { principal, token } = await this.access.create(
+      {
+        id: ctx.newId,
+        role: body.role,
+        ...(issuerId ? { issuerId } : {}),
+        ...(qaBodyId ? { qaBodyId } : {}),
+        name: body.name,
+        ...(body.expiresAt ? { expiresAt: body.expiresAt } : {}),
+      },
+      ctx.metadata,
+    );
     return { ...withoutSecrets(principal), token };
   }
 
@@ -85,24 +92,16 @@ export class PrincipalsController {
   @Post(':id/token')
   @HttpCode(201)
   @Roles('admin')
-  rotate(@IdParam() id: string) {
-    const principal = this.existing(id);
-    return { ...withoutSecrets(principal), token: this.principals.rotate(id) };
+  async rotate(@IdParam() id: string, @Context() ctx: CommandContext) {
+    const { principal, token } = await this.access.rotate(id, ctx.metadata);
+    return { ...withoutSecrets(principal), token };
   }
 
   /** Withdraws the access: the token is refused (401 token.disabled) from the next request on, in every process. */
   @Post(':id/disable')
   @HttpCode(200)
   @Roles('admin')
-  disable(@IdParam() id: string) {
-    this.existing(id);
-    this.principals.disable(id, new Date().toISOString());
-    return withoutSecrets(this.existing(id));
-  }
-
-  private existing(id: string): StoredPrincipal {
-    const principal = this.principals.findById(id);
-    if (!principal) throw notFound('principal.not-found', `Principal ${id} is unknown`);
-    return principal;
+  async disable(@IdParam() id: string, @Context() ctx: CommandContext) {
+    return withoutSecrets(await this.access.disable(id, ctx.metadata));
   }
 }
