@@ -52,6 +52,7 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'GET IssuersController.get': { allow: ALL },
   'POST SpecificationsController.publish': { allow: ['issuer'] },
   'POST SpecificationsController.retire': { allow: ['issuer'] },
+  'POST SpecificationsController.revise': { allow: ['issuer'] },
   // Specifications are public offerings: any role reads any of them.
   'GET SpecificationsController.get': { allow: ALL },
   'POST AssessmentsController.record': { allow: ['issuer'] },
@@ -61,6 +62,7 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'POST CredentialsController.suspend': { allow: ['issuer', 'qa-body'] },
   'POST CredentialsController.reinstate': { allow: ['issuer', 'qa-body'] },
   'POST CredentialsController.revoke': { allow: ['issuer'] },
+  'POST CredentialsController.reissue': { allow: ['issuer'] },
   'GET CredentialsController.get': { allow: ALL, hiddenFromB: true },
   'POST CredentialBatchesController.upload': { allow: ['issuer'] },
   'GET CredentialBatchesController.get': { allow: ['issuer'] },
@@ -68,6 +70,8 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'GET PathwaysController.pathway': { allow: ALL },
   'POST PathwaysController.award': { allow: ['issuer'] },
   'GET PathwaysController.stack': { allow: ALL },
+  'GET CredentialExportController.stackedOb3': { allow: ALL },
+  'GET StackStatusController.status': { allow: READ_MODELS },
   // The global log: auditors and regulators only. An issuer is held to its own objects, which it
   // reads through their routes; it never reads the log of all issuers.
   'GET EventsController.all': { allow: ['auditor', 'regulator'] },
@@ -85,6 +89,14 @@ const EXPECTED: Readonly<Record<string, Row>> = {
   'GET LogController.leaf': { allow: 'public' },
   'GET IssuerProfileController.profile': { allow: 'public' },
   'GET IssuerProfileController.jwk': { allow: 'public' },
+  'GET IssuerProfileController.didDocument': { allow: 'public' },
+  // Key rotation and compromise: the issuer itself or an admin; another issuer is told A does not exist
+  // (a compromise report's body is checked first, so the probe body gets B a 400 there).
+  'POST IssuerKeysController.rotate': { allow: ['admin', 'issuer'], hiddenFromB: true },
+  'POST IssuerKeysController.compromise': { allow: ['admin', 'issuer'] },
+  'GET PlatformController.profile': { allow: 'public' },
+  'GET PlatformController.jwk': { allow: 'public' },
+  'GET StatusListController.list': { allow: 'public' },
   'GET CredentialExportController.ob3': { allow: ALL, hiddenFromB: true },
   'POST VerificationController.verify': { allow: 'public' },
   'GET ComplianceController.directory': { allow: READ_MODELS, csv: true },
@@ -148,6 +160,7 @@ describe('The authorization matrix: every route × every kind of caller, from th
     const [controller] = route.name.split('.');
     const byController: Record<string, string> = {
       IssuersController: world.a.issuerId,
+      IssuerKeysController: world.a.issuerId,
       ComplianceController: world.a.issuerId,
       QaBodiesController: world.a.qaBodyId,
       SpecificationsController: world.theirs.specificationId,
