@@ -1,3 +1,4 @@
+import { pathwayWithComponents } from '../support/credential-ledger';
 import { startLedger, type TestLedger } from '../support/ledger-app';
 import {
   accreditedIssuer,
@@ -102,6 +103,31 @@ describe('A credential over HTTP: registration to revocation', () => {
       token: world.auditorToken,
     });
     expect(verification.body).toMatchObject({ ok: true, events: 4 });
+  });
+
+  it('answers 412 to a stale If-Match on an issuance or an award before it reserves anything elsewhere', async () => {
+    // Both write other streams first (assessment reservations, pathway claims): found by the fuzz suite.
+    const { pathwayId, components } = await pathwayWithComponents(ledger, world);
+    const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+    const assessmentId = expectCreated(
+      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+    );
+    const head = await logHead(ledger);
+    const stale = { 'if-match': '"3"' };
+    const issued = await asIssuer(
+      'POST',
+      '/v1/credentials',
+      credentialBody(specificationId, [assessmentId]),
+      stale,
+    );
+    expect(issued.status).toBe(412);
+    const award = { pathwayId, learnerId: 'lrn-7f3a9c', componentCredentialIds: components };
+    const awarded = await asIssuer('POST', '/v1/stacked-credentials', award, stale);
+    expect(awarded.status).toBe(412);
+    expect(await logHead(ledger)).toBe(head);
+    // Nothing was left reserved: the same commands without the precondition go through.
+    expectCreated(await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])));
+    expectCreated(await asIssuer('POST', '/v1/stacked-credentials', award));
   });
 
   it('answers 412 to a stale If-Match and appends nothing', async () => {

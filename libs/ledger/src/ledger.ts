@@ -6,6 +6,7 @@ import {
   EVENT_UPCASTERS,
 } from '@credence/domain';
 import {
+  ConcurrencyError,
   type EventStore,
   type ExpectedVersion,
   handleCommand,
@@ -75,6 +76,8 @@ const authorizeFirst = <T extends CredenceCommandType>(
   }
 };
 
+/** Commands that append to other streams (reservations, claims) before their own target. */
+const MULTI_STREAM: ReadonlySet<CredenceCommandType> = new Set(['IssueCredential', 'AwardStackedCredential']);
 /** The application service every command goes through: load related state, rules gate, decide, append. */
 export class Ledger {
   constructor(
@@ -139,6 +142,19 @@ export class Ledger {
     return this.gate.check(command, target.streamId, facts(state));
   }
 
+  /** `expectedVersion` against the target stream now, unless this very command is already recorded (a replay). */
+  private async checkPrecondition(
+    { target, command }: ResolvedCommand<CredenceCommandType>,
+    expected: ExpectedVersion | undefined,
+  ): Promise<void> {
+    if (typeof expected !== 'number' && expected !== 'no_stream') return;
+    const recorded = await this.store.readStream(target.streamId);
+    const version = recorded.length - 1;
+    if (expected === (version < 0 ? 'no_stream' : version)) return;
+    if (recorded.some((e) => e.metadata.commandId === command.metadata.commandId)) return;
+    throw new ConcurrencyError(target.streamId, expected, version < 0 ? 'no_stream' : version);
+  }
+
   /**
    * Decides `request` on its target stream and appends the events, after the rules gate. An
    * issuance first reserves the assessments it cites (see issuance.ts), an award its components
@@ -160,6 +176,9 @@ export class Ledger {
         },
         upcasters: EVENT_UPCASTERS,
       });
+    // The commands below append to other streams before their target: a stale If-Match must be
+    // refused before those appends, as handleCommand refuses it before its own.
+    if (MULTI_STREAM.has(request.type)) await this.checkPrecondition(resolved, options.expectedVersion);
     if (request.type === 'AwardStackedCredential') {
       // Narrowed by the type check, which TypeScript cannot carry through the generic T.
       const award = request as CommandRequest<'AwardStackedCredential'>;
