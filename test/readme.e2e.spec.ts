@@ -39,7 +39,7 @@ describe('The README stays true', () => {
       );
       const lines = output.trim().split('\n');
       expect(lines).toEqual(expect.arrayContaining(['suspended', 'active', 'revoked']));
-      expect(output).toMatch(/'id': 'eu-microcredentials', 'version': '2022'/);
+      expect(output).toMatch(/'id': 'eu-microcredentials', 'version': '2022-r2'/);
       expect(lines.at(-1)).toMatch(/^\{"ok":true,"streamId":"credential-[^"]+","events":4,/);
     });
   });

@@ -13,12 +13,12 @@ import { startLedger, type TestLedger } from '../support/ledger-app';
 
 /**
  * The server stamps commands with the real clock, so the end of the grace period is shown by a
- * ruleset whose grace is already over (-1 days): the 2022 ruleset with that one parameter changed.
+ * ruleset whose grace is already over (-1 days): the 2022-r2 ruleset with that one parameter changed.
  */
 const rulesWithExpiredGrace = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'credence-rules-'));
   cpSync(resolve(__dirname, '../../rules'), dir, { recursive: true });
-  const source = readFileSync(join(dir, 'eu-microcredentials/2022.yaml'), 'utf8');
+  const source = readFileSync(join(dir, 'eu-microcredentials/2022-r2.yaml'), 'utf8');
   const expired = source
     .replace(/^id: eu-microcredentials$/m, 'id: grace-over')
     .replace(/^version: .*$/m, "version: '1'")

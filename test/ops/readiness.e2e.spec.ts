@@ -16,11 +16,12 @@ describe('/health/live and /health/ready with a lagging projector', () => {
   afterAll(() => ledger.close());
 
   it('is live throughout, not ready while a projection lags too far, ready again once it caught up', async () => {
-    // Given a fresh ledger (one event: the default ruleset), within the allowed lag,
+    // Given a fresh ledger (two events: the default ruleset, the bootstrap admin's PrincipalCreated),
+    // within the allowed lag,
     const fresh = await ledger.request('GET', '/health/ready');
     expect(fresh.status).toBe(200);
     expect(fresh.body).toEqual(expect.objectContaining({ status: 'ok', error: {} }));
-    expect(fresh.body.details.eventStore).toEqual({ status: 'up', head: '1' });
+    expect(fresh.body.details.eventStore).toEqual({ status: 'up', head: '2' });
 
     // When writes put the projections more than 3 events behind,
     await accreditedIssuer(ledger);
@@ -88,7 +89,7 @@ describe('/health/ready and the relay metrics with Kafka unreachable', () => {
     );
     expect(Number(samples(families, 'credence_feed_kafka_errors_total')[0]?.value)).toBeGreaterThanOrEqual(1);
     expect(samples(families, 'credence_feed_relay_up').map((m) => Number(m.value))).toEqual([0]);
-    // Nothing published yet: the relay is behind by the whole log (the default ruleset's event).
-    expect(samples(families, 'credence_feed_relay_lag_events').map((m) => Number(m.value))).toEqual([1]);
+    // Nothing published yet: the relay is behind by the whole log (the default ruleset, the bootstrap admin).
+    expect(samples(families, 'credence_feed_relay_lag_events').map((m) => Number(m.value))).toEqual([2]);
   });
 });
