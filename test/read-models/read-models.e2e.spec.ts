@@ -392,6 +392,9 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         validUntil: '2030-12-31T23:59:59Z',
       });
       expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
+      // Activated at startup, before the seed: in force at every instant the seed asks about, as known now.
+      expect(after.rulesetAt).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
+      expect(after.rulesetAt.activatedAt <= after.issuedAt).toBe(true);
     });
 
     it('answers as the ledger knew it at asOf: absent before the issuance was recorded', async () => {
@@ -448,6 +451,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         'credentials',
         'issuers',
         'pathways',
+        'ruleset_activations',
         'specifications',
         'stacks',
         'status_entries',

@@ -23,6 +23,7 @@ export type * from './issuer/commands';
 export * from './issuer/state';
 export * from './issuer/decider';
 export * from './issuer/history';
+export * from './compliance/ruleset-history';
 export type * from './specification/commands';
 export * from './specification/state';
 export * from './specification/decider';

@@ -20,8 +20,9 @@ export class CredentialStatusController {
       'took effect (`effectiveAt`) and when the ledger recorded it (`recordedAt`). Each suspension, reinstatement and ' +
       'revocation holds from its `effectiveAt` (which may precede its recording; ab initio revocations hold at every ' +
       'instant), but only as known from its recording on. `accreditationAt`: whether the accreditation the credential ' +
-      'was issued under was in force at `at`, as known at `asOf` (judged the same way). Also that accreditation, ' +
-      'and the ruleset, at issuance.',
+      'was issued under was in force at `at`, as known at `asOf` (judged the same way). `rulesetAt`: the ruleset ' +
+      'active at `at`, as known at `asOf` (the last activation recorded by both; null before any). Also what the ' +
+      'issuance ran under: `accreditationAtIssuance` and `rulesetAtIssuance`.',
     { csv: false },
   )
   async status(
@@ -39,7 +40,7 @@ export class CredentialStatusController {
         value: query.asOf,
       });
     }
-    await this.readModels.fresh(['credentials', 'issuers'], query, reply);
+    await this.readModels.fresh(['credentials', 'issuers', 'ruleset_activations'], query, reply);
     const status = await queryCredentialStatusAt(this.readModels.db, id, { atMs, asOfMs });
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
