@@ -532,7 +532,12 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
             json(`/v1/credentials/${id}/status?at=${instant}&asOf=${seeded.c1Times.whileSuspended}`),
           ),
         ),
-        stackStatus: await json(`/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}`),
+        stackStatus: await json(
+          `/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}&asOf=${knownNow}`,
+        ),
+        stackStatusAsOf: await json(
+          `/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}&asOf=${seeded.c1Times.whileSuspended}`,
+        ),
       };
     };
 

@@ -39,6 +39,7 @@ export * from './pathway/state';
 export * from './pathway/decider';
 export type * from './stack/commands';
 export * from './stack/state';
+export * from './stack/history';
 export * from './stack/decider';
 export type * from './compliance/rulesets';
 export { rulesetsDecider } from './compliance/rulesets';

@@ -1,13 +1,14 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { instantMs, type Principal } from '@credence/domain';
-import { queryCredentialStatusAt, ReadModelError } from '@credence/projections';
+import type { Principal } from '@credence/domain';
+import { queryCredentialStatusAt } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';
 import { StatusAtQueryDto } from './read-models.dto';
 import { ReadModelController, ReadModelRoute } from './decorators';
 import { ReadModels } from './read-models.service';
+import { statusQuestion } from './status-question';
 
 @ReadModelController('credentials')
 export class CredentialStatusController {
@@ -31,17 +32,9 @@ export class CredentialStatusController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const nowMs = Date.now();
-    const atMs = query.at ? instantMs(query.at, 'at') : nowMs;
-    const asOfMs = query.asOf ? instantMs(query.asOf, 'asOf') : nowMs;
-    if (asOfMs > nowMs) {
-      throw new ReadModelError('invalid', 'status.as-of-in-future', `asOf ${query.asOf} is in the future`, {
-        field: 'asOf',
-        value: query.asOf,
-      });
-    }
+    const question = statusQuestion(query);
     await this.readModels.fresh(['credentials', 'issuers', 'ruleset_activations'], query, reply);
-    const status = await queryCredentialStatusAt(this.readModels.db, id, { atMs, asOfMs });
+    const status = await queryCredentialStatusAt(this.readModels.db, id, question);
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
     return status;
