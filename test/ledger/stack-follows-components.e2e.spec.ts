@@ -103,6 +103,18 @@ describe('Stacks follow their components, over HTTP', () => {
       'StackedCredentialAwarded',
       'StackComponentLost',
     ]);
+    // The learner record shows the same: the validity end of what backs it now, and what it lost.
+    const record = await ledger.request('GET', `/v1/learners/${LEARNER}/record`, {
+      token: world.auditorToken,
+    });
+    expect(record.body.stacks).toEqual([
+      expect.objectContaining({
+        stackId,
+        validUntil: survived.body.validUntil,
+        formerComponents: [expect.objectContaining({ componentCredentialId: c3, outcome: 'lost' })],
+      }),
+    ]);
+    expect(survived.body.validUntil).toEqual(expect.any(String));
 
     await asIssuer('POST', `/v1/credentials/${c2}/suspension`, { reason: 'under-investigation' });
     const suspended = await statusBecomes(stackId, 'suspended');

@@ -343,6 +343,9 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
           pathwayTitle: 'Data Analytics Professional',
           status: 'invalidated',
           invalidation: expect.objectContaining({ componentCredentialId: c5, reason: 'component-revoked' }),
+          // An invalidation loses no component: the stack is void, and still names what it rested on.
+          formerComponents: [],
+          validUntil: expect.any(String),
           components: [
             { credentialId: c0, status: 'active', reason: null },
             { credentialId: c5, status: 'revoked', reason: 'issued-in-error' },
@@ -351,6 +354,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       ]);
       const status = await get(fresh(`/v1/stacked-credentials/${seeded.stackId}/status`), seeded.a.qaToken);
       expect(status.body).toMatchObject({ stackId: seeded.stackId, status: 'invalidated', causedBy: [c5] });
+      expect(reply.body.stacks[0].validUntil).toBe(status.body.validUntil);
     });
 
     it('exports the credentials as CSV, and shows an issuer only what it issued', async () => {
