@@ -25,8 +25,11 @@ describe('Stacks follow their components, over HTTP', () => {
 
   const asIssuer = (method: string, path: string, body?: unknown) =>
     ledger.request(method, path, { token: world.issuerToken, body });
-  const statusOf = (stackId: string) =>
-    ledger.request('GET', `/v1/stacked-credentials/${stackId}/status`, { token: world.auditorToken });
+  const statusOf = (stackId: string, query = '') =>
+    ledger.request('GET', `/v1/stacked-credentials/${stackId}/status${query}`, { token: world.auditorToken });
+  const statusAt = (stackId: string, at: string, asOf?: string) =>
+    statusOf(stackId, `?at=${encodeURIComponent(at)}${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`);
+  const justBefore = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
   const statusBecomes = (stackId: string, status: string) =>
     eventually(
       () => statusOf(stackId),
@@ -100,6 +103,18 @@ describe('Stacks follow their components, over HTTP', () => {
       'StackedCredentialAwarded',
       'StackComponentLost',
     ]);
+    // The learner record shows the same: the validity end of what backs it now, and what it lost.
+    const record = await ledger.request('GET', `/v1/learners/${LEARNER}/record`, {
+      token: world.auditorToken,
+    });
+    expect(record.body.stacks).toEqual([
+      expect.objectContaining({
+        stackId,
+        validUntil: survived.body.validUntil,
+        formerComponents: [expect.objectContaining({ componentCredentialId: c3, outcome: 'lost' })],
+      }),
+    ]);
+    expect(survived.body.validUntil).toEqual(expect.any(String));
 
     await asIssuer('POST', `/v1/credentials/${c2}/suspension`, { reason: 'under-investigation' });
     const suspended = await statusBecomes(stackId, 'suspended');
@@ -116,6 +131,22 @@ describe('Stacks follow their components, over HTTP', () => {
       })
     ).body;
     expect(history.status).toBe('suspended');
+
+    // As the ledger knew it: just before the suspension was recorded, the stack read active at any later
+    // instant; just before the award was recorded, it was absent.
+    const since = suspended.body.since as string;
+    const laterAsKnownBefore = await statusAt(stackId, new Date().toISOString(), justBefore(since));
+    expect(laterAsKnownBefore.body).toMatchObject({ status: 'active', asOf: justBefore(since) });
+    const { awardedAt } = suspended.body as { awardedAt: string };
+    expect((await statusAt(stackId, since, justBefore(awardedAt))).body).toMatchObject({
+      status: 'absent',
+      causedBy: [],
+      awardedAt: null,
+      componentCredentialIds: [],
+    });
+    const future = await statusAt(stackId, since, '2999-01-01T00:00:00Z');
+    expect(future.status).toBe(400);
+    expect(future.body).toMatchObject({ code: 'status.as-of-in-future', details: { field: 'asOf' } });
   });
 
   it('refuses a second stack on a pathway from a component that backs one already (409)', async () => {
@@ -161,17 +192,36 @@ describe('Stacks follow their components, over HTTP', () => {
       })
     ).body.stacks as { stackId: string }[];
     expect(stacks.length).toBeGreaterThanOrEqual(2);
-    const answers = async () =>
-      Promise.all(
-        stacks.map(async ({ stackId }) => (await statusOf(stackId)).body as Record<string, unknown>),
-      );
-    const live = (await answers()).map(({ at: _at, ...rest }) => rest);
+    // Now, and at (at, asOf) pairs around each recorded change: as known now and as known before it.
+    const recorded = async ({ stackId }: { stackId: string }) => {
+      const { awardedAt, formerComponents } = (await statusOf(stackId)).body as {
+        awardedAt: string;
+        formerComponents: { at: string }[];
+      };
+      return [awardedAt, ...formerComponents.map((f) => f.at)];
+    };
+    const instants = [...new Set((await Promise.all(stacks.map(recorded))).flat())];
+    const questions = instants.flatMap((t) => [
+      `?at=${encodeURIComponent(t)}`,
+      `?at=${encodeURIComponent(t)}&asOf=${encodeURIComponent(justBefore(t))}`,
+      `?at=2099-01-01T00:00:00Z&asOf=${encodeURIComponent(t)}`,
+    ]);
+    const answers = async () => {
+      const all: Record<string, unknown>[] = [];
+      for (const { stackId } of stacks) {
+        for (const q of ['', ...questions])
+          all.push((await statusOf(stackId, q)).body as Record<string, unknown>);
+      }
+      return all;
+    };
+    const live = (await answers()).map(({ at: _at, asOf: _asOf, ...rest }) => rest);
+    expect(live.map((a) => a.status)).toEqual(expect.arrayContaining(['absent', 'active']));
 
     const store = SqliteEventStore.open({ path: join(ledger.dataDir, 'events.sqlite') });
     const rm = await ReadModelDatabase.open({ dataDir: ledger.dataDir });
     try {
       await rebuildProjections(store, rm, { batchSize: 7 });
-      expect((await answers()).map(({ at: _at, ...rest }) => rest)).toEqual(live);
+      expect((await answers()).map(({ at: _at, asOf: _asOf, ...rest }) => rest)).toEqual(live);
       expect(await dumpTables(rm)).toEqual(await expectedTables(store));
     } finally {
       await rm.close();

@@ -343,6 +343,9 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
           pathwayTitle: 'Data Analytics Professional',
           status: 'invalidated',
           invalidation: expect.objectContaining({ componentCredentialId: c5, reason: 'component-revoked' }),
+          // An invalidation loses no component: the stack is void, and still names what it rested on.
+          formerComponents: [],
+          validUntil: expect.any(String),
           components: [
             { credentialId: c0, status: 'active', reason: null },
             { credentialId: c5, status: 'revoked', reason: 'issued-in-error' },
@@ -351,6 +354,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
       ]);
       const status = await get(fresh(`/v1/stacked-credentials/${seeded.stackId}/status`), seeded.a.qaToken);
       expect(status.body).toMatchObject({ stackId: seeded.stackId, status: 'invalidated', causedBy: [c5] });
+      expect(reply.body.stacks[0].validUntil).toBe(status.body.validUntil);
     });
 
     it('exports the credentials as CSV, and shows an issuer only what it issued', async () => {
@@ -392,6 +396,9 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         validUntil: '2030-12-31T23:59:59Z',
       });
       expect(after.rulesetAtIssuance).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
+      // Activated at startup, before the seed: in force at every instant the seed asks about, as known now.
+      expect(after.rulesetAt).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
+      expect(after.rulesetAt.activatedAt <= after.issuedAt).toBe(true);
     });
 
     it('answers as the ledger knew it at asOf: absent before the issuance was recorded', async () => {
@@ -448,6 +455,7 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
         'credentials',
         'issuers',
         'pathways',
+        'ruleset_activations',
         'specifications',
         'stacks',
         'status_entries',
@@ -528,7 +536,12 @@ describeEachReadModelStore('Read models over HTTP', (target) => {
             json(`/v1/credentials/${id}/status?at=${instant}&asOf=${seeded.c1Times.whileSuspended}`),
           ),
         ),
-        stackStatus: await json(`/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}`),
+        stackStatus: await json(
+          `/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}&asOf=${knownNow}`,
+        ),
+        stackStatusAsOf: await json(
+          `/v1/stacked-credentials/${seeded.stackId}/status?at=${instant}&asOf=${seeded.c1Times.whileSuspended}`,
+        ),
       };
     };
 

@@ -1,13 +1,14 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { instantMs, type Principal } from '@credence/domain';
-import { queryCredentialStatusAt, ReadModelError } from '@credence/projections';
+import type { Principal } from '@credence/domain';
+import { queryCredentialStatusAt } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';
 import { StatusAtQueryDto } from './read-models.dto';
 import { ReadModelController, ReadModelRoute } from './decorators';
 import { ReadModels } from './read-models.service';
+import { statusQuestion } from './status-question';
 
 @ReadModelController('credentials')
 export class CredentialStatusController {
@@ -20,8 +21,9 @@ export class CredentialStatusController {
       'took effect (`effectiveAt`) and when the ledger recorded it (`recordedAt`). Each suspension, reinstatement and ' +
       'revocation holds from its `effectiveAt` (which may precede its recording; ab initio revocations hold at every ' +
       'instant), but only as known from its recording on. `accreditationAt`: whether the accreditation the credential ' +
-      'was issued under was in force at `at`, as known at `asOf` (judged the same way). Also that accreditation, ' +
-      'and the ruleset, at issuance.',
+      'was issued under was in force at `at`, as known at `asOf` (judged the same way). `rulesetAt`: the ruleset ' +
+      'active at `at`, as known at `asOf` (the last activation recorded by both; null before any). Also what the ' +
+      'issuance ran under: `accreditationAtIssuance` and `rulesetAtIssuance`.',
     { csv: false },
   )
   async status(
@@ -30,17 +32,9 @@ export class CredentialStatusController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const nowMs = Date.now();
-    const atMs = query.at ? instantMs(query.at, 'at') : nowMs;
-    const asOfMs = query.asOf ? instantMs(query.asOf, 'asOf') : nowMs;
-    if (asOfMs > nowMs) {
-      throw new ReadModelError('invalid', 'status.as-of-in-future', `asOf ${query.asOf} is in the future`, {
-        field: 'asOf',
-        value: query.asOf,
-      });
-    }
-    await this.readModels.fresh(['credentials', 'issuers'], query, reply);
-    const status = await queryCredentialStatusAt(this.readModels.db, id, { atMs, asOfMs });
+    const question = statusQuestion(query);
+    await this.readModels.fresh(['credentials', 'issuers', 'ruleset_activations'], query, reply);
+    const status = await queryCredentialStatusAt(this.readModels.db, id, question);
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
     return status;

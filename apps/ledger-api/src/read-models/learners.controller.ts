@@ -33,7 +33,9 @@ export class LearnersController {
   @Get(':learnerId/record')
   @ReadModelRoute(
     'Every credential of a pseudonymous learner, oldest issuance first and paged, with its status now and the stacks ' +
-      "it is part of; `stacks` lists the stacks with each component's status. An issuer sees only what it issued. " +
+      "it is part of; `stacks` lists the stacks with each component's status, the stack's `validUntil` (its " +
+      "components' earliest end) and its `formerComponents` (lost, or replaced by a re-issue). An issuer sees only " +
+      'what it issued. ' +
       'CSV: one row per credential. `Accept: application/ld+json`: the whole record as a CLR 2.0 ClrCredential ' +
       'issued by the deployment (unsigned: see docs/verifiable-credentials.md); `Accept: application/vc+jwt`: the ' +
       "same CLR as a compact JWS (ES256), its `kid` the deployment's JWK at /platform/keys/{keyId}.jwk.",

@@ -149,7 +149,7 @@ export class StatusAtQueryDto extends FreshnessQueryDto {
   @ApiPropertyOptional({
     description:
       'RFC 3339 instant: answer as the ledger knew it then, counting only events recorded by then; default now. ' +
-      'In the future it is 400 `status.as-of-in-future`; before the issuance was recorded the answer is `absent`.',
+      'In the future it is 400 `status.as-of-in-future`; before the issuance (or award) was recorded the answer is `absent`.',
     example: '2027-05-31T00:00:00Z',
   })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { instantMs, type Principal } from '@credence/domain';
+import type { Principal } from '@credence/domain';
 import { queryStackStatusAt } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
@@ -8,6 +8,7 @@ import { assertMayRead } from '../http/read-access';
 import { StatusAtQueryDto } from './read-models.dto';
 import { ReadModelController, ReadModelRoute } from './decorators';
 import { ReadModels } from './read-models.service';
+import { statusQuestion } from './status-question';
 
 @ReadModelController('stacked-credentials')
 export class StackStatusController {
@@ -15,11 +16,14 @@ export class StackStatusController {
 
   @Get(':id/status')
   @ReadModelRoute(
-    'The status at `at` (default now) of a stacked credential, judged like a credential: active, suspended, ' +
-      'invalidated, expired or not-yet-valid, with the components that caused it (`causedBy`) and since when. It is ' +
-      "valid from its award until its components' earliest `validUntil`; suspended while a component it needs is " +
-      'suspended; invalidated when a revoked component leaves the pathway incomplete. Also the components it rests ' +
-      'on now, those it lost or followed to a re-issue (`formerComponents`), and those counted as 0 ECTS ' +
+    'The status at `at` (default now) of a stacked credential as the ledger knew it at `asOf` (default now; in ' +
+      'the future 400 `status.as-of-in-future`), judged like a credential: active, suspended, invalidated, expired, ' +
+      'not-yet-valid, or absent (as known before the award was recorded). With the components that caused it ' +
+      '(`causedBy`), since when (`since`) and when the ledger recorded it (`recordedAt`); each of its changes takes ' +
+      "effect when recorded. It is valid from its award until its components' earliest `validUntil` (as known at " +
+      '`asOf`: a lost or replaced component moves it); suspended while a component it needs is suspended; ' +
+      'invalidated when a revoked component leaves the pathway incomplete. Also the components it rests on now, ' +
+      'those it lost or followed to a re-issue (`formerComponents`), and those counted as 0 ECTS ' +
       '(`zeroEctsComponentIds`: their specification states hours only).',
     { csv: false },
   )
@@ -29,9 +33,9 @@ export class StackStatusController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const atMs = query.at ? instantMs(query.at, 'at') : Date.now();
+    const question = statusQuestion(query);
     await this.readModels.fresh(['stacks'], query, reply);
-    const status = await queryStackStatusAt(this.readModels.db, id, atMs);
+    const status = await queryStackStatusAt(this.readModels.db, id, question);
     if (!status) throw new NotFoundException(`Stacked credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Stacked credential', id);
     return status;

@@ -4,6 +4,7 @@ import { findingsProjection } from './findings';
 import { issuersProjection } from './issuers';
 import { leadTimesProjection } from './lead-times';
 import { pathwaysProjection } from './pathways';
+import { rulesetActivationsProjection } from './ruleset-activations';
 import { specificationsProjection } from './specifications';
 import { stacksProjection } from './stacks';
 import { statusEntriesProjection } from './status-entries';
@@ -13,6 +14,7 @@ export * from './findings';
 export * from './issuers';
 export * from './lead-times';
 export * from './pathways';
+export * from './ruleset-activations';
 export * from './specifications';
 export * from './stacks';
 export * from './status-entries';
@@ -27,6 +29,7 @@ export const PROJECTIONS = [
   erase(pathwaysProjection),
   erase(stacksProjection),
   erase(statusEntriesProjection),
+  erase(rulesetActivationsProjection),
 ] as const;
 
 export const PROJECTION_NAMES = PROJECTIONS.map((p) => p.name);

@@ -1,4 +1,4 @@
-import type { StackedCredentialAwarded, StackEvent } from '@credence/domain';
+import type { RecordedStackEvent, StackedCredentialAwarded, StackEvent } from '@credence/domain';
 import type { EventOf } from '../events';
 import { defineProjection } from '../projection';
 
@@ -30,8 +30,10 @@ export type StackDoc = Omit<StackedCredentialAwarded['data'], 'validUntil' | 'ze
     status: StoredStackStatus;
     invalidation: Readonly<{ componentCredentialId: string; reason: string; at: string }> | null;
     formerComponents: readonly FormerComponent[];
-    /** Every status since the award, in log order: what status-at-an-instant reads. */
+    /** Every status since the award, in log order, with its cause. */
     history: readonly StackStatusChange[];
+    /** Its events as recorded, in log order: what the domain's stackStatusFrom judges at (at, asOf). */
+    events: readonly RecordedStackEvent[];
   }>;
 
 type Event = EventOf<StackEvent['type']>;
@@ -59,7 +61,17 @@ const withComponents = (
   formerComponents: [...doc.formerComponents, former],
 });
 
+/** Type, data and recording time: all the judgement reads (the metadata stays in the log). */
+const recordedOf = ({ type, data, metadata }: Event) =>
+  ({ type, data, recordedAt: metadata.now }) as RecordedStackEvent;
+
+/** Keeps the event for status at (at, asOf) whenever it changed the document (a repeat or a late event does not). */
 const evolve = (doc: StackDoc | null, event: Event): StackDoc | null => {
+  const next = apply(doc, event);
+  return next && next !== doc ? { ...next, events: [...(doc?.events ?? []), recordedOf(event)] } : next;
+};
+
+const apply = (doc: StackDoc | null, event: Event): StackDoc | null => {
   if (event.type === 'StackedCredentialAwarded') {
     if (doc) return doc;
     const { validUntil, zeroEctsComponentIds, ...data } = event.data;
@@ -71,6 +83,7 @@ const evolve = (doc: StackDoc | null, event: Event): StackDoc | null => {
       invalidation: null,
       formerComponents: [],
       history: [{ status: 'awarded', componentCredentialIds: [], at: event.metadata.now }],
+      events: [],
     };
   }
   if (!doc || doc.status === 'invalidated') return doc;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
+import { rulesetInForceFrom } from '@credence/domain';
 import type { CredentialDoc } from '../projections/credentials';
 import type { IssuerDoc } from '../projections/issuers';
+import { RULESET_ACTIVATIONS_DOC, type RulesetActivationsDoc } from '../projections/ruleset-activations';
 import type { ReadModelTables } from '../store/tables';
 import { accreditationStatusAt } from './accreditation-status';
 import { statusAt } from './credential-status';
@@ -21,10 +23,24 @@ const accreditationAt = async (
   return record ? accreditationStatusAt(record, question) : null;
 };
 
+/** The ruleset that decided commands at (at, asOf), judged by the domain from the recorded activations. */
+const rulesetAt = async (
+  db: Kysely<ReadModelTables>,
+  question: Readonly<{ atMs: number; asOfMs: number }>,
+) => {
+  const row = await db
+    .selectFrom('ruleset_activations')
+    .select('doc')
+    .where('id', '=', RULESET_ACTIVATIONS_DOC)
+    .executeTakeFirst();
+  const doc = row ? (JSON.parse(row.doc) as RulesetActivationsDoc) : { activations: [] };
+  return rulesetInForceFrom(doc.activations, question);
+};
+
 /**
  * A credential's status at `atMs` as the ledger knew it at `asOfMs`, with what auditors ask next:
- * whether the accreditation it was issued under was in force at `atMs` (as known at `asOfMs`), that
- * accreditation and the ruleset at issuance. As known before its issuance was recorded, a
+ * whether the accreditation it was issued under was in force at `atMs` (as known at `asOfMs`), the
+ * ruleset in force at `atMs` (as known at `asOfMs`), and that accreditation and the ruleset at issuance. As known before its issuance was recorded, a
  * credential is `absent` and nothing more about it is told (nulls).
  */
 export const queryCredentialStatusAt = async (
@@ -52,6 +68,7 @@ export const queryCredentialStatusAt = async (
     validUntil: known ? doc.validUntil : null,
     accreditationAt: known ? await accreditationAt(db, doc, { atMs, asOfMs }) : null,
     accreditationAtIssuance: known ? doc.accreditation : null,
+    rulesetAt: known ? await rulesetAt(db, { atMs, asOfMs }) : null,
     rulesetAtIssuance: known ? doc.ruleset : null,
   };
 };

@@ -35,9 +35,13 @@ export type LearnerStack = Readonly<{
   pathwayId: string;
   pathwayTitle: string | null;
   awardedAt: string;
+  /** The earliest validUntil of the components that back it now; null when none ends. */
+  validUntil: string | null;
   totalEcts: number;
   status: StackDoc['status'];
   invalidation: StackDoc['invalidation'];
+  /** Components it lost (revoked, pathway still complete) or followed to their re-issue. */
+  formerComponents: StackDoc['formerComponents'];
   components: readonly Readonly<{ credentialId: string; status: string | null; reason: string | null }>[];
 }>;
 
@@ -158,9 +162,12 @@ export const learnerRecord = async (
     pathwayId: stack.pathwayId,
     pathwayTitle: pathways.get(stack.pathwayId)?.title ?? null,
     awardedAt: stack.awardedAt,
+    validUntil: stack.validUntil ?? null,
     totalEcts: stack.totalEcts,
     status: stack.status,
     invalidation: stack.invalidation,
+    // Documents stored before stacks followed their components have none.
+    formerComponents: stack.formerComponents ?? [],
     components: stack.componentCredentialIds.map((credentialId) => {
       const component = components.get(credentialId);
       const status = component ? currentStatus(component, options.nowMs) : null;

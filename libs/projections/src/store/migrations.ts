@@ -87,6 +87,11 @@ const TABLES_0004: Readonly<Record<string, TableSpec>> = {
   },
 };
 
+/** Migration 0005: ruleset activations, for the ruleset in force at an instant. */
+const TABLES_0005: Readonly<Record<string, TableSpec>> = {
+  ruleset_activations: { columns: { activations: 'integer' }, indexes: [] },
+};
+
 /**
  * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
  * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
@@ -151,14 +156,26 @@ export const readModelMigrations = (
         await createDocumentTable(db, prefix + table, spec, tag);
     },
   },
+  // Read from the start: a rebuild (or the projector catching up) fills it from the log.
+  '0005-ruleset-activations': {
+    up: async (db) => {
+      for (const [table, spec] of Object.entries(TABLES_0005))
+        await createDocumentTable(db, prefix + table, spec, tag);
+    },
+  },
 });
 
 /** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
 export const TABLE_SET = [
   ...Object.keys(TABLES_0001),
   ...Object.keys(TABLES_0004),
+  ...Object.keys(TABLES_0005),
   CHECKPOINTS_TABLE,
   'kysely_migration',
   'kysely_migration_lock',
 ] as const;
-export const PROJECTION_TABLES = [...Object.keys(TABLES_0001), ...Object.keys(TABLES_0004)];
+export const PROJECTION_TABLES = [
+  ...Object.keys(TABLES_0001),
+  ...Object.keys(TABLES_0004),
+  ...Object.keys(TABLES_0005),
+];

@@ -4,6 +4,7 @@ import type {
   issuersProjection,
   leadTimesProjection,
   pathwaysProjection,
+  rulesetActivationsProjection,
   specificationsProjection,
   stacksProjection,
   statusEntriesProjection,
@@ -22,6 +23,7 @@ export interface ReadModelTables {
   stacks: RowOf<typeof stacksProjection>;
   pathways: RowOf<typeof pathwaysProjection>;
   status_entries: RowOf<typeof statusEntriesProjection>;
+  ruleset_activations: RowOf<typeof rulesetActivationsProjection>;
   projection_checkpoints: { name: string; position: string | null };
 }
 
