@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyEvent, CommandMetadata } from '@credence/domain';
-import {
-  EVENT_SCHEMA_VERSIONS,
-  type CredenceEventType,
-  STATUS_LIST_LENGTH,
-  streamId,
-} from '@credence/domain';
-import type { EventStore } from '@credence/event-store';
+import { type CommandMetadata, STATUS_LIST_LENGTH, streamId } from '@credence/domain';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { tempDir } from '@credence/event-store/testing';
 import {
@@ -17,6 +10,7 @@ import {
   specificationPublished,
 } from '../../domain/src/test-fixtures';
 import { Ledger, RulesGate } from './ledger';
+import { seed } from './reactions/reactor-world';
 import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
 
 class NoRules extends RulesGate {
@@ -30,18 +24,6 @@ const metadata = (commandId: string = randomUUID()): CommandMetadata => ({
   correlationId: commandId,
   causationId: commandId,
 });
-
-const seed = (store: EventStore, stream: string, events: AnyEvent[]) =>
-  store.append(
-    stream,
-    events.map((e) => ({
-      eventId: randomUUID(),
-      type: e.type,
-      schemaVersion: EVENT_SCHEMA_VERSIONS[e.type as CredenceEventType],
-      data: e.data,
-      metadata: metadata(),
-    })),
-  );
 
 const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
   ledger.handle({
