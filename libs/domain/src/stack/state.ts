@@ -1,4 +1,3 @@
-import { instantMs } from '../time';
 import type { StackedCredentialAwarded, StackEvent } from './events';
 
 type Awarded = StackedCredentialAwarded['data'];
@@ -76,31 +75,3 @@ export const evolveStack = (state: StackState, event: StackEvent): StackState =>
       return { ...live(state), status: 'awarded' };
   }
 };
-
-export type StackStatusAt = 'active' | 'expired' | 'not-yet-valid' | 'suspended' | 'invalidated';
-
-/**
- * A stack's status at `instant`, judged like a credential's (see judgeStatusAt): suspension and
- * invalidation as recorded now win; otherwise valid from its award until its `validUntil`,
- * half-open. In milliseconds, so the read model judges exactly as the domain does.
- */
-export const judgeStackStatusAt = (
-  recorded: AwardedStackState['status'],
-  period: Readonly<{ fromMs: number | null; untilMs: number | null }>,
-  atMs: number,
-): StackStatusAt => {
-  if (recorded === 'invalidated' || recorded === 'suspended') return recorded;
-  if (period.fromMs !== null && atMs < period.fromMs) return 'not-yet-valid';
-  if (period.untilMs !== null && atMs >= period.untilMs) return 'expired';
-  return 'active';
-};
-
-export const stackStatusAt = (state: AwardedStackState, instant: string): StackStatusAt =>
-  judgeStackStatusAt(
-    state.status,
-    {
-      fromMs: instantMs(state.awardedAt),
-      untilMs: state.validUntil === undefined ? null : instantMs(state.validUntil),
-    },
-    instantMs(instant, 'at'),
-  );
