@@ -19,11 +19,12 @@ const reconcileStacks = async (
   change: ComponentChange,
   { db, ledger }: ReactionContext,
 ) => {
-  for (const stackId of stacksOf(db, change.credentialId)) {
+  const { credentialId, ...replacement } = change;
+  for (const stackId of stacksOf(db, credentialId)) {
     await ledger.handle({
       type: 'ReconcileStackedCredential',
-      data: { stackId, componentCredentialId: change.credentialId, ...change },
-      metadata: reactionMetadata(cause, SYSTEM, `reconcile:${stackId}:${change.credentialId}`),
+      data: { stackId, componentCredentialId: credentialId, ...replacement },
+      metadata: reactionMetadata(cause, SYSTEM, `reconcile:${stackId}:${credentialId}`),
     });
   }
 };
