@@ -7,6 +7,12 @@ const SYSTEM = { id: 'system:stack-invalidation', role: 'admin' } as const;
 
 type ComponentChange = Readonly<{ credentialId: string; replacementCredentialId?: string }>;
 
+/** Prepared only for the events that index: the reactor hands this reaction every event in the log. */
+const indexComponents = (db: Database.Database, stackId: string, componentIds: readonly string[]) => {
+  const insert = db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
+  for (const componentId of componentIds) insert.run(componentId, stackId);
+};
+
 const stacksOf = (db: Database.Database, credentialId: string) =>
   db
     .prepare<[string], { stack_id: string }>('SELECT stack_id FROM stack_components WHERE component_id = ?')
@@ -78,16 +84,15 @@ export const stackInvalidation: Reaction = {
       CREATE TABLE IF NOT EXISTS pending_replacements (replacement_id TEXT NOT NULL, superseded_id TEXT NOT NULL, PRIMARY KEY (replacement_id, superseded_id));
     `),
   handle: async (event, context) => {
-    const insert = context.db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
     switch (event.type) {
       case 'StackedCredentialAwarded': {
         const data = event.data as { stackId: string; componentCredentialIds: string[] };
-        for (const component of data.componentCredentialIds) insert.run(component, data.stackId);
+        indexComponents(context.db, data.stackId, data.componentCredentialIds);
         return;
       }
       case 'StackComponentReplaced': {
         const data = event.data as { stackId: string; replacementCredentialId: string };
-        insert.run(data.replacementCredentialId, data.stackId);
+        indexComponents(context.db, data.stackId, [data.replacementCredentialId]);
         return;
       }
       case 'CredentialIssued':
