@@ -20,13 +20,15 @@ export type AwardedStackState = Exclude<StackState, { status: 'absent' }>;
 
 export const initialStackState = (): StackState => ({ status: 'absent' });
 
+/** The fields every awarded status shares, without those of the status it leaves. */
 const live = (state: AwardedStackState): Live => {
-  const { status: _s, ...rest } = state;
   const {
+    status: _s,
     suspendedComponentIds: _c,
     invalidatedBy: _i,
     ...common
-  } = rest as Live & {
+  } = state as Live & {
+    status: unknown;
     suspendedComponentIds?: unknown;
     invalidatedBy?: unknown;
   };
