@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandMetadata, STATUS_LIST_LENGTH, streamId } from '@credence/domain';
+import { STATUS_LIST_LENGTH, streamId } from '@credence/domain';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { tempDir } from '@credence/event-store/testing';
 import {
-  actingAs,
   assessmentRecorded,
   issuerAccredited,
   issuerRegistered,
   specificationPublished,
 } from '../../domain/src/test-fixtures';
-import { Ledger, RulesGate } from './ledger';
-import { seed } from './reactions/reactor-world';
+import { Ledger } from './ledger';
+import { metadata, NoRules, seed } from './reactions/reactor-world';
 import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
-
-class NoRules extends RulesGate {
-  check = async <C>(command: C) => command;
-}
-
-const metadata = (commandId: string = randomUUID()): CommandMetadata => ({
-  commandId,
-  ...actingAs(),
-  now: '2025-06-01T00:00:00.000Z',
-  correlationId: commandId,
-  causationId: commandId,
-});
 
 const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
   ledger.handle({
@@ -35,7 +22,7 @@ const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
       assessmentIds: [`asmt-${n}`],
       validFrom: '2025-06-01T00:00:00Z',
     },
-    metadata: metadata(commandId),
+    metadata: metadata({ commandId }),
   });
 
 describe('Status list indexes claimed at issuance', () => {

@@ -11,7 +11,8 @@ import { LEDGER_REACTIONS } from '.';
 
 /** Test support for the reaction specs: a real SQLite store, a Ledger without rules, the reactor. */
 
-class NoRules extends RulesGate {
+/** A gate that lets every command through: these specs are about what the ledger does, not the rules. */
+export class NoRules extends RulesGate {
   check = async <C>(command: C) => command;
 }
 
