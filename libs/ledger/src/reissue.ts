@@ -11,9 +11,15 @@ import type { Ledger } from './ledger';
 
 type Reissued = Pick<
   CredentialIssued['data'],
-  'credentialId' | 'supersedes' | 'reissueNote' | 'specificationId' | 'learner' | 'assessmentIds'
-> &
-  Pick<CredentialIssued['data'], 'validFrom' | 'validUntil'>;
+  | 'credentialId'
+  | 'supersedes'
+  | 'reissueNote'
+  | 'specificationId'
+  | 'learner'
+  | 'assessmentIds'
+  | 'validFrom'
+  | 'validUntil'
+>;
 
 /**
  * The id of the credential that re-issues `credentialId`: derived, so concurrent and repeated
