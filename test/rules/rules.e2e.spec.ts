@@ -55,7 +55,7 @@ describe('Quality-benchmark rulesets over HTTP', () => {
     };
   };
 
-  it('starts a new ledger with eu-microcredentials 2022 active, recorded as an event', async () => {
+  it('starts a new ledger with eu-microcredentials 2022-r2 active, recorded as an event', async () => {
     const listed = await asIssuer('GET', '/v1/rulesets');
     expect(listed.body.active).toMatchObject({ id: 'eu-microcredentials', version: '2022-r2' });
     expect(listed.body.rulesets.map((r: { version: string }) => r.version).sort()).toEqual([
