@@ -105,6 +105,19 @@ describe('Re-issue over HTTP: a correction that links both ways', () => {
     ]);
   });
 
+  it('gives the correction its own status list entries, so its revocation reaches the lists', async () => {
+    const { credentialId: oldId } = await issuedCredential();
+    const newId = expectCreated(await asIssuer('POST', `/v1/credentials/${oldId}/reissue`, correction));
+    const exported = (await asIssuer('GET', `/v1/credentials/${newId}/ob3`)).body;
+    expect(exported.credentialStatus).toMatchObject([
+      { type: 'BitstringStatusListEntry', statusPurpose: 'revocation' },
+      { type: 'BitstringStatusListEntry', statusPurpose: 'suspension' },
+    ]);
+    expect((await asIssuer('GET', `/v1/credentials/${oldId}/ob3`)).body.credentialStatus).not.toEqual(
+      exported.credentialStatus,
+    );
+  });
+
   it('gives exactly one new credential for 50 concurrent re-issues, and a later repeat changes nothing', async () => {
     const { credentialId: oldId, assessmentId } = await issuedCredential();
     const replies = await Promise.all(

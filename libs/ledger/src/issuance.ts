@@ -99,7 +99,7 @@ export const issueReserving = async (
 };
 
 /** The issuer the credential is issued by: the decider has just accepted the command, so it is named. */
-const issuerOf = (metadata: CommandMetadata): string => {
+export const issuerOf = (metadata: CommandMetadata): string => {
   if (!metadata.issuerId) throw new Error('An accepted issuance names its issuer');
   return metadata.issuerId;
 };

@@ -190,7 +190,8 @@ export class Ledger {
     // Narrowed by the type check above, which TypeScript cannot carry through the generic T.
     const issue = request as CommandRequest<'IssueCredential'>;
     if (issue.data.supersedes !== undefined) {
-      const reissued = await reissueSuperseding(this, issue, append as never);
+      const resolvedIssue = resolved as unknown as ResolvedCommand<'IssueCredential'>;
+      const reissued = await reissueSuperseding(this, issue, resolvedIssue, append as never);
       return reissued as unknown as HandleResult<TargetState<T>>;
     }
     const result = await issueReserving(

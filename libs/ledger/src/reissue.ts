@@ -1,13 +1,15 @@
 import {
   type CommandMetadata,
+  credentialDecider,
   type CredentialIssued,
   type CredentialState,
   DomainError,
 } from '@credence/domain';
 import { deterministicEventId, type HandleResult } from '@credence/event-store';
 import type { CommandRequest } from './catalogue/catalogue';
-import { stepMetadata } from './issuance';
-import type { Ledger } from './ledger';
+import { issuerOf, stepMetadata } from './issuance';
+import type { Ledger, ResolvedCommand } from './ledger';
+import { claimStatusPositions } from './status-claims';
 
 type Reissued = Pick<
   CredentialIssued['data'],
@@ -77,16 +79,29 @@ export const completeReissue = async (
 };
 
 /**
- * A re-issue (libs/domain/README.md): the correction is decided and appended first, through the
- * rules like any issuance, while the assessments still back the credential it corrects (so no other
+ * A re-issue (libs/domain/README.md): the correction is decided first, through the rules like any
+ * issuance, then claims its status list positions (as an issuance does: a refusal has claimed
+ * none) and is appended, while the assessments still back the credential it corrects (so no other
  * issuance can take them); then `completeReissue`. A crash between the two is finished by the
  * issuanceRecovery reaction from the recorded CredentialIssued, which carries `supersedes`.
  */
 export const reissueSuperseding = async (
   ledger: Ledger,
   request: CommandRequest<'IssueCredential'>,
+  resolved: ResolvedCommand<'IssueCredential'>,
   append: () => Promise<HandleResult<CredentialState>>,
 ): Promise<HandleResult<CredentialState>> => {
+  const { command, target } = resolved;
+  const { state: current } = await ledger.load(target.folding, target.streamId);
+  if (current.status === 'absent') {
+    credentialDecider.decide(await ledger.gateCheck(resolved, current), current);
+    await claimStatusPositions(
+      ledger,
+      command.metadata,
+      issuerOf(command.metadata),
+      request.data.credentialId,
+    );
+  }
   const result = await append();
   const { state } = result;
   if (state.status === 'absent') return result;
