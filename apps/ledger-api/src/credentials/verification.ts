@@ -76,6 +76,9 @@ type OnRecord =
   | Readonly<{ kind: 'credential'; state: IssuedCredentialState; issued: RecordedEvent }>
   | Readonly<{ kind: 'stack'; state: AwardedStack; issued: RecordedEvent }>;
 
+/** The record behind a context's credential; its issuer id is the credential's own (`issuerIdOf`). */
+type RecordLookup = (context: CheckContext) => Promise<OnRecord | undefined>;
+
 const NOT_APPLICABLE_TO_STACKS: Readonly<Record<string, string>> = {
   accreditation:
     'A stacked credential records no accreditation of its own: each component credential answers this check.',
@@ -163,6 +166,7 @@ export class CredentialVerifier {
 
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
+    const onRecord = this.onRecordOncePerCredential();
     return verifyPresentedCredential(presented, {
       documentLoader: this.loaderForOneVerification(),
       // From the log, compromised keys too: the issuer-key check, not a missing JWK, says why it fails.
@@ -192,17 +196,17 @@ export class CredentialVerifier {
           }),
         );
       },
-      issuedAtInLog: (credential) => this.issuedAtInLog(credential),
+      issuedAtInLog: (credential) => this.issuedAtInLog(credential, onRecord),
       signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential),
       now: new Date().toISOString(),
       verifyProof: this.verifyProof,
       pluggable: [
-        this.ledgerCheck('accreditation', accreditationCheck),
-        this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued)),
+        this.ledgerCheck('accreditation', accreditationCheck, onRecord),
+        this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued), onRecord),
         async (context) =>
           hasStatusEntries(context.credential)
             ? undefined
-            : this.ledgerCheck('status.ledger', ledgerStatusCheck)(context),
+            : this.ledgerCheck('status.ledger', ledgerStatusCheck, onRecord)(context),
       ],
     });
   }
@@ -231,8 +235,8 @@ export class CredentialVerifier {
   }
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
-  private async issuedAtInLog(credential: Credential): Promise<string | undefined> {
-    const record = await this.onRecord({
+  private async issuedAtInLog(credential: Credential, onRecord: RecordLookup): Promise<string | undefined> {
+    const record = await onRecord({
       credential,
       issuerId: issuerIdOf(credential),
       issuedAt: undefined,
@@ -253,14 +257,31 @@ export class CredentialVerifier {
   private ledgerCheck(
     id: string,
     check: (state: IssuedCredentialState, issued: RecordedEvent) => CheckResult,
+    onRecord: RecordLookup,
   ): PluggableCheck {
     return async (context) => {
-      const record = await this.onRecord(context);
+      const record = await onRecord(context);
       if (!record) return notApplicable(id, 'The credential was not issued on this ledger.');
       if (record.kind === 'credential') return check(record.state, record.issued);
       if (id === 'status.ledger') return stackStatusCheck(record.state);
       if (id === 'quality-ruleset') return rulesetCheck(record.issued);
       return notApplicable(id, NOT_APPLICABLE_TO_STACKS[id] ?? 'Not recorded for stacked credentials.');
+    };
+  }
+
+  /**
+   * The record lookup for one verification: the issued-at check and each ledger check ask about
+   * the same credential, so the issuer, the stream and its first event are read once, not per check.
+   */
+  private onRecordOncePerCredential(): RecordLookup {
+    const known = new WeakMap<Credential, Promise<OnRecord | undefined>>();
+    return (context) => {
+      let record = known.get(context.credential);
+      if (!record) {
+        record = this.onRecord(context);
+        known.set(context.credential, record);
+      }
+      return record;
     };
   }
 
