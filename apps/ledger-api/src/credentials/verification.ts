@@ -14,13 +14,7 @@ import {
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
-import {
-  credentialDecider,
-  stackDecider,
-  STATUS_PURPOSES,
-  streamId,
-  type IssuedCredentialState,
-} from '@credence/domain';
+import { credentialDecider, stackDecider, streamId, type IssuedCredentialState } from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
@@ -29,7 +23,7 @@ import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
 import { memoizedProofVerifier } from './proof-memo';
-import { StatusListPublisher } from './status-lists';
+import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
 
 const URN_UUID = 'urn:uuid:';
 
@@ -154,10 +148,11 @@ export class CredentialVerifier {
     const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
     if (!url.startsWith(prefix)) return undefined;
     const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
-    const purpose = STATUS_PURPOSES.find((p) => p === purposeName);
-    if (!issuerId || !purpose || !/^(0|[1-9][0-9]{0,5})$/.test(n ?? '') || rest.length > 0) return undefined;
+    const purpose = statusPurposeOf(purposeName);
+    const list = listNumberOf(n);
+    if (!issuerId || !purpose || list === undefined || rest.length > 0) return undefined;
     try {
-      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, Number(n))).credential;
+      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, list)).credential;
     } catch (error) {
       if (error instanceof NotFoundException) return undefined;
       throw error;
