@@ -19,13 +19,11 @@ import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
-import { IssuerDocuments } from './issuer-documents';
+import { IssuerDocuments, ledgerIdOf } from './issuer-documents';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
 import { memoizedProofVerifier } from './proof-memo';
 import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
-
-const URN_UUID = 'urn:uuid:';
 
 const accreditationCheck = (state: IssuedCredentialState): CheckResult =>
   state.accreditation
@@ -201,16 +199,9 @@ export class CredentialVerifier {
     return this.keys.issuer(issuerId).catch(() => undefined);
   }
 
-  /** The credential id a presentation claims, when it is one of this ledger's form. */
-  private static ledgerId(credential: Credential): string | undefined {
-    return typeof credential.id === 'string' && credential.id.startsWith(URN_UUID)
-      ? credential.id.slice(URN_UUID.length)
-      : undefined;
-  }
-
   /** When this ledger signed exactly this presentation: the stored export's proof instant. */
   private signedAtOnRecord(given: Credential | string, credential: Credential): string | undefined {
-    const id = CredentialVerifier.ledgerId(credential);
+    const id = ledgerIdOf(credential.id);
     if (!id) return undefined;
     const record = this.exporter.cache
       .exportsOf(id)
@@ -230,7 +221,7 @@ export class CredentialVerifier {
     if (!record) return undefined;
     const { proof: _proof, ...presented } = credential;
     const exported = this.exporter.cache
-      .exportsOf(CredentialVerifier.ledgerId(credential)!)
+      .exportsOf(ledgerIdOf(credential.id)!)
       .some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
     if (!exported) return undefined;
     return record.kind === 'credential' ? record.state.issuedAt : record.state.awardedAt;
@@ -272,7 +263,7 @@ export class CredentialVerifier {
   }
 
   private async onRecord({ credential, issuerId }: CheckContext): Promise<OnRecord | undefined> {
-    const id = CredentialVerifier.ledgerId(credential);
+    const id = ledgerIdOf(credential.id);
     const issuer = await this.documents.issuerOf(issuerId, credential.id);
     if (!issuer || !id) return undefined;
     const first = async (stream: string) => (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
