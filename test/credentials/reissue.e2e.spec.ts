@@ -183,7 +183,7 @@ describe('Re-issue over HTTP: a correction that links both ways', () => {
       expect(reissues.length).toBeGreaterThanOrEqual(2);
       const report = replayDecisions(
         decisions,
-        loadRuleset(resolve(__dirname, '../../rules/eu-microcredentials/2022.yaml')),
+        loadRuleset(resolve(__dirname, '../../rules/eu-microcredentials/2022-r2.yaml')),
       );
       expect(report.summary).toMatchObject({ refused: 0, invalid: 0 });
     } finally {

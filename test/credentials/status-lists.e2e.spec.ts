@@ -3,20 +3,13 @@ import { gunzipSync } from 'node:zlib';
 import { decodeList } from '@digitalbazaar/vc-bitstring-status-list';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { eventually } from '@credence/feed/testing/kafka';
-import { freePort } from '@credence/feed/testing/relay-process';
 import { ReadModelDatabase, rebuildProjections } from '@credence/projections';
 import { CredentialVerifier } from '../../apps/ledger-api/src/credentials/verification';
 import { blockNetwork } from '../../libs/credentials/src/testing/block-network';
 import { verifyIndependently } from '../../libs/credentials/src/testing/independent-verifier';
-import { startLedger, type TestLedger } from '../support/ledger-app';
-import {
-  accreditedIssuer,
-  assessmentBody,
-  credentialBody,
-  expectCreated,
-  specificationBody,
-  type World,
-} from '../support/fixtures';
+import { type TestLedger } from '../support/ledger-app';
+import { issueOne, servedProfile, startPublicLedger } from '../support/credential-ledger';
+import { accreditedIssuer, type World } from '../support/fixtures';
 
 type Entry = { statusPurpose: string; statusListIndex: string; statusListCredential: string };
 
@@ -36,14 +29,7 @@ describe('Bitstring Status Lists, published and read by verification', () => {
 
   /** A freshly issued credential, exported: its two status entries by purpose. */
   const issued = async () => {
-    const learner = `lrn-status-${++n}`;
-    const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
-    const assessmentId = expectCreated(
-      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId, learner)),
-    );
-    const id = expectCreated(
-      await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId], learner)),
-    );
+    const id = await issueOne(ledger, world, `lrn-status-${++n}`);
     const credential = (await asIssuer('GET', `/v1/credentials/${id}/ob3`)).body;
     const entries = credential.credentialStatus as Entry[];
     const entry = (purpose: string) => entries.find((e) => e.statusPurpose === purpose)!;
@@ -62,28 +48,9 @@ describe('Bitstring Status Lists, published and read by verification', () => {
     );
     return bitOf(entry);
   };
-  /** What a verifier fetches from the API: the issuer profile and the lists the credential names. */
-  const served = async (...entries: Entry[]) => {
-    const profile = (await ledger.request('GET', `/issuers/${world.issuerId}`)).body;
-    const lists = await Promise.all(
-      entries.map(
-        async (e) =>
-          [
-            e.statusListCredential,
-            (await ledger.request('GET', listPath(e.statusListCredential))).body,
-          ] as const,
-      ),
-    );
-    return new Map<string, object>([[profile.id, profile], ...lists]);
-  };
 
   beforeAll(async () => {
-    const port = await freePort();
-    ledger = await startLedger({
-      PORT: String(port),
-      CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}`,
-      CREDENCE_STATUS_LIST_TTL_SECONDS: '120',
-    });
+    ledger = await startPublicLedger({ CREDENCE_STATUS_LIST_TTL_SECONDS: '120' });
     world = await accreditedIssuer(ledger);
   });
   afterAll(() => ledger.close());
@@ -121,7 +88,7 @@ describe('Bitstring Status Lists, published and read by verification', () => {
     expect((await decodeList({ encodedList: reply.body.credentialSubject.encodedList })).length).toBe(
       131_072,
     );
-    const profile = await served();
+    const profile = await servedProfile(ledger, world.issuerId);
     const restore = blockNetwork();
     try {
       const result = await verifyIndependently(reply.body, profile);
@@ -173,7 +140,7 @@ describe('Bitstring Status Lists, published and read by verification', () => {
     expect(await bitOf(revocation)).toBe(0);
 
     // Offline: the in-process verification and Digital Bazaar's checkStatus, with every connection blocked.
-    const lists = await served(revocation, suspension);
+    const lists = await servedProfile(ledger, world.issuerId, credential);
     const verifier = ledger.app.get(CredentialVerifier);
     const restore = blockNetwork();
     try {

@@ -25,6 +25,12 @@ const published = (keys: readonly IssuerKey[]): PublishedKey[] =>
 
 const URN_UUID = 'urn:uuid:';
 
+/** The ledger id (of a credential or a stacked credential) a presented `urn:uuid:` id names. */
+export const ledgerIdOf = (credentialId: unknown): string | undefined =>
+  typeof credentialId === 'string' && credentialId.startsWith(URN_UUID)
+    ? credentialId.slice(URN_UUID.length)
+    : undefined;
+
 const notFoundAsUndefined = <T>(promise: Promise<T>): Promise<T | undefined> =>
   promise.catch((error: unknown) => {
     if (error instanceof NotFoundException) return undefined;
@@ -97,8 +103,8 @@ export class IssuerDocuments {
   private async ledgerIssuerId(obId: string, credentialId: unknown): Promise<string | undefined> {
     const { publicUrl } = this.config.credentials;
     if (this.form === 'did-key') {
-      if (typeof credentialId !== 'string' || !credentialId.startsWith(URN_UUID)) return undefined;
-      const id = credentialId.slice(URN_UUID.length);
+      const id = ledgerIdOf(credentialId);
+      if (id === undefined) return undefined;
       const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
       if (state.status !== 'absent') return state.issuerId;
       // A stacked credential's id is a urn:uuid of the same form.

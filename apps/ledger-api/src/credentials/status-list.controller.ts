@@ -5,12 +5,10 @@ import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
 import { Public } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { RequestValidationError } from '../http/problem';
-import { StatusListPublisher } from './status-lists';
-
-const LIST_NUMBER = /^(0|[1-9][0-9]{0,5})$/;
+import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
 
 const purposeOf = (value: string): StatusPurpose => {
-  const purpose = STATUS_PURPOSES.find((p) => p === value);
+  const purpose = statusPurposeOf(value);
   if (!purpose)
     throw new RequestValidationError([
       { field: 'purpose', messages: ['purpose is revocation or suspension'] },
@@ -19,9 +17,10 @@ const purposeOf = (value: string): StatusPurpose => {
 };
 
 const listOf = (value: string): number => {
-  if (!LIST_NUMBER.test(value))
+  const list = listNumberOf(value);
+  if (list === undefined)
     throw new RequestValidationError([{ field: 'n', messages: ['n is a list number (0, 1, …)'] }]);
-  return Number(value);
+  return list;
 };
 
 /**

@@ -9,13 +9,22 @@ import {
   verificationMethodId,
   type SignedCredential,
 } from '@credence/credentials';
-import type { StatusPurpose } from '@credence/domain';
+import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
 import { queryStatusListBits, ReadModelDatabase } from '@credence/projections';
 import { LedgerConfig } from '../config';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys } from './issuer-keys';
 
 export type PublishedStatusList = Readonly<{ url: string; etag: string; credential: SignedCredential }>;
+
+/**
+ * The purpose and list number of a status list URL's path, as the route serves them and the
+ * verifier recognizes its own lists: undefined for anything else.
+ */
+export const statusPurposeOf = (value: string | undefined): StatusPurpose | undefined =>
+  STATUS_PURPOSES.find((purpose) => purpose === value);
+export const listNumberOf = (value: string | undefined): number | undefined =>
+  value !== undefined && /^(0|[1-9][0-9]{0,5})$/.test(value) ? Number(value) : undefined;
 
 /** Signed lists kept per list URL: only the newest version of each is ever served. */
 const CACHED_LISTS = 1_000;

@@ -14,24 +14,16 @@ import {
   type PluggableCheck,
   type VerificationAnswer,
 } from '@credence/credentials';
-import {
-  credentialDecider,
-  stackDecider,
-  STATUS_PURPOSES,
-  streamId,
-  type IssuedCredentialState,
-} from '@credence/domain';
+import { credentialDecider, stackDecider, streamId, type IssuedCredentialState } from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
-import { IssuerDocuments } from './issuer-documents';
+import { IssuerDocuments, ledgerIdOf } from './issuer-documents';
 import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
 import { memoizedProofVerifier } from './proof-memo';
-import { StatusListPublisher } from './status-lists';
-
-const URN_UUID = 'urn:uuid:';
+import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
 
 const accreditationCheck = (state: IssuedCredentialState): CheckResult =>
   state.accreditation
@@ -75,6 +67,9 @@ const ledgerStatusCheck = (state: IssuedCredentialState): CheckResult =>
 type OnRecord =
   | Readonly<{ kind: 'credential'; state: IssuedCredentialState; issued: RecordedEvent }>
   | Readonly<{ kind: 'stack'; state: AwardedStack; issued: RecordedEvent }>;
+
+/** The record behind a context's credential; its issuer id is the credential's own (`issuerIdOf`). */
+type RecordLookup = (context: CheckContext) => Promise<OnRecord | undefined>;
 
 const NOT_APPLICABLE_TO_STACKS: Readonly<Record<string, string>> = {
   accreditation:
@@ -151,10 +146,11 @@ export class CredentialVerifier {
     const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
     if (!url.startsWith(prefix)) return undefined;
     const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
-    const purpose = STATUS_PURPOSES.find((p) => p === purposeName);
-    if (!issuerId || !purpose || !/^(0|[1-9][0-9]{0,5})$/.test(n ?? '') || rest.length > 0) return undefined;
+    const purpose = statusPurposeOf(purposeName);
+    const list = listNumberOf(n);
+    if (!issuerId || !purpose || list === undefined || rest.length > 0) return undefined;
     try {
-      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, Number(n))).credential;
+      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, list)).credential;
     } catch (error) {
       if (error instanceof NotFoundException) return undefined;
       throw error;
@@ -163,6 +159,7 @@ export class CredentialVerifier {
 
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
+    const onRecord = this.onRecordOncePerCredential();
     return verifyPresentedCredential(presented, {
       documentLoader: this.loaderForOneVerification(),
       // From the log, compromised keys too: the issuer-key check, not a missing JWK, says why it fails.
@@ -180,29 +177,20 @@ export class CredentialVerifier {
         // In the did-key form an issuer has had one id per Ed25519 key; the credential says which.
         return { controller: claimed && ids.includes(claimed) ? claimed : ids[0]!, keyId: ref!.keyId };
       },
-      keyHistory: async (issuerObId, credential) => {
-        const issuer = await this.documents.issuerOf(issuerObId, credential.id);
-        return issuer?.keys.map(
-          ({ keyId, publicKeyMultibase, activatedAt, retiredAt, compromisedSince }) => ({
-            keyId,
-            publicKeyMultibase,
-            activatedAt,
-            ...(retiredAt ? { retiredAt } : {}),
-            ...(compromisedSince ? { compromisedSince } : {}),
-          }),
-        );
-      },
-      issuedAtInLog: (credential) => this.issuedAtInLog(credential),
+      // The log's keys are key history entries as they stand (the check reads only its own fields).
+      keyHistory: async (issuerObId, credential) =>
+        (await this.documents.issuerOf(issuerObId, credential.id))?.keys,
+      issuedAtInLog: (credential) => this.issuedAtInLog(credential, onRecord),
       signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential),
       now: new Date().toISOString(),
       verifyProof: this.verifyProof,
       pluggable: [
-        this.ledgerCheck('accreditation', accreditationCheck),
-        this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued)),
+        this.ledgerCheck('accreditation', accreditationCheck, onRecord),
+        this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued), onRecord),
         async (context) =>
           hasStatusEntries(context.credential)
             ? undefined
-            : this.ledgerCheck('status.ledger', ledgerStatusCheck)(context),
+            : this.ledgerCheck('status.ledger', ledgerStatusCheck, onRecord)(context),
       ],
     });
   }
@@ -211,16 +199,9 @@ export class CredentialVerifier {
     return this.keys.issuer(issuerId).catch(() => undefined);
   }
 
-  /** The credential id a presentation claims, when it is one of this ledger's form. */
-  private static ledgerId(credential: Credential): string | undefined {
-    return typeof credential.id === 'string' && credential.id.startsWith(URN_UUID)
-      ? credential.id.slice(URN_UUID.length)
-      : undefined;
-  }
-
   /** When this ledger signed exactly this presentation: the stored export's proof instant. */
   private signedAtOnRecord(given: Credential | string, credential: Credential): string | undefined {
-    const id = CredentialVerifier.ledgerId(credential);
+    const id = ledgerIdOf(credential.id);
     if (!id) return undefined;
     const record = this.exporter.cache
       .exportsOf(id)
@@ -231,8 +212,8 @@ export class CredentialVerifier {
   }
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
-  private async issuedAtInLog(credential: Credential): Promise<string | undefined> {
-    const record = await this.onRecord({
+  private async issuedAtInLog(credential: Credential, onRecord: RecordLookup): Promise<string | undefined> {
+    const record = await onRecord({
       credential,
       issuerId: issuerIdOf(credential),
       issuedAt: undefined,
@@ -240,7 +221,7 @@ export class CredentialVerifier {
     if (!record) return undefined;
     const { proof: _proof, ...presented } = credential;
     const exported = this.exporter.cache
-      .exportsOf(CredentialVerifier.ledgerId(credential)!)
+      .exportsOf(ledgerIdOf(credential.id)!)
       .some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
     if (!exported) return undefined;
     return record.kind === 'credential' ? record.state.issuedAt : record.state.awardedAt;
@@ -253,9 +234,10 @@ export class CredentialVerifier {
   private ledgerCheck(
     id: string,
     check: (state: IssuedCredentialState, issued: RecordedEvent) => CheckResult,
+    onRecord: RecordLookup,
   ): PluggableCheck {
     return async (context) => {
-      const record = await this.onRecord(context);
+      const record = await onRecord(context);
       if (!record) return notApplicable(id, 'The credential was not issued on this ledger.');
       if (record.kind === 'credential') return check(record.state, record.issued);
       if (id === 'status.ledger') return stackStatusCheck(record.state);
@@ -264,8 +246,24 @@ export class CredentialVerifier {
     };
   }
 
+  /**
+   * The record lookup for one verification: the issued-at check and each ledger check ask about
+   * the same credential, so the issuer, the stream and its first event are read once, not per check.
+   */
+  private onRecordOncePerCredential(): RecordLookup {
+    const known = new WeakMap<Credential, Promise<OnRecord | undefined>>();
+    return (context) => {
+      let record = known.get(context.credential);
+      if (!record) {
+        record = this.onRecord(context);
+        known.set(context.credential, record);
+      }
+      return record;
+    };
+  }
+
   private async onRecord({ credential, issuerId }: CheckContext): Promise<OnRecord | undefined> {
-    const id = CredentialVerifier.ledgerId(credential);
+    const id = ledgerIdOf(credential.id);
     const issuer = await this.documents.issuerOf(issuerId, credential.id);
     if (!issuer || !id) return undefined;
     const first = async (stream: string) => (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
