@@ -1,18 +1,11 @@
-import { createServer } from 'node:net';
+import { freePort } from '@credence/feed/testing/relay-process';
 import { assessmentBody, credentialBody, expectCreated, specificationBody, type World } from './fixtures';
 import { startLedger, type TestLedger } from './ledger-app';
 
-/** The public URL must be the one the API answers on, so pick the port before the app starts. */
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-
-/** A ledger whose CREDENCE_PUBLIC_URL is its own address: issuer ids and key URLs resolve against it. */
+/**
+ * A ledger whose CREDENCE_PUBLIC_URL is its own address: issuer ids and key URLs resolve against it
+ * (the port is picked before the app starts, so the URL is the one it answers on).
+ */
 export const startPublicLedger = async (env: Record<string, string> = {}): Promise<TestLedger> => {
   const port = await freePort();
   return startLedger({ PORT: String(port), CREDENCE_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env });

@@ -1,13 +1,14 @@
 import {
   accreditedIssuer,
   assessmentBody,
+  type Client,
   credentialBody,
   expectCreated,
   specificationBody,
 } from '../../../test/support/fixtures';
-import { requester, type TestLedger } from '../../../test/support/ledger-app';
+import { requester } from '../../../test/support/ledger-app';
 
-export type Client = Pick<TestLedger, 'request'>;
+export type { Client };
 
 /** The e2e harness's request helper, against an API running in another process. */
 export const clientFor = (baseUrl: string): Client => ({ request: requester(baseUrl) });
@@ -22,7 +23,6 @@ export type World = Readonly<{
 
 /** An accredited issuer with a published specification and one passed assessment, set up over HTTP. */
 export const setUpWorld = async (client: Client): Promise<World> => {
-  // accreditedIssuer only calls `request`, which is all a remote client has.
   const { issuerToken } = await accreditedIssuer(client);
   const asIssuer = { token: issuerToken };
   const specificationId = expectCreated(

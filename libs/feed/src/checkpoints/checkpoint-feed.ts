@@ -2,7 +2,7 @@ import type { CheckpointStore } from '../checkpoint/checkpoint-store';
 import { HEADERS, RECORD_TYPES } from '../headers';
 import type { FeedMessage } from '../messages';
 import type { FeedLogger } from '../relay/batch-pipeline';
-import { startPollingFeed } from '../relay/polling-feed';
+import { type PollingFeed, startPollingFeed } from '../relay/polling-feed';
 import { checkpointsTopicSpec } from '../topics';
 
 /** Where signed checkpoints come from (the transparency log's checkpoint store), in size order. */
@@ -21,7 +21,8 @@ export type CheckpointFeedOptions = Readonly<{
   logger?: FeedLogger;
 }>;
 
-export type CheckpointFeed = Readonly<{ topic: string; stop: () => Promise<void>; done: Promise<void> }>;
+/** A polling feed: its topic, `stop`, and `done` once it has stopped. */
+export type CheckpointFeed = PollingFeed;
 
 /** The note is the value, byte for byte as signed; the origin (first line) is the key. */
 export const checkpointMessage = ({ treeSize, note }: { treeSize: number; note: string }): FeedMessage => ({

@@ -1,7 +1,7 @@
 import { HEADERS, RECORD_TYPES } from '../headers';
 import type { FeedMessage } from '../messages';
 import type { FeedLogger } from '../relay/batch-pipeline';
-import { startPollingFeed } from '../relay/polling-feed';
+import { type PollingFeed, startPollingFeed } from '../relay/polling-feed';
 import { statusListsTopicSpec } from '../topics';
 
 /** One signed status list as served at its URL; `version` changes whenever its bits (or key) do. */
@@ -19,7 +19,8 @@ export type StatusListFeedOptions = Readonly<{
   logger?: FeedLogger;
 }>;
 
-export type StatusListFeed = Readonly<{ topic: string; stop: () => Promise<void>; done: Promise<void> }>;
+/** A polling feed: its topic, `stop`, and `done` once it has stopped. */
+export type StatusListFeed = PollingFeed;
 
 /** The signed list credential is the value, byte for byte as served; its URL is the key. */
 export const statusListMessage = (list: PublishedList): FeedMessage => ({

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rulesetInForceFrom } from '@credence/domain';
+import { rulesetInForceFrom, type StatusQuestion } from '@credence/domain';
 import type { CredentialDoc } from '../projections/credentials';
 import type { IssuerDoc } from '../projections/issuers';
 import { RULESET_ACTIVATIONS_DOC, type RulesetActivationsDoc } from '../projections/ruleset-activations';
@@ -10,11 +10,7 @@ import { statusAt } from './credential-status';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The accreditation the credential was issued under, judged at (at, asOf) from the issuer's history. */
-const accreditationAt = async (
-  db: Kysely<ReadModelTables>,
-  doc: CredentialDoc,
-  question: Readonly<{ atMs: number; asOfMs: number }>,
-) => {
+const accreditationAt = async (db: Kysely<ReadModelTables>, doc: CredentialDoc, question: StatusQuestion) => {
   const accreditationId = doc.accreditation?.accreditationId;
   if (!accreditationId) return null;
   const row = await db.selectFrom('issuers').select('doc').where('id', '=', doc.issuerId).executeTakeFirst();
@@ -24,10 +20,7 @@ const accreditationAt = async (
 };
 
 /** The ruleset that decided commands at (at, asOf), judged by the domain from the recorded activations. */
-const rulesetAt = async (
-  db: Kysely<ReadModelTables>,
-  question: Readonly<{ atMs: number; asOfMs: number }>,
-) => {
+const rulesetAt = async (db: Kysely<ReadModelTables>, question: StatusQuestion) => {
   const row = await db
     .selectFrom('ruleset_activations')
     .select('doc')
@@ -40,13 +33,14 @@ const rulesetAt = async (
 /**
  * A credential's status at `atMs` as the ledger knew it at `asOfMs`, with what auditors ask next:
  * whether the accreditation it was issued under was in force at `atMs` (as known at `asOfMs`), the
- * ruleset in force at `atMs` (as known at `asOfMs`), and that accreditation and the ruleset at issuance. As known before its issuance was recorded, a
- * credential is `absent` and nothing more about it is told (nulls).
+ * ruleset in force at `atMs` (as known at `asOfMs`), and that accreditation and the ruleset at
+ * issuance. As known before its issuance was recorded, a credential is `absent` and nothing more
+ * about it is told (nulls).
  */
 export const queryCredentialStatusAt = async (
   db: Kysely<ReadModelTables>,
   credentialId: string,
-  { atMs, asOfMs }: Readonly<{ atMs: number; asOfMs: number }>,
+  { atMs, asOfMs }: StatusQuestion,
 ) => {
   const row = await db
     .selectFrom('credentials')

@@ -40,13 +40,14 @@ export const issuedOutsideAccreditation = async (
       .selectFrom('credentials')
       .select('doc')
       .where('issuer_id', '=', issuer.issuerId)
+      .where('accreditation_id', '=', record.accreditationId)
       .where('issued_at_ms', '>=', fromMs)
       .orderBy('issued_at_ms')
       .execute();
     for (const row of rows) {
       const doc = JSON.parse(row.doc) as CredentialDoc;
       const issuedMs = msOrNull(doc.history[0]?.recordedAt);
-      if (doc.accreditation?.accreditationId !== record.accreditationId || issuedMs === null) continue;
+      if (issuedMs === null) continue;
       const then = accreditationStatusAt(record, { atMs: issuedMs, asOfMs: issuedMs });
       const now = accreditationStatusAt(record, { atMs: issuedMs, asOfMs: nowMs });
       if (!then.inForce || now.inForce) continue;

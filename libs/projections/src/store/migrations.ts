@@ -76,7 +76,7 @@ const createDocumentTable = async (db: Kysely<unknown>, table: string, spec: Tab
   }
 };
 
-/** Migration 0002: the status list entries (`status_entries`), one row per credential. */
+/** Migration 0004: the status list entries (`status_entries`), one row per credential. */
 const TABLES_0004: Readonly<Record<string, TableSpec>> = {
   status_entries: {
     columns: { issuer_id: 'text', revoked: 'integer', suspended: 'integer' },
@@ -92,10 +92,6 @@ const TABLES_0005: Readonly<Record<string, TableSpec>> = {
   ruleset_activations: { columns: { activations: 'integer' }, indexes: [] },
 };
 
-/**
- * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
- * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
- */
 /** The accreditation each credential was issued under, read from the stored document (0002's backfill). */
 const ACCREDITATION_OF_DOC = {
   sqlite: sql`json_extract(doc, '$.accreditation.accreditationId')`,
@@ -108,6 +104,10 @@ const SUPERVISION_OF_DOC = {
   postgres: sql`(doc::jsonb ->> 'supervisionAndIdentityVerification')`,
 } as const;
 
+/**
+ * The migrations of one table set. `prefix` names the set ('' live, a staging prefix during a
+ * rebuild); `tag` makes its index names unique, since a renamed table keeps its indexes' names.
+ */
 export const readModelMigrations = (
   prefix: string,
   tag: string,
@@ -165,17 +165,17 @@ export const readModelMigrations = (
   },
 });
 
-/** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
-export const TABLE_SET = [
-  ...Object.keys(TABLES_0001),
-  ...Object.keys(TABLES_0004),
-  ...Object.keys(TABLES_0005),
-  CHECKPOINTS_TABLE,
-  'kysely_migration',
-  'kysely_migration_lock',
-] as const;
+/** The tables the projections write their documents to. */
 export const PROJECTION_TABLES = [
   ...Object.keys(TABLES_0001),
   ...Object.keys(TABLES_0004),
   ...Object.keys(TABLES_0005),
+];
+
+/** Every table a set owns, including Kysely's migration bookkeeping, so a swap moves them all. */
+export const TABLE_SET = [
+  ...PROJECTION_TABLES,
+  CHECKPOINTS_TABLE,
+  'kysely_migration',
+  'kysely_migration_lock',
 ];
