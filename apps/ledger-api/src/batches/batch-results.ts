@@ -2,23 +2,18 @@ import { toCsv } from '@credence/projections';
 import type { FieldError, Problem } from '../http/problem';
 import type { Batch, BatchCounts, RowResult } from './batch-store';
 
-/** One row as `GET /v1/credential-batches/{id}` shows it: the ids it produced, or the problem. */
-const jsonResult = ({ row, rowKey, status, credentialId, assessmentId, problem }: RowResult) =>
-  problem
-    ? { row, rowKey, status, ...(assessmentId ? { assessmentId } : {}), problem }
-    : { row, rowKey, status, credentialId, assessmentId };
-
-export const batchJson = (
+/**
+ * `GET /v1/credential-batches/{id}` as JSON: status, counts and the results, already serialised in
+ * row order (BatchStore.resultsJson), so a poll does not parse and re-serialise every row.
+ */
+export const batchJsonText = (
   batch: Pick<Batch, 'id' | 'status' | 'atomic'>,
   counts: BatchCounts,
-  results: readonly RowResult[],
-) => ({
-  id: batch.id,
-  status: batch.status,
-  atomic: batch.atomic,
-  ...counts,
-  results: results.map(jsonResult),
-});
+  resultsJson: string,
+): string => {
+  const head = JSON.stringify({ id: batch.id, status: batch.status, atomic: batch.atomic, ...counts });
+  return `${head.slice(0, -1)},"results":${resultsJson}}`;
+};
 
 /** The problem in one spreadsheet cell: its detail, or each field error with its column. */
 const messageOf = (problem: Problem): string => {

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { problem } from '../http/problem';
-import { batchCsv, batchJson } from './batch-results';
+import { batchCsv, batchJsonText } from './batch-results';
 import type { RowResult } from './batch-store';
+import { shownResult } from './shown-result';
 
 const RESULTS: RowResult[] = [
   { row: 1, rowKey: 'k1', status: 'issued', credentialId: 'cred-1', assessmentId: 'as-1' },
@@ -34,11 +35,13 @@ const RESULTS: RowResult[] = [
 
 describe('batch results', () => {
   it('given row results, when shown as JSON, then ids or the problem per row, in row order, with the counts', () => {
-    const json = batchJson(
-      { id: 'b-1', status: 'done', atomic: false },
-      { rows: 4, issued: 1, failed: 2, 'skipped-as-duplicate': 1 },
-      RESULTS,
-    );
+    const json = JSON.parse(
+      batchJsonText(
+        { id: 'b-1', status: 'done', atomic: false },
+        { rows: 4, issued: 1, failed: 2, 'skipped-as-duplicate': 1 },
+        JSON.stringify(RESULTS.map(shownResult)),
+      ),
+    ) as { results: RowResult[] };
     expect(json).toMatchObject({
       id: 'b-1',
       status: 'done',

@@ -21,7 +21,7 @@ import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { problemOf } from '../../http/problem.filter';
 import { applyBatch, type ApplyOptions, resumeBatches } from '../../batches/apply-batch';
-import { batchCsv, batchJson } from '../../batches/batch-results';
+import { batchCsv, batchJsonText } from '../../batches/batch-results';
 import { type Batch, BatchStore } from '../../batches/batch-store';
 import { applyRowWith, checkRowWith } from '../../batches/ledger-rows';
 import { openBatch } from '../../batches/open-batch';
@@ -114,11 +114,11 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
     const batch = this.store.header(id);
     if (!batch) throw new NotFoundException(`CredentialBatch ${id} does not exist`);
     assertMayRead(principal, batch.context.metadata.issuerId, 'CredentialBatch', id);
-    const results = this.store.results(id);
     if (accept?.includes('text/csv')) {
       void reply.header('content-type', 'text/csv; charset=utf-8');
-      return batchCsv(results);
+      return batchCsv(this.store.results(id));
     }
-    return batchJson(batch, this.store.counts(id), results);
+    void reply.header('content-type', 'application/json; charset=utf-8');
+    return batchJsonText(batch, this.store.counts(id), this.store.resultsJson(id));
   }
 }
