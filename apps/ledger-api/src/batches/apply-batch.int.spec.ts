@@ -124,8 +124,12 @@ describe('applyBatch over a real SQLite event store', () => {
     events: SqliteEventStore.open({ path: paths.events }),
     batches: new SqliteBatchStore(paths.batches),
   });
-  const createBatch = (batches: SqliteBatchStore, key: string, text = cohort(), atomic = false): Batch =>
-    openBatch(batches, { body: text, mediaType: 'text/csv', atomic }, contextFor(key));
+  const createBatch = (
+    batches: SqliteBatchStore,
+    key: string,
+    text = cohort(),
+    atomic = false,
+  ): Promise<Batch> => openBatch(batches, { body: text, mediaType: 'text/csv', atomic }, contextFor(key));
   const optionsFor = (events: EventStore, batches: SqliteBatchStore) => ({
     store: batches,
     problemOf: (error: unknown) => problemOf(error),
@@ -136,7 +140,7 @@ describe('applyBatch over a real SQLite event store', () => {
 
   it('given a cohort with bad rows of different kinds, when applied, then every good row issues and each bad row has its own result', async () => {
     const { events, batches } = open();
-    const batch = createBatch(batches, 'cohort-1');
+    const batch = await createBatch(batches, 'cohort-1');
     const counts = await applyBatch(batch.rows, applyRowOn(events), {
       ...optionsFor(events, batches),
       batch,
@@ -174,14 +178,14 @@ describe('applyBatch over a real SQLite event store', () => {
 
   it('given a batch already applied, when the same file is sent again with the same key, then nothing is appended and the results are the same', async () => {
     const { events, batches } = open();
-    const first = createBatch(batches, 'cohort-2');
+    const first = await createBatch(batches, 'cohort-2');
     await applyBatch(first.rows, applyRowOn(events), { ...optionsFor(events, batches), batch: first });
     const before = await eventCount(events);
     // The same key names the same batch: the store hands back the finished record, not a new one.
-    expect(createBatch(batches, 'cohort-2')).toMatchObject({ id: first.id, status: 'done' });
+    expect(await createBatch(batches, 'cohort-2')).toMatchObject({ id: first.id, status: 'done' });
 
     const elsewhere = new SqliteBatchStore(dir.nextFile('batches'));
-    const again = createBatch(elsewhere, 'cohort-2');
+    const again = await createBatch(elsewhere, 'cohort-2');
     await applyBatch(again.rows, applyRowOn(events), { ...optionsFor(events, elsewhere), batch: again });
 
     expect(await eventCount(events)).toBe(before);
@@ -192,7 +196,7 @@ describe('applyBatch over a real SQLite event store', () => {
   it('given an atomic batch with one bad row, when applied, then nothing is appended and every failing row is reported', async () => {
     const { events, batches } = open();
     const text = `${HEADER}\n${[1, 2, 3, 4].map(good).join('\n')}\n${good(5).replace('2031-11-21', '2020-01-01')}\n`;
-    const batch = createBatch(batches, 'atomic-1', text, true);
+    const batch = await createBatch(batches, 'atomic-1', text, true);
     const counts = await applyBatch(batch.rows, applyRowOn(events), {
       ...optionsFor(events, batches),
       batch,
@@ -209,7 +213,12 @@ describe('applyBatch over a real SQLite event store', () => {
 
   it('given an atomic batch whose rows all pass the check, when applied, then all are issued', async () => {
     const { events, batches } = open();
-    const batch = createBatch(batches, 'atomic-2', `${HEADER}\n${[1, 2, 3].map(good).join('\n')}\n`, true);
+    const batch = await createBatch(
+      batches,
+      'atomic-2',
+      `${HEADER}\n${[1, 2, 3].map(good).join('\n')}\n`,
+      true,
+    );
     expect(
       await applyBatch(batch.rows, applyRowOn(events), { ...optionsFor(events, batches), batch }),
     ).toEqual({ rows: 3, issued: 3, failed: 0, 'skipped-as-duplicate': 0 });
@@ -220,7 +229,7 @@ describe('applyBatch over a real SQLite event store', () => {
   it('given the orchestrator dies mid-batch after appending rows it had not saved, when resumed on start-up, then no row is applied twice and every row is accounted for', async () => {
     const { paths, events, batches } = open();
     const text = `${HEADER}\n${Array.from({ length: 60 }, (_, i) => good(i + 1)).join('\n')}\n`;
-    const batch = createBatch(batches, 'crash-1', text);
+    const batch = await createBatch(batches, 'crash-1', text);
     let applied = 0;
     const dying: ApplyRow = async (row, commands) => {
       // The 25th row never completes: the process is gone, its workers with it.
@@ -260,7 +269,7 @@ describe('applyBatch over a real SQLite event store', () => {
 
   it('given the event store fails mid-batch (503), when applied, then the batch stays processing, and a resume finishes it', async () => {
     const { events, batches } = open();
-    const batch = createBatch(
+    const batch = await createBatch(
       batches,
       'outage-1',
       `${HEADER}\n${Array.from({ length: 30 }, (_, i) => good(i + 1)).join('\n')}\n`,

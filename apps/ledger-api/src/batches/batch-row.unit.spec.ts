@@ -173,8 +173,8 @@ describe('toBatchRow', () => {
 });
 
 describe('prepareRows', () => {
-  it('given two rows with one rowKey or one content, when prepared, then the later one is refused naming the first', () => {
-    const rows = prepareRows([
+  it('given two rows with one rowKey or one content, when prepared, then the later one is refused naming the first', async () => {
+    const rows = await prepareRows([
       { row: 1, values: { ...VALUES, rowKey: 'a' } },
       { row: 2, values: { ...VALUES, learnerId: 'lrn-2', rowKey: 'a' } },
       { row: 3, values: VALUES },
@@ -217,9 +217,9 @@ describe('CSV written by the project’s writer parses back to the same cells', 
 });
 
 describe('docs/examples/cohort.csv', () => {
-  it('given the documented sample, when parsed and validated, then every row is valid', () => {
+  it('given the documented sample, when parsed and validated, then every row is valid', async () => {
     const text = readFileSync(join(__dirname, '../../../../docs/examples/cohort.csv'), 'utf8');
-    const rows = prepareRows(parseBatch(text, 'text/csv'));
+    const rows = await prepareRows(parseBatch(text, 'text/csv'));
     expect(rows.map((r) => ('problem' in r ? r.problem : r.rowKey))).toEqual([
       '2026-DL-001',
       '2026-DL-002',

@@ -20,11 +20,21 @@ const fingerprintOf = ({ body, mediaType, delimiter, atomic }: BatchUpload): str
     .update(body)
     .digest('hex');
 
+/** The batch stored under the key, if it holds this very upload; another upload is refused. */
+const sameUpload = (batch: Batch, fingerprint: string, key: string): Batch => {
+  if (batch.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+  return batch;
+};
+
 /**
  * Parses, validates and stores an upload as a `processing` batch, or returns the batch a resend with
  * the same Idempotency-Key already made. The key is required: without it, rows have no stable ids.
  */
-export const openBatch = (store: BatchStore, upload: BatchUpload, context: CommandContext): Batch => {
+export const openBatch = async (
+  store: BatchStore,
+  upload: BatchUpload,
+  context: CommandContext,
+): Promise<Batch> => {
   if (!context.idempotencyKey) {
     throw new BatchRejectedError(
       400,
@@ -34,12 +44,11 @@ export const openBatch = (store: BatchStore, upload: BatchUpload, context: Comma
   }
   const fingerprint = fingerprintOf(upload);
   const earlier = store.find(context.newId);
-  if (earlier) {
-    if (earlier.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(context.idempotencyKey);
-    return earlier;
-  }
-  const rows = prepareRows(parseBatch(upload.body, upload.mediaType, { delimiter: upload.delimiter }));
-  return store.create({
+  if (earlier) return sameUpload(earlier, fingerprint, context.idempotencyKey);
+  const rows = await prepareRows(parseBatch(upload.body, upload.mediaType, { delimiter: upload.delimiter }));
+  // The rows were validated over several turns of the event loop: an upload under the same key may
+  // have been stored meanwhile, and create returns that one.
+  const created = store.create({
     id: context.newId,
     principalId: context.metadata.principal.id,
     fingerprint,
@@ -48,4 +57,5 @@ export const openBatch = (store: BatchStore, upload: BatchUpload, context: Comma
     rows,
     createdAt: context.metadata.now,
   });
+  return sameUpload(created, fingerprint, context.idempotencyKey);
 };

@@ -77,7 +77,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
       'A header row and one row per learner (CSV), or one JSON object a line (NDJSON); see docs/credential-batches.md',
     schema: { type: 'string' },
   })
-  upload(
+  async upload(
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Query('atomic') atomic: string | undefined,
@@ -86,7 +86,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const text = typeof body === 'string' ? body : '';
-    const batch = openBatch(
+    const batch = await openBatch(
       this.store,
       { body: text, mediaType: mediaTypeOf(contentType), delimiter, atomic: atomic === 'true' },
       ctx,
