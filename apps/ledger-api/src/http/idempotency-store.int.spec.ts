@@ -111,6 +111,16 @@ describe('SqliteIdempotencyStore group commit', () => {
     expect(store.find('p1', 'k1', at(26 * HOUR))).toEqual(response('new'));
   });
 
+  it('given saves not yet committed, when the app shuts down, then they are in the file and settle', async () => {
+    const other = new SqliteIdempotencyStore(join(dir, 'other.sqlite'), 24 * HOUR);
+    const saved = other.save('p1', 'k1', response('a'), at(0));
+    other.onApplicationShutdown();
+    await saved;
+    const db = new Database(join(dir, 'other.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT key FROM idempotent_responses').pluck().all()).toEqual(['k1']);
+    db.close();
+  });
+
   it('given a commit that fails, then the waiting save rejects and the answer is not replayed', async () => {
     const other = new Database(path);
     other.exec('DROP TABLE idempotent_responses');

@@ -52,7 +52,9 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
   private readonly timer: NodeJS.Timeout;
   /** Saved, not yet committed: by `${principalId}\u0000${key}`. */
   private readonly queued = new Map<string, Queued>();
-  private nextCommit: Promise<void> | undefined;
+  /** The commit the queued records wait for, and how to tell their savers. */
+  private nextCommit:
+    { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
 
   constructor(
     path: string,
@@ -124,41 +126,48 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
 
   /** One transaction for everything saved until the next turn of the event loop. */
   private commitSoon(): Promise<void> {
-    if (this.nextCommit) return this.nextCommit;
-    const commit = new Promise<void>((resolve, reject) =>
-      setImmediate(() => {
-        this.nextCommit = undefined;
-        try {
-          this.commitQueued();
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      }),
-    );
+    if (this.nextCommit) return this.nextCommit.promise;
+    let settle!: { resolve: () => void; reject: (error: unknown) => void };
+    const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+    this.nextCommit = { promise, ...settle };
     // A caller that does not wait is not told; one that waits gets the error.
-    commit.catch(() => undefined);
-    this.nextCommit = commit;
-    return commit;
+    promise.catch(() => undefined);
+    setImmediate(() => this.commitNow());
+    return promise;
   }
 
-  /** A failed commit drops its records: an answer whose record was not written is not replayed. */
-  private commitQueued(): void {
-    if (this.queued.size === 0) return;
+  /**
+   * Writes the queue in one transaction and settles the saves waiting for it. A failed commit drops
+   * its records: an answer whose record was not written is not replayed.
+   */
+  private commitNow(): void {
+    const waiting = this.nextCommit;
+    this.nextCommit = undefined;
     const rows = [...this.queued.values()];
     this.queued.clear();
-    this.insertAll(rows);
+    try {
+      if (rows.length > 0) this.insertAll(rows);
+      waiting?.resolve();
+    } catch (error) {
+      waiting?.reject(error);
+    }
   }
 
-  /** Deletes records past the retention period; returns how many. */
+  /** Deletes records past the retention period, queued ones included; returns how many. */
   purgeExpired(now: Date): number {
-    this.commitQueued();
-    return this.purge.run(this.cutoff(now)).changes;
+    const cutoff = this.cutoff(now);
+    let dropped = 0;
+    for (const [id, row] of this.queued) {
+      if (row.createdAt > cutoff) continue;
+      this.queued.delete(id);
+      dropped += 1;
+    }
+    return dropped + this.purge.run(cutoff).changes;
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
-    this.commitQueued();
+    this.commitNow();
     this.db.close();
   }
 }
