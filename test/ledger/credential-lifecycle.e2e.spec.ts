@@ -171,6 +171,34 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(reused.body.code).toBe('idempotency-key.reused');
   });
 
+  it('gives 50 concurrent twins under one Idempotency-Key one credential and one answer', async () => {
+    const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+    const assessmentId = expectCreated(
+      await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+    );
+    const body = credentialBody(specificationId, [assessmentId]);
+    const key = { 'idempotency-key': 'issue-twins-7' };
+    const twins = await Promise.all(
+      Array.from({ length: 50 }, () => asIssuer('POST', '/v1/credentials', body, key)),
+    );
+    const answers = new Set(
+      twins.map((t) => JSON.stringify([t.status, t.body, t.headers.get('location'), t.headers.get('etag')])),
+    );
+    expect(answers.size).toBe(1);
+    const credentialId = expectCreated(twins[0]);
+    const events = (await ledger.request('GET', '/v1/events?limit=1000', { token: world.auditorToken })).body
+      .events as { type: string; data: { credentialId: string } }[];
+    const issued = events.filter(
+      (e) => e.type === 'CredentialIssued' && e.data.credentialId === credentialId,
+    );
+    expect(issued).toHaveLength(1);
+    const head = await logHead(ledger);
+    const again = await asIssuer('POST', '/v1/credentials', body, key);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(twins[0].body);
+    expect(await logHead(ledger)).toBe(head);
+  });
+
   it('answers 400 with the fields at fault, 404 for unknown ids, and appends nothing', async () => {
     const head = await logHead(ledger);
     const invalid = await asIssuer('POST', '/v1/credentials', {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -49,5 +49,83 @@ describe('SqliteIdempotencyStore retention', () => {
     const store = new SqliteIdempotencyStore(path, 1000 * 24 * HOUR);
     expect(store.find('p', 'k', at(0))).toBeUndefined();
     store.onApplicationShutdown();
+  });
+});
+
+describe('SqliteIdempotencyStore group commit', () => {
+  let dir: string;
+  let path: string;
+  let store: SqliteIdempotencyStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'credence-idem-'));
+    path = join(dir, 'api.sqlite');
+    store = new SqliteIdempotencyStore(path, 24 * HOUR);
+  });
+  afterEach(() => {
+    store.onApplicationShutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const response = (id: string) => ({
+    fingerprint: `f-${id}`,
+    headers: { location: `/v1/x/${id}` },
+    body: { id },
+  });
+  const keysInFile = () => {
+    const db = new Database(path, { readonly: true });
+    const keys = db.prepare('SELECT key FROM idempotent_responses ORDER BY key').pluck().all();
+    db.close();
+    return keys;
+  };
+
+  it('given a save, then find replays it at once, and the file holds it once the save settles', async () => {
+    const saved = store.save('p1', 'k1', response('a'), at(0));
+    expect(store.find('p1', 'k1', at(1))).toEqual(response('a'));
+    expect(keysInFile()).toEqual([]);
+    await saved;
+    expect(keysInFile()).toEqual(['k1']);
+  });
+
+  it('given 200 saves in one turn, when committed, then they share one transaction, not one each', async () => {
+    const walBytes = () => statSync(`${path}-wal`).size;
+    const before = walBytes();
+    const keys = Array.from({ length: 200 }, (_, i) => `k${String(i).padStart(3, '0')}`);
+    await Promise.all(keys.map((key) => store.save('p1', key, response(key), at(0))));
+    expect(keysInFile()).toEqual(keys);
+    // Every commit appends at least one page frame to the WAL; 200 commits would add 200 or more.
+    const pageSize = 4096;
+    expect((walBytes() - before) / pageSize).toBeLessThan(50);
+  });
+
+  it('given a twin saved in the same turn, then the first answer is kept', async () => {
+    const first = store.save('p1', 'k1', response('first'), at(0));
+    const twin = store.save('p1', 'k1', response('twin'), at(0));
+    await Promise.all([first, twin]);
+    await store.save('p1', 'k1', response('later'), at(HOUR));
+    expect(store.find('p1', 'k1', at(2 * HOUR))).toEqual(response('first'));
+  });
+
+  it('given an expired record under the key, when saved again, then the new answer replaces it', async () => {
+    await store.save('p1', 'k1', response('old'), at(0));
+    await store.save('p1', 'k1', response('new'), at(25 * HOUR));
+    expect(store.find('p1', 'k1', at(26 * HOUR))).toEqual(response('new'));
+  });
+
+  it('given saves not yet committed, when the app shuts down, then they are in the file and settle', async () => {
+    const other = new SqliteIdempotencyStore(join(dir, 'other.sqlite'), 24 * HOUR);
+    const saved = other.save('p1', 'k1', response('a'), at(0));
+    other.onApplicationShutdown();
+    await saved;
+    const db = new Database(join(dir, 'other.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT key FROM idempotent_responses').pluck().all()).toEqual(['k1']);
+    db.close();
+  });
+
+  it('given a commit that fails, then the waiting save rejects and the answer is not replayed', async () => {
+    const other = new Database(path);
+    other.exec('DROP TABLE idempotent_responses');
+    other.close();
+    await expect(store.save('p1', 'k1', response('a'), at(0))).rejects.toThrow(/idempotent_responses/);
+    expect(() => store.find('p1', 'k1', at(0))).toThrow(/idempotent_responses/);
   });
 });

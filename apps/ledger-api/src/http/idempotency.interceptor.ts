@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { type Observable, of, tap } from 'rxjs';
+import { mergeMap, type Observable, of, tap } from 'rxjs';
 import canonicalize from 'canonicalize';
 import type { Principal } from '@credence/domain';
 import { IdempotencyKeyReusedError } from '@credence/ledger';
@@ -18,7 +18,8 @@ const noStoreIfSecret = (reply: FastifyReply, body: unknown) => {
  * A repeat of a POST with the same Idempotency-Key returns the first answer, without its secrets
  * (a token is shown once), and runs nothing. Answers carrying a secret are marked no-store.
  * Commands are also deduplicated by their key-derived commandId in the stream, so two concurrent
- * twins that both miss this cache still append once.
+ * twins that both miss this cache still append once. The answer waits for its record's commit,
+ * which it shares with the other answers of its turn of the event loop (see SqliteIdempotencyStore).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -44,14 +45,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return of(stored.body);
     }
     return next.handle().pipe(
-      tap((body) => {
+      mergeMap(async (body) => {
         noStoreIfSecret(reply, body);
         const headers: Record<string, string> = {};
         for (const name of REPLAYED_HEADERS) {
           const value = reply.getHeader(name);
           if (typeof value === 'string') headers[name] = value;
         }
-        this.store.save(principalId, key, { fingerprint, headers, body: withoutSecrets(body) }, new Date());
+        await this.store.save(
+          principalId,
+          key,
+          { fingerprint, headers, body: withoutSecrets(body) },
+          new Date(),
+        );
+        return body;
       }),
     );
   }
