@@ -6,8 +6,11 @@ export type SignedExport = Readonly<{ json: SignedCredential; jwt: string }>;
 
 type Row = { key_ids: string; json: string; jwt: string };
 
-/** Parsed exports kept in memory: a verification by id reads its export without parsing it again. */
-const PARSED_CAPACITY = 10_000;
+/**
+ * Parsed exports kept in memory: a verification by id reads its export without parsing it again.
+ * A parsed export takes tens of KB of heap, so a thousand (the API's memory budget is issue 20's).
+ */
+const PARSED_CAPACITY = 1_000;
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -25,8 +25,8 @@ import { IssuerKeys, type IssuerReader } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
 import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
 
-/** Issuance (and award) events kept by stream: one per credential verified lately. */
-const FIRST_EVENTS = 10_000;
+/** Issuance (and award) events kept by stream: one per credential verified lately (a few KB each). */
+const FIRST_EVENTS = 2_000;
 
 const accreditationCheck = (state: IssuedCredentialState): CheckResult =>
   state.accreditation
