@@ -118,6 +118,8 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
         request:
           'public; the stored export checked in full: proof, issuer key, schema, both status lists, validity, ledger checks',
         credentialsVerified: http.readIds,
+        exportsSignedBeforehand: 'each credential exported once (GET /ob3) before the load',
+        firstExportsPerSecond: round(ledger.firstExportsPerSecond, 1),
       },
     ),
     ...loadFigures(

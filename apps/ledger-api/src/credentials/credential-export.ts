@@ -24,6 +24,7 @@ import { assertMayRead } from '../http/read-access';
 import { SignedExportCache, type SignedExport } from './export-cache';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys } from './issuer-keys';
+import { memoizedProofVerifier } from './proof-memo';
 
 /**
  * A learner without a recorded identity is still never named: the ledger's learner id, salted
@@ -46,6 +47,12 @@ export type ExportIssuer = Readonly<{ issuerObId: string; name: string }>;
 @Injectable()
 export class CredentialExporter implements OnApplicationShutdown {
   readonly cache: SignedExportCache;
+  /**
+   * Data Integrity proof results by exact document and issuer key document, shared with
+   * verification. Each export is verified once as it is signed, so the first verification of a
+   * fresh export finds its answer here instead of canonicalizing it again (most of its cost).
+   */
+  readonly proofResults = memoizedProofVerifier();
 
   constructor(
     private readonly ledger: Ledger,
@@ -149,7 +156,7 @@ export class CredentialExporter implements OnApplicationShutdown {
     const signedWith = `${this.documents.form} ${keys.ed25519.keyId} ${keys.p256.keyId}`;
     return this.cache.getOrSign(exportId, signedWith, async () => {
       const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
-      return signExport(await build({ issuerObId, name }), {
+      const signed = await signExport(await build({ issuerObId, name }), {
         keyStore: this.keyStore,
         issuerId,
         issuerObId,
@@ -159,6 +166,8 @@ export class CredentialExporter implements OnApplicationShutdown {
         documentLoader: this.documents.documentLoader,
         created: new Date().toISOString(),
       });
+      await this.proofResults(signed.json, this.documents.documentLoader);
+      return signed;
     });
   }
 }

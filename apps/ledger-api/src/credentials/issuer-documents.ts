@@ -15,7 +15,7 @@ import {
 import { credentialDecider, stackDecider, streamId, type IssuerKey } from '@credence/domain';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
-import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
+import { IssuerKeys, type IssuerReader, type RegisteredIssuer } from './issuer-keys';
 
 const published = (keys: readonly IssuerKey[]): PublishedKey[] =>
   keys.map((key) => ({
@@ -61,9 +61,11 @@ export class IssuerDocuments {
     return issuerIdFor(this.form, { publicUrl, issuerId, ed25519PublicKeyMultibase });
   }
 
+  private readonly read: IssuerReader = (issuerId) => this.keys.issuer(issuerId);
+
   /** The OB 3.0 Profile served at `/issuers/{id}`, with the keys as Multikey assertion methods. */
-  async profile(issuerId: string): Promise<ControllerDocument> {
-    const { name, keys, history } = await this.keys.keyring(issuerId);
+  async profile(issuerId: string, read = this.read): Promise<ControllerDocument> {
+    const { name, keys, history } = await this.keys.keyring(issuerId, read);
     const id = this.obId(issuerId, keys.ed25519.publicKeyMultibase);
     // A did:key controls exactly one key: the profile of a did:key issuer lists that one.
     const listed =
@@ -72,10 +74,10 @@ export class IssuerDocuments {
   }
 
   /** The did:web document at `/issuers/{id}/did.json`; 404 in the other forms. */
-  async didDocument(issuerId: string): Promise<ControllerDocument> {
+  async didDocument(issuerId: string, read = this.read): Promise<ControllerDocument> {
     if (this.form !== 'did-web')
       throw new NotFoundException('This deployment does not use did:web issuer ids');
-    const { history } = await this.keys.keyring(issuerId);
+    const { history } = await this.keys.keyring(issuerId, read);
     return buildDidDocument(didWebFor(this.config.credentials.publicUrl, issuerId), published(history));
   }
 
@@ -84,10 +86,14 @@ export class IssuerDocuments {
    * issuer, so there the credential (`urn:uuid:<id>`) says whose it claims to be, and the did:key
    * must be one of that issuer's Ed25519 keys.
    */
-  async issuerOf(obId: string | undefined, credentialId?: unknown): Promise<RegisteredIssuer | undefined> {
+  async issuerOf(
+    obId: string | undefined,
+    credentialId?: unknown,
+    read = this.read,
+  ): Promise<RegisteredIssuer | undefined> {
     if (!obId) return undefined;
     const ledgerId = await this.ledgerIssuerId(obId, credentialId);
-    const issuer = ledgerId === undefined ? undefined : await notFoundAsUndefined(this.keys.issuer(ledgerId));
+    const issuer = ledgerId === undefined ? undefined : await notFoundAsUndefined(read(ledgerId));
     if (!issuer) return undefined;
     return this.idsOf(issuer).includes(obId) ? issuer : undefined;
   }
@@ -119,12 +125,19 @@ export class IssuerDocuments {
    * Bundled contexts plus this deployment's own issuer documents, read in-process: the API never
    * fetches anything, not even from itself. did:key documents are derived from the id.
    */
-  readonly documentLoader: DocumentLoader = createDocumentLoader(
-    controllerResolver(async (controllerId) => {
-      if (this.form === 'did-key') return undefined;
-      const issuer = await this.issuerOf(controllerId);
-      if (!issuer) return undefined;
-      return this.form === 'url' ? this.profile(issuer.issuerId) : this.didDocument(issuer.issuerId);
-    }),
-  );
+  readonly documentLoader: DocumentLoader = this.loaderReading(this.read);
+
+  /** The same loader, reading issuers with `read` (one verification's memo). */
+  loaderReading(read: IssuerReader): DocumentLoader {
+    return createDocumentLoader(
+      controllerResolver(async (controllerId) => {
+        if (this.form === 'did-key') return undefined;
+        const issuer = await this.issuerOf(controllerId, undefined, read);
+        if (!issuer) return undefined;
+        return this.form === 'url'
+          ? this.profile(issuer.issuerId, read)
+          : this.didDocument(issuer.issuerId, read);
+      }),
+    );
+  }
 }

@@ -23,6 +23,9 @@ import { LedgerConfig } from '../config';
 export type CurrentKeys = Readonly<{ ed25519: IssuerPublicKey; p256: IssuerPublicKey }>;
 export type RegisteredIssuer = Extract<IssuerState, { status: 'registered' }>;
 
+/** Reads a registered issuer from the log (404 when unknown): `IssuerKeys.issuer`, or a memo of it. */
+export type IssuerReader = (issuerId: string) => Promise<RegisteredIssuer>;
+
 /** What signing needs: the issuer's name, its current keys, and every key it ever had (the log's history). */
 export type IssuerKeyring = Readonly<{ name: string; keys: CurrentKeys; history: readonly IssuerKey[] }>;
 
@@ -80,9 +83,26 @@ export class IssuerKeys {
     return state;
   }
 
+  /**
+   * `issuer`, read once per issuer for as long as the returned reader is used: one verification
+   * asks about the same issuer for the proof, both status lists and the ledger checks, and every
+   * check then sees the same state. Never kept beyond that: the next verification reads again.
+   */
+  readingOnce(): IssuerReader {
+    const read = new Map<string, Promise<RegisteredIssuer>>();
+    return (issuerId) => {
+      let issuer = read.get(issuerId);
+      if (!issuer) {
+        issuer = this.issuer(issuerId);
+        read.set(issuerId, issuer);
+      }
+      return issuer;
+    };
+  }
+
   /** The issuer's current keys, activating any that is missing. */
-  async keyring(issuerId: string): Promise<IssuerKeyring> {
-    let state = await this.issuer(issuerId);
+  async keyring(issuerId: string, read: IssuerReader = (id) => this.issuer(id)): Promise<IssuerKeyring> {
+    let state = await read(issuerId);
     for (const algorithm of ISSUER_KEY_ALGORITHMS) {
       if (currentKey(state.keys, algorithm)) continue;
       const now = new Date().toISOString();

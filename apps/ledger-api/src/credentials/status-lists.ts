@@ -13,7 +13,7 @@ import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
 import { queryStatusListBits, ReadModelDatabase } from '@credence/projections';
 import { LedgerConfig } from '../config';
 import { IssuerDocuments } from './issuer-documents';
-import { IssuerKeys } from './issuer-keys';
+import { IssuerKeys, type IssuerReader } from './issuer-keys';
 
 export type PublishedStatusList = Readonly<{ url: string; etag: string; credential: SignedCredential }>;
 
@@ -51,11 +51,19 @@ export class StatusListPublisher {
     return this.config.credentials.statusListTtlSeconds;
   }
 
-  /** The list as it stands now; 404 (from the issuer keys) for an issuer the log does not know. */
-  async current(issuerId: string, purpose: StatusPurpose, list: number): Promise<PublishedStatusList> {
-    const { keys } = await this.keys.keyring(issuerId);
+  /**
+   * The list as it stands now; 404 (from the issuer keys) for an issuer the log does not know.
+   * `read` lets a verification read the issuer once for both its lists and its other checks.
+   */
+  async current(
+    issuerId: string,
+    purpose: StatusPurpose,
+    list: number,
+    read?: IssuerReader,
+  ): Promise<PublishedStatusList> {
+    const { keys } = await this.keys.keyring(issuerId, read);
     const url = statusListUrl(this.config.credentials.publicUrl, issuerId, purpose, list);
-    const bits = await queryStatusListBits(this.readModels.db, issuerId, purpose, list);
+    const bits = await queryStatusListBits(this.readModels, issuerId, purpose, list);
     const etag = `"${createHash('sha256')
       .update(`${keys.ed25519.keyId}\u0000${bits.join(',')}`)
       .digest('base64url')

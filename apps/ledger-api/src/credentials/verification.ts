@@ -19,11 +19,14 @@ import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
+import type { SignedExport } from './export-cache';
 import { IssuerDocuments, ledgerIdOf } from './issuer-documents';
-import { IssuerKeys, type RegisteredIssuer } from './issuer-keys';
+import { IssuerKeys, type IssuerReader } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
-import { memoizedProofVerifier } from './proof-memo';
 import { listNumberOf, StatusListPublisher, statusPurposeOf } from './status-lists';
+
+/** Issuance (and award) events kept by stream: one per credential verified lately (a few KB each). */
+const FIRST_EVENTS = 2_000;
 
 const accreditationCheck = (state: IssuedCredentialState): CheckResult =>
   state.accreditation
@@ -71,6 +74,9 @@ type OnRecord =
 /** The record behind a context's credential; its issuer id is the credential's own (`issuerIdOf`). */
 type RecordLookup = (context: CheckContext) => Promise<OnRecord | undefined>;
 
+/** A credential's (or stacked credential's) stored exports, by ledger id. */
+type StoredExports = (ledgerId: string) => readonly SignedExport[];
+
 const NOT_APPLICABLE_TO_STACKS: Readonly<Record<string, string>> = {
   accreditation:
     'A stacked credential records no accreditation of its own: each component credential answers this check.',
@@ -115,7 +121,7 @@ export class CredentialVerifier {
     private readonly statusLists: StatusListPublisher,
   ) {}
 
-  private readonly verifyProof = memoizedProofVerifier();
+  private readonly firstEvents = new Map<string, RecordedEvent>();
 
   /**
    * What a verifier fetches, answered in-process: this deployment's status lists come from the
@@ -123,13 +129,19 @@ export class CredentialVerifier {
    * checks verify before trusting a bit), everything else from the issuer documents' offline loader.
    * One loader per verification: a URL the checks ask for again (the issuer profile, once per
    * proof) is read once, and every answer is a copy, so no check can alter what the next sees.
+   * Issuers are read with the verification's own reader, once each.
    */
-  private loaderForOneVerification(): DocumentLoader {
+  private loaderForOneVerification(read: IssuerReader): DocumentLoader {
     const loaded = new Map<string, ReturnType<DocumentLoader>>();
+    const documents = this.documents.loaderReading(read);
+    const load: DocumentLoader = async (url) => {
+      const list = await this.ownStatusList(url, read);
+      return list ? { contextUrl: null, documentUrl: url, document: list } : documents(url);
+    };
     return async (url) => {
       let once = loaded.get(url);
       if (!once) {
-        once = this.load(url);
+        once = load(url);
         loaded.set(url, once);
       }
       const { document, ...rest } = await once;
@@ -137,12 +149,7 @@ export class CredentialVerifier {
     };
   }
 
-  private readonly load: DocumentLoader = async (url) => {
-    const list = await this.ownStatusList(url);
-    return list ? { contextUrl: null, documentUrl: url, document: list } : this.documents.documentLoader(url);
-  };
-
-  private async ownStatusList(url: string): Promise<object | undefined> {
+  private async ownStatusList(url: string, read: IssuerReader): Promise<object | undefined> {
     const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
     if (!url.startsWith(prefix)) return undefined;
     const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
@@ -150,7 +157,7 @@ export class CredentialVerifier {
     const list = listNumberOf(n);
     if (!issuerId || !purpose || list === undefined || rest.length > 0) return undefined;
     try {
-      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, list)).credential;
+      return (await this.statusLists.current(decodeURIComponent(issuerId), purpose, list, read)).credential;
     } catch (error) {
       if (error instanceof NotFoundException) return undefined;
       throw error;
@@ -159,18 +166,22 @@ export class CredentialVerifier {
 
   verify(presented: Credential | string): Promise<VerificationAnswer> {
     const publicUrl = this.config.credentials.publicUrl;
-    const onRecord = this.onRecordOncePerCredential();
+    // One verification reads each issuer, record and stored export once: every check sees the same.
+    const read = this.keys.readingOnce();
+    const onRecord = this.onRecordOncePerCredential(read);
+    const storedExports = this.storedExportsOncePerVerification();
+    const registered = (issuerId: string) => read(issuerId).catch(() => undefined);
     return verifyPresentedCredential(presented, {
-      documentLoader: this.loaderForOneVerification(),
+      documentLoader: this.loaderForOneVerification(read),
       // From the log, compromised keys too: the issuer-key check, not a missing JWK, says why it fails.
       resolveJwk: async (kid) => {
         const ref = parseIssuerJwkUrl(publicUrl, kid);
-        const issuer = ref && (await this.registered(ref.issuerId));
+        const issuer = ref && (await registered(ref.issuerId));
         return issuer?.keys.find((key) => key.keyId === ref!.keyId)?.publicJwk;
       },
       keyOfKid: async (kid, credential) => {
         const ref = parseIssuerJwkUrl(publicUrl, kid);
-        const issuer = ref && (await this.registered(ref.issuerId));
+        const issuer = ref && (await registered(ref.issuerId));
         if (!issuer) return undefined;
         const ids = this.documents.idsOf(issuer);
         const claimed = issuerIdOf(credential);
@@ -179,11 +190,11 @@ export class CredentialVerifier {
       },
       // The log's keys are key history entries as they stand (the check reads only its own fields).
       keyHistory: async (issuerObId, credential) =>
-        (await this.documents.issuerOf(issuerObId, credential.id))?.keys,
-      issuedAtInLog: (credential) => this.issuedAtInLog(credential, onRecord),
-      signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential),
+        (await this.documents.issuerOf(issuerObId, credential.id, read))?.keys,
+      issuedAtInLog: (credential) => this.issuedAtInLog(credential, onRecord, storedExports),
+      signedAtOnRecord: async (given, credential) => this.signedAtOnRecord(given, credential, storedExports),
       now: new Date().toISOString(),
-      verifyProof: this.verifyProof,
+      verifyProof: this.exporter.proofResults,
       pluggable: [
         this.ledgerCheck('accreditation', accreditationCheck, onRecord),
         this.ledgerCheck('quality-ruleset', (_state, issued) => rulesetCheck(issued), onRecord),
@@ -195,24 +206,44 @@ export class CredentialVerifier {
     });
   }
 
-  private registered(issuerId: string): Promise<RegisteredIssuer | undefined> {
-    return this.keys.issuer(issuerId).catch(() => undefined);
+  /**
+   * The stored exports of a credential, read once per verification: the signed-at and issued-at
+   * lookups both compare the presentation with them.
+   */
+  private storedExportsOncePerVerification(): StoredExports {
+    const read = new Map<string, readonly SignedExport[]>();
+    return (id) => {
+      let exports = read.get(id);
+      if (!exports) {
+        exports = this.exporter.cache.exportsOf(id);
+        read.set(id, exports);
+      }
+      return exports;
+    };
   }
 
   /** When this ledger signed exactly this presentation: the stored export's proof instant. */
-  private signedAtOnRecord(given: Credential | string, credential: Credential): string | undefined {
+  private signedAtOnRecord(
+    given: Credential | string,
+    credential: Credential,
+    storedExports: StoredExports,
+  ): string | undefined {
     const id = ledgerIdOf(credential.id);
     if (!id) return undefined;
-    const record = this.exporter.cache
-      .exportsOf(id)
-      .find(({ json, jwt }) => (typeof given === 'string' ? jwt === given : isDeepStrictEqual(json, given)));
+    const record = storedExports(id).find(({ json, jwt }) =>
+      typeof given === 'string' ? jwt === given : isDeepStrictEqual(json, given),
+    );
     // One proof, as an object or (as the Data Integrity library writes it) a one-element array.
     const [proof] = [record?.json.proof].flat() as Array<{ created?: unknown } | undefined>;
     return typeof proof?.created === 'string' ? proof.created : undefined;
   }
 
   /** The log's issuance instant, only for exactly what this ledger exported under that id (a reused id proves nothing). */
-  private async issuedAtInLog(credential: Credential, onRecord: RecordLookup): Promise<string | undefined> {
+  private async issuedAtInLog(
+    credential: Credential,
+    onRecord: RecordLookup,
+    storedExports: StoredExports,
+  ): Promise<string | undefined> {
     const record = await onRecord({
       credential,
       issuerId: issuerIdOf(credential),
@@ -220,9 +251,9 @@ export class CredentialVerifier {
     });
     if (!record) return undefined;
     const { proof: _proof, ...presented } = credential;
-    const exported = this.exporter.cache
-      .exportsOf(ledgerIdOf(credential.id)!)
-      .some(({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented));
+    const exported = storedExports(ledgerIdOf(credential.id)!).some(({ json: { proof: _p, ...unsigned } }) =>
+      isDeepStrictEqual(unsigned, presented),
+    );
     if (!exported) return undefined;
     return record.kind === 'credential' ? record.state.issuedAt : record.state.awardedAt;
   }
@@ -250,23 +281,41 @@ export class CredentialVerifier {
    * The record lookup for one verification: the issued-at check and each ledger check ask about
    * the same credential, so the issuer, the stream and its first event are read once, not per check.
    */
-  private onRecordOncePerCredential(): RecordLookup {
+  private onRecordOncePerCredential(read: IssuerReader): RecordLookup {
     const known = new WeakMap<Credential, Promise<OnRecord | undefined>>();
     return (context) => {
       let record = known.get(context.credential);
       if (!record) {
-        record = this.onRecord(context);
+        record = this.onRecord(context, read);
         known.set(context.credential, record);
       }
       return record;
     };
   }
 
-  private async onRecord({ credential, issuerId }: CheckContext): Promise<OnRecord | undefined> {
+  /**
+   * A stream's first event (the issuance or award), kept once read: a recorded event never
+   * changes, so this cache cannot go stale.
+   */
+  private async firstEvent(stream: string): Promise<RecordedEvent> {
+    let event = this.firstEvents.get(stream);
+    if (!event) {
+      event = (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
+      this.firstEvents.set(stream, event);
+      if (this.firstEvents.size > FIRST_EVENTS)
+        this.firstEvents.delete(this.firstEvents.keys().next().value as string);
+    }
+    return event;
+  }
+
+  private async onRecord(
+    { credential, issuerId }: CheckContext,
+    read: IssuerReader,
+  ): Promise<OnRecord | undefined> {
     const id = ledgerIdOf(credential.id);
-    const issuer = await this.documents.issuerOf(issuerId, credential.id);
+    const issuer = await this.documents.issuerOf(issuerId, credential.id, read);
     if (!issuer || !id) return undefined;
-    const first = async (stream: string) => (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
+    const first = (stream: string) => this.firstEvent(stream);
     const { state } = await this.ledger.load(credentialDecider, streamId('credential', id));
     if (state.status !== 'absent')
       return state.issuerId === issuer.issuerId

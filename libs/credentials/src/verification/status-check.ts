@@ -22,6 +22,24 @@ const entryFor = (credential: Credential, purpose: StatusPurpose): Entry | undef
         (entry as Entry).statusPurpose === purpose,
     );
 
+/** Decoded lists kept: a list is the same string for every credential it covers until a bit changes. */
+const DECODED_LISTS = 100;
+const decodedLists = new Map<string, Bitstring>();
+
+/**
+ * `Bitstring.decode`, once per exact `encodedList`: gunzipping 16 KiB per check dominated a status
+ * check. The answer depends only on the string, and a Bitstring never changes, so sharing is safe.
+ */
+const decodeOnce = (encodedList: string): Bitstring => {
+  let list = decodedLists.get(encodedList);
+  if (!list) {
+    list = Bitstring.decode(encodedList);
+    decodedLists.set(encodedList, list);
+    if (decodedLists.size > DECODED_LISTS) decodedLists.delete(decodedLists.keys().next().value as string);
+  }
+  return list;
+};
+
 const WORDS: Record<StatusPurpose, { set: string; clear: string }> = {
   revocation: { set: 'The issuer has revoked this credential.', clear: 'The credential is not revoked.' },
   suspension: { set: 'The issuer has suspended this credential.', clear: 'The credential is not suspended.' },
@@ -70,7 +88,7 @@ export const statusCheck = async (
   )
     return failed(id, `The status list is not a ${purpose} BitstringStatusList.`, evidence);
   try {
-    const set = Bitstring.decode(subject.encodedList).get(index);
+    const set = decodeOnce(subject.encodedList).get(index);
     return set
       ? failed(id, WORDS[purpose].set, { ...evidence, bit: 1 })
       : passed(id, WORDS[purpose].clear, { ...evidence, bit: 0 });

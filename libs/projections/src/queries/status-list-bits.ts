@@ -1,25 +1,51 @@
 import type { Kysely } from 'kysely';
 import type { StatusPurpose } from '@credence/domain';
 import type { StatusEntryDoc } from '../projections/status-entries';
+import type { ReadModelDatabase, SqliteConnection } from '../store/database';
 import type { ReadModelTables } from '../store/tables';
+
+type FlaggedDocs = (issuerId: string, flag: 'revoked' | 'suspended') => Promise<Array<{ doc: string }>>;
+
+const flaggedDocsQuery =
+  (db: Kysely<ReadModelTables>): FlaggedDocs =>
+  (issuerId, flag) =>
+    db
+      .selectFrom('status_entries')
+      .select('doc')
+      .where('issuer_id', '=', issuerId)
+      .where(flag, '=', 1)
+      .execute();
+
+/**
+ * The same query on the embedded file as a statement prepared once: every verification reads two
+ * lists, and Kysely's SQLite driver compiles and prepares its query afresh each time. It runs on
+ * Kysely's connection, in turn with its other users, so it never reads a projector's transaction
+ * half done.
+ */
+const flaggedDocsPrepared =
+  (db: Kysely<ReadModelTables>, sqlite: SqliteConnection): FlaggedDocs =>
+  (issuerId, flag) =>
+    db
+      .connection()
+      .execute(
+        async () =>
+          sqlite
+            .prepared(`SELECT doc FROM status_entries WHERE issuer_id = ? AND ${flag} = 1`)
+            .all(issuerId) as Array<{ doc: string }>,
+      );
 
 /**
  * The set bits of one status list, ascending: the revoked (or suspended) credentials of the issuer
  * that hold an index in list `list`. Reads only rows whose bit is set, which stay few.
  */
 export const queryStatusListBits = async (
-  db: Kysely<ReadModelTables>,
+  rm: ReadModelDatabase,
   issuerId: string,
   purpose: StatusPurpose,
   list: number,
 ): Promise<number[]> => {
-  const flag = purpose === 'revocation' ? 'revoked' : 'suspended';
-  const rows = await db
-    .selectFrom('status_entries')
-    .select('doc')
-    .where('issuer_id', '=', issuerId)
-    .where(flag, '=', 1)
-    .execute();
+  const flaggedDocs = rm.sqlite ? flaggedDocsPrepared(rm.db, rm.sqlite) : flaggedDocsQuery(rm.db);
+  const rows = await flaggedDocs(issuerId, purpose === 'revocation' ? 'revoked' : 'suspended');
   const set = rows.flatMap(({ doc }) =>
     (JSON.parse(doc) as StatusEntryDoc).positions
       .filter((p) => p.purpose === purpose && p.list === list)
