@@ -1,5 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { type ValidationError, type ValidatorOptions, validateSync } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { fieldErrors } from './field-errors';
 import { RequestValidationError } from './problem';
 import { passesValidationPlan } from './validation-plan';
@@ -17,8 +18,21 @@ export const fieldErrorsOf = fieldErrors;
 export const validationErrorsOf = (value: object): ValidationError[] =>
   passesValidationPlan(value) ? [] : validateSync(value, VALIDATOR_OPTIONS);
 
-/** Nest's ValidationPipe, unchanged but for the validation step: the compiled plan first, class-validator when it fails. */
+/**
+ * Nest's ValidationPipe, unchanged but for two steps: validation runs the compiled plan first and
+ * class-validator only when it fails; the look for binary values keeps its per-class rules across
+ * requests (Nest makes a new cache per call; the rules of a class never change once it is loaded).
+ */
 class CompiledValidationPipe extends ValidationPipe {
+  private readonly rulesByClass = new Map<unknown, ValidationMetadata[]>();
+
+  protected override findNestedBinaryValues(
+    object: unknown,
+    metadataCache: Map<unknown, ValidationMetadata[]> = this.rulesByClass,
+  ): ValidationError[] {
+    return super.findNestedBinaryValues(object, metadataCache);
+  }
+
   protected override validate(
     object: object,
     options?: ValidatorOptions,
