@@ -9,6 +9,7 @@ import type { Scenario, ScenarioContext } from '../harness/scenario';
 import { perSecond } from '../harness/tinybench';
 
 const SCENARIO = '2. Request validation (in process)';
+const ROUNDS = 3;
 
 type Case = Readonly<{ what: string; type: Paramtype; metatype: new () => object; value: object }>;
 
@@ -69,21 +70,28 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
   const time = context.sizes.rules.seconds * 1000;
   const figures: Figure[] = [];
   for (const entry of CASES) {
-    const bench = new Bench({ time, warmupTime: Math.min(500, time / 4) });
-    bench.add('compiled', validating(compiled, entry)).add('class-validator', validating(reference, entry));
-    await bench.run();
+    // tinybench runs one task after the other: rounds take turns, and each pipe keeps its best.
+    const best = { compiled: 0, reference: 0 };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const bench = new Bench({ time, warmupTime: Math.min(500, time / 4) });
+      bench.add('compiled', validating(compiled, entry)).add('reference', validating(reference, entry));
+      await bench.run();
+      best.compiled = Math.max(best.compiled, perSecond(bench, 'compiled'));
+      best.reference = Math.max(best.reference, perSecond(bench, 'reference'));
+    }
     figures.push(
       measured({
         scenario: SCENARIO,
         figure: `${entry.what}, validations/s`,
-        value: perSecond(bench, 'compiled'),
+        value: best.compiled,
         unit: 'validations/s',
-        baseline: { name: 'ValidationPipe, class-validator', value: perSecond(bench, 'class-validator') },
+        baseline: { name: 'ValidationPipe, class-validator', value: best.reference },
         conditions: {
           dto: entry.metatype.name,
           work: 'plainToInstance, then the compiled plan (class-validator writes the errors of a 400)',
           harness: 'tinybench, one thread',
           seconds: context.sizes.rules.seconds,
+          rounds: `${ROUNDS}, best of each`,
         },
       }),
     );
