@@ -9,6 +9,7 @@ import { parseRuleset } from '../../libs/rules/src/parse';
 import { baselineFacts } from '../../libs/rules/src/testing/baseline-facts';
 import { atLeast, type Figure, measured } from '../harness/figure';
 import type { Scenario, ScenarioContext } from '../harness/scenario';
+import { perSecond } from '../harness/tinybench';
 
 const SCENARIO = '6. Rule evaluation';
 const RULES_DIR = join(__dirname, '..', '..', 'rules');
@@ -29,13 +30,6 @@ const celAlone = (type: CommandType) => {
   return () => {
     for (const rule of rules) if (!rule.when || rule.when(activation) === true) rule.assert(activation);
   };
-};
-
-const perSecond = (bench: Bench, name: string): number => {
-  const result = bench.getTask(name)?.result;
-  if (!result || !('period' in result))
-    throw new Error(`tinybench task ${name} did not complete (${result?.state})`);
-  return 1000 / result.period;
 };
 
 const run = async (context: ScenarioContext): Promise<Figure[]> => {

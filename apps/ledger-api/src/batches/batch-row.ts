@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import canonicalize from 'canonicalize';
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import type { FieldError, Problem } from '../http/problem';
-import { fieldErrorsOf, VALIDATOR_OPTIONS } from '../http/validation';
+import { fieldErrorsOf, validationErrorsOf } from '../http/validation';
 import { RecordAssessmentDto } from '../resources/assessments/assessments.dto';
 import { IssueCredentialDto } from '../resources/credentials/credentials.dto';
 import { ASSESSMENT_COLUMNS, columnOf, isColumn } from './columns';
@@ -71,7 +70,7 @@ const credentialBody = (v: Readonly<Record<string, unknown>>) => ({
 
 const validated = <T extends object>(dto: new () => T, body: object): { value: T; errors: FieldError[] } => {
   const value = plainToInstance(dto, body);
-  return { value, errors: fieldErrorsOf(validateSync(value, VALIDATOR_OPTIONS)) };
+  return { value, errors: fieldErrorsOf(validationErrorsOf(value)) };
 };
 
 /** The single route's 400 `request.invalid`, plus the field and column of the first error (each error names its column too). */
