@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ADMIN_TOKEN } from '../../../test/support/ledger-app';
 import { load, type LoadOptions, type LoadRequest, type LoadResult } from '../../harness/http';
+import { freePort } from '../../../libs/feed/src/testing/relay-process';
 import {
   type App,
+  type MemoryParts,
+  memoryParts,
   peakResident,
   residentMb,
   residentParts,
@@ -21,12 +24,16 @@ export type Rest = Readonly<{
   settled: Readonly<{ settled: boolean; seconds: number }>;
   restMb: number | null;
   parts: ReturnType<typeof residentParts>;
+  /** Node's own account at rest (ledger-api only: read from its METRICS_PORT). */
+  node: MemoryParts | null;
 }>;
 
 /** What one app did: start-up, memory at rest and at its peak, and each load it was put under. */
 export type Session = Rest &
   Readonly<{
     peakMb: number;
+    /** Node's own account at the largest resident set sampled under load (ledger-api only). */
+    peakParts: MemoryParts | null;
     issue: LoadResult;
     issueWithoutKey: LoadResult;
     read: LoadResult;
@@ -54,22 +61,38 @@ export const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.Proce
   };
 };
 
-const atRest = async (app: App, context: ScenarioContext): Promise<Rest> => {
+const atRest = async (app: App, context: ScenarioContext, metricsUrl?: string): Promise<Rest> => {
   const settled = await waitUntilIdle(app.pid, context.sizes.memory.settleSeconds);
-  return { startupMs: app.startupMs, settled, restMb: residentMb(app.pid), parts: residentParts(app.pid) };
+  return {
+    startupMs: app.startupMs,
+    settled,
+    restMb: residentMb(app.pid),
+    parts: residentParts(app.pid),
+    node: metricsUrl ? await memoryParts(metricsUrl) : null,
+  };
 };
 
 /** Runs each load while sampling the app's resident set; returns their results and the peak. */
-const underLoad = async (app: App, options: LoadOptions, requests: Record<string, LoadRequest>) => {
+const underLoad = async (
+  app: App,
+  options: LoadOptions,
+  requests: Record<string, LoadRequest>,
+  metricsUrl?: string,
+) => {
   let peakMb = 0;
+  let peakParts: MemoryParts | null = null;
   const results: Record<string, LoadResult> = {};
   for (const [name, request] of Object.entries(requests)) {
-    const { result, peakMb: peak } = await peakResident(app.pid, () => load(app.baseUrl, request, options));
-    results[name] = result;
-    peakMb = Math.max(peakMb, peak);
+    const sampled = await peakResident(app.pid, () => load(app.baseUrl, request, options), metricsUrl);
+    results[name] = sampled.result;
+    peakMb = Math.max(peakMb, sampled.peakMb);
+    if (sampled.parts && (!peakParts || sampled.parts.rssMb > peakParts.rssMb)) peakParts = sampled.parts;
   }
-  return { results, peakMb };
+  return { results, peakMb, peakParts };
 };
+
+const largest = (...samples: (MemoryParts | null)[]): MemoryParts | null =>
+  samples.reduce<MemoryParts | null>((max, p) => (p && (!max || p.rssMb > max.rssMb) ? p : max), null);
 
 /** A credential status route answers for an unknown credential with a problem, not "Cannot GET". */
 const statusRouteLanded = async (baseUrl: string, token: string, id: string): Promise<boolean> => {
@@ -80,8 +103,8 @@ const statusRouteLanded = async (baseUrl: string, token: string, id: string): Pr
 };
 
 /** Start-up, rest, then issuance (with and without Idempotency-Key), reads and status reads. */
-const measureLedger = async (app: App, context: ScenarioContext): Promise<Session> => {
-  const rest = await atRest(app, context);
+const measureLedger = async (app: App, context: ScenarioContext, metricsUrl: string): Promise<Session> => {
+  const rest = await atRest(app, context, metricsUrl);
   const client = clientFor(app.baseUrl);
   const world = await setUpWorld(client);
   const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
@@ -119,37 +142,49 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
       },
       issueWithoutKey: { method: 'POST', path: '/v1/credentials', headers, body },
     },
+    metricsUrl,
   );
   const ids = await issueCredentials(client, world, context.sizes.http.readIds);
   let next = 0;
   const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;
   const landed = await statusRouteLanded(app.baseUrl, world.issuerToken, ids[0]);
   const at = encodeURIComponent(new Date().toISOString());
-  const reading = await underLoad(app, context.sizes.http, {
-    read: { method: 'GET', path: readPath(''), headers },
-    ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
-  });
+  const reading = await underLoad(
+    app,
+    context.sizes.http,
+    {
+      read: { method: 'GET', path: readPath(''), headers },
+      ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
+    },
+    metricsUrl,
+  );
   // Verification: by id (the stored export, checked in full) and the exported JSON as presented.
   const exported = await client.request('GET', `/v1/credentials/${ids[0]}/ob3`, { token: world.issuerToken });
-  const verifying = await underLoad(app, context.sizes.http, {
-    verifyById: {
-      method: 'POST',
-      path: '/v1/verifications',
-      headers: { 'content-type': 'application/json' },
-      body: () => JSON.stringify({ credentialId: ids[next++ % ids.length] }),
+  const verifying = await underLoad(
+    app,
+    context.sizes.http,
+    {
+      verifyById: {
+        method: 'POST',
+        path: '/v1/verifications',
+        headers: { 'content-type': 'application/json' },
+        body: () => JSON.stringify({ credentialId: ids[next++ % ids.length] }),
+      },
+      verifyJson: {
+        method: 'POST',
+        path: '/v1/verifications',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ credential: exported.body }),
+      },
     },
-    verifyJson: {
-      method: 'POST',
-      path: '/v1/verifications',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credential: exported.body }),
-    },
-  });
+    metricsUrl,
+  );
   return {
     ...rest,
     verifyById: verifying.results.verifyById,
     verifyJson: verifying.results.verifyJson,
     peakMb: Math.max(issuing.peakMb, reading.peakMb, verifying.peakMb),
+    peakParts: largest(issuing.peakParts, reading.peakParts, verifying.peakParts),
     issue: issuing.results.issue,
     issueWithoutKey: issuing.results.issueWithoutKey,
     read: reading.results.read,
@@ -165,17 +200,24 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
  * steady state every later start sees, and is where the loads run.
  */
 export const ledgerSession = async (context: ScenarioContext, dataDir: string): Promise<LedgerRun> => {
-  const env = ledgerEnv(context.env, dataDir);
+  // Its Prometheus listener tells node's own account of its memory (heap, external).
+  const metricsPort = await freePort();
+  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  const env = {
+    ...ledgerEnv(context.env, dataDir),
+    METRICS_PORT: String(metricsPort),
+    METRICS_HOST: '127.0.0.1',
+  };
   const first = await startApp('apps/ledger-api/src/main.ts', env);
   let firstStart: Rest;
   try {
-    firstStart = await atRest(first, context);
+    firstStart = await atRest(first, context, metricsUrl);
   } finally {
     await first.stop();
   }
   const app = await startApp('apps/ledger-api/src/main.ts', env);
   try {
-    return { firstStart, restart: await measureLedger(app, context) };
+    return { firstStart, restart: await measureLedger(app, context, metricsUrl) };
   } finally {
     await app.stop();
   }
