@@ -3,12 +3,42 @@ import type { LoadResult } from '../../harness/http';
 import type { MemoryParts } from '../../harness/processes';
 import type { Scenario, ScenarioContext } from '../../harness/scenario';
 import { round } from '../../harness/stats';
-import { bareSession, ledgerSession } from './sessions';
+import { bareSession, type ClusterRun, clusterSession, ledgerSession, type Session } from './sessions';
 
 const ISSUANCE = '2. Issuance over HTTP';
 const READS = '3. Reads';
 const MEMORY = '7. Memory and start-up';
 const VERIFICATION = '9. Verification';
+const CLUSTER = '2–3. Two cores';
+
+/** Requests/s of N cluster workers beside the one process, same run, same data dir (issue 20, item 8). */
+const clusterFigures = (cluster: ClusterRun, single: Session, conditions: Conditions): Figure[] => {
+  const rows: [string, LoadResult, LoadResult | { notLanded: string }][] = [
+    ['POST /v1/credentials', cluster.issue, single.issue],
+    ['GET /v1/credentials/{id}', cluster.read, single.read],
+    ['GET /v1/credentials/{id}/status?at=…', cluster.status, single.status],
+  ];
+  return rows.map(([what, clustered, alone]) =>
+    measured({
+      scenario: CLUSTER,
+      figure: `${cluster.workers} workers (CREDENCE_WORKERS), ${what}, requests/s`,
+      value: clustered.requestsPerSecond,
+      unit: 'req/s',
+      baseline: {
+        name: 'one process',
+        value: 'notLanded' in alone ? null : alone.requestsPerSecond,
+      },
+      note: loadNote(what, clustered),
+      conditions: {
+        ...conditions,
+        workers: cluster.workers,
+        p99Ms: clustered.p99Ms,
+        requests: clustered.ok,
+        ...(what.startsWith('POST') ? { issuances: cluster.issuances } : {}),
+      },
+    }),
+  );
+};
 
 /** Requests that failed are part of the figure: a fast 4xx is not an issuance. */
 const loadNote = (what: string, result: LoadResult): string | undefined =>
@@ -86,6 +116,8 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
     `ledger-api on a log of ${seeded.events.toLocaleString('en-US')} events (first start, then restart)`,
   );
   const { firstStart, restart: ledger } = await ledgerSession(context, seeded.dataDir);
+  context.log('ledger-api as 2 cluster workers (CREDENCE_WORKERS=2) on the same log');
+  const cluster = await clusterSession(context, seeded.dataDir);
   context.log('bare NestJS-on-Fastify app');
   const bare = await bareSession(context);
 
@@ -141,6 +173,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
     );
   }
 
+  figures.push(...clusterFigures(cluster, ledger, httpConditions));
   figures.push(
     ...loadFigures(
       VERIFICATION,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN } from '../../../test/support/ledger-app';
 import { load, type LoadOptions, type LoadRequest, type LoadResult } from '../../harness/http';
@@ -240,6 +242,88 @@ export const bareSession = async (context: ScenarioContext) => {
       read: { method: 'GET', path: () => `/bare/${randomUUID()}` },
     });
     return { ...rest, peakMb, issue: results.issue, read: results.read };
+  } finally {
+    await app.stop();
+  }
+};
+
+export type ClusterRun = Readonly<{
+  workers: number;
+  /** Issuances sent (each citing its own assessment): fewer than the single process's load. */
+  issuances: number;
+  issue: LoadResult;
+  read: LoadResult;
+  status: LoadResult;
+}>;
+
+/** GET on a connection of its own: the cluster's primary hands out connections, not requests. */
+const healthOnFreshConnection = (baseUrl: string): Promise<string> =>
+  new Promise((resolve) => {
+    const call = httpRequest(`${baseUrl}/health`, { agent: false }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve(text));
+    });
+    call.on('error', () => resolve(''));
+    call.end();
+  });
+
+/** Until a follower answers (its projector is `off`): before that, every connection goes to the leader. */
+const followersServing = async (baseUrl: string, timeoutMs = 120_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await healthOnFreshConnection(baseUrl)).includes('"mode":"off"')) return;
+    await sleep(200);
+  }
+  throw new Error('no cluster follower answered /health');
+};
+
+/**
+ * The same API as CREDENCE_WORKERS=2 (node:cluster) on the same data dir, under the issuance (with
+ * Idempotency-Key) and read loads of the restart. Reads can use both cores; appends from both
+ * workers queue for SQLite's one write lock. Its pool of issuances is a quarter of the single
+ * process's (recording assessments over HTTP is most of this scenario's time).
+ */
+export const clusterSession = async (
+  context: ScenarioContext,
+  dataDir: string,
+  workers = 2,
+): Promise<ClusterRun> => {
+  const env = { ...ledgerEnv(context.env, dataDir), CREDENCE_WORKERS: String(workers) };
+  const app = await startApp('apps/ledger-api/src/main.ts', env);
+  try {
+    await followersServing(app.baseUrl);
+    const client = clientFor(app.baseUrl);
+    const world = await setUpWorld(client);
+    const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
+    const { http } = context.sizes;
+    const issuances = Math.ceil(http.issuances / 4);
+    const warmup = http.warmupSeconds > 0 ? Math.ceil(issuances / 4) : 0;
+    const pool = await recordAssessments(client, world, warmup + issuances);
+    let cited = 0;
+    const body = () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] });
+    const run = `cluster-${Date.now()}`;
+    let key = 0;
+    const issue: LoadRequest = {
+      method: 'POST',
+      path: '/v1/credentials',
+      headers,
+      body,
+      perRequestHeaders: () => ({ 'idempotency-key': `bench-${run}-${key++}` }),
+    };
+    if (warmup > 0) await load(app.baseUrl, issue, { ...http, warmupSeconds: 0, amount: warmup });
+    const issued = await load(app.baseUrl, issue, { ...http, warmupSeconds: 0, amount: issuances });
+    const ids = await issueCredentials(client, world, http.readIds);
+    let next = 0;
+    const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;
+    const at = encodeURIComponent(new Date().toISOString());
+    const read = await load(app.baseUrl, { method: 'GET', path: readPath(''), headers }, http);
+    const status = await load(
+      app.baseUrl,
+      { method: 'GET', path: readPath(`/status?at=${at}`), headers },
+      http,
+    );
+    return { workers, issuances, issue: issued, read, status };
   } finally {
     await app.stop();
   }
