@@ -99,8 +99,16 @@ describe('docker/compose.yaml', () => {
 });
 
 describe('docker/Dockerfile', () => {
+  // ledger-api starts through its launcher, which holds its node flags for npm start and the bench too.
+  const launcher: Record<string, string[]> = { 'ledger-api': ['sh', 'scripts/ledger-api.sh'] };
   it.each(apps)('target $name runs $mainJs, the file nest build writes for it', ({ name, mainJs }) => {
-    expect(commandOf(stages, name).slice(0, 2)).toEqual(['node', mainJs]);
+    const start = launcher[name] ?? ['node'];
+    expect(commandOf(stages, name).slice(0, start.length + 1)).toEqual([...start, mainJs]);
+  });
+
+  it('copies the launcher ledger-api starts through', () => {
+    const runtime = stages.find((s) => s.name === 'runtime')!.lines.join('\n');
+    expect(runtime).toContain('COPY scripts/ledger-api.sh ./scripts/');
   });
 
   it.each(apps)('target $name runs as a non-root user', ({ name }) => {

@@ -6,6 +6,7 @@ import { freePort } from '../../libs/feed/src/testing/relay-process';
 import { nowMs } from './stats';
 
 const ROOT = join(__dirname, '..', '..');
+const LAUNCHER = join(ROOT, 'scripts', 'ledger-api.sh');
 const children = new Set<ChildProcess>();
 
 export type App = Readonly<{
@@ -24,12 +25,15 @@ export type App = Readonly<{
 export const startApp = async (entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<App> => {
   const port = await freePort();
   const started = nowMs();
+  // Through ledger-api's launcher, which execs node with the flags `npm start` and the image use
+  // (the child's pid is node's): the bare app gets the same runtime, so the memory ratios compare
+  // like with like.
   const child = spawn(
-    process.execPath,
-    ['--import', join(ROOT, 'scripts/register-ts.mjs'), join(ROOT, entry)],
+    'sh',
+    [LAUNCHER, '--import', join(ROOT, 'scripts/register-ts.mjs'), join(ROOT, entry)],
     {
       cwd: ROOT,
-      env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...env, NODE: process.execPath, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -122,16 +126,55 @@ export const waitUntilIdle = async (pid: number, maxSeconds: number) => {
   return { settled: false, seconds: (nowMs() - started) / 1000 };
 };
 
-/** Samples the resident set every 100 ms while `during` runs; returns its result and the peak. */
-export const peakResident = async <T>(pid: number, during: () => Promise<T>) => {
+/** What node itself says its memory is (MB): V8's heap, memory outside it held by JS objects, and RSS. */
+export type MemoryParts = Readonly<{
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  rssMb: number;
+}>;
+
+const METRIC_NAMES = {
+  heapUsedMb: 'nodejs_heap_size_used_bytes',
+  heapTotalMb: 'nodejs_heap_size_total_bytes',
+  externalMb: 'nodejs_external_memory_bytes',
+  rssMb: 'process_resident_memory_bytes',
+} as const;
+
+/** Reads MemoryParts from a process's Prometheus default metrics (ledger-api's METRICS_PORT); null if it does not answer. */
+export const memoryParts = async (metricsUrl: string): Promise<MemoryParts | null> => {
+  try {
+    const text = await (await fetch(metricsUrl)).text();
+    const mb = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1]) / 1024 / 1024;
+    const parts = Object.fromEntries(Object.entries(METRIC_NAMES).map(([key, name]) => [key, mb(name)]));
+    return Object.values(parts).every(Number.isFinite) ? (parts as MemoryParts) : null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Samples the resident set every 100 ms while `during` runs; returns its result and the peak. With
+ * `metricsUrl`, also node's own account every 500 ms: the sample taken at the largest resident set.
+ */
+export const peakResident = async <T>(pid: number, during: () => Promise<T>, metricsUrl?: string) => {
   let peak = residentMb(pid) ?? 0;
+  let parts: MemoryParts | null = null;
   const timer = setInterval(() => {
     peak = Math.max(peak, residentMb(pid) ?? 0);
   }, 100);
+  const sampler = metricsUrl
+    ? setInterval(() => {
+        void memoryParts(metricsUrl).then((sample) => {
+          if (sample && (!parts || sample.rssMb > parts.rssMb)) parts = sample;
+        });
+      }, 500)
+    : undefined;
   try {
     const result = await during();
-    return { result, peakMb: Math.max(peak, residentMb(pid) ?? 0) };
+    return { result, peakMb: Math.max(peak, residentMb(pid) ?? 0), parts: parts as MemoryParts | null };
   } finally {
     clearInterval(timer);
+    clearInterval(sampler);
   }
 };

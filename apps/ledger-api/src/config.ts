@@ -3,6 +3,7 @@ import { ISSUER_ID_FORMS, type IssuerIdForm } from '@credence/credentials';
 import { ConfigError, eventStoreSettingsFromEnv, oneOf, readEnv } from '@credence/config';
 import { relaySettingsFromEnv, type RelaySettings } from '@credence/feed';
 import { type LogSettings, logSettingsFromEnv } from '@credence/runtime';
+import { isClusterFollower } from './cluster/workers';
 import { type SecuritySettings, securitySettingsFromEnv } from './security/security-settings';
 
 /** An abstract class so it doubles as the DI token. */
@@ -17,6 +18,14 @@ export abstract class LedgerConfig {
   declare readonly adminToken?: string;
   declare readonly defaultRuleset: string;
   declare readonly projector: 'embedded' | 'off';
+  /** CREDENCE_WORKERS: processes serving the port (node:cluster, see cluster/workers.ts); 1 = this one alone. */
+  declare readonly workers: number;
+  /**
+   * Whether this process runs the deployment's one-of-a-kind background work (the reactor, the
+   * checkpoint signer, resuming batches; with it the embedded projector, relay and metrics
+   * listener). False only in a cluster's followers, whose settings then turn those off.
+   */
+  declare readonly background: boolean;
   /** The transparency log: checkpoint origin (= key name), key seed, signing cadence. */
   declare readonly transparencyLog: { origin: string; seed?: string; checkpointIntervalMs: number };
   /** Set when KAFKA_BROKERS is: ledger-api then also runs the feed relay. */
@@ -49,6 +58,8 @@ const nonNegativeInt = (name: string, env: NodeJS.ProcessEnv, max = Number.MAX_S
   return value;
 };
 
+const MAX_WORKERS = 16;
+
 export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerConfig => {
   const port = Number(readEnv('PORT', env));
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -59,6 +70,13 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
   if (adminToken !== undefined && adminToken.length < 32)
     throw new ConfigError('CREDENCE_ADMIN_TOKEN must be at least 32 characters');
   const relay = relaySettingsFromEnv(env);
+  const workers = nonNegativeInt('CREDENCE_WORKERS', env, MAX_WORKERS);
+  if (workers < 1) throw new ConfigError(`CREDENCE_WORKERS must be from 1 to ${MAX_WORKERS}`);
+  if (workers > 1 && eventStore !== 'sqlite') {
+    // On EventStoreDB the tree is a projection each process follows in memory: followers would serve stale proofs.
+    throw new ConfigError('CREDENCE_WORKERS above 1 needs the embedded store (CREDENCE_EVENT_STORE=sqlite)');
+  }
+  const background = !isClusterFollower();
   const checkpointIntervalMs = Number(readEnv('CREDENCE_CHECKPOINT_INTERVAL_MS', env));
   if (!Number.isInteger(checkpointIntervalMs) || checkpointIntervalMs < 10) {
     throw new ConfigError('CREDENCE_CHECKPOINT_INTERVAL_MS must be an integer of at least 10');
@@ -73,7 +91,11 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     databaseUrl: readEnv('DATABASE_URL', env),
     adminToken,
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022-r2',
-    projector: oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off']),
+    projector: background
+      ? oneOf('CREDENCE_PROJECTOR', readEnv('CREDENCE_PROJECTOR', env), ['embedded', 'off'])
+      : 'off',
+    workers,
+    background,
     transparencyLog: {
       origin: readEnv('CREDENCE_LOG_ORIGIN', env)!,
       seed: readEnv('CREDENCE_LOG_KEY', env),
@@ -90,10 +112,11 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
       ),
       statusListTtlSeconds: nonNegativeInt('CREDENCE_STATUS_LIST_TTL_SECONDS', env, 86_400),
     },
-    feed: relay ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
+    feed:
+      relay && background ? { ...relay, topicPrefix: readEnv('KAFKA_TOPIC_PREFIX', env) ?? '' } : undefined,
     log: logSettingsFromEnv(env),
     metrics:
-      readEnv('METRICS_PORT', env) === undefined
+      readEnv('METRICS_PORT', env) === undefined || !background
         ? undefined
         : { port: nonNegativeInt('METRICS_PORT', env, 65535), host: readEnv('METRICS_HOST', env)! },
     readyMaxLag: nonNegativeInt('CREDENCE_READY_MAX_LAG', env),

@@ -23,7 +23,25 @@ describe('ledger-api operations settings', () => {
     expect(loadLedgerConfig({ CREDENCE_ISSUER_ID_FORM: 'did-key' }).credentials.issuerIdForm).toBe('did-key');
   });
 
+  it('one process unless CREDENCE_WORKERS says more; a process outside a cluster runs the background work', () => {
+    expect(loadLedgerConfig({})).toMatchObject({ workers: 1, background: true, projector: 'embedded' });
+    expect(loadLedgerConfig({ CREDENCE_WORKERS: '2' })).toMatchObject({ workers: 2, background: true });
+  });
+
+  it('refuses more than one worker on EventStoreDB, whose tree each process follows in memory', () => {
+    expect(() =>
+      loadLedgerConfig({
+        CREDENCE_WORKERS: '2',
+        CREDENCE_EVENT_STORE: 'eventstoredb',
+        ESDB_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+      }),
+    ).toThrow(/CREDENCE_WORKERS above 1 needs the embedded store/);
+  });
+
   it.each([
+    ['CREDENCE_WORKERS', '0'],
+    ['CREDENCE_WORKERS', '17'],
+    ['CREDENCE_WORKERS', 'two'],
     ['LOG_LEVEL', 'verbose'],
     ['LOG_FORMAT', 'xml'],
     ['METRICS_PORT', '70000'],

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { ADMIN_TOKEN } from '../../../test/support/ledger-app';
 import { load, type LoadOptions, type LoadRequest, type LoadResult } from '../../harness/http';
+import { freePort } from '../../../libs/feed/src/testing/relay-process';
 import {
   type App,
+  type MemoryParts,
+  memoryParts,
   peakResident,
   residentMb,
   residentParts,
@@ -22,12 +27,16 @@ export type Rest = Readonly<{
   settled: Readonly<{ settled: boolean; seconds: number }>;
   restMb: number | null;
   parts: ReturnType<typeof residentParts>;
+  /** Node's own account at rest (ledger-api only: read from its METRICS_PORT). */
+  node: MemoryParts | null;
 }>;
 
 /** What one app did: start-up, memory at rest and at its peak, and each load it was put under. */
 export type Session = Rest &
   Readonly<{
     peakMb: number;
+    /** Node's own account at the largest resident set sampled under load (ledger-api only). */
+    peakParts: MemoryParts | null;
     issue: LoadResult;
     issueWithoutKey: LoadResult;
     read: LoadResult;
@@ -57,22 +66,38 @@ export const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.Proce
   };
 };
 
-const atRest = async (app: App, context: ScenarioContext): Promise<Rest> => {
+const atRest = async (app: App, context: ScenarioContext, metricsUrl?: string): Promise<Rest> => {
   const settled = await waitUntilIdle(app.pid, context.sizes.memory.settleSeconds);
-  return { startupMs: app.startupMs, settled, restMb: residentMb(app.pid), parts: residentParts(app.pid) };
+  return {
+    startupMs: app.startupMs,
+    settled,
+    restMb: residentMb(app.pid),
+    parts: residentParts(app.pid),
+    node: metricsUrl ? await memoryParts(metricsUrl) : null,
+  };
 };
 
 /** Runs each load while sampling the app's resident set; returns their results and the peak. */
-const underLoad = async (app: App, options: LoadOptions, requests: Record<string, LoadRequest>) => {
+const underLoad = async (
+  app: App,
+  options: LoadOptions,
+  requests: Record<string, LoadRequest>,
+  metricsUrl?: string,
+) => {
   let peakMb = 0;
+  let peakParts: MemoryParts | null = null;
   const results: Record<string, LoadResult> = {};
   for (const [name, request] of Object.entries(requests)) {
-    const { result, peakMb: peak } = await peakResident(app.pid, () => load(app.baseUrl, request, options));
-    results[name] = result;
-    peakMb = Math.max(peakMb, peak);
+    const sampled = await peakResident(app.pid, () => load(app.baseUrl, request, options), metricsUrl);
+    results[name] = sampled.result;
+    peakMb = Math.max(peakMb, sampled.peakMb);
+    if (sampled.parts && (!peakParts || sampled.parts.rssMb > peakParts.rssMb)) peakParts = sampled.parts;
   }
-  return { results, peakMb };
+  return { results, peakMb, peakParts };
 };
+
+const largest = (...samples: (MemoryParts | null)[]): MemoryParts | null =>
+  samples.reduce<MemoryParts | null>((max, p) => (p && (!max || p.rssMb > max.rssMb) ? p : max), null);
 
 /** A credential status route answers for an unknown credential with a problem, not "Cannot GET". */
 const statusRouteLanded = async (baseUrl: string, token: string, id: string): Promise<boolean> => {
@@ -83,8 +108,8 @@ const statusRouteLanded = async (baseUrl: string, token: string, id: string): Pr
 };
 
 /** Start-up, rest, then issuance (with and without Idempotency-Key), reads and status reads. */
-const measureLedger = async (app: App, context: ScenarioContext): Promise<Session> => {
-  const rest = await atRest(app, context);
+const measureLedger = async (app: App, context: ScenarioContext, metricsUrl: string): Promise<Session> => {
+  const rest = await atRest(app, context, metricsUrl);
   const client = clientFor(app.baseUrl);
   const world = await setUpWorld(client);
   const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
@@ -122,16 +147,22 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
       },
       issueWithoutKey: { method: 'POST', path: '/v1/credentials', headers, body },
     },
+    metricsUrl,
   );
   const ids = await issueCredentials(client, world, context.sizes.http.readIds);
   let next = 0;
   const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;
   const landed = await statusRouteLanded(app.baseUrl, world.issuerToken, ids[0]);
   const at = encodeURIComponent(new Date().toISOString());
-  const reading = await underLoad(app, context.sizes.http, {
-    read: { method: 'GET', path: readPath(''), headers },
-    ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
-  });
+  const reading = await underLoad(
+    app,
+    context.sizes.http,
+    {
+      read: { method: 'GET', path: readPath(''), headers },
+      ...(landed ? { status: { method: 'GET', path: readPath(`/status?at=${at}`), headers } } : {}),
+    },
+    metricsUrl,
+  );
   // Verification: by id (the stored export, checked in full) and the exported JSON as presented.
   // Each credential is exported once first: verification by id is measured in the steady state,
   // where the export is signed and stored, and the one-off signing is its own figure (it used to
@@ -141,26 +172,32 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
     await client.request('GET', `/v1/credentials/${id}/ob3`, { token: world.issuerToken });
   const firstExportsPerSecond = ids.length / ((nowMs() - exporting) / 1000);
   const exported = await client.request('GET', `/v1/credentials/${ids[0]}/ob3`, { token: world.issuerToken });
-  const verifying = await underLoad(app, context.sizes.http, {
-    verifyById: {
-      method: 'POST',
-      path: '/v1/verifications',
-      headers: { 'content-type': 'application/json' },
-      body: () => JSON.stringify({ credentialId: ids[next++ % ids.length] }),
+  const verifying = await underLoad(
+    app,
+    context.sizes.http,
+    {
+      verifyById: {
+        method: 'POST',
+        path: '/v1/verifications',
+        headers: { 'content-type': 'application/json' },
+        body: () => JSON.stringify({ credentialId: ids[next++ % ids.length] }),
+      },
+      verifyJson: {
+        method: 'POST',
+        path: '/v1/verifications',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ credential: exported.body }),
+      },
     },
-    verifyJson: {
-      method: 'POST',
-      path: '/v1/verifications',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credential: exported.body }),
-    },
-  });
+    metricsUrl,
+  );
   return {
     ...rest,
     verifyById: verifying.results.verifyById,
     firstExportsPerSecond,
     verifyJson: verifying.results.verifyJson,
     peakMb: Math.max(issuing.peakMb, reading.peakMb, verifying.peakMb),
+    peakParts: largest(issuing.peakParts, reading.peakParts, verifying.peakParts),
     issue: issuing.results.issue,
     issueWithoutKey: issuing.results.issueWithoutKey,
     read: reading.results.read,
@@ -176,17 +213,24 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
  * steady state every later start sees, and is where the loads run.
  */
 export const ledgerSession = async (context: ScenarioContext, dataDir: string): Promise<LedgerRun> => {
-  const env = ledgerEnv(context.env, dataDir);
+  // Its Prometheus listener tells node's own account of its memory (heap, external).
+  const metricsPort = await freePort();
+  const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  const env = {
+    ...ledgerEnv(context.env, dataDir),
+    METRICS_PORT: String(metricsPort),
+    METRICS_HOST: '127.0.0.1',
+  };
   const first = await startApp('apps/ledger-api/src/main.ts', env);
   let firstStart: Rest;
   try {
-    firstStart = await atRest(first, context);
+    firstStart = await atRest(first, context, metricsUrl);
   } finally {
     await first.stop();
   }
   const app = await startApp('apps/ledger-api/src/main.ts', env);
   try {
-    return { firstStart, restart: await measureLedger(app, context) };
+    return { firstStart, restart: await measureLedger(app, context, metricsUrl) };
   } finally {
     await app.stop();
   }
@@ -209,6 +253,88 @@ export const bareSession = async (context: ScenarioContext) => {
       read: { method: 'GET', path: () => `/bare/${randomUUID()}` },
     });
     return { ...rest, peakMb, issue: results.issue, read: results.read };
+  } finally {
+    await app.stop();
+  }
+};
+
+export type ClusterRun = Readonly<{
+  workers: number;
+  /** Issuances sent (each citing its own assessment): fewer than the single process's load. */
+  issuances: number;
+  issue: LoadResult;
+  read: LoadResult;
+  status: LoadResult;
+}>;
+
+/** GET on a connection of its own: the cluster's primary hands out connections, not requests. */
+const healthOnFreshConnection = (baseUrl: string): Promise<string> =>
+  new Promise((resolve) => {
+    const call = httpRequest(`${baseUrl}/health`, { agent: false }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve(text));
+    });
+    call.on('error', () => resolve(''));
+    call.end();
+  });
+
+/** Until a follower answers (its projector is `off`): before that, every connection goes to the leader. */
+const followersServing = async (baseUrl: string, timeoutMs = 120_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await healthOnFreshConnection(baseUrl)).includes('"mode":"off"')) return;
+    await sleep(200);
+  }
+  throw new Error('no cluster follower answered /health');
+};
+
+/**
+ * The same API as CREDENCE_WORKERS=2 (node:cluster) on the same data dir, under the issuance (with
+ * Idempotency-Key) and read loads of the restart. Reads can use both cores; appends from both
+ * workers queue for SQLite's one write lock. Its pool of issuances is a quarter of the single
+ * process's (recording assessments over HTTP is most of this scenario's time).
+ */
+export const clusterSession = async (
+  context: ScenarioContext,
+  dataDir: string,
+  workers = 2,
+): Promise<ClusterRun> => {
+  const env = { ...ledgerEnv(context.env, dataDir), CREDENCE_WORKERS: String(workers) };
+  const app = await startApp('apps/ledger-api/src/main.ts', env);
+  try {
+    await followersServing(app.baseUrl);
+    const client = clientFor(app.baseUrl);
+    const world = await setUpWorld(client);
+    const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
+    const { http } = context.sizes;
+    const issuances = Math.ceil(http.issuances / 4);
+    const warmup = http.warmupSeconds > 0 ? Math.ceil(issuances / 4) : 0;
+    const pool = await recordAssessments(client, world, warmup + issuances);
+    let cited = 0;
+    const body = () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] });
+    const run = `cluster-${Date.now()}`;
+    let key = 0;
+    const issue: LoadRequest = {
+      method: 'POST',
+      path: '/v1/credentials',
+      headers,
+      body,
+      perRequestHeaders: () => ({ 'idempotency-key': `bench-${run}-${key++}` }),
+    };
+    if (warmup > 0) await load(app.baseUrl, issue, { ...http, warmupSeconds: 0, amount: warmup });
+    const issued = await load(app.baseUrl, issue, { ...http, warmupSeconds: 0, amount: issuances });
+    const ids = await issueCredentials(client, world, http.readIds);
+    let next = 0;
+    const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;
+    const at = encodeURIComponent(new Date().toISOString());
+    const read = await load(app.baseUrl, { method: 'GET', path: readPath(''), headers }, http);
+    const status = await load(
+      app.baseUrl,
+      { method: 'GET', path: readPath(`/status?at=${at}`), headers },
+      http,
+    );
+    return { workers, issuances, issue: issued, read, status };
   } finally {
     await app.stop();
   }

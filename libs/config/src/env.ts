@@ -70,6 +70,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     apps: ['ledger-api'],
   },
   {
+    name: 'CREDENCE_WORKERS',
+    default: '1',
+    description:
+      'Processes serving the API port (node:cluster) on one embedded store: the first runs the projector, reactor, relay and signer, the rest only serve requests. See docs/operations.md for when more than 1 pays',
+    apps: ['ledger-api'],
+  },
+  {
     name: 'KAFKA_BROKERS',
     description: 'Comma-separated Kafka bootstrap servers; when set, ledger-api also runs the feed relay',
     apps: ['ledger-api', 'feed-relay', 'cli'],

@@ -13,6 +13,7 @@ export { migrateTableSet, resetTableSet, STAGING_PREFIX } from './store/table-se
 export * from './queries/paging';
 export * from './queries/credential-status';
 export * from './queries/credential-status-query';
+export * from './queries/credential-status-reader';
 export * from './queries/stack-status';
 export * from './queries/compliance';
 export * from './queries/register';

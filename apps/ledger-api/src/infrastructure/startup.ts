@@ -42,7 +42,8 @@ export class Startup implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.access.reconcile(now);
     const active = await this.rulesets.current();
     this.logger.log(`Active ruleset ${active.id}@${active.version} (${active.hash.slice(0, 12)}…)`);
-    this.reactor.start();
+    // One reactor per deployment: a cluster's followers leave it to the leader.
+    if (this.config.background) this.reactor.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,7 +1,7 @@
 import { Get, NotFoundException, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@credence/domain';
-import { queryCredentialStatusAt } from '@credence/projections';
+import { CREDENTIAL_STATUS_SOURCES } from '@credence/projections';
 import { CurrentPrincipal } from '../auth/roles';
 import { IdParam } from '../http/id.pipe';
 import { assertMayRead } from '../http/read-access';
@@ -33,8 +33,10 @@ export class CredentialStatusController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const question = statusQuestion(query);
-    await this.readModels.fresh(['credentials', 'issuers', 'ruleset_activations'], query, reply);
-    const status = await queryCredentialStatusAt(this.readModels.db, id, question);
+    if (query.waitFor) await this.readModels.reached(CREDENTIAL_STATUS_SOURCES, query.waitFor, query.waitMs);
+    // The checkpoints come with the documents, from the same read: the header is what the answer reflects.
+    const { answer: status, checkpoints } = await this.readModels.credentialStatus(id, question);
+    this.readModels.tellPosition(checkpoints, reply);
     if (!status) throw new NotFoundException(`Credential ${id} does not exist`);
     assertMayRead(principal, status.issuerId, 'Credential', id);
     return status;

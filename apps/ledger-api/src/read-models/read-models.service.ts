@@ -4,6 +4,9 @@ import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { comparePositions, EventStore } from '@credence/event-store';
 import {
+  type Checkpoints,
+  credentialStatusReader,
+  type CredentialStatusReader,
   readCheckpoints,
   ReadModelDatabase,
   ReadModelError,
@@ -17,6 +20,8 @@ const DEFAULT_WAIT_MS = 5000;
 /** The read-model database for controllers, plus read-your-writes. */
 @Injectable()
 export class ReadModels {
+  private statusReader?: CredentialStatusReader;
+
   constructor(
     readonly rm: ReadModelDatabase,
     private readonly moduleRef: ModuleRef,
@@ -36,12 +41,25 @@ export class ReadModels {
    * position the answer reflects: the lowest checkpoint among them.
    */
   async fresh(projections: readonly string[], query: FreshnessQueryDto, reply: FastifyReply): Promise<void> {
-    if (query.waitFor) await this.assertWritten(query.waitFor);
     const checkpoints = query.waitFor
-      ? await waitForProjections(this.rm, projections, query.waitFor, {
-          timeoutMs: query.waitMs ?? DEFAULT_WAIT_MS,
-        })
+      ? await this.reached(projections, query.waitFor, query.waitMs)
       : await readCheckpoints(this.rm.any, '', projections);
+    this.tellPosition(checkpoints, reply);
+  }
+
+  /** The status route's reads, statements prepared once (see credentialStatusReader). */
+  get credentialStatus(): CredentialStatusReader {
+    return (this.statusReader ??= credentialStatusReader(this.rm));
+  }
+
+  /** Waits (bounded) until the named projections reached `position`: `fresh` without its answer. */
+  async reached(projections: readonly string[], position: string, waitMs?: number): Promise<Checkpoints> {
+    await this.assertWritten(position);
+    return waitForProjections(this.rm, projections, position, { timeoutMs: waitMs ?? DEFAULT_WAIT_MS });
+  }
+
+  /** The position an answer reflects: the lowest checkpoint among the projections it was read from. */
+  tellPosition(checkpoints: Checkpoints, reply: FastifyReply): void {
     const lowest = [...checkpoints.values()].sort(comparePositions)[0];
     if (lowest) void reply.header(PROJECTION_POSITION_HEADER, lowest);
   }

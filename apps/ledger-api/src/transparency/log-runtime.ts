@@ -53,6 +53,8 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
         this.logger.error(`Tree projection stopped: ${(error as Error).message}`),
       );
     }
+    // One signer per deployment: a cluster's followers serve the checkpoints the leader signs.
+    if (!this.config.background) return;
     this.signNow();
     this.timer = setInterval(() => this.signNow(), this.config.transparencyLog.checkpointIntervalMs);
     this.timer.unref();

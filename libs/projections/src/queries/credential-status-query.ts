@@ -9,25 +9,21 @@ import { statusAt } from './credential-status';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The read models a status answer is judged from (its position is the lowest of their checkpoints). */
+export const CREDENTIAL_STATUS_SOURCES = ['credentials', 'issuers', 'ruleset_activations'] as const;
+
+/** What an answer needs besides the credential, fetched only once the credential is known at asOf. */
+export type StatusContext = Readonly<{
+  /** The credential's issuer, when it was issued under an accreditation. */
+  issuer: () => IssuerDoc | null | Promise<IssuerDoc | null>;
+  activations: () => RulesetActivationsDoc | null | Promise<RulesetActivationsDoc | null>;
+}>;
+
 /** The accreditation the credential was issued under, judged at (at, asOf) from the issuer's history. */
-const accreditationAt = async (db: Kysely<ReadModelTables>, doc: CredentialDoc, question: StatusQuestion) => {
+const accreditationAt = (doc: CredentialDoc, issuer: IssuerDoc | null, question: StatusQuestion) => {
   const accreditationId = doc.accreditation?.accreditationId;
-  if (!accreditationId) return null;
-  const row = await db.selectFrom('issuers').select('doc').where('id', '=', doc.issuerId).executeTakeFirst();
-  const issuer = row ? (JSON.parse(row.doc) as IssuerDoc) : null;
   const record = issuer?.accreditations.find((a) => a.accreditationId === accreditationId);
   return record ? accreditationStatusAt(record, question) : null;
-};
-
-/** The ruleset that decided commands at (at, asOf), judged by the domain from the recorded activations. */
-const rulesetAt = async (db: Kysely<ReadModelTables>, question: StatusQuestion) => {
-  const row = await db
-    .selectFrom('ruleset_activations')
-    .select('doc')
-    .where('id', '=', RULESET_ACTIVATIONS_DOC)
-    .executeTakeFirst();
-  const doc = row ? (JSON.parse(row.doc) as RulesetActivationsDoc) : { activations: [] };
-  return rulesetInForceFrom(doc.activations, question);
 };
 
 /**
@@ -35,22 +31,18 @@ const rulesetAt = async (db: Kysely<ReadModelTables>, question: StatusQuestion) 
  * whether the accreditation it was issued under was in force at `atMs` (as known at `asOfMs`), the
  * ruleset in force at `atMs` (as known at `asOfMs`), and that accreditation and the ruleset at
  * issuance. As known before its issuance was recorded, a credential is `absent` and nothing more
- * about it is told (nulls).
+ * about it is told (nulls). Pure but for `context`, which each store reads its own way.
  */
-export const queryCredentialStatusAt = async (
-  db: Kysely<ReadModelTables>,
+export const credentialStatusAnswer = async (
   credentialId: string,
+  doc: CredentialDoc,
   { atMs, asOfMs }: StatusQuestion,
+  context: StatusContext,
 ) => {
-  const row = await db
-    .selectFrom('credentials')
-    .select('doc')
-    .where('id', '=', credentialId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const doc = JSON.parse(row.doc) as CredentialDoc;
   const status = statusAt(doc, { atMs, asOfMs });
   const known = status.status !== 'absent';
+  const issuer = known && doc.accreditation?.accreditationId ? await context.issuer() : null;
+  const activations = known ? ((await context.activations()) ?? { activations: [] }) : null;
   return {
     credentialId,
     issuerId: doc.issuerId,
@@ -60,9 +52,39 @@ export const queryCredentialStatusAt = async (
     issuedAt: known ? doc.issuedAt : null,
     validFrom: known ? doc.validFrom : null,
     validUntil: known ? doc.validUntil : null,
-    accreditationAt: known ? await accreditationAt(db, doc, { atMs, asOfMs }) : null,
+    accreditationAt: known ? accreditationAt(doc, issuer, { atMs, asOfMs }) : null,
     accreditationAtIssuance: known ? doc.accreditation : null,
-    rulesetAt: known ? await rulesetAt(db, { atMs, asOfMs }) : null,
+    rulesetAt: activations ? rulesetInForceFrom(activations.activations, { atMs, asOfMs }) : null,
     rulesetAtIssuance: known ? doc.ruleset : null,
   };
+};
+
+export type CredentialStatusAnswer = Awaited<ReturnType<typeof credentialStatusAnswer>>;
+
+const parsed = <T>(row: { doc: string } | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
+
+/** The status answer through Kysely (either dialect): one query per document. */
+export const queryCredentialStatusAt = async (
+  db: Kysely<ReadModelTables>,
+  credentialId: string,
+  question: StatusQuestion,
+): Promise<CredentialStatusAnswer | null> => {
+  const doc = parsed<CredentialDoc>(
+    await db.selectFrom('credentials').select('doc').where('id', '=', credentialId).executeTakeFirst(),
+  );
+  if (!doc) return null;
+  return credentialStatusAnswer(credentialId, doc, question, {
+    issuer: async () =>
+      parsed<IssuerDoc>(
+        await db.selectFrom('issuers').select('doc').where('id', '=', doc.issuerId).executeTakeFirst(),
+      ),
+    activations: async () =>
+      parsed<RulesetActivationsDoc>(
+        await db
+          .selectFrom('ruleset_activations')
+          .select('doc')
+          .where('id', '=', RULESET_ACTIVATIONS_DOC)
+          .executeTakeFirst(),
+      ),
+  });
 };

@@ -2,12 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import {
-  credentialStatusFrom,
-  type RecordedActivation,
-  type RecordedCredentialEvent,
-  rulesetInForceFrom,
-} from '@credence/domain';
+import { credentialStatusFrom, type RecordedActivation, rulesetInForceFrom } from '@credence/domain';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { PROJECTIONS } from '../projections';
 import { Projector } from '../projector/projector';
@@ -15,7 +10,7 @@ import { rebuildProjections } from '../projector/rebuild';
 import { ReadModelDatabase } from '../store/database';
 import { migrateTableSet } from '../store/table-set';
 import { histories, historyOf, HOUR, ISSUED_MS } from '../testing/credential-histories';
-import { appendOne } from '../testing/workload';
+import { appendHistory, appendOne } from '../testing/workload';
 import { queryCredentialStatusAt } from './credential-status-query';
 
 /*
@@ -41,13 +36,6 @@ describe('status at (at, asOf) through the store, the projector and the read mod
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const append = async (credentialId: string, events: readonly RecordedCredentialEvent[]) => {
-    for (const { recordedAt, ...event } of events) {
-      const principal = { id: 'clerk', role: 'issuer' as const, issuerId: 'uni-1' };
-      await appendOne(store, `credential-${credentialId}`, event, { principal, now: recordedAt });
-    }
-  };
-
   const activations: RecordedActivation[] = [10, 24 * 20, 24 * 45].map((hours, i) => ({
     rulesetId: 'eu-mc',
     version: `${i + 1}`,
@@ -71,7 +59,7 @@ describe('status at (at, asOf) through the store, the projector and the read mod
       history,
       ...historyOf(history, `cred-${i}`),
     }));
-    for (const c of cases) await append(c.id, c.events);
+    for (const c of cases) await appendHistory(store, c.id, c.events);
 
     const projector = new Projector(store, rm, PROJECTIONS, { batchSize: 50 });
     await projector.start();

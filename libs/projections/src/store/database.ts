@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { openDurableDatabase } from '@credence/sqlite';
@@ -36,6 +36,8 @@ const sqliteConnection = (path: string, database: BetterSqlite3.Database): Sqlit
 
 /** One read-model database, on either dialect, behind one Kysely instance. */
 export class ReadModelDatabase {
+  private reader?: BetterSqlite3.Database;
+
   private constructor(
     readonly db: Kysely<ReadModelTables>,
     readonly dialect: 'sqlite' | 'postgres',
@@ -76,7 +78,24 @@ export class ReadModelDatabase {
     return this.db as unknown as Kysely<AnyTables>;
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  /**
+   * SQLite only: a second, read-only connection to the same file, opened on first use, for queries
+   * that run their own prepared statements. Not Kysely's connection: the projector's transactions
+   * hold that one across awaits, and a statement run on it meanwhile would see their uncommitted
+   * rows. Each statement here reads one committed snapshot (WAL lets it run beside the writer).
+   */
+  sqliteReader(): BetterSqlite3.Database | undefined {
+    if (!this.sqlite) return undefined;
+    if (!this.reader) {
+      this.reader = new BetterSqlite3(this.sqlite.path, { readonly: true, fileMustExist: true });
+      this.reader.pragma('busy_timeout = 5000');
+    }
+    return this.reader;
+  }
+
+  async close(): Promise<void> {
+    this.reader?.close();
+    this.reader = undefined;
+    await this.db.destroy();
   }
 }

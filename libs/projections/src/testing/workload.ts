@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { CredenceEvent, EventMetadata, Finding, RevocationReason } from '@credence/domain';
+import type {
+  CredenceEvent,
+  EventMetadata,
+  Finding,
+  RecordedCredentialEvent,
+  RevocationReason,
+} from '@credence/domain';
 import { EVENT_SCHEMA_VERSIONS } from '@credence/domain';
 import type { EventStore } from '@credence/event-store';
 
@@ -200,6 +206,18 @@ export const appendOne = async (
       metadata: { commandId, correlationId: commandId, causationId: commandId, ...metadata },
     },
   ]);
+};
+
+/** A credential's history as historyOf records it: each event its own command, at its recordedAt. */
+export const appendHistory = async (
+  store: EventStore,
+  credentialId: string,
+  events: readonly RecordedCredentialEvent[],
+): Promise<void> => {
+  for (const { recordedAt, ...event } of events) {
+    const principal = { id: 'clerk', role: 'issuer' as const, issuerId: 'uni-1' };
+    await appendOne(store, `credential-${credentialId}`, event, { principal, now: recordedAt });
+  }
 };
 
 /** Appends the workload in parallel appends (the SQLite store group-commits them). */

@@ -16,6 +16,7 @@ import type { FastifyReply } from 'fastify';
 import type { Principal } from '@credence/domain';
 import { ActiveRuleset, Ledger } from '@credence/ledger';
 import { CurrentPrincipal, Roles } from '../../auth/roles';
+import { LedgerConfig } from '../../config';
 import { type CommandContext, Context } from '../../http/command-context';
 import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
@@ -43,6 +44,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
     private readonly store: BatchStore,
     private readonly ledger: Ledger,
     private readonly rulesets: ActiveRuleset,
+    private readonly config: LedgerConfig,
   ) {}
 
   private options(): Omit<ApplyOptions, 'batch'> {
@@ -56,6 +58,8 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
 
   /** Batches left `processing` by a crash or a kill are finished; their rows' ids make re-applying them a no-op. */
   onApplicationBootstrap(): void {
+    // In a cluster only the leader resumes: two workers would apply the same rows side by side.
+    if (!this.config.background) return;
     const resuming = resumeBatches(applyRowWith(this.ledger), this.options());
     resuming.catch((error: unknown) => this.logger.error(`resuming batches failed: ${String(error)}`));
   }
