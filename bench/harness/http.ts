@@ -10,7 +10,16 @@ export type LoadRequest = Readonly<{
   perRequestHeaders?: () => Record<string, string>;
 }>;
 
-export type LoadOptions = Readonly<{ connections: number; seconds: number; warmupSeconds: number }>;
+export type LoadOptions = Readonly<{
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  /**
+   * Stop after this many requests instead of after `seconds` (autocannon's `amount`): for loads
+   * that consume a finite pool, such as issuances that each cite their own assessment.
+   */
+  amount?: number;
+}>;
 
 export type LoadResult = Readonly<{
   requestsPerSecond: number;
@@ -22,11 +31,12 @@ export type LoadResult = Readonly<{
   seconds: number;
 }>;
 
-const fire = (baseUrl: string, request: LoadRequest, connections: number, seconds: number) =>
+const fire = (baseUrl: string, request: LoadRequest, connections: number, seconds: number, amount?: number) =>
   autocannon({
     url: baseUrl,
     connections,
     duration: seconds,
+    ...(amount === undefined ? {} : { amount }),
     requests: [
       {
         method: request.method,
@@ -53,7 +63,7 @@ export const load = async (
   options: LoadOptions,
 ): Promise<LoadResult> => {
   if (options.warmupSeconds > 0) await fire(baseUrl, request, options.connections, options.warmupSeconds);
-  const result = await fire(baseUrl, request, options.connections, options.seconds);
+  const result = await fire(baseUrl, request, options.connections, options.seconds, options.amount);
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
   return {
     requestsPerSecond: result['2xx'] / seconds,

@@ -14,7 +14,17 @@ export type Sizes = Readonly<{
     singleSeconds: number;
     warmupSeconds: number;
   }>;
-  http: Readonly<{ connections: number; seconds: number; warmupSeconds: number; readIds: number }>;
+  /**
+   * HTTP loads. Issuance loads send `issuances` requests each (half as many to warm up), each
+   * citing its own assessment recorded beforehand: about `seconds` long at 3,000 issuances/s.
+   */
+  http: Readonly<{
+    connections: number;
+    seconds: number;
+    warmupSeconds: number;
+    readIds: number;
+    issuances: number;
+  }>;
   /** The seeded log that rebuild, scan, relay and the API's memory figures run on. */
   log: Readonly<{ events: number }>;
   relay: Readonly<{ events: number }>;
@@ -33,7 +43,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
   tiny: {
     name: 'tiny',
     append: { ...APPEND, streams: 500, seconds: 0.4, singleSeconds: 0.3, warmupSeconds: 0.1 },
-    http: { connections: 8, seconds: 1, warmupSeconds: 0, readIds: 5 },
+    http: { connections: 8, seconds: 1, warmupSeconds: 0, readIds: 5, issuances: 200 },
     log: { events: 2_000 },
     relay: { events: 1_000 },
     rules: { seconds: 0.2 },
@@ -44,7 +54,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
   quick: {
     name: 'quick',
     append: { ...APPEND, seconds: 4, singleSeconds: 2.5, warmupSeconds: 0.5 },
-    http: { connections: 64, seconds: 6, warmupSeconds: 1.5, readIds: 200 },
+    http: { connections: 64, seconds: 6, warmupSeconds: 1.5, readIds: 200, issuances: 18_000 },
     log: { events: 200_000 },
     relay: { events: 50_000 },
     rules: { seconds: 2 },
@@ -55,7 +65,7 @@ export const SIZES: Readonly<Record<SizeName, Sizes>> = {
   full: {
     name: 'full',
     append: { ...APPEND, seconds: 20, singleSeconds: 10, warmupSeconds: 2 },
-    http: { connections: 64, seconds: 30, warmupSeconds: 5, readIds: 2_000 },
+    http: { connections: 64, seconds: 30, warmupSeconds: 5, readIds: 2_000, issuances: 90_000 },
     log: { events: 1_000_000 },
     relay: { events: 200_000 },
     rules: { seconds: 10 },

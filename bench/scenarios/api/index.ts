@@ -68,7 +68,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
     ...loadFigures(ISSUANCE, 'POST /v1/credentials', ledger.issue, bare.issue, issuance, {
       ...httpConditions,
       request:
-        'issuer token, a distinct Idempotency-Key per request: validation, rules, append, idempotency record',
+        'issuer token, a distinct Idempotency-Key per request, each citing its own passed assessment: validation, rules, reservation, append, idempotency record',
     }),
     ...loadFigures(
       ISSUANCE,
@@ -79,7 +79,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       {
         ...httpConditions,
         request:
-          'the same body without Idempotency-Key: a random credential id each time, no idempotency record',
+          'the same bodies without Idempotency-Key (each its own assessment): a random credential id each time, no idempotency record',
       },
     ),
     ...loadFigures(READS, 'GET /v1/credentials/{id}', ledger.read, bare.read, reads, {

@@ -11,7 +11,7 @@ import {
   waitUntilIdle,
 } from '../../harness/processes';
 import type { ScenarioContext } from '../../harness/scenario';
-import { clientFor, issueCredentials, setUpWorld } from './world';
+import { clientFor, issueCredentials, recordAssessments, setUpWorld } from './world';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -85,28 +85,41 @@ const measureLedger = async (app: App, context: ScenarioContext): Promise<Sessio
   const client = clientFor(app.baseUrl);
   const world = await setUpWorld(client);
   const headers = { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' };
-  const body = JSON.stringify(world.issueBody);
+  const { http } = context.sizes;
+  // One assessment backs one credential, so every issuance cites one recorded for it beforehand
+  // (a repeated body is refused with 409 after the first credential: that would measure refusals).
+  // Each load sends its share of the pool (`amount`), however long that takes; its rate is 2xx
+  // answers per second of it.
+  const perLoad = http.issuances;
+  const warmup = http.warmupSeconds > 0 ? Math.ceil(http.issuances / 2) : 0;
+  const pool = await recordAssessments(client, world, warmup + 2 * perLoad);
+  let cited = 0;
+  const body = () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] });
   const run = `${Date.now()}`;
   let key = 0;
   // Unmeasured: whichever variant ran first used to pay for JIT and cold caches (about a quarter
   // of its throughput in a swapped-order run), so both now start on a warm process.
-  const { http } = context.sizes;
-  await load(
-    app.baseUrl,
-    { method: 'POST', path: '/v1/credentials', headers, body },
-    { ...http, seconds: http.warmupSeconds * 2, warmupSeconds: 0 },
-  );
-  const issuing = await underLoad(app, context.sizes.http, {
-    // A fresh key per request: each one is a new credential, appended, and its answer recorded.
-    issue: {
-      method: 'POST',
-      path: '/v1/credentials',
-      headers,
-      body,
-      perRequestHeaders: () => ({ 'idempotency-key': `bench-${run}-${key++}` }),
+  if (warmup > 0)
+    await load(
+      app.baseUrl,
+      { method: 'POST', path: '/v1/credentials', headers, body },
+      { ...http, seconds: http.warmupSeconds * 2, warmupSeconds: 0, amount: warmup },
+    );
+  const issuing = await underLoad(
+    app,
+    { ...http, warmupSeconds: 0, amount: perLoad },
+    {
+      // A fresh key per request: each one is a new credential, appended, and its answer recorded.
+      issue: {
+        method: 'POST',
+        path: '/v1/credentials',
+        headers,
+        body,
+        perRequestHeaders: () => ({ 'idempotency-key': `bench-${run}-${key++}` }),
+      },
+      issueWithoutKey: { method: 'POST', path: '/v1/credentials', headers, body },
     },
-    issueWithoutKey: { method: 'POST', path: '/v1/credentials', headers, body },
-  });
+  );
   const ids = await issueCredentials(client, world, context.sizes.http.readIds);
   let next = 0;
   const readPath = (suffix: string) => () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`;

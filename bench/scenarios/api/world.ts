@@ -39,6 +39,33 @@ export const setUpWorld = async (client: Client): Promise<World> => {
   };
 };
 
+/**
+ * Records `count` passed assessments for the world's specification, `concurrency` at a time, and
+ * returns their ids: one assessment backs one credential, so a load of issuances needs one each.
+ */
+export const recordAssessments = async (
+  client: Client,
+  world: World,
+  count: number,
+  concurrency = 64,
+): Promise<string[]> => {
+  const ids: string[] = [];
+  let inFlight = 0;
+  const record = async (): Promise<void> => {
+    while (ids.length + inFlight < count) {
+      inFlight++;
+      const response = await client.request('POST', '/v1/assessments', {
+        token: world.issuerToken,
+        body: assessmentBody(world.specificationId),
+      });
+      inFlight--;
+      ids.push(expectCreated(response));
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, record));
+  return ids;
+};
+
 /** Issues `count` credentials one by one and returns their ids (the read scenario's targets). */
 export const issueCredentials = async (client: Client, world: World, count: number): Promise<string[]> => {
   const ids: string[] = [];
