@@ -77,6 +77,26 @@ describe('Ledger.load with its state cache', () => {
     await here.close();
   });
 
+  it('given a stream not there yet, when it is loaded again with nothing committed, then it is not read again; once another process appends to it, it is', async () => {
+    const file = dir.nextFile();
+    const here = SqliteEventStore.open({ path: file });
+    const elsewhere = SqliteEventStore.open({ path: file });
+    const ledger = new Ledger(here, new NoRules());
+    expect(await ledger.load(counter, 'counter-3')).toEqual({ state: 0, version: -1 });
+    const reads = jest.spyOn(here, 'readStream');
+
+    expect(await ledger.load(counter, 'counter-3')).toEqual({ state: 0, version: -1 });
+    expect(reads).not.toHaveBeenCalled();
+    await handleCommand(elsewhere, counter, 'counter-3', {
+      type: 'Count' as const,
+      data: { n: 5 },
+      metadata: metadataFor(),
+    });
+
+    expect(await ledger.load(counter, 'counter-3')).toEqual({ state: 5, version: 0 });
+    await Promise.all([here.close(), elsewhere.close()]);
+  });
+
   it('evicts the least recently used state beyond its capacity', () => {
     const cache = new StateCache(2);
     cache.set('a', 1, 0);

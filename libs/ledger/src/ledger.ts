@@ -107,7 +107,9 @@ export class Ledger {
       .map(credenceEvent)
       .reduce((s, e) => folding.evolve(s, e as never), cached ? cached.state : folding.initialState());
     const version = from + events.length - 1;
-    if (version >= 0) this.cache.set(streamId, state, version, mark);
+    // A stream not there yet is worth keeping only with a mark: an issuance asks for its new
+    // credential's stream several times before appending to it.
+    if (version >= 0 || mark !== undefined) this.cache.set(streamId, state, version, mark);
     return { state, version };
   }
 
