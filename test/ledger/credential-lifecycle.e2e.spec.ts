@@ -199,6 +199,46 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(await logHead(ledger)).toBe(head);
   });
 
+  it("answers a credential read from this process's cache with the bytes a second process reads from the file, and each sees the other's changes at once", async () => {
+    const elsewhere = await startLedger({ CREDENCE_DATA_DIR: ledger.dataDir });
+    try {
+      const specificationId = expectCreated(await asIssuer('POST', '/v1/specifications', specificationBody));
+      const assessmentId = expectCreated(
+        await asIssuer('POST', '/v1/assessments', assessmentBody(specificationId)),
+      );
+      const credentialId = expectCreated(
+        await asIssuer('POST', '/v1/credentials', credentialBody(specificationId, [assessmentId])),
+      );
+      const raw = async (app: TestLedger) => {
+        const response = await fetch(`${app.baseUrl}/v1/credentials/${credentialId}`, {
+          headers: { authorization: `Bearer ${world.issuerToken}` },
+        });
+        return { etag: response.headers.get('etag'), body: await response.text() };
+      };
+      // Here the state is the one the issuance derived, kept without a read; there it is read from the file.
+      const issued = await raw(ledger);
+      expect(issued.etag).toBe('"0"');
+      expect(await raw(elsewhere)).toEqual(issued);
+
+      const suspend = { token: world.issuerToken, body: { reason: 'under-investigation', note: 'n' } };
+      expect(
+        (await elsewhere.request('POST', `/v1/credentials/${credentialId}/suspension`, suspend)).status,
+      ).toBe(200);
+      const suspended = await raw(ledger);
+      expect(suspended.etag).toBe('"1"');
+      expect(JSON.parse(suspended.body)).toMatchObject({ status: 'suspended' });
+      expect(await raw(elsewhere)).toEqual(suspended);
+
+      const revoke = { reason: 'issued-in-error' };
+      expect((await asIssuer('POST', `/v1/credentials/${credentialId}/revocation`, revoke)).status).toBe(200);
+      const revoked = await raw(elsewhere);
+      expect(JSON.parse(revoked.body)).toMatchObject({ status: 'revoked' });
+      expect(await raw(ledger)).toEqual(revoked);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('answers 400 with the fields at fault, 404 for unknown ids, and appends nothing', async () => {
     const head = await logHead(ledger);
     const invalid = await asIssuer('POST', '/v1/credentials', {

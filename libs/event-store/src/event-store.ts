@@ -25,6 +25,12 @@ export type Subscription = Readonly<{
 }>;
 
 /**
+ * A point in what a store has seen of its log, for caches: a number that only grows. Only the store
+ * that gave it can read it (see EventStore.changeMark).
+ */
+export type ChangeMark = number;
+
+/**
  * The one port. An abstract class so Nest can use it as a DI token; it carries no Nest import.
  * Every adapter passes the same contract suite (`contract.ts`).
  */
@@ -48,6 +54,31 @@ export abstract class EventStore {
     events: readonly NewEvent[],
     options?: { expectedVersion?: ExpectedVersion },
   ): Promise<AppendResult>;
+
+  /**
+   * A mark to take before a read, so a cache can later ask `unchangedSince` instead of reading
+   * again. Undefined when the adapter cannot tell cheaply: callers then always read.
+   */
+  changeMark(): ChangeMark | undefined {
+    return undefined;
+  }
+
+  /**
+   * True only when no append to `streamId` can have committed since `mark` was taken, by this
+   * process or any other: what was read after taking the mark is still the stream's end. False
+   * whenever the adapter cannot tell.
+   */
+  unchangedSince(_streamId: string, _mark: ChangeMark): boolean {
+    return false;
+  }
+
+  /**
+   * The mark as of this store's own append that left `streamId` at `version`, while the store still
+   * knows it: the caller may keep the state it derived from that append without reading it back.
+   */
+  markOfAppend(_streamId: string, _version: number): ChangeMark | undefined {
+    return undefined;
+  }
 
   /** [] when the stream does not exist. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

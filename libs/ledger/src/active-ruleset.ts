@@ -7,7 +7,7 @@ import {
   type ActiveRulesetState,
   type RulesetEvent,
 } from '@credence/domain';
-import { type EventStore, handleCommand, type HandleResult } from '@credence/event-store';
+import { type ChangeMark, type EventStore, handleCommand, type HandleResult } from '@credence/event-store';
 import { type CompiledRuleset, rulesetKey } from '@credence/rules';
 import { credenceEvent } from './credence-event';
 import { LedgerError, UnknownRulesetError } from './errors';
@@ -24,11 +24,13 @@ export class RulesetMismatchError extends LedgerError {
 
 /**
  * Which loaded ruleset decides commands: the last RulesetActivated on the `rulesets` stream. Read
- * incrementally on every command, so every API instance follows an activation made by another.
+ * incrementally on every command, so every API instance follows an activation made by another; the
+ * read is skipped while the store vouches that the stream is unchanged since the last one.
  */
 export class ActiveRuleset {
   private state: ActiveRulesetState = rulesetsDecider.initialState();
   private version = -1;
+  private readAt: ChangeMark | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -42,11 +44,16 @@ export class ActiveRuleset {
   }
 
   async current(): Promise<CompiledRuleset> {
-    const fresh = await this.store.readStream(RULESETS_STREAM, { fromVersion: this.version + 1 });
-    for (const event of fresh) {
-      // The rulesets stream holds only ruleset events.
-      this.state = rulesetsDecider.evolve(this.state, credenceEvent(event) as RulesetEvent);
-      this.version = event.streamVersion;
+    if (this.readAt === undefined || !this.store.unchangedSince(RULESETS_STREAM, this.readAt)) {
+      const mark = this.store.changeMark();
+      const fresh = await this.store.readStream(RULESETS_STREAM, { fromVersion: this.version + 1 });
+      // A concurrent call may have folded these already while this one awaited its read.
+      for (const event of fresh.filter((e) => e.streamVersion > this.version)) {
+        // The rulesets stream holds only ruleset events.
+        this.state = rulesetsDecider.evolve(this.state, credenceEvent(event) as RulesetEvent);
+        this.version = event.streamVersion;
+      }
+      this.readAt = mark;
     }
     if (this.state.status === 'none')
       throw new LedgerError('ruleset.none-active', 'No ruleset has been activated');

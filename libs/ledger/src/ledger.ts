@@ -19,7 +19,7 @@ import { issueReserving } from './issuance';
 import { awardClaiming } from './stack-award';
 import { reissueSuperseding } from './reissue';
 import { credenceEvent } from './credence-event';
-import { StateCache } from './state-cache';
+import { type CachedState, StateCache } from './state-cache';
 
 /**
  * Checks a command against the active ruleset on the facts `decide` will see. Returns the command
@@ -86,19 +86,42 @@ export class Ledger {
     private readonly cache = new StateCache(),
   ) {}
 
-  /** The stream's current state: the cached fold plus whatever was appended since, by anyone. */
+  /**
+   * The stream's current state: the cached fold, as it stands when the store vouches that nothing
+   * was appended to the stream since it was read, else plus whatever was appended since, by anyone.
+   */
   async load<State>(folding: Folding<State>, streamId: string): Promise<Loaded<State>> {
-    const cached = this.cache.get(streamId) as Loaded<State> | undefined;
+    const cached = this.cache.get(streamId) as CachedState<State> | undefined;
+    if (cached?.mark !== undefined && this.store.unchangedSince(streamId, cached.mark))
+      return { state: cached.state, version: cached.version };
+    // Taken before the read: whatever commits after it moves the store past the mark.
+    const mark = this.store.changeMark();
     const from = cached ? cached.version + 1 : 0;
     const events = await this.store.readStream(streamId, { fromVersion: from });
-    if (cached && events.length === 0) return cached;
+    if (cached && events.length === 0) {
+      this.cache.set(streamId, cached.state, cached.version, mark);
+      return { state: cached.state, version: cached.version };
+    }
     // The stream's events are its decider's events: the category in its id picked the decider.
     const state = events
       .map(credenceEvent)
       .reduce((s, e) => folding.evolve(s, e as never), cached ? cached.state : folding.initialState());
     const version = from + events.length - 1;
-    if (version >= 0) this.cache.set(streamId, state, version);
+    // A stream not there yet is worth keeping only with a mark: an issuance asks for its new
+    // credential's stream several times before appending to it.
+    if (version >= 0 || mark !== undefined) this.cache.set(streamId, state, version, mark);
     return { state, version };
+  }
+
+  /**
+   * Keeps the state an append of this process derived, when the store can vouch for it as of that
+   * append: the next load of the stream then reads nothing back.
+   */
+  private remember<State>(streamId: string, result: HandleResult<State>): HandleResult<State> {
+    if (result.replayed || result.events.length === 0) return result;
+    const mark = this.store.markOfAppend(streamId, result.version);
+    if (mark !== undefined) this.cache.set(streamId, result.state, result.version, mark);
+    return result;
   }
 
   /**
@@ -167,15 +190,19 @@ export class Ledger {
   ): Promise<HandleResult<TargetState<T>>> {
     const resolved = await this.resolve(request);
     const { decider } = catalogueEntry<T>(request.type);
-    const append = () =>
-      handleCommand(this.store, decider, resolved.target.streamId, resolved.command, {
-        expectedVersion: options.expectedVersion,
-        prepare: (_, state) => {
-          authorizeFirst(resolved.command, state);
-          return this.gateCheck(resolved, state);
-        },
-        upcasters: EVENT_UPCASTERS,
-      });
+    const { streamId } = resolved.target;
+    const append = async () =>
+      this.remember(
+        streamId,
+        await handleCommand(this.store, decider, streamId, resolved.command, {
+          expectedVersion: options.expectedVersion,
+          prepare: (_, state) => {
+            authorizeFirst(resolved.command, state);
+            return this.gateCheck(resolved, state);
+          },
+          upcasters: EVENT_UPCASTERS,
+        }),
+      );
     // The commands below append to other streams before their target: a stale If-Match must be
     // refused before those appends, as handleCommand refuses it before its own.
     if (MULTI_STREAM.has(request.type)) await this.checkPrecondition(resolved, options.expectedVersion);

@@ -35,7 +35,8 @@ export class AuthGuard implements CanActivate {
       await countAuthFailure(request, reply);
       throw new UnauthorizedException(match ? 'Unknown or revoked token' : 'A bearer token is required');
     }
-    // Read from the store on every request, never cached: a disabling is seen by every process at once.
+    // Asked of the store on every request, which answers from memory only while its file is unchanged:
+    // a disabling is seen by every process at once.
     if (principal.disabledAt) throw new TokenRefusedError('token.disabled', 'This token was disabled');
     if (principal.expiresAt && Date.parse(principal.expiresAt) <= Date.now())
       throw new TokenRefusedError('token.expired', 'This token has expired');

@@ -1,6 +1,6 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { openSideDatabase } from '@credence/sqlite';
+import { ChangeCounter, openSideDatabase } from '@credence/sqlite';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, sameHash, type StoredPrincipal } from './principal-store';
 
@@ -33,9 +33,16 @@ export const BOOTSTRAP_ADMIN_NAME = 'bootstrap admin';
 
 const LOOKUP_PREFIX = 16;
 
+/** Principals found by token kept in memory at most; unknown tokens are never kept. */
+const FOUND_CAPACITY = 1_000;
+
 export class SqlitePrincipalStore extends PrincipalStore implements OnApplicationShutdown {
   private readonly db: Database.Database;
   private readonly byTokenHash: Database.Statement<[string], Row>;
+  private readonly changes: ChangeCounter;
+  /** Principals found by token hash, valid while the file's change count is `foundAt`. */
+  private readonly found = new Map<string, StoredPrincipal>();
+  private foundAt = -1;
 
   constructor(path: string) {
     super();
@@ -66,13 +73,29 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.byTokenHash = this.db.prepare(
       `SELECT * FROM principals WHERE substr(token_hash, 1, ${LOOKUP_PREFIX}) = ?`,
     );
+    this.changes = new ChangeCounter(this.db);
   }
 
+  /**
+   * Every request authenticates here. A principal found before is answered from memory while the
+   * file is unchanged since (no write by this store, PRAGMA data_version unmoved), so a disabling,
+   * a rotation or an expiry set by any process is seen by the next request, as with a query.
+   */
   findByTokenHash(tokenHash: string): StoredPrincipal | undefined {
+    const count = this.changes.current();
+    if (count !== this.foundAt) {
+      this.found.clear();
+      this.foundAt = count;
+    }
+    const known = this.found.get(tokenHash);
+    if (known) return known;
     const row = this.byTokenHash
       .all(tokenHash.slice(0, LOOKUP_PREFIX))
       .find((candidate) => sameHash(candidate.token_hash, tokenHash));
-    return row ? toPrincipal(row) : undefined;
+    if (!row) return undefined;
+    const principal = toPrincipal(row);
+    if (this.found.size < FOUND_CAPACITY) this.found.set(tokenHash, principal);
+    return principal;
   }
 
   insert(principal: StoredPrincipal, tokenHash: string): void {
@@ -90,6 +113,7 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
         tokenHash,
         principal.expiresAt ?? null,
       );
+    this.changes.ownCommit();
   }
 
   findBootstrapAdmin() {
@@ -105,6 +129,7 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.db
       .prepare('UPDATE principals SET token_hash = ?, token_rotations = token_rotations + 1 WHERE id = ?')
       .run(tokenHash, principalId);
+    this.changes.ownCommit();
   }
 
   findById(principalId: string): StoredPrincipal | undefined {
@@ -123,6 +148,7 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
     this.db
       .prepare('UPDATE principals SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL')
       .run(now, principalId);
+    this.changes.ownCommit();
   }
 
   onApplicationShutdown(): void {

@@ -14,12 +14,27 @@ type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown 
 
 export type GroupCommitStats = { transactions: number; appends: number };
 
+/** A stream an append of the committed transaction wrote to (a retry that wrote nothing is not one). */
+export type CommittedAppend = Readonly<{ streamId: string; version: number }>;
+
 /**
  * Work that must commit atomically with the appends (e.g. the transparency log's Merkle tree).
  * Runs once per transaction, after its appends and before COMMIT; if it throws, the whole
  * transaction rolls back and every append in it fails.
  */
 export type CommitHook = (db: Database.Database) => void;
+
+/** Positions above the head at BEGIN are this transaction's; a retry's stored events lie below it. */
+const written = (
+  batch: readonly AppendRequest[],
+  outcomes: readonly Outcome[],
+  headBefore: number,
+): CommittedAppend[] =>
+  outcomes.flatMap((outcome, i) =>
+    outcome.ok && Number(outcome.result.lastPosition) > headBefore
+      ? [{ streamId: batch[i].streamId, version: outcome.result.nextExpectedVersion }]
+      : [],
+  );
 
 /**
  * Group commit: appends queued while the event loop is busy share one transaction, so one fsync
@@ -37,7 +52,7 @@ export class GroupCommit {
   constructor(
     private readonly db: Database.Database,
     private readonly s: Statements,
-    private readonly onCommitted: () => void,
+    private readonly onCommitted: (appended: readonly CommittedAppend[]) => void,
     private readonly maxAppendsPerTransaction = 1000,
     private readonly observer?: AppendObserver,
     private readonly beforeCommit?: CommitHook,
@@ -71,7 +86,7 @@ export class GroupCommit {
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
     if (this.observer) this.report(batch, outcomes, headBefore, this.observer);
-    if (outcomes.some((o) => o.ok)) this.onCommitted();
+    if (outcomes.some((o) => o.ok)) this.onCommitted(written(batch, outcomes, headBefore));
     if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 
@@ -93,7 +108,7 @@ export class GroupCommit {
     });
   }
 
-  /** `headBefore`: the log's head once the write lock is held (read only for an observer). */
+  /** `headBefore`: the log's head once the write lock is held. */
   private commit(batch: readonly Pending[]): { outcomes: Outcome[]; headBefore: number } {
     const failed = (error: unknown) => {
       const failure = { ok: false, error: toStoreError(error) } as const;
@@ -105,7 +120,7 @@ export class GroupCommit {
       return failed(error);
     }
     try {
-      const headBefore = this.observer ? (this.s.head.get()?.head ?? 0) : 0;
+      const headBefore = this.s.head.get()?.head ?? 0;
       const outcomes = batch.map((request) => this.applyInSavepoint(request));
       if (outcomes.some((o) => o.ok)) this.beforeCommit?.(this.db);
       this.s.commit.run();

@@ -5,6 +5,7 @@ import type { AppendObserver } from '../observer';
 import {
   EventStore,
   type BatchHandler,
+  type ChangeMark,
   type EventSchemaVersions,
   type ReadAllOptions,
   type ReadStreamOptions,
@@ -13,9 +14,10 @@ import {
 } from '../event-store';
 import { sequencePosition } from '../position';
 import { openConnection, type ConnectionOptions } from './connection';
-import { type CommitHook, GroupCommit, type GroupCommitStats } from './group-commit';
+import { type CommitHook, type CommittedAppend, GroupCommit, type GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
 import { prepareStatements, toRecordedEvent, type Statements } from './statements';
+import { StreamChanges } from './stream-changes';
 import { CommitSignal, followLog } from './subscription';
 
 export type SqliteEventStoreOptions = ConnectionOptions &
@@ -51,6 +53,7 @@ const limit = (maxCount: number | undefined): number => (maxCount === undefined 
 export class SqliteEventStore extends EventStore {
   private readonly signal = new CommitSignal();
   private readonly writer: GroupCommit;
+  private readonly changes: StreamChanges;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -64,7 +67,12 @@ export class SqliteEventStore extends EventStore {
     commitHook?: CommitHook,
   ) {
     super(schemaVersions);
-    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer, commitHook);
+    this.changes = new StreamChanges(db);
+    const committed = (appended: readonly CommittedAppend[]) => {
+      this.changes.committed(appended);
+      this.signal.notify();
+    };
+    this.writer = new GroupCommit(db, s, committed, undefined, observer, commitHook);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
@@ -103,6 +111,18 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) return Promise.reject(new EventStoreError('The event store is closed'));
     if (events.length === 0) return Promise.reject(new EventStoreError('An append needs at least one event'));
     return this.writer.append({ streamId, events, expectedVersion: options.expectedVersion ?? 'any' });
+  }
+
+  override changeMark(): ChangeMark | undefined {
+    return this.read(() => this.changes.mark());
+  }
+
+  override unchangedSince(streamId: string, mark: ChangeMark): boolean {
+    return this.read(() => this.changes.unchangedSince(streamId, mark));
+  }
+
+  override markOfAppend(streamId: string, version: number): ChangeMark | undefined {
+    return this.changes.markOfAppend(streamId, version);
   }
 
   override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../envelope';
 import type { EventStore } from '../event-store';
 import { describeAppendContract } from './append.contract';
 import { describeChainContract } from './chain.contract';
+import { describeChangeMarkContract } from './change-mark.contract';
 import type { ContractContext } from './fixtures';
 import { describeHandleCommandContract } from './handle-command.contract';
 import { describeReadContract } from './read.contract';
@@ -53,5 +54,6 @@ export const describeEventStoreContract = (name: string, factory: EventStoreCont
     describeChainContract(context);
     describeSubscribeContract(context);
     describeHandleCommandContract(context);
+    describeChangeMarkContract(context);
   });
 };
