@@ -1,1 +1,2 @@
 export * from './open';
+export * from './checkpointer';

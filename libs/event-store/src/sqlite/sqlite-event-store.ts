@@ -12,6 +12,7 @@ import {
   type Subscription,
 } from '../event-store';
 import { sequencePosition } from '../position';
+import { BackgroundCheckpoints, WAL_DEFAULTS, type WalSettings } from './background-checkpoints';
 import { openConnection, type ConnectionOptions } from './connection';
 import { type CommitHook, GroupCommit, type GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
@@ -28,6 +29,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
     observer?: AppendObserver;
     /** Runs inside every append transaction, before COMMIT (see CommitHook). */
     commitHook?: CommitHook;
+    /** When and how the WAL is checkpointed off the event loop (see BackgroundCheckpoints). */
+    wal?: Partial<WalSettings>;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -51,6 +54,7 @@ const limit = (maxCount: number | undefined): number => (maxCount === undefined 
 export class SqliteEventStore extends EventStore {
   private readonly signal = new CommitSignal();
   private readonly writer: GroupCommit;
+  private readonly checkpoints: BackgroundCheckpoints;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -59,25 +63,22 @@ export class SqliteEventStore extends EventStore {
     private readonly db: Database.Database,
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
-    schemaVersions: EventSchemaVersions | undefined,
-    observer?: AppendObserver,
-    commitHook?: CommitHook,
+    options: SqliteEventStoreOptions,
   ) {
-    super(schemaVersions);
-    this.writer = new GroupCommit(db, s, () => this.signal.notify(), undefined, observer, commitHook);
+    super(options.schemaVersions);
+    const committed = () => {
+      this.signal.notify();
+      this.checkpoints.committed();
+    };
+    this.writer = new GroupCommit(db, s, committed, undefined, options.observer, options.commitHook);
+    const wal = { ...WAL_DEFAULTS, ...options.wal };
+    this.checkpoints = new BackgroundCheckpoints(db, options.path, this.writer, wal);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(
-      db,
-      prepareStatements(db),
-      options.pollIntervalMs ?? 200,
-      options.schemaVersions,
-      options.observer,
-      options.commitHook,
-    );
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
@@ -141,6 +142,7 @@ export class SqliteEventStore extends EventStore {
       await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
       this.closed = true;
       await this.writer.whenIdle();
+      await this.checkpoints.stop();
       this.db.close();
     })();
     return this.closing;
