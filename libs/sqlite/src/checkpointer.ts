@@ -36,19 +36,23 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
 db.pragma('synchronous = NORMAL');
 let timer;
-const later = () => { timer = setTimeout(tick, workerData.everyMs); };
+let stopped = false;
+const later = () => { if (!stopped) timer = setTimeout(tick, workerData.everyMs); };
 const tick = () => {
   let log = 0;
   try { [{ log }] = db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
   if (workerData.restartAtFrames !== undefined && log >= workerData.restartAtFrames) parentPort.postMessage('pause');
   else later();
 };
+// A 'paused' that crossed 'stop' on the way is ignored: the connection is closed.
 parentPort.on('message', (message) => {
+  if (stopped) return;
   if (message === 'paused') {
     try { db.pragma('wal_checkpoint(RESTART)'); } catch {}
     parentPort.postMessage('resume');
     later();
   } else if (message === 'stop') {
+    stopped = true;
     clearTimeout(timer);
     db.close();
     parentPort.close();
@@ -64,15 +68,17 @@ export const startCheckpointer = (path: string, options: CheckpointerOptions): C
   const workerData = { driver, path, everyMs, busyTimeoutMs, restartAtFrames: restart?.atFrames };
   // No execArgv: the worker runs plain JavaScript and needs none of the parent's loaders.
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData, execArgv: [] });
+  let stopping: Promise<void> | undefined;
   worker.on('message', (message) => {
     // Referenced while the writer is paused: its queued appends must not be dropped by an exit.
-    if (message === 'pause') {
+    // A 'pause' that crossed 'stop' is not answered: the worker ends without restarting.
+    if (message === 'pause' && !stopping) {
       worker.ref();
       restart?.writer.pause();
       worker.postMessage('paused');
     } else if (message === 'resume') {
       restart?.writer.resume();
-      worker.unref();
+      if (!stopping) worker.unref();
     }
   });
   // An error ends the worker; 'exit' follows, and the writer must never stay paused.
@@ -87,7 +93,6 @@ export const startCheckpointer = (path: string, options: CheckpointerOptions): C
   // that exits without stopping it leaves at most a checkpoint half done, which SQLite redoes
   // from the WAL on the next open.
   worker.unref();
-  let stopping: Promise<void> | undefined;
   const stop = () => {
     // Referenced again, so that a caller awaiting the stop is not cut short by the process exiting.
     stopping ??= (worker.ref(), worker.postMessage('stop'), exited);

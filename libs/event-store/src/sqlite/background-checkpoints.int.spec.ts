@@ -53,4 +53,23 @@ describe('SqliteEventStore background checkpoints', () => {
     db.close();
     expect([count.n, integrity]).toEqual([EVENTS, 'ok']);
   }, 60_000);
+
+  it('closes, with every append answered, however a WAL restart and the close cross', async () => {
+    // Given stores whose worker asks for a restart at nearly every tick
+    for (let round = 0; round < 8; round++) {
+      const path = dir.nextFile();
+      const wal = { backgroundAfterCommits: 0, checkpointEveryMs: 1, restartAtBytes: 16 * 1024 };
+      const store = SqliteEventStore.open({ path, wal });
+
+      // When each is closed right after a load, while a pause for a restart may be on its way
+      const appends = Array.from({ length: 400 }, (_, n) => store.append(`cross-${n % 8}`, [newEvent()]));
+      await Promise.all(appends);
+      await store.close();
+
+      // Then the close returned (a hang fails on the test's timeout) and every append is stored
+      const reopened = SqliteEventStore.open({ path });
+      expect(await reopened.readAll()).toHaveLength(400);
+      await reopened.close();
+    }
+  }, 30_000);
 });
