@@ -1,8 +1,10 @@
 /**
  * The writer the crash-safety test kills: appends to a few streams at once, through the real
  * adapter, and prints one JSON line per append only after `append` has resolved (i.e. committed).
- * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file> [tree]
- * With `tree`, the store keeps the transparency log's tree in its append transactions.
+ * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file> [tree] [wal]
+ * With `tree`, the store keeps the transparency log's tree in its append transactions. With `wal`,
+ * a worker thread checkpoints from the first commit and restarts the WAL every few pages, so kills
+ * land in the middle of background checkpoints and restarts.
  */
 import { randomUUID } from 'node:crypto';
 import { metadataFor } from '@credence/event-store/testing';
@@ -45,9 +47,13 @@ const writeStream = async (store: SqliteEventStore, streamId: string): Promise<n
 
 const path = process.argv[2];
 if (!path) throw new Error('usage: sqlite-crash-writer.ts <db-file>');
+const modes = process.argv.slice(3);
 const store = SqliteEventStore.open({
   path,
-  commitHook: process.argv[3] === 'tree' ? embeddedTreeHook() : undefined,
+  commitHook: modes.includes('tree') ? embeddedTreeHook() : undefined,
+  wal: modes.includes('wal')
+    ? { backgroundAfterCommits: 0, checkpointEveryMs: 1, restartAtBytes: 16 * 1024 }
+    : undefined,
 });
 Promise.all(Array.from({ length: WRITERS }, (_, i) => writeStream(store, `crash-${i}`))).catch(
   (error: unknown) => {

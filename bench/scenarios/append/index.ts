@@ -6,10 +6,12 @@ import { round } from '../../harness/stats';
 import { credentialWorkload } from '../../workload/credential-events';
 import { driveWriters } from './driver';
 import { emmettWriters, loadEmmett } from './emmett';
+import { WAL_DEFAULTS } from '@credence/event-store/sqlite';
 import { rawCeiling } from './raw';
 import { storeWriters } from './store';
 
 const SCENARIO = '1. Durable append';
+const MIB = 1024 * 1024;
 
 /**
  * The peer beside the store at 64 writers: its figures, or why there are none. Emmett prints every
@@ -46,6 +48,36 @@ const runEmmett = async (
   } finally {
     console.log = print;
   }
+};
+
+/**
+ * The WAL file under the load, beside the size past which the background checkpointer restarts it:
+ * the file must stay bounded although the writer never checkpoints itself (see BackgroundCheckpoints).
+ */
+const walFigures = (
+  wal: Readonly<{ peakBytes: number; finalBytes: number }>,
+  conditions: Record<string, unknown>,
+): Figure[] => {
+  const bound = { name: 'restart bound', value: WAL_DEFAULTS.restartAtBytes / MIB };
+  return [
+    measured({
+      scenario: SCENARIO,
+      figure: `${String(conditions.writers)} writers, WAL file peak`,
+      value: round(wal.peakBytes / MIB, 1),
+      unit: 'MiB',
+      baseline: bound,
+      goal: atMost((2 * WAL_DEFAULTS.restartAtBytes) / MIB, ' MiB'),
+      conditions,
+    }),
+    measured({
+      scenario: SCENARIO,
+      figure: `${String(conditions.writers)} writers, WAL file at the end of the load`,
+      value: round(wal.finalBytes / MIB, 1),
+      unit: 'MiB',
+      baseline: bound,
+      conditions,
+    }),
+  ];
 };
 
 const run = async (context: ScenarioContext): Promise<Figure[]> => {
@@ -149,6 +181,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
           : `Emmett at ${size.writers} writers: p50 ${round(emmett.p50Ms, 1)} ms, p99 ${round(emmett.p99Ms, 1)} ms (its appends queue one at a time).`,
       conditions: emmettConditions,
     }),
+    ...walFigures(store.wal, { ...conditions, wal: WAL_DEFAULTS }),
   ];
   const singleConditions = {
     writers: 1,

@@ -1,2 +1,3 @@
 export * from './open';
 export * from './change-counter';
+export * from './checkpointer';

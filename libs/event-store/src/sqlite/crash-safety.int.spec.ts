@@ -6,6 +6,7 @@ import { tempDir } from '../testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const CYCLES = 20;
+const WAL_CYCLES = 10;
 
 const dir = tempDir('sqlite-crash');
 afterAll(() => dir.remove());
@@ -38,23 +39,43 @@ const expectIntact = (path: string, log: readonly RecordedEvent[], acked: Readon
   }
 };
 
+/**
+ * Kills the writer `cycles` times, at `killAfter(cycle)` acknowledged appends, and checks the file
+ * after each kill; returns how many appends were acknowledged in all.
+ */
+const killRepeatedly = async (
+  path: string,
+  cycles: number,
+  killAfter: (cycle: number) => number,
+  ...writerArgs: string[]
+): Promise<number> => {
+  const acked = new Map<string, string>();
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    const acks = await runAndKill(path, killAfter(cycle), ...writerArgs);
+    for (const ack of acks) {
+      ack.eventIds.forEach((id, i) =>
+        acked.set(id, `${ack.streamId}@${ack.versions[i]}#${ack.positions[i]}`),
+      );
+    }
+    const store = SqliteEventStore.open({ path });
+    const log = await store.readAll();
+    await store.close();
+    expectIntact(path, log, acked);
+  }
+  return acked.size;
+};
+
 describe('SqliteEventStore crash safety', () => {
   it(`keeps every acknowledged append, gapless and chained, through ${CYCLES} SIGKILLs under load`, async () => {
-    const path = dir.nextFile('crash');
-    const acked = new Map<string, string>();
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
-      // Vary the moment of death so kills land at different points of the write path.
-      const acks = await runAndKill(path, 3 + ((cycle * 37) % 90));
-      for (const ack of acks) {
-        ack.eventIds.forEach((id, i) =>
-          acked.set(id, `${ack.streamId}@${ack.versions[i]}#${ack.positions[i]}`),
-        );
-      }
-      const store = SqliteEventStore.open({ path });
-      const log = await store.readAll();
-      await store.close();
-      expectIntact(path, log, acked);
-    }
-    expect(acked.size).toBeGreaterThan(CYCLES * 3);
+    // Vary the moment of death so kills land at different points of the write path.
+    const acked = await killRepeatedly(dir.nextFile('crash'), CYCLES, (cycle) => 3 + ((cycle * 37) % 90));
+    expect(acked).toBeGreaterThan(CYCLES * 3);
+  }, 180_000);
+
+  it(`keeps every acknowledged append through ${WAL_CYCLES} SIGKILLs amid background checkpoints and WAL restarts`, async () => {
+    // Later kills than above: the checkpointer's worker takes tens of ms to start.
+    const killAfter = (cycle: number) => 40 + ((cycle * 53) % 300);
+    const acked = await killRepeatedly(dir.nextFile('crash-wal'), WAL_CYCLES, killAfter, 'wal');
+    expect(acked).toBeGreaterThan(WAL_CYCLES * 40);
   }, 180_000);
 });

@@ -46,6 +46,7 @@ const written = (
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
+  private paused = false;
   private idleWaiters: (() => void)[] = [];
   readonly stats: GroupCommitStats = { transactions: 0, appends: 0 };
 
@@ -67,18 +68,32 @@ export class GroupCommit {
 
   /** Resolves once every queued append has been answered. */
   whenIdle(): Promise<void> {
-    if (!this.scheduled) return Promise.resolve();
+    if (!this.scheduled && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * Begins no transaction until `resume` (for a WAL restart, see BackgroundCheckpoints); appends
+   * queue meanwhile. Never called mid-transaction: a flush runs synchronously from start to COMMIT.
+   */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.queue.length > 0) this.schedule();
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.paused) return;
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
+    if (this.paused) return; // resume() schedules the queue again
     const batch = this.queue.splice(0, this.maxAppendsPerTransaction);
     if (this.queue.length > 0) this.schedule();
     const { outcomes, headBefore } = this.commit(batch);

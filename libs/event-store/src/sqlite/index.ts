@@ -2,3 +2,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions, type SqliteSettings } f
 export type { CommitHook, GroupCommitStats } from './group-commit';
 export { SCHEMA_VERSION } from './schema';
 export { toRecordedEvent, type EventRow } from './statements';
+export { WAL_DEFAULTS, type WalSettings } from './background-checkpoints';

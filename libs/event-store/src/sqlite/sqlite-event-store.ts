@@ -13,6 +13,7 @@ import {
   type Subscription,
 } from '../event-store';
 import { sequencePosition } from '../position';
+import { BackgroundCheckpoints, WAL_DEFAULTS, type WalSettings } from './background-checkpoints';
 import { openConnection, type ConnectionOptions } from './connection';
 import { type CommitHook, type CommittedAppend, GroupCommit, type GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
@@ -30,6 +31,8 @@ export type SqliteEventStoreOptions = ConnectionOptions &
     observer?: AppendObserver;
     /** Runs inside every append transaction, before COMMIT (see CommitHook). */
     commitHook?: CommitHook;
+    /** When and how the WAL is checkpointed off the event loop (see BackgroundCheckpoints). */
+    wal?: Partial<WalSettings>;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -54,6 +57,7 @@ export class SqliteEventStore extends EventStore {
   private readonly signal = new CommitSignal();
   private readonly writer: GroupCommit;
   private readonly changes: StreamChanges;
+  private readonly checkpoints: BackgroundCheckpoints;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -62,30 +66,24 @@ export class SqliteEventStore extends EventStore {
     private readonly db: Database.Database,
     private readonly s: Statements,
     private readonly pollIntervalMs: number,
-    schemaVersions: EventSchemaVersions | undefined,
-    observer?: AppendObserver,
-    commitHook?: CommitHook,
+    options: SqliteEventStoreOptions,
   ) {
-    super(schemaVersions);
+    super(options.schemaVersions);
     this.changes = new StreamChanges(db);
     const committed = (appended: readonly CommittedAppend[]) => {
       this.changes.committed(appended);
       this.signal.notify();
+      this.checkpoints.committed();
     };
-    this.writer = new GroupCommit(db, s, committed, undefined, observer, commitHook);
+    this.writer = new GroupCommit(db, s, committed, undefined, options.observer, options.commitHook);
+    const wal = { ...WAL_DEFAULTS, ...options.wal };
+    this.checkpoints = new BackgroundCheckpoints(db, options.path, this.writer, wal);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(
-      db,
-      prepareStatements(db),
-      options.pollIntervalMs ?? 200,
-      options.schemaVersions,
-      options.observer,
-      options.commitHook,
-    );
+    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options);
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
@@ -161,6 +159,7 @@ export class SqliteEventStore extends EventStore {
       await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
       this.closed = true;
       await this.writer.whenIdle();
+      await this.checkpoints.stop();
       this.db.close();
     })();
     return this.closing;

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
+import { startCheckpointer } from '@credence/sqlite';
 import type { ReadModelDatabase } from './database';
 
 /** Page cache for the writer meanwhile: a 50,000-event transaction dirties tens of MB of pages. */
@@ -8,28 +7,6 @@ const BULK_CACHE_KIB = 65_536;
 /** If the background checkpoints fall behind, the writer checkpoints itself at this many WAL pages. */
 const BACKSTOP_WAL_PAGES = 50_000;
 const CHECKPOINT_EVERY_MS = 100;
-
-// Plain CommonJS run in a worker thread, with its own connection to the same file. PASSIVE never
-// waits on the writer or readers; NORMAL makes the checkpoint fsync the WAL before copying it and
-// the database after, as the writer's own checkpoints would.
-const CHECKPOINTER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-db.pragma('synchronous = NORMAL');
-let timer;
-const tick = () => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
-  timer = setTimeout(tick, workerData.everyMs);
-};
-parentPort.once('message', () => { clearTimeout(timer); db.close(); parentPort.close(); });
-tick();
-`;
-
-const startCheckpointer = (path: string): Worker => {
-  const driver = createRequire(__filename).resolve('better-sqlite3');
-  return new Worker(CHECKPOINTER, { eval: true, workerData: { driver, path, everyMs: CHECKPOINT_EVERY_MS } });
-};
 
 const pragma = async (rm: ReadModelDatabase, name: string): Promise<number> => {
   const { rows } = await sql.raw<Record<string, number>>(`pragma ${name}`).execute(rm.db);
@@ -54,13 +31,11 @@ export const withBulkWrites = async <T>(rm: ReadModelDatabase, work: () => Promi
   };
   await setPragma(rm, 'cache_size', -BULK_CACHE_KIB);
   await setPragma(rm, 'wal_autocheckpoint', BACKSTOP_WAL_PAGES);
-  const checkpointer = startCheckpointer(rm.sqlite.path);
+  const checkpointer = startCheckpointer(rm.sqlite.path, { everyMs: CHECKPOINT_EVERY_MS });
   try {
     return await work();
   } finally {
-    const exited = new Promise((resolve) => checkpointer.once('exit', resolve));
-    checkpointer.postMessage('stop');
-    await exited;
+    await checkpointer.stop();
     await setPragma(rm, 'wal_autocheckpoint', before.autocheckpoint);
     await setPragma(rm, 'cache_size', before.cache);
     // Leaves the WAL file small again (it grew by up to the backstop); on readers, it gives up after busy_timeout.
