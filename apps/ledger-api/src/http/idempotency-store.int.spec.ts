@@ -14,11 +14,11 @@ describe('SqliteIdempotencyStore retention', () => {
 
   const response = { fingerprint: 'f', headers: { location: '/v1/x' }, body: { id: 'x' } };
 
-  it('replays within the retention and forgets after it', () => {
+  it('replays within the retention and forgets after it', async () => {
     const store = new SqliteIdempotencyStore(join(dir, 'api.sqlite'), 24 * HOUR);
-    store.save('p1', 'k1', response, at(0));
-    expect(store.find('p1', 'k1', at(23 * HOUR))).toEqual(response);
-    expect(store.find('p1', 'k1', at(24 * HOUR + 1))).toBeUndefined();
+    await store.save('p1', 'k1', response, at(0));
+    expect(await store.find('p1', 'k1', at(23 * HOUR))).toEqual(response);
+    expect(await store.find('p1', 'k1', at(24 * HOUR + 1))).toBeUndefined();
     store.onApplicationShutdown();
   });
 
@@ -33,7 +33,7 @@ describe('SqliteIdempotencyStore retention', () => {
     expect(rows).toEqual([{ key: 'new' }]);
   });
 
-  it('deletes, on opening, records an older version stored with a token in them', () => {
+  it('deletes, on opening, records an older version stored with a token in them', async () => {
     const path = join(dir, 'api.sqlite');
     new SqliteIdempotencyStore(path, HOUR).onApplicationShutdown();
     const db = new Database(path);
@@ -47,7 +47,7 @@ describe('SqliteIdempotencyStore retention', () => {
     );
     db.close();
     const store = new SqliteIdempotencyStore(path, 1000 * 24 * HOUR);
-    expect(store.find('p', 'k', at(0))).toBeUndefined();
+    expect(await store.find('p', 'k', at(0))).toBeUndefined();
     store.onApplicationShutdown();
   });
 });
@@ -78,12 +78,12 @@ describe('SqliteIdempotencyStore group commit', () => {
     return keys;
   };
 
-  it('given a save, then find replays it at once, and the file holds it once the save settles', async () => {
+  it('given a save not yet committed, when a twin finds it, then the replay waits for the commit', async () => {
     const saved = store.save('p1', 'k1', response('a'), at(0));
-    expect(store.find('p1', 'k1', at(1))).toEqual(response('a'));
+    const replayed = store.find('p1', 'k1', at(1)).then((found) => ({ found, inFile: keysInFile() }));
     expect(keysInFile()).toEqual([]);
     await saved;
-    expect(keysInFile()).toEqual(['k1']);
+    expect(await replayed).toEqual({ found: response('a'), inFile: ['k1'] });
   });
 
   it('given 200 saves in one turn, when committed, then they share one transaction, not one each', async () => {
@@ -102,13 +102,13 @@ describe('SqliteIdempotencyStore group commit', () => {
     const twin = store.save('p1', 'k1', response('twin'), at(0));
     await Promise.all([first, twin]);
     await store.save('p1', 'k1', response('later'), at(HOUR));
-    expect(store.find('p1', 'k1', at(2 * HOUR))).toEqual(response('first'));
+    expect(await store.find('p1', 'k1', at(2 * HOUR))).toEqual(response('first'));
   });
 
   it('given an expired record under the key, when saved again, then the new answer replaces it', async () => {
     await store.save('p1', 'k1', response('old'), at(0));
     await store.save('p1', 'k1', response('new'), at(25 * HOUR));
-    expect(store.find('p1', 'k1', at(26 * HOUR))).toEqual(response('new'));
+    expect(await store.find('p1', 'k1', at(26 * HOUR))).toEqual(response('new'));
   });
 
   it('given saves not yet committed, when the app shuts down, then they are in the file and settle', async () => {
@@ -132,7 +132,15 @@ describe('SqliteIdempotencyStore group commit', () => {
     await expect(store.save('p1', 'k1', refused, at(0))).rejects.toMatchObject({
       code: 'SQLITE_CONSTRAINT_NOTNULL',
     });
-    expect(store.find('p1', 'k1', at(0))).toBeUndefined();
+    expect(await store.find('p1', 'k1', at(0))).toBeUndefined();
     expect(keysInFile()).toEqual([]);
+  });
+
+  it('given a twin that finds a record before its commit fails, then the twin gets no replay', async () => {
+    const refused = { ...response('a'), fingerprint: null as unknown as string };
+    const saved = store.save('p1', 'k1', refused, at(0));
+    const twin = store.find('p1', 'k1', at(0));
+    await expect(saved).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_NOTNULL' });
+    expect(await twin).toBeUndefined();
   });
 });

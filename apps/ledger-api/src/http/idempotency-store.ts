@@ -14,11 +14,16 @@ export type StoredResponse = Readonly<{
  * retention period. Never holds secrets: the interceptor strips them before saving.
  */
 export abstract class IdempotencyStore {
-  abstract find(principalId: string, key: string, now: Date): StoredResponse | undefined;
   /**
-   * Visible to `find` at once; settles once the record is committed, so an answer can wait for its
-   * record as it did when each save was its own transaction. A record for a key that already has a
-   * live one is ignored: a concurrent twin's answer names the same resource.
+   * The live record for the key, once it is committed: a twin never replays an answer that was not
+   * recorded. Undefined when there is none, or when its commit failed.
+   */
+  abstract find(principalId: string, key: string, now: Date): Promise<StoredResponse | undefined>;
+  /**
+   * Visible to `find` at once, which waits for its commit; settles once the record is committed, so
+   * an answer can wait for its record as it did when each save was its own transaction. A record
+   * for a key that already has a live one is ignored: a concurrent twin's answer names the same
+   * resource.
    */
   abstract save(principalId: string, key: string, response: StoredResponse, now: Date): Promise<void>;
 }
@@ -27,6 +32,12 @@ type Row = { fingerprint: string; headers: string; body: string };
 type Queued = Row & { principalId: string; key: string; createdAt: string; cutoff: string };
 
 const PURGE_EVERY_MS = 3_600_000;
+
+const stored = (row: Row): StoredResponse => ({
+  fingerprint: row.fingerprint,
+  headers: JSON.parse(row.headers),
+  body: JSON.parse(row.body),
+});
 
 /**
  * NORMAL sync on purpose: losing the last saved answers on power loss is harmless, because the
@@ -97,13 +108,20 @@ export class SqliteIdempotencyStore extends IdempotencyStore implements OnApplic
     return new Date(now.getTime() - this.ttlMs).toISOString();
   }
 
-  find(principalId: string, key: string, now: Date): StoredResponse | undefined {
+  async find(principalId: string, key: string, now: Date): Promise<StoredResponse | undefined> {
     const cutoff = this.cutoff(now);
     const queued = this.queued.get(`${principalId}\u0000${key}`);
-    const row = queued && queued.createdAt > cutoff ? queued : this.select.get(principalId, key, cutoff);
-    return (
-      row && { fingerprint: row.fingerprint, headers: JSON.parse(row.headers), body: JSON.parse(row.body) }
-    );
+    if (queued && queued.createdAt > cutoff) {
+      // A twin's replay waits for the record's commit, as the first answer does. Should the commit
+      // fail, the twin runs the command itself, which the stream deduplicates by its commandId.
+      const committed = await this.commitSoon().then(
+        () => true,
+        () => false,
+      );
+      return committed ? stored(queued) : undefined;
+    }
+    const row = this.select.get(principalId, key, cutoff);
+    return row && stored(row);
   }
 
   save(principalId: string, key: string, response: StoredResponse, now: Date): Promise<void> {

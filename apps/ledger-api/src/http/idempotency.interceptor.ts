@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mergeMap, type Observable, of, tap } from 'rxjs';
+import { from, mergeMap, type Observable, of, tap } from 'rxjs';
 import canonicalize from 'canonicalize';
 import type { Principal } from '@credence/domain';
 import { IdempotencyKeyReusedError } from '@credence/ledger';
@@ -37,28 +37,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const fingerprint = createHash('sha256')
       .update(`${request.method} ${request.url}\n${canonicalize(request.body ?? null) ?? ''}`)
       .digest('hex');
-    const stored = this.store.find(principalId, key, new Date());
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
-      for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
-      void reply.header('idempotent-replayed', 'true');
-      return of(stored.body);
-    }
-    return next.handle().pipe(
-      mergeMap(async (body) => {
-        noStoreIfSecret(reply, body);
-        const headers: Record<string, string> = {};
-        for (const name of REPLAYED_HEADERS) {
-          const value = reply.getHeader(name);
-          if (typeof value === 'string') headers[name] = value;
+    return from(this.store.find(principalId, key, new Date())).pipe(
+      mergeMap((stored) => {
+        if (stored) {
+          if (stored.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError(key);
+          for (const [name, value] of Object.entries(stored.headers)) void reply.header(name, value);
+          void reply.header('idempotent-replayed', 'true');
+          return of(stored.body);
         }
-        await this.store.save(
-          principalId,
-          key,
-          { fingerprint, headers, body: withoutSecrets(body) },
-          new Date(),
+        return next.handle().pipe(
+          mergeMap(async (body) => {
+            noStoreIfSecret(reply, body);
+            const headers: Record<string, string> = {};
+            for (const name of REPLAYED_HEADERS) {
+              const value = reply.getHeader(name);
+              if (typeof value === 'string') headers[name] = value;
+            }
+            await this.store.save(
+              principalId,
+              key,
+              { fingerprint, headers, body: withoutSecrets(body) },
+              new Date(),
+            );
+            return body;
+          }),
         );
-        return body;
       }),
     );
   }
