@@ -128,7 +128,9 @@ export const registerSecurity = async (
     // The API is fetched cross-origin by nothing unless CORS says so; these defaults would break the console's own fonts.
     crossOriginEmbedderPolicy: false,
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, () => done()),
+  );
   // Callback hooks, not async ones: a promise per hook per request, for work that never waits.
   fastify.addHook('onSend', (request, reply, _payload, done) => {
     if (request.url === '/docs' || request.url.startsWith('/docs/'))
