@@ -28,6 +28,40 @@ describe('The HTTP edge: headers, CORS, body limits, rate limits', () => {
       expect(docs.headers.get('content-security-policy')).toContain("script-src 'self';");
     });
 
+    it('sends the same security headers on every answer, a refusal and an unknown route included', async () => {
+      // Given an authenticated read, a 401 and a 404 from the router
+      const answers = await Promise.all([
+        ledger.request('GET', '/v1/rulesets', { token: ADMIN_TOKEN }),
+        ledger.request('GET', '/v1/rulesets'),
+        ledger.request('GET', '/v1/no-such-route', { token: ADMIN_TOKEN }),
+      ]);
+      // When their security headers are read, then each carries helmet's set, as configured
+      const expected = {
+        'content-security-policy':
+          "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';" +
+          "connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'referrer-policy': 'no-referrer',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+      };
+      expect(answers.map((a) => a.status)).toEqual([200, 401, 404]);
+      for (const answer of answers) {
+        const sent = Object.fromEntries(
+          Object.keys(expected).map((name) => [name, answer.headers.get(name)]),
+        );
+        expect(sent).toEqual(expected);
+        expect(answer.headers.get('cross-origin-embedder-policy')).toBeNull();
+      }
+    });
+
     it('answers a preflight without 404 and, with CORS off, grants no origin', async () => {
       const reply = await raw('/v1/credentials', {
         method: 'OPTIONS',

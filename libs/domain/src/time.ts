@@ -9,22 +9,27 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
 
-/** Date.parse rolls 2025-02-30 over to March; a typo in a validity date must not. */
-const isCalendarValid = ([year, month, day, hour = 0, minute = 0, second = 0]: number[]) =>
-  month >= 1 &&
-  month <= 12 &&
-  day >= 1 &&
-  day <= daysInMonth(year, month - 1) &&
-  hour < 24 &&
-  minute < 60 &&
-  second < 60;
+/**
+ * Date.parse rolls 2025-02-30 over to March; a typo in a validity date must not. Reads the
+ * pattern's groups in place: instants are parsed several times per read request (issue 20).
+ */
+const isCalendarValid = (parts: RegExpExecArray) => {
+  const month = Number(parts[2]);
+  const day = Number(parts[3]);
+  // The time groups match together or not at all.
+  const timed = parts[4] !== undefined;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(Number(parts[1]), month - 1) &&
+    (!timed || (Number(parts[4]) < 24 && Number(parts[5]) < 60 && Number(parts[6]) < 60))
+  );
+};
 
 /** Milliseconds since the epoch; throws `time.invalid-instant` naming the field. */
 export const instantMs = (value: string, field = 'instant'): number => {
-  const parts = RFC3339.exec(value)
-    ?.slice(1)
-    .filter((p) => p !== undefined)
-    .map(Number);
+  const parts = RFC3339.exec(value);
   const ms = parts && isCalendarValid(parts) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms))
     throw invalid('time.invalid-instant', `${field} is not an RFC 3339 instant`, { field, value });

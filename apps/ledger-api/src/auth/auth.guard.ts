@@ -13,17 +13,42 @@ import { TokenRefusedError } from './token-refused';
 import { hashToken, PrincipalStore } from './principal-store';
 import { type AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './roles';
 
+/** What a route declares: public, or the roles that may call it. */
+type RouteAccess = Readonly<{ isPublic: boolean; roles: Role[] | undefined }>;
+
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Per handler: decorators are read once. Their metadata never changes after start-up, and two
+   * reflect-metadata lookups per request showed in a cached GET's profile (issue 20).
+   */
+  private readonly access = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly principals: PrincipalStore,
   ) {}
 
+  private routeAccess(context: ExecutionContext): RouteAccess {
+    // By class, then handler: an inherited handler may sit under classes with other metadata.
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let byHandler = this.access.get(controller);
+    if (!byHandler) this.access.set(controller, (byHandler = new WeakMap()));
+    let access = byHandler.get(handler);
+    if (!access) {
+      const targets = [handler, controller];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets),
+      };
+      byHandler.set(handler, access);
+    }
+    return access;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
+    const { isPublic, roles } = this.routeAccess(context);
+    if (isPublic) return true;
     // Fail closed: a route someone forgot to annotate is reachable by nobody.
     if (!roles || roles.length === 0) throw new ForbiddenException('This route has no role assigned');
 

@@ -15,8 +15,9 @@ export const shutDownGracefully = (
   const fastify = app.getHttpAdapter().getInstance();
   const log = options.logger.child({ context: 'Shutdown' });
   let draining = false;
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, _payload, done) => {
     if (draining) void reply.header('connection', 'close');
+    done();
   });
 
   const drain = async (): Promise<void> => {

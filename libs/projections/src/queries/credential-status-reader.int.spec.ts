@@ -76,6 +76,27 @@ describeEachReadModelStore('the credential status reader', (target) => {
     );
   });
 
+  it('answers from what a later commit wrote, not from what it read before', async () => {
+    // Given a credential the reader asked about before it was projected, and its checkpoints then
+    const read = credentialStatusReader(rm);
+    const question = { atMs: ISSUED_MS + 100 * HOUR, asOfMs: ISSUED_MS + 100 * HOUR };
+    const before = await read('cred-later', question);
+    expect(before.answer).toBeNull();
+    // When its history is appended and projected
+    const [history] = fc.sample(histories, { numRuns: 1, seed: 11 });
+    await appendHistory(store, 'cred-later', historyOf(history, 'cred-later').events);
+    const projector = new Projector(store, rm, PROJECTIONS, { batchSize: 50 });
+    await projector.start();
+    await projector.caughtUp(await store.headPosition());
+    await projector.stop();
+    // Then the same reader answers what the Kysely query answers, at the new checkpoints
+    const after = await read('cred-later', question);
+    expect(after.answer).not.toBeNull();
+    expect(after.answer).toEqual(await queryCredentialStatusAt(rm.db, 'cred-later', question));
+    expect(after.checkpoints).toEqual(await readCheckpoints(rm.any, '', CREDENTIAL_STATUS_SOURCES));
+    expect(after.checkpoints).not.toEqual(before.checkpoints);
+  });
+
   if (target.name === 'sqlite') {
     it('never reads a projector transaction before it commits', async () => {
       // Given a transaction on Kysely's connection that wrote a credential and is still open

@@ -1,4 +1,5 @@
 import type { StatusQuestion } from '@credence/domain';
+import { ChangeCounter } from '@credence/sqlite';
 import type { CredentialDoc } from '../projections/credentials';
 import type { IssuerDoc } from '../projections/issuers';
 import { RULESET_ACTIVATIONS_DOC, type RulesetActivationsDoc } from '../projections/ruleset-activations';
@@ -49,10 +50,37 @@ const sourceCheckpoints = (stored: Readonly<Record<string, unknown>>): Checkpoin
     CREDENTIAL_STATUS_SOURCES.map((name) => [name, stored[name] == null ? null : String(stored[name])]),
   );
 
+/** What one run of SNAPSHOT read for a credential, parsed once (the issuer and activations on demand). */
+type Snapshot = Readonly<{
+  checkpoints: Checkpoints;
+  doc: CredentialDoc | null;
+  issuer: () => IssuerDoc | null;
+  activations: () => RulesetActivationsDoc | null;
+}>;
+
+/** Snapshots kept at most; the status of 1,000 credentials read again and again fits. */
+export const SNAPSHOT_CAPACITY = 1_000;
+
+const once = <T>(read: () => T): (() => T) => {
+  let value: { read: T } | undefined;
+  return () => (value ??= { read: read() }).read;
+};
+
+const snapshotOf = (row: SnapshotRow): Snapshot => ({
+  checkpoints: sourceCheckpoints(JSON.parse(row.checkpoints) as Record<string, unknown>),
+  doc: parsed<CredentialDoc>(row.credential),
+  issuer: once(() => parsed<IssuerDoc>(row.issuer)),
+  activations: once(() => parsed<RulesetActivationsDoc>(row.activations)),
+});
+
 /**
  * The status route's reads. On the embedded SQLite file: the statement above, prepared once on the
- * read-only connection and run per request (Kysely's driver prepared each of its statements again
- * on every request). On PostgreSQL: the checkpoints, then the Kysely query, as before.
+ * read-only connection (Kysely's driver prepared each of its statements again on every request).
+ * Its parsed result is kept per credential for as long as the file is unchanged (PRAGMA
+ * data_version on that connection moves with every commit by any other one): the same documents
+ * and checkpoints a new read would give, without the statement and the JSON parsing. The count is
+ * taken before the statement runs, so a commit in between only makes the entry look older than it
+ * is. On PostgreSQL: the checkpoints, then the Kysely query, as before.
  */
 export const credentialStatusReader = (rm: ReadModelDatabase): CredentialStatusReader => {
   const reader = rm.sqliteReader();
@@ -62,16 +90,28 @@ export const credentialStatusReader = (rm: ReadModelDatabase): CredentialStatusR
       return { checkpoints, answer: await queryCredentialStatusAt(rm.db, credentialId, question) };
     };
   }
-  const snapshot = reader.prepare<{ id: string; activations: string }, SnapshotRow>(SNAPSHOT);
+  const statement = reader.prepare<{ id: string; activations: string }, SnapshotRow>(SNAPSHOT);
+  const changes = new ChangeCounter(reader);
+  const snapshots = new Map<string, Snapshot>();
+  let snapshotsAt = -1;
+  const snapshot = (credentialId: string): Snapshot => {
+    const count = changes.current();
+    if (count !== snapshotsAt) {
+      snapshots.clear();
+      snapshotsAt = count;
+    }
+    const known = snapshots.get(credentialId);
+    if (known) return known;
+    const read = snapshotOf(statement.get({ id: credentialId, activations: RULESET_ACTIVATIONS_DOC })!);
+    // Unknown ids are kept too (null doc): a full map drops its oldest entry, so none of them crowds out the rest.
+    if (snapshots.size >= SNAPSHOT_CAPACITY) snapshots.delete(snapshots.keys().next().value!);
+    snapshots.set(credentialId, read);
+    return read;
+  };
   return async (credentialId, question) => {
-    const row = snapshot.get({ id: credentialId, activations: RULESET_ACTIVATIONS_DOC })!;
-    const checkpoints = sourceCheckpoints(JSON.parse(row.checkpoints) as Record<string, unknown>);
-    const doc = parsed<CredentialDoc>(row.credential);
+    const { checkpoints, doc, issuer, activations } = snapshot(credentialId);
     if (!doc) return { checkpoints, answer: null };
-    const answer = await credentialStatusAnswer(credentialId, doc, question, {
-      issuer: () => parsed<IssuerDoc>(row.issuer),
-      activations: () => parsed<RulesetActivationsDoc>(row.activations),
-    });
+    const answer = await credentialStatusAnswer(credentialId, doc, question, { issuer, activations });
     return { checkpoints, answer };
   };
 };
