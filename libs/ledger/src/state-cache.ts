@@ -1,4 +1,5 @@
 import type { ChangeMark } from '@credence/event-store';
+import { LruMap } from '@credence/runtime';
 
 export type CachedState<State = unknown> = Readonly<{
   state: State;
@@ -14,22 +15,18 @@ export type CachedState<State = unknown> = Readonly<{
  * the store can vouch that nothing was appended since, and the reader skips the read.
  */
 export class StateCache {
-  private readonly entries = new Map<string, CachedState>();
+  private readonly entries: LruMap<string, CachedState>;
 
-  constructor(private readonly capacity = 10_000) {}
+  /** 10,000 folded states took 6.6 MB of heap under the bench's issuance load (issue 20). */
+  constructor(capacity = 10_000) {
+    this.entries = new LruMap(capacity);
+  }
 
   get(streamId: string): CachedState | undefined {
-    const entry = this.entries.get(streamId);
-    if (entry) {
-      this.entries.delete(streamId);
-      this.entries.set(streamId, entry);
-    }
-    return entry;
+    return this.entries.get(streamId);
   }
 
   set(streamId: string, state: unknown, version: number, mark?: ChangeMark): void {
-    this.entries.delete(streamId);
     this.entries.set(streamId, mark === undefined ? { state, version } : { state, version, mark });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 }

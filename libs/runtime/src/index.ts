@@ -4,3 +4,4 @@ export * from './progress';
 export * from './lag-metrics';
 export * from './logging';
 export * from './seeded-random';
+export * from './lru-map';

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { PAGE_CACHE_KIB } from './open';
 
 /** The process's writer on the file, which a RESTART must hold back (see CheckpointerOptions.restart). */
 export type PausableWriter = Readonly<{
@@ -35,6 +36,7 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { timeout: workerData.busyTimeoutMs });
 db.pragma('synchronous = NORMAL');
+db.pragma('cache_size = ' + -workerData.cacheKib);
 let timer;
 let stopped = false;
 const later = () => { if (!stopped) timer = setTimeout(tick, workerData.everyMs); };
@@ -65,7 +67,9 @@ tick();
 export const startCheckpointer = (path: string, options: CheckpointerOptions): Checkpointer => {
   const { everyMs, restart, busyTimeoutMs = 100 } = options;
   const driver = createRequire(__filename).resolve('better-sqlite3');
-  const workerData = { driver, path, everyMs, busyTimeoutMs, restartAtFrames: restart?.atFrames };
+  // A checkpoint copies WAL frames into the file without keeping them in the page cache: the side size.
+  const cacheKib = PAGE_CACHE_KIB.side;
+  const workerData = { driver, path, everyMs, busyTimeoutMs, cacheKib, restartAtFrames: restart?.atFrames };
   // No execArgv: the worker runs plain JavaScript and needs none of the parent's loaders.
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData, execArgv: [] });
   let stopping: Promise<void> | undefined;

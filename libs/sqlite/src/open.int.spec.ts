@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSideDatabase } from './open';
+import { openDurableDatabase, openSideDatabase, PAGE_CACHE_KIB } from './open';
 
 const dir = mkdtempSync(join(tmpdir(), 'credence-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,5 +40,22 @@ describe('openSideDatabase', () => {
     expect(() =>
       openSideDatabase({ path: join(dir, 'bad.sqlite'), synchronous: 'FULL', schema: 'CREATE TABLE (' }),
     ).toThrow(/syntax error/);
+  });
+});
+
+describe('openDurableDatabase', () => {
+  it("given no page cache size, bounds the cache at the side size, not the driver's 16 MiB", () => {
+    const db = openDurableDatabase({ path: join(dir, 'default-cache.sqlite') });
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB.side);
+    db.close();
+  });
+
+  it('given a page cache size in KiB, bounds the cache at it', () => {
+    const db = openDurableDatabase({
+      path: join(dir, 'serving-cache.sqlite'),
+      cacheKib: PAGE_CACHE_KIB.serving,
+    });
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB.serving);
+    db.close();
   });
 });

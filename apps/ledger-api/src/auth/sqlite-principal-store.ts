@@ -1,6 +1,7 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { ChangeCounter, openSideDatabase } from '@credence/sqlite';
+import { LruMap } from '@credence/runtime';
 import type { Role } from '@credence/domain';
 import { PrincipalStore, sameHash, type StoredPrincipal } from './principal-store';
 
@@ -41,7 +42,7 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
   private readonly byTokenHash: Database.Statement<[string], Row>;
   private readonly changes: ChangeCounter;
   /** Principals found by token hash, valid while the file's change count is `foundAt`. */
-  private readonly found = new Map<string, StoredPrincipal>();
+  private readonly found = new LruMap<string, StoredPrincipal>(FOUND_CAPACITY);
   private foundAt = -1;
 
   constructor(path: string) {
@@ -94,7 +95,7 @@ export class SqlitePrincipalStore extends PrincipalStore implements OnApplicatio
       .find((candidate) => sameHash(candidate.token_hash, tokenHash));
     if (!row) return undefined;
     const principal = toPrincipal(row);
-    if (this.found.size < FOUND_CAPACITY) this.found.set(tokenHash, principal);
+    this.found.set(tokenHash, principal);
     return principal;
   }
 

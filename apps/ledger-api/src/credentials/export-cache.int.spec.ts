@@ -37,6 +37,25 @@ describe('SignedExportCache', () => {
     cache.close();
   });
 
+  it('given one export more than it keeps parsed, forgets the least recently used and reads it from the file again', async () => {
+    // Given a cache that keeps two parsed exports, and three credentials exported through it
+    const cache = new SignedExportCache(path, 2);
+    const given: SignedExport[] = [];
+    for (const id of ['c-1', 'c-2', 'c-3'])
+      given.push(await cache.getOrSign(id, 'k1', async () => exportNamed(id)));
+
+    // When the first and the last are asked for again
+    const [reread] = cache.exportsOf('c-1');
+    const [kept] = cache.exportsOf('c-3');
+
+    // Then the first is a new object parsed again from its stored row, exactly as signed; the last is the one kept
+    expect(reread).not.toBe(given[0]);
+    expect(reread).toEqual(exportNamed('c-1'));
+    expect(Object.isFrozen(reread.json)).toBe(true);
+    expect(kept).toBe(given[2]);
+    cache.close();
+  });
+
   it('hands out a frozen export, so no reader can change what the next one gets', async () => {
     const cache = new SignedExportCache(path);
     const stored = await cache.getOrSign('c-1', 'k1', async () => exportNamed('original'));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/sqlite';
 import type { SignedCredential } from '@credence/credentials';
+import { LruMap } from '@credence/runtime';
 
 export type SignedExport = Readonly<{ json: SignedCredential; jwt: string }>;
 
@@ -34,11 +35,12 @@ export class SignedExportCache {
   private readonly select: Database.Statement<[string, string], Row>;
   private readonly selectAll: Database.Statement<[string], Row>;
   private readonly insert: Database.Statement<[string, string, string, string]>;
-  private readonly parsed = new Map<string, SignedExport>();
+  private readonly parsed: LruMap<string, SignedExport>;
   /** Signings in flight: of concurrent first requests for one export, one signs and all await it. */
   private readonly signing = new Map<string, Promise<SignedExport>>();
 
-  constructor(path: string) {
+  constructor(path: string, parsedCapacity = PARSED_CAPACITY) {
+    this.parsed = new LruMap(parsedCapacity);
     this.db = openDurableDatabase({ path });
     this.db.exec(`CREATE TABLE IF NOT EXISTS signed_exports (
       credential_id TEXT NOT NULL, key_ids TEXT NOT NULL, json TEXT NOT NULL, jwt TEXT NOT NULL,
@@ -86,7 +88,6 @@ export class SignedExportCache {
     if (known) return known;
     const parsed = deepFreeze({ json: JSON.parse(row.json) as SignedCredential, jwt: row.jwt });
     this.parsed.set(key, parsed);
-    if (this.parsed.size > PARSED_CAPACITY) this.parsed.delete(this.parsed.keys().next().value as string);
     return parsed;
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DocumentLoader, type ProofVerification, verifyDataIntegrity } from '@credence/credentials';
+import { LruMap } from '@credence/runtime';
 
 /** Proof results kept: a verified credential or list is looked up again, not re-canonicalized. */
 const CAPACITY = 10_000;
@@ -16,7 +17,7 @@ const controllerOf = (document: Record<string, unknown>): string | undefined => 
  * A key document the loader cannot produce is never cached: the verification runs and says why.
  */
 export const memoizedProofVerifier = () => {
-  const results = new Map<string, ProofVerification>();
+  const results = new LruMap<string, ProofVerification>(CAPACITY);
   return async (document: Record<string, unknown>, loader: DocumentLoader): Promise<ProofVerification> => {
     const controller = controllerOf(document);
     const keys = controller && (await loader(controller).catch(() => undefined));
@@ -30,7 +31,6 @@ export const memoizedProofVerifier = () => {
     if (known) return known;
     const result = await verifyDataIntegrity(document, loader);
     results.set(key, result);
-    if (results.size > CAPACITY) results.delete(results.keys().next().value as string);
     return result;
   };
 };

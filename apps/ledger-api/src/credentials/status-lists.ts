@@ -11,6 +11,7 @@ import {
 } from '@credence/credentials';
 import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
 import { queryStatusListBits, ReadModelDatabase } from '@credence/projections';
+import { LruMap } from '@credence/runtime';
 import { LedgerConfig } from '../config';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type IssuerReader } from './issuer-keys';
@@ -37,7 +38,7 @@ const CACHED_LISTS = 1_000;
  */
 @Injectable()
 export class StatusListPublisher {
-  private readonly signed = new Map<string, PublishedStatusList>();
+  private readonly signed = new LruMap<string, PublishedStatusList>(CACHED_LISTS);
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -89,9 +90,7 @@ export class StatusListPublisher {
       },
     );
     const published = { url, etag, credential };
-    this.signed.delete(url);
     this.signed.set(url, published);
-    if (this.signed.size > CACHED_LISTS) this.signed.delete(this.signed.keys().next().value as string);
     return published;
   }
 }

@@ -17,6 +17,7 @@ import {
 import { credentialDecider, stackDecider, streamId, type IssuedCredentialState } from '@credence/domain';
 import { EventStore, type RecordedEvent } from '@credence/event-store';
 import { Ledger } from '@credence/ledger';
+import { LruMap } from '@credence/runtime';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
 import type { SignedExport } from './export-cache';
@@ -121,7 +122,7 @@ export class CredentialVerifier {
     private readonly statusLists: StatusListPublisher,
   ) {}
 
-  private readonly firstEvents = new Map<string, RecordedEvent>();
+  private readonly firstEvents = new LruMap<string, RecordedEvent>(FIRST_EVENTS);
 
   /**
    * What a verifier fetches, answered in-process: this deployment's status lists come from the
@@ -302,8 +303,6 @@ export class CredentialVerifier {
     if (!event) {
       event = (await this.store.readStream(stream, { maxCount: 1 }))[0]!;
       this.firstEvents.set(stream, event);
-      if (this.firstEvents.size > FIRST_EVENTS)
-        this.firstEvents.delete(this.firstEvents.keys().next().value as string);
     }
     return event;
   }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, sqliteEventsPath, type Subscription } from '@credence/event-store';
-import { openDurableDatabase } from '@credence/sqlite';
+import { openDurableDatabase, PAGE_CACHE_KIB } from '@credence/sqlite';
 import {
   buildEmbeddedTree,
   CheckpointStore,
@@ -84,6 +84,7 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
       );
     }
     const path = sqliteEventsPath(this.config.dataDir);
+    // Reads the log once, start to end: the side cache (a page is not read twice).
     const builder = openDurableDatabase({ path });
     try {
       const started = Date.now();
@@ -93,6 +94,9 @@ export class LogRuntime implements OnApplicationBootstrap, OnApplicationShutdown
       builder.close();
     }
     // Reads only: appends update the tree through the store's own commit hook.
-    return new EmbeddedLogTree(mapForProofs(new Database(path, { readonly: true })));
+    const reader = new Database(path, { readonly: true });
+    // Its pages come from the memory map, not the page cache: the side size is plenty.
+    reader.pragma(`cache_size = ${-PAGE_CACHE_KIB.side}`);
+    return new EmbeddedLogTree(mapForProofs(reader));
   }
 }

@@ -1,3 +1,4 @@
+import { LruMap } from '@credence/runtime';
 import type { DocumentLoader } from '../jsonld/document-loader';
 import { verifyDataIntegrity } from '../signing/data-integrity';
 import { Bitstring } from '../status/bitstring';
@@ -24,7 +25,7 @@ const entryFor = (credential: Credential, purpose: StatusPurpose): Entry | undef
 
 /** Decoded lists kept: a list is the same string for every credential it covers until a bit changes. */
 const DECODED_LISTS = 100;
-const decodedLists = new Map<string, Bitstring>();
+const decodedLists = new LruMap<string, Bitstring>(DECODED_LISTS);
 
 /**
  * `Bitstring.decode`, once per exact `encodedList`: gunzipping 16 KiB per check dominated a status
@@ -35,7 +36,6 @@ const decodeOnce = (encodedList: string): Bitstring => {
   if (!list) {
     list = Bitstring.decode(encodedList);
     decodedLists.set(encodedList, list);
-    if (decodedLists.size > DECODED_LISTS) decodedLists.delete(decodedLists.keys().next().value as string);
   }
   return list;
 };

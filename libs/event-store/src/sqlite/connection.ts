@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openDurableDatabase, type SqliteFile } from '@credence/sqlite';
+import { openDurableDatabase, PAGE_CACHE_KIB, type SqliteFile } from '@credence/sqlite';
 import { migrate } from './schema';
 import { toStoreError } from './sqlite-errors';
 
@@ -8,7 +8,8 @@ export type ConnectionOptions = SqliteFile;
 /** The event store's connection: durable pragmas, then the events schema. */
 export const openConnection = (options: ConnectionOptions): Database.Database => {
   try {
-    const db = openDurableDatabase(options);
+    // Every append and every read of the log goes through this one connection.
+    const db = openDurableDatabase({ cacheKib: PAGE_CACHE_KIB.serving, ...options });
     try {
       migrate(db);
       return db;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { openDurableDatabase } from '@credence/sqlite';
+import { openDurableDatabase, PAGE_CACHE_KIB } from '@credence/sqlite';
 import type { AnyTables, ReadModelTables } from './tables';
 
 export type ReadModelSettings = Readonly<{
@@ -50,7 +50,8 @@ export class ReadModelDatabase {
   static async open(settings: ReadModelSettings): Promise<ReadModelDatabase> {
     if (!settings.databaseUrl) {
       const path = sqliteReadModelsPath(settings.dataDir);
-      const database = openDurableDatabase({ path }, 'NORMAL');
+      // The projector writes through it, and Kysely's queries (GET routes) read through it.
+      const database = openDurableDatabase({ path, cacheKib: PAGE_CACHE_KIB.serving }, 'NORMAL');
       // WAL with synchronous=NORMAL: a commit is not fsynced, so power loss may drop the last
       // batches, but never part of one (WAL replays whole transactions only). Each batch commits
       // with its checkpoint, so what is lost is exactly a suffix of the log, which the projector
@@ -89,6 +90,8 @@ export class ReadModelDatabase {
     if (!this.reader) {
       this.reader = new BetterSqlite3(this.sqlite.path, { readonly: true, fileMustExist: true });
       this.reader.pragma('busy_timeout = 5000');
+      // It serves the GET routes' own prepared statements (one credential, its status entries).
+      this.reader.pragma(`cache_size = ${-PAGE_CACHE_KIB.serving}`);
     }
     return this.reader;
   }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { LruMap } from '@credence/runtime';
 import { type NodeSource, TreeRangeError } from '../tree/node-source';
 import { HASH_SIZE, nodeHash } from '../tree/rfc9162';
 
@@ -71,7 +72,7 @@ export const mapForProofs = (db: Database.Database): Database.Database => {
 
 export class SqliteTree implements NodeSource {
   private readonly s: ReturnType<typeof prepare>;
-  private readonly tiles = new Map<number, Buffer>();
+  private readonly tiles = new LruMap<number, Buffer>(CACHED_TILES);
 
   /**
    * `cacheTiles: false` for a writer: inside a transaction that may still roll back, what it reads
@@ -142,15 +143,10 @@ export class SqliteTree implements NodeSource {
    */
   private tileAt(id: number, bytes: number): Buffer | undefined {
     const cached = this.tiles.get(id);
-    if (cached && cached.length >= bytes) {
-      this.tiles.delete(id);
-      this.tiles.set(id, cached);
-      return cached;
-    }
+    if (cached && cached.length >= bytes) return cached;
     const stored = this.s.tile.get(id);
     if (this.cacheTiles && stored) {
       this.tiles.set(id, stored);
-      if (this.tiles.size > CACHED_TILES) this.tiles.delete(this.tiles.keys().next().value!);
     }
     return stored;
   }
