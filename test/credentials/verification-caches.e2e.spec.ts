@@ -1,7 +1,7 @@
 import { eventually } from '@credence/feed/testing/kafka';
 import { issueOne, startPublicLedger } from '../support/credential-ledger';
 import { accreditedIssuer, type World } from '../support/fixtures';
-import { ADMIN_TOKEN, type TestLedger } from '../support/ledger-app';
+import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 
 type Check = { id: string; passed: boolean; message: string; evidence: Record<string, unknown> };
 type Answer = { verified: boolean; checks: Check[] };
@@ -18,10 +18,16 @@ describe('Verification after the ledger changed what it had verified', () => {
   let n = 0;
   const asIssuer = (method: string, path: string, body?: unknown) =>
     ledger.request(method, path, { token: world.issuerToken, body });
+  const asIssuerWithKey = (method: string, path: string, idempotencyKey: string) =>
+    ledger.request(method, path, {
+      token: world.issuerToken,
+      headers: { 'idempotency-key': idempotencyKey },
+    });
   const exported = async (id: string) =>
     (await asIssuer('GET', `/v1/credentials/${id}/ob3`)).body as Record<string, unknown>;
-  const byId = async (credentialId: string) =>
-    (await ledger.request('POST', '/v1/verifications', { body: { credentialId } })).body as Answer;
+  const byIdOn = async (app: TestLedger, credentialId: string) =>
+    (await app.request('POST', '/v1/verifications', { body: { credentialId } })).body as Answer;
+  const byId = (credentialId: string) => byIdOn(ledger, credentialId);
   const asJson = async (credential: unknown) =>
     (await ledger.request('POST', '/v1/verifications', { body: { credential } })).body as Answer;
   const check = (answer: Answer, id: string) => answer.checks.find((c) => c.id === id);
@@ -128,5 +134,58 @@ describe('Verification after the ledger changed what it had verified', () => {
 
     expect(check(tampered, 'proof')).toMatchObject({ passed: false });
     expect((await asJson(json)).verified).toBe(true);
+  });
+
+  it('a second process on the same data dir, its caches full, sees a revocation, a suspension and a key rotation made by the other', async () => {
+    const elsewhere = await startLedger({
+      CREDENCE_DATA_DIR: ledger.dataDir,
+      CREDENCE_PUBLIC_URL: ledger.baseUrl,
+    });
+    try {
+      const [revoked, suspended, rotated] = [
+        await verifiedOnce(),
+        await verifiedOnce(),
+        await verifiedOnce(),
+      ];
+      for (const { id } of [revoked, suspended, rotated])
+        expect((await byIdOn(elsewhere, id)).verified).toBe(true);
+      const signedWith = async (app: TestLedger, id: string) =>
+        check(await byIdOn(app, id), 'proof')?.evidence.verificationMethod;
+      const before = await signedWith(elsewhere, rotated.id);
+
+      await asIssuer('POST', `/v1/credentials/${revoked.id}/revocation`, { reason: 'issued-in-error' });
+      await eventually(
+        'there, the revocation reaches the list',
+        async () => !(await byIdOn(elsewhere, revoked.id)).verified,
+        5000,
+      );
+      expect(failedChecks(await byIdOn(elsewhere, revoked.id))).toEqual(['status.revocation']);
+
+      const suspension = { token: world.issuerToken, body: { reason: 'under-investigation' } };
+      await elsewhere.request('POST', `/v1/credentials/${suspended.id}/suspension`, suspension);
+      await eventually(
+        'here, the suspension reaches the list',
+        async () => !(await byId(suspended.id)).verified,
+        5000,
+      );
+      expect(failedChecks(await byId(suspended.id))).toEqual(['status.suspension']);
+
+      const rotation = await asIssuerWithKey(
+        'POST',
+        `/v1/issuers/${world.issuerId}/keys`,
+        `rotate-elsewhere-${n}`,
+      );
+      expect(rotation.status).toBe(200);
+      // The key history is in the log: the other process's very next verification signs and checks anew.
+      const after = await byIdOn(elsewhere, rotated.id);
+      expect({ verified: after.verified, failed: failedChecks(after) }).toEqual({
+        verified: true,
+        failed: [],
+      });
+      expect(check(after, 'proof')?.evidence.verificationMethod).not.toBe(before);
+      expect(await signedWith(ledger, rotated.id)).toBe(check(after, 'proof')?.evidence.verificationMethod);
+    } finally {
+      await elsewhere.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@credence/credentials';
 import { achievementInput } from '../../../../libs/credentials/src/testing/fixtures';
 import { testIssuer } from '../../../../libs/credentials/src/testing/issuer-fixture';
+import { deepFreeze } from './frozen-documents';
 import { memoizedProofVerifier } from './proof-memo';
 
 const loaderFor = (controller: ControllerDocument) =>
@@ -38,6 +39,32 @@ describe('memoized proof verification', () => {
     expect(first.verified).toBe(true);
     expect(second).toBe(first); // the very object: answered from memory
     expect(tampered.verified).toBe(false);
+    expect(withoutTheKey.verified).toBe(false);
+  });
+
+  it('answers a deep-frozen document by identity, and still catches a changed key document', async () => {
+    // Given a signed credential, deep-frozen as the export cache hands it out
+    const issuer = await testIssuer('url');
+    const loader = loaderFor(issuer.controller);
+    const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
+    const frozen = deepFreeze(
+      await signDataIntegrity(credential, {
+        signer: issuer.ed25519.signer,
+        verificationMethod: issuer.verificationMethod,
+        documentLoader: loader,
+        created: '2026-11-21T09:31:00Z',
+      }),
+    );
+    const verify = memoizedProofVerifier();
+
+    // When it is verified twice, then against a key document without its key
+    const first = await verify(frozen, loader);
+    const second = await verify(frozen, loader);
+    const withoutTheKey = await verify(frozen, loaderFor((await testIssuer('url')).controller));
+
+    // Then the repeat is the remembered answer, and the other key document is verified afresh
+    expect(first.verified).toBe(true);
+    expect(second).toBe(first);
     expect(withoutTheKey.verified).toBe(false);
   });
 });

@@ -10,9 +10,10 @@ import {
   type SignedCredential,
 } from '@credence/credentials';
 import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
-import { queryStatusListBits, ReadModelDatabase } from '@credence/projections';
+import { ReadModelDatabase, statusListBitsReader } from '@credence/projections';
 import { LruMap } from '@credence/runtime';
 import { LedgerConfig } from '../config';
+import { deepFreeze } from './frozen-documents';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type IssuerReader } from './issuer-keys';
 
@@ -38,7 +39,12 @@ const CACHED_LISTS = 1_000;
  */
 @Injectable()
 export class StatusListPublisher {
-  private readonly signed = new LruMap<string, PublishedStatusList>(CACHED_LISTS);
+  /** The newest version of each list, with what its ETag was computed from (see `current`). */
+  private readonly signed = new LruMap<
+    string,
+    PublishedStatusList & { bits: readonly number[]; keyId: string }
+  >(CACHED_LISTS);
+  private readonly bitsOf: ReturnType<typeof statusListBitsReader>;
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -46,7 +52,9 @@ export class StatusListPublisher {
     private readonly documents: IssuerDocuments,
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
-  ) {}
+  ) {
+    this.bitsOf = statusListBitsReader(readModels);
+  }
 
   get ttlSeconds(): number {
     return this.config.credentials.statusListTtlSeconds;
@@ -64,13 +72,19 @@ export class StatusListPublisher {
   ): Promise<PublishedStatusList> {
     const { keys } = await this.keys.keyring(issuerId, read);
     const url = statusListUrl(this.config.credentials.publicUrl, issuerId, purpose, list);
-    const bits = await queryStatusListBits(this.readModels, issuerId, purpose, list);
+    const keyId = keys.ed25519.keyId;
+    const bits = await this.bitsOf(issuerId, purpose, list);
+    const cached = this.signed.get(url);
+    // The very bits array the last call hashed: the reader hands out the same one until the file changes.
+    if (cached?.bits === bits && cached.keyId === keyId) return cached;
     const etag = `"${createHash('sha256')
-      .update(`${keys.ed25519.keyId}\u0000${bits.join(',')}`)
+      .update(`${keyId}\u0000${bits.join(',')}`)
       .digest('base64url')
       .slice(0, 22)}"`;
-    const cached = this.signed.get(url);
-    if (cached?.etag === etag) return cached;
+    if (cached?.etag === etag) {
+      this.signed.set(url, { ...cached, bits });
+      return cached;
+    }
     const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
     const now = new Date().toISOString();
     const credential = await signDataIntegrity(
@@ -89,7 +103,8 @@ export class StatusListPublisher {
         created: now,
       },
     );
-    const published = { url, etag, credential };
+    // Frozen: every reader shares this one object, and the proof memo knows it by identity.
+    const published = { url, etag, credential: deepFreeze(credential), bits, keyId };
     this.signed.set(url, published);
     return published;
   }

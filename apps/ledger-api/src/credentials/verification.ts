@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import {
+  BUNDLED_CONTEXTS,
   failed,
   issuerIdOf,
   notApplicable,
@@ -21,6 +22,7 @@ import { LruMap } from '@credence/runtime';
 import { LedgerConfig } from '../config';
 import { CredentialExporter } from './credential-export';
 import type { SignedExport } from './export-cache';
+import { deepFreeze, isDeepFrozen } from './frozen-documents';
 import { IssuerDocuments, ledgerIdOf } from './issuer-documents';
 import { IssuerKeys, type IssuerReader } from './issuer-keys';
 import type { AwardedStack } from './stacked-export';
@@ -129,7 +131,8 @@ export class CredentialVerifier {
    * publisher (the same signed document `GET /status-lists/...` serves, whose proof the status
    * checks verify before trusting a bit), everything else from the issuer documents' offline loader.
    * One loader per verification: a URL the checks ask for again (the issuer profile, once per
-   * proof) is read once, and every answer is a copy, so no check can alter what the next sees.
+   * proof) is read once, and every answer is a copy or deep-frozen, so no check can alter what
+   * the next sees.
    * Issuers are read with the verification's own reader, once each.
    */
   private loaderForOneVerification(read: IssuerReader): DocumentLoader {
@@ -137,7 +140,11 @@ export class CredentialVerifier {
     const documents = this.documents.loaderReading(read);
     const load: DocumentLoader = async (url) => {
       const list = await this.ownStatusList(url, read);
-      return list ? { contextUrl: null, documentUrl: url, document: list } : documents(url);
+      if (list) return { contextUrl: null, documentUrl: url, document: list };
+      const loaded = await documents(url);
+      // An issuer document, built for this verification, is frozen and shared by its checks. A
+      // JSON-LD context is not: the JSON-LD library resolves a context's URLs in place.
+      return BUNDLED_CONTEXTS.has(url) ? loaded : { ...loaded, document: deepFreeze(loaded.document) };
     };
     return async (url) => {
       let once = loaded.get(url);
@@ -146,7 +153,7 @@ export class CredentialVerifier {
         loaded.set(url, once);
       }
       const { document, ...rest } = await once;
-      return { ...rest, document: structuredClone(document) };
+      return { ...rest, document: isDeepFrozen(document) ? document : structuredClone(document) };
     };
   }
 
@@ -251,11 +258,15 @@ export class CredentialVerifier {
       issuedAt: undefined,
     });
     if (!record) return undefined;
-    const { proof: _proof, ...presented } = credential;
-    const exported = storedExports(ledgerIdOf(credential.id)!).some(({ json: { proof: _p, ...unsigned } }) =>
-      isDeepStrictEqual(unsigned, presented),
-    );
-    if (!exported) return undefined;
+    const stored = storedExports(ledgerIdOf(credential.id)!);
+    // By id, the presentation is the stored export itself (one frozen object): nothing to compare.
+    if (!stored.some(({ json }) => json === credential)) {
+      const { proof: _proof, ...presented } = credential;
+      const exported = stored.some(({ json: { proof: _p, ...unsigned } }) =>
+        isDeepStrictEqual(unsigned, presented),
+      );
+      if (!exported) return undefined;
+    }
     return record.kind === 'credential' ? record.state.issuedAt : record.state.awardedAt;
   }
 

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import { LruMap } from '@credence/runtime';
+import { ChangeCounter } from '@credence/sqlite';
 import type { StatusPurpose } from '@credence/domain';
 import type { StatusEntryDoc } from '../projections/status-entries';
 import type { ReadModelDatabase, SqliteConnection } from '../store/database';
 import type { ReadModelTables } from '../store/tables';
 
-type FlaggedDocs = (issuerId: string, flag: 'revoked' | 'suspended') => Promise<Array<{ doc: string }>>;
+type FlaggedDocs = (issuerId: string, flag: Flag) => Promise<Array<{ doc: string }>>;
 
 const flaggedDocsQuery =
   (db: Kysely<ReadModelTables>): FlaggedDocs =>
@@ -45,13 +47,62 @@ export const queryStatusListBits = async (
   list: number,
 ): Promise<number[]> => {
   const flaggedDocs = rm.sqlite ? flaggedDocsPrepared(rm.db, rm.sqlite) : flaggedDocsQuery(rm.db);
-  const rows = await flaggedDocs(issuerId, purpose === 'revocation' ? 'revoked' : 'suspended');
+  return setBits(await flaggedDocs(issuerId, flagOf(purpose)), purpose, list);
+};
+
+type Flag = 'revoked' | 'suspended';
+const flagOf = (purpose: StatusPurpose): Flag => (purpose === 'revocation' ? 'revoked' : 'suspended');
+
+const setBits = (rows: ReadonlyArray<{ doc: string }>, purpose: StatusPurpose, list: number): number[] => {
   const set = rows.flatMap(({ doc }) =>
     (JSON.parse(doc) as StatusEntryDoc).positions
       .filter((p) => p.purpose === purpose && p.list === list)
       .map((p) => p.index),
   );
   return [...new Set(set)].sort((a, b) => a - b);
+};
+
+export type StatusListBitsReader = (
+  issuerId: string,
+  purpose: StatusPurpose,
+  list: number,
+) => Promise<readonly number[]>;
+
+/**
+ * `queryStatusListBits` for a reader that asks about the same lists again and again (every
+ * verification reads two). On the embedded file, each list's bits are kept (the same frozen
+ * array) for as long as the file is unchanged: the read-only connection's change count
+ * (PRAGMA data_version) moves on any commit by another connection, the projector's in this
+ * process or any other process's, so the next read after a revocation lands reads the file again.
+ * On PostgreSQL every call queries.
+ */
+export const statusListBitsReader = (rm: ReadModelDatabase, capacity = 1_000): StatusListBitsReader => {
+  if (!rm.sqlite) return (issuerId, purpose, list) => queryStatusListBits(rm, issuerId, purpose, list);
+  const kept = new LruMap<string, Readonly<{ mark: number; bits: readonly number[] }>>(capacity);
+  // Opened on first use: the read-only connection needs the file and its tables to exist.
+  const open = () => {
+    const reader = rm.sqliteReader()!;
+    const flagged = (flag: Flag) =>
+      reader.prepare<[string], { doc: string }>(
+        `SELECT doc FROM status_entries WHERE issuer_id = ? AND ${flag} = 1`,
+      );
+    return {
+      changes: new ChangeCounter(reader),
+      flagged: { revoked: flagged('revoked'), suspended: flagged('suspended') },
+    };
+  };
+  let opened: ReturnType<typeof open> | undefined;
+  return async (issuerId, purpose, list) => {
+    opened ??= open();
+    // Taken before the read: a commit after it moves the count, and this entry is not used again.
+    const mark = opened.changes.current();
+    const key = `${issuerId}\u0000${purpose}\u0000${list}`;
+    const known = kept.get(key);
+    if (known?.mark === mark) return known.bits;
+    const bits = Object.freeze(setBits(opened.flagged[flagOf(purpose)].all(issuerId), purpose, list));
+    kept.set(key, { mark, bits });
+    return bits;
+  };
 };
 
 export type StatusListRef = Readonly<{ issuerId: string; purpose: StatusPurpose; list: number }>;

@@ -1,0 +1,18 @@
+/**
+ * Objects deep-frozen here, each of them with everything it holds. A document in this set can no
+ * longer change, so its identity stands for its content: a memo may key on the object itself
+ * instead of hashing its serialization, and a reader may share it instead of copying it.
+ */
+const deepFrozen = new WeakSet<object>();
+
+export const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !deepFrozen.has(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+    deepFrozen.add(value);
+  }
+  return value;
+};
+
+/** Whether `deepFreeze` froze this very object (a shallow `Object.freeze` does not count). */
+export const isDeepFrozen = (value: object): boolean => deepFrozen.has(value);
