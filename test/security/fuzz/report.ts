@@ -1,18 +1,38 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RouteReport } from './run';
+
+/** What one fuzzing process saw of its own memory, route by route. */
+export type ProcessMemory = Readonly<{
+  /** Which routes this process fuzzed, e.g. "shard 1 of 2". */
+  shard: string;
+  /** Resident set size after each route, in MB. */
+  rssMb: { start: number; end: number; max: number; afterEachRoute: number[] };
+  /** Heap retained after a full collection, after each route, in MB. */
+  heapMbAfterEachRoute: number[];
+}>;
 
 export type FuzzSummary = Readonly<{
   seed: number;
   runsPerRoute: number;
   startedAt: string;
   seconds: number;
-  /** Resident set size after each route, in MB. */
-  rssMb: { start: number; end: number; max: number; afterEachRoute: number[] };
-  /** Heap retained after a full collection, after each route, in MB. */
-  heapMbAfterEachRoute: number[];
+  processes: ProcessMemory[];
   routes: RouteReport[];
 }>;
+
+/** One summary for a run split over several processes: the shards ran side by side. */
+export const mergeSummaries = (shards: FuzzSummary[]): FuzzSummary => ({
+  seed: shards[0].seed,
+  runsPerRoute: shards[0].runsPerRoute,
+  startedAt: shards.map((s) => s.startedAt).sort()[0],
+  seconds: Math.max(...shards.map((s) => s.seconds)),
+  processes: shards.flatMap((s) => s.processes),
+  routes: shards.flatMap((s) => s.routes),
+});
+
+export const readSummary = (jsonPath: string): FuzzSummary =>
+  JSON.parse(readFileSync(jsonPath, 'utf8')) as FuzzSummary;
 
 const histogram = (counts: Record<string, number>[]) => {
   const total: Record<string, number> = {};
@@ -32,9 +52,11 @@ export const writeReport = (path: string, summary: FuzzSummary): void => {
   const lines = [
     `# Fuzz report (${summary.startedAt})`,
     '',
-    `Seed ${summary.seed}; ${summary.runsPerRoute} cases per route requested; ${summary.routes.length} routes; ${cases} cases in ${summary.seconds} s.`,
-    `RSS: ${summary.rssMb.start} MB at the start, ${summary.rssMb.max} MB at most, ${summary.rssMb.end} MB at the end; after each route: ${summary.rssMb.afterEachRoute.join(', ')}.`,
-    `Heap retained after a full collection, after each route (MB): ${summary.heapMbAfterEachRoute.join(', ')}.`,
+    `Seed ${summary.seed}; ${summary.runsPerRoute} cases per route requested; ${summary.routes.length} routes; ${cases} cases in ${summary.seconds} s, over ${summary.processes.length} process(es).`,
+    ...summary.processes.flatMap((p) => [
+      `${p.shard}: RSS ${p.rssMb.start} MB at the start, ${p.rssMb.max} MB at most, ${p.rssMb.end} MB at the end; after each route: ${p.rssMb.afterEachRoute.join(', ')}.`,
+      `${p.shard}: heap retained after a full collection, after each route (MB): ${p.heapMbAfterEachRoute.join(', ')}.`,
+    ]),
     '',
     `Statuses: ${Object.entries(statuses)
       .map(([s, n]) => `${s}: ${n}`)
