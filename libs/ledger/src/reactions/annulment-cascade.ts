@@ -5,6 +5,7 @@ import {
   streamId,
 } from '@credence/domain';
 import type { RecordedEvent } from '@credence/event-store';
+import { prepared } from '@credence/sqlite';
 import { reactionMetadata, type Reaction, type ReactionContext } from '../reactor';
 
 const SYSTEM = { id: 'system:annulment-cascade', role: 'admin' } as const;
@@ -30,7 +31,11 @@ export const annulmentCascade: Reaction = {
     const { db, ledger } = context;
     if (event.type === 'CredentialIssued') {
       const { credentialId, assessmentIds } = event.data as CredentialIssued['data'];
-      const insert = db.prepare('INSERT OR IGNORE INTO assessment_credentials VALUES (?, ?)');
+      // Every issuance comes through here: preparing the insert each time cost more than running it.
+      const insert = prepared<[string, string]>(
+        db,
+        'INSERT OR IGNORE INTO assessment_credentials VALUES (?, ?)',
+      );
       for (const assessmentId of assessmentIds) insert.run(assessmentId, credentialId);
       // An annulment that landed between the issuance's check and its append: revoked after all.
       for (const assessmentId of assessmentIds) {
@@ -40,11 +45,10 @@ export const annulmentCascade: Reaction = {
     }
     if (event.type !== 'AssessmentAnnulled') return;
     const { assessmentId } = event.data as AssessmentAnnulled['data'];
-    const based = db
-      .prepare<[string], { credential_id: string }>(
-        'SELECT credential_id FROM assessment_credentials WHERE assessment_id = ?',
-      )
-      .all(assessmentId);
+    const based = prepared<[string], { credential_id: string }>(
+      db,
+      'SELECT credential_id FROM assessment_credentials WHERE assessment_id = ?',
+    ).all(assessmentId);
     for (const { credential_id: credentialId } of based) await revoke(event, credentialId, context);
   },
 };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { credentialDecider, type CredentialRevoked, streamId } from '@credence/domain';
 import type { RecordedEvent } from '@credence/event-store';
+import { prepared } from '@credence/sqlite';
 import { reactionMetadata, type Reaction, type ReactionContext } from '../reactor';
 
 const SYSTEM = { id: 'system:stack-invalidation', role: 'admin' } as const;
@@ -9,13 +10,12 @@ type ComponentChange = Readonly<{ credentialId: string; replacementCredentialId?
 
 /** Prepared only for the events that index: the reactor hands this reaction every event in the log. */
 const indexComponents = (db: Database.Database, stackId: string, componentIds: readonly string[]) => {
-  const insert = db.prepare('INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
+  const insert = prepared<[string, string]>(db, 'INSERT OR IGNORE INTO stack_components VALUES (?, ?)');
   for (const componentId of componentIds) insert.run(componentId, stackId);
 };
 
 const stacksOf = (db: Database.Database, credentialId: string) =>
-  db
-    .prepare<[string], { stack_id: string }>('SELECT stack_id FROM stack_components WHERE component_id = ?')
+  prepared<[string], { stack_id: string }>(db, 'SELECT stack_id FROM stack_components WHERE component_id = ?')
     .all(credentialId)
     .map((row) => row.stack_id);
 
