@@ -25,7 +25,7 @@ const controllerOf = (document: Record<string, unknown>): string | undefined => 
  */
 export const memoizedProofVerifier = () => {
   const results = new LruMap<string, ProofVerification>(CAPACITY);
-  const byFrozenDocument = new WeakMap<object, Map<string, ProofVerification>>();
+  const byFrozenDocument = new WeakMap<object, LruMap<string, ProofVerification>>();
 
   const byContent = async (
     document: Record<string, unknown>,
@@ -54,9 +54,8 @@ export const memoizedProofVerifier = () => {
     const known = byKeys?.get(keyDocument);
     if (known) return known;
     const result = await byContent(document, keyDocument, loader);
-    if (!byKeys) byFrozenDocument.set(document, (byKeys = new Map()));
+    if (!byKeys) byFrozenDocument.set(document, (byKeys = new LruMap(KEY_DOCUMENTS_PER_DOCUMENT)));
     byKeys.set(keyDocument, result);
-    if (byKeys.size > KEY_DOCUMENTS_PER_DOCUMENT) byKeys.delete(byKeys.keys().next().value as string);
     return result;
   };
 };

@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent } from '@credence/event-store';
+import { LruMap } from '@credence/runtime';
 import { evolveStatus, isCredentialEvent, type CredentialStatusRecord } from '../credential-status';
 
 /**
@@ -7,19 +8,20 @@ import { evolveStatus, isCredentialEvent, type CredentialStatusRecord } from '..
  * relay (re)starts in the middle of it.
  */
 export class CredentialStatusTracker {
-  private readonly latest = new Map<string, CredentialStatusRecord>();
+  private readonly latest: LruMap<string, CredentialStatusRecord>;
 
   constructor(
     private readonly store: EventStore,
-    private readonly maxCached = 50_000,
-  ) {}
+    maxCached = 50_000,
+  ) {
+    this.latest = new LruMap(maxCached);
+  }
 
   async next(event: RecordedEvent): Promise<CredentialStatusRecord | null> {
     if (!isCredentialEvent(event)) return null;
     const record = evolveStatus(await this.before(event), event);
-    this.latest.delete(event.streamId);
     if (record) this.latest.set(event.streamId, record);
-    if (this.latest.size > this.maxCached) this.latest.delete(this.latest.keys().next().value!);
+    else this.latest.delete(event.streamId);
     return record;
   }
 

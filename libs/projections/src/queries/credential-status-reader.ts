@@ -1,4 +1,5 @@
 import type { StatusQuestion } from '@credence/domain';
+import { LruMap } from '@credence/runtime';
 import { ChangeCounter } from '@credence/sqlite';
 import type { CredentialDoc } from '../projections/credentials';
 import type { IssuerDoc } from '../projections/issuers';
@@ -92,7 +93,7 @@ export const credentialStatusReader = (rm: ReadModelDatabase): CredentialStatusR
   }
   const statement = reader.prepare<{ id: string; activations: string }, SnapshotRow>(SNAPSHOT);
   const changes = new ChangeCounter(reader);
-  const snapshots = new Map<string, Snapshot>();
+  const snapshots = new LruMap<string, Snapshot>(SNAPSHOT_CAPACITY);
   let snapshotsAt = -1;
   const snapshot = (credentialId: string): Snapshot => {
     const count = changes.current();
@@ -103,8 +104,7 @@ export const credentialStatusReader = (rm: ReadModelDatabase): CredentialStatusR
     const known = snapshots.get(credentialId);
     if (known) return known;
     const read = snapshotOf(statement.get({ id: credentialId, activations: RULESET_ACTIVATIONS_DOC })!);
-    // Unknown ids are kept too (null doc): a full map drops its oldest entry, so none of them crowds out the rest.
-    if (snapshots.size >= SNAPSHOT_CAPACITY) snapshots.delete(snapshots.keys().next().value!);
+    // Unknown ids are kept too (null doc): a full map drops its least recently used entry.
     snapshots.set(credentialId, read);
     return read;
   };
