@@ -5,6 +5,15 @@ import { uuidFromSeed } from './ids';
 import { toDomainEvent, type Upcasters } from './upcast';
 import type { EventStore } from './event-store';
 
+/** A stream's state as the caller already holds it: what a read and fold would give now. */
+export type KnownState<State> = Readonly<{
+  state: State;
+  /** The stream's last revision, or -1 when it does not exist. */
+  version: number;
+  /** Global position of the stream's last event; null when it does not exist. */
+  position: Position | null;
+}>;
+
 export type HandleOptions<State, C> = Readonly<{
   /** From If-Match. When given, a conflict is the caller's to resolve, so no retry. */
   expectedVersion?: ExpectedVersion;
@@ -17,6 +26,14 @@ export type HandleOptions<State, C> = Readonly<{
   maxRetries?: number;
   /** The caller's upcasters, so events stored in an older schema fold as the decider's current ones. */
   upcasters?: Upcasters;
+  /**
+   * The stream's state without reading it, e.g. from an exact cache: the decision is appended with
+   * its version expected. Give it only when the command is known not to be among the stream's
+   * events (else the replay would be missed); return undefined to have the stream read. An
+   * append that meets another writer's events, and a decision to append nothing on a stream held
+   * to be absent, go on as if no state had been given: the stream is read, which also finds replays.
+   */
+  current?: (command: C) => Promise<KnownState<State> | undefined> | KnownState<State> | undefined;
 }>;
 
 export type HandleResult<State> = Readonly<{
@@ -49,7 +66,68 @@ const toNewEvents = (
     metadata: command.metadata,
   }));
 
-/** Read, fold, decide, append: the one command path every handler goes through. */
+type Attempt<State> = HandleResult<State> | 'read';
+
+/**
+ * Decides on `known` without a read. 'read' when the stream must be read after all: another writer
+ * appended first, or nothing to append on a stream held to be absent (its position is then unsure).
+ */
+const onKnownState = async <State, C extends Command<string, unknown>, E extends AnyEvent>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamId: string,
+  command: C,
+  known: KnownState<State>,
+  options: HandleOptions<State, C>,
+): Promise<Attempt<State>> => {
+  const expected = options.expectedVersion ?? (known.version < 0 ? 'no_stream' : known.version);
+  // A stale If-Match: the read path tells a replay from a conflict, as it always did.
+  if (expected !== (known.version < 0 ? 'no_stream' : known.version)) return 'read';
+  const prepared = options.prepare ? await options.prepare(command, known.state) : command;
+  const decided = decider.decide(prepared, known.state);
+  if (decided.length === 0) {
+    if (known.version < 0) return 'read';
+    return {
+      state: known.state,
+      events: [],
+      version: known.version,
+      position: known.position,
+      replayed: false,
+    };
+  }
+  try {
+    return await appendDecided(store, decider, streamId, prepared, decided, known.state, expected);
+  } catch (error) {
+    if (error instanceof ConcurrencyError) return 'read';
+    throw error;
+  }
+};
+
+const appendDecided = async <State, C extends Command<string, unknown>, E extends AnyEvent>(
+  store: EventStore,
+  decider: Decider<State, C, E>,
+  streamId: string,
+  prepared: C,
+  decided: readonly E[],
+  state: State,
+  expected: ExpectedVersion,
+): Promise<HandleResult<State>> => {
+  const result = await store.append(streamId, toNewEvents(store, prepared, streamId, decided), {
+    expectedVersion: expected,
+  });
+  return {
+    state: decided.reduce(decider.evolve, state),
+    events: result.events,
+    version: result.nextExpectedVersion,
+    position: result.lastPosition,
+    replayed: false,
+  };
+};
+
+/**
+ * Read, fold, decide, append: the one command path every handler goes through. With
+ * `options.current`, the read is skipped while the caller's state holds (see HandleOptions).
+ */
 export const handleCommand = async <State, C extends Command<string, unknown>, E extends AnyEvent>(
   store: EventStore,
   decider: Decider<State, C, E>,
@@ -57,6 +135,11 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
   command: C,
   options: HandleOptions<State, C> = {},
 ): Promise<HandleResult<State>> => {
+  const known = await options.current?.(command);
+  if (known) {
+    const attempt = await onKnownState(store, decider, streamId, command, known, options);
+    if (attempt !== 'read') return attempt;
+  }
   const retries = options.expectedVersion === undefined ? (options.maxRetries ?? 3) : 0;
   for (let attempt = 0; ; attempt++) {
     const recorded = await store.readStream(streamId);
@@ -85,16 +168,7 @@ export const handleCommand = async <State, C extends Command<string, unknown>, E
       return { state, events: [], version, position: last?.globalPosition ?? null, replayed: false };
     }
     try {
-      const result = await store.append(streamId, toNewEvents(store, prepared, streamId, decided), {
-        expectedVersion: expected,
-      });
-      return {
-        state: decided.reduce(decider.evolve, state),
-        events: result.events,
-        version: result.nextExpectedVersion,
-        position: result.lastPosition,
-        replayed: false,
-      };
+      return await appendDecided(store, decider, streamId, prepared, decided, state, expected);
     } catch (error) {
       if (!(error instanceof ConcurrencyError) || attempt >= retries) throw error;
     }

@@ -97,14 +97,84 @@ describe('Ledger.load with its state cache', () => {
     await Promise.all([here.close(), elsewhere.close()]);
   });
 
+  const principalCommand = (
+    type: 'CreatePrincipal' | 'RotatePrincipalToken',
+    principalId: string,
+    commandId?: string,
+  ) =>
+    type === 'CreatePrincipal'
+      ? {
+          type,
+          data: { principalId, role: 'auditor' as const, name: 'audit desk' },
+          metadata: metadataFor(commandId),
+        }
+      : { type, data: { principalId }, metadata: metadataFor(commandId) };
+
+  it('given a stream whose state is cached, when a command is handled on it, then the stream is not read and the decision is appended after the cached version', async () => {
+    const here = SqliteEventStore.open({ path: dir.nextFile() });
+    const ledger = new Ledger(here, new NoRules());
+    await ledger.handle(principalCommand('CreatePrincipal', 'p-1'));
+    const reads = jest.spyOn(here, 'readStream');
+
+    const rotated = await ledger.handle(principalCommand('RotatePrincipalToken', 'p-1'));
+
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(rotated).toMatchObject({ version: 1, replayed: false });
+    expect((await here.readStream(PRINCIPALS_STREAM)).map((e) => e.type)).toEqual([
+      'PrincipalCreated',
+      'PrincipalTokenRotated',
+    ]);
+    await here.close();
+  });
+
+  it('given a command this process handled, when it is handled again with the same command id, then the first events are replayed and nothing is appended', async () => {
+    const here = SqliteEventStore.open({ path: dir.nextFile() });
+    const ledger = new Ledger(here, new NoRules());
+    await ledger.handle(principalCommand('CreatePrincipal', 'p-1'));
+    // A rotation is always a new token: decided again, it would append a second one.
+    const first = await ledger.handle(principalCommand('RotatePrincipalToken', 'p-1', 'rotate-1'));
+
+    const again = await ledger.handle(principalCommand('RotatePrincipalToken', 'p-1', 'rotate-1'));
+
+    expect(again).toMatchObject({
+      replayed: true,
+      version: 1,
+      position: first.position,
+      events: first.events,
+    });
+    expect(await here.readStream(PRINCIPALS_STREAM)).toHaveLength(2);
+    await here.close();
+  });
+
+  it('given a cached stream, when another process appends to it or handles the same command, then the next command here is decided on its events, and the same command is replayed', async () => {
+    const file = dir.nextFile();
+    const here = SqliteEventStore.open({ path: file });
+    const elsewhere = SqliteEventStore.open({ path: file });
+    const ledger = new Ledger(here, new NoRules());
+    const other = new Ledger(elsewhere, new NoRules());
+    await ledger.handle(principalCommand('CreatePrincipal', 'p-1'));
+    await other.handle(principalCommand('CreatePrincipal', 'p-2'));
+    const rotatedThere = await other.handle(principalCommand('RotatePrincipalToken', 'p-1', 'rotate-1'));
+
+    // p-2 is unknown to the state cached here: decided on that, the rotation would be refused.
+    const rotated = await ledger.handle(principalCommand('RotatePrincipalToken', 'p-2'));
+    const replayed = await ledger.handle(principalCommand('RotatePrincipalToken', 'p-1', 'rotate-1'));
+
+    expect(rotated).toMatchObject({ version: 3, replayed: false });
+    expect(replayed).toMatchObject({ replayed: true, events: rotatedThere.events });
+    expect(await here.readStream(PRINCIPALS_STREAM)).toHaveLength(4);
+    await Promise.all([here.close(), elsewhere.close()]);
+  });
+
   it('evicts the least recently used state beyond its capacity', () => {
     const cache = new StateCache(2);
-    cache.set('a', 1, 0);
-    cache.set('b', 2, 0);
+    cache.set('a', { state: 1, version: 0, position: null });
+    cache.set('b', { state: 2, version: 0, position: null });
     cache.get('a');
-    cache.set('c', 3, 0);
+    cache.set('c', { state: 3, version: 0, position: null });
     expect(cache.get('b')).toBeUndefined();
-    expect(cache.get('a')).toEqual({ state: 1, version: 0 });
-    expect(cache.get('c')).toEqual({ state: 3, version: 0 });
+    expect(cache.get('a')).toEqual({ state: 1, version: 0, position: null });
+    expect(cache.get('c')).toEqual({ state: 3, version: 0, position: null });
   });
 });

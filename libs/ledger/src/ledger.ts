@@ -11,6 +11,7 @@ import {
   type ExpectedVersion,
   handleCommand,
   type HandleResult,
+  type KnownState,
 } from '@credence/event-store';
 import type { Facts } from '@credence/rules';
 import { catalogueEntry, type CommandRequest, type TargetState } from './catalogue/catalogue';
@@ -91,26 +92,39 @@ export class Ledger {
    * was appended to the stream since it was read, else plus whatever was appended since, by anyone.
    */
   async load<State>(folding: Folding<State>, streamId: string): Promise<Loaded<State>> {
-    const cached = this.cache.get(streamId) as CachedState<State> | undefined;
-    if (cached?.mark !== undefined && this.store.unchangedSince(streamId, cached.mark))
-      return { state: cached.state, version: cached.version };
+    const { state, version } = await this.loadEntry(folding, streamId);
+    return { state, version };
+  }
+
+  /** As `load`, with what the cache keeps beside the state. */
+  private async loadEntry<State>(folding: Folding<State>, streamId: string): Promise<CachedState<State>> {
+    const hit = this.cache.get(streamId) as CachedState<State> | undefined;
+    if (hit?.mark !== undefined && this.store.unchangedSince(streamId, hit.mark)) return hit;
+    // An entry without its command ids is read again from the start, which finds them.
+    const cached = hit?.commandIds ? hit : undefined;
     // Taken before the read: whatever commits after it moves the store past the mark.
     const mark = this.store.changeMark();
     const from = cached ? cached.version + 1 : 0;
     const events = await this.store.readStream(streamId, { fromVersion: from });
+    // Added to in place: the set may run ahead of an older entry's version, never behind (see CachedState).
+    const commandIds = cached?.commandIds ?? new Set<string>();
+    for (const event of events) commandIds.add(event.metadata.commandId);
     if (cached && events.length === 0) {
-      this.cache.set(streamId, cached.state, cached.version, mark);
-      return { state: cached.state, version: cached.version };
+      const entry = { ...cached, mark };
+      this.cache.set(streamId, entry);
+      return entry;
     }
     // The stream's events are its decider's events: the category in its id picked the decider.
     const state = events
       .map(credenceEvent)
       .reduce((s, e) => folding.evolve(s, e as never), cached ? cached.state : folding.initialState());
     const version = from + events.length - 1;
+    const position = events.at(-1)?.globalPosition ?? cached?.position ?? null;
+    const entry = { state, version, position, mark, commandIds };
     // A stream not there yet is worth keeping only with a mark: an issuance asks for its new
     // credential's stream several times before appending to it.
-    if (version >= 0 || mark !== undefined) this.cache.set(streamId, state, version, mark);
-    return { state, version };
+    if (version >= 0 || mark !== undefined) this.cache.set(streamId, entry);
+    return entry;
   }
 
   /**
@@ -120,8 +134,35 @@ export class Ledger {
   private remember<State>(streamId: string, result: HandleResult<State>): HandleResult<State> {
     if (result.replayed || result.events.length === 0) return result;
     const mark = this.store.markOfAppend(streamId, result.version);
-    if (mark !== undefined) this.cache.set(streamId, result.state, result.version, mark);
+    if (mark === undefined) return result;
+    // The command ids of the stream before this append are known when the entry this append was
+    // decided on (or a later one) had them, or when the stream is new.
+    const before = result.version - result.events.length;
+    const cached = this.cache.get(streamId);
+    const commandIds =
+      cached?.commandIds && cached.version >= before
+        ? cached.commandIds
+        : before < 0
+          ? new Set<string>()
+          : undefined;
+    for (const event of result.events) commandIds?.add(event.metadata.commandId);
+    const { state, version, position } = result;
+    this.cache.set(streamId, { state, version, position, mark, commandIds });
     return result;
+  }
+
+  /**
+   * The target's state for handleCommand to decide on without reading the stream: the state `load`
+   * gives, when every command id of the stream is known and this command's is not among them (a
+   * replay takes handleCommand's read, which finds the earlier events).
+   */
+  private async knownState<State>(
+    folding: Folding<State>,
+    streamId: string,
+    commandId: string,
+  ): Promise<KnownState<State> | undefined> {
+    const entry = await this.loadEntry(folding, streamId);
+    return entry.commandIds && !entry.commandIds.has(commandId) ? entry : undefined;
   }
 
   /**
@@ -190,12 +231,13 @@ export class Ledger {
   ): Promise<HandleResult<TargetState<T>>> {
     const resolved = await this.resolve(request);
     const { decider } = catalogueEntry<T>(request.type);
-    const { streamId } = resolved.target;
+    const { streamId, folding } = resolved.target;
     const append = async () =>
       this.remember(
         streamId,
         await handleCommand(this.store, decider, streamId, resolved.command, {
           expectedVersion: options.expectedVersion,
+          current: (command) => this.knownState(folding, streamId, command.metadata.commandId),
           prepare: (_, state) => {
             authorizeFirst(resolved.command, state);
             return this.gateCheck(resolved, state);

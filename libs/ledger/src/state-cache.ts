@@ -1,11 +1,20 @@
-import type { ChangeMark } from '@credence/event-store';
+import type { ChangeMark, Position } from '@credence/event-store';
 import { LruMap } from '@credence/runtime';
 
 export type CachedState<State = unknown> = Readonly<{
   state: State;
   version: number;
+  /** Global position of the stream's last event as of `version`; null when it did not exist. */
+  position: Position | null;
   /** Taken before the state was read (see EventStore.changeMark); undefined when the store gave none. */
   mark?: ChangeMark;
+  /**
+   * Every command id among the stream's events up to `version`; it may also hold ids of later
+   * events (it is shared with the stream's later entries), never one the stream lacks. A command
+   * not in it is no replay, so it can be decided on this state without a read. Undefined when
+   * not known.
+   */
+  commandIds?: Set<string>;
 }>;
 
 /**
@@ -26,7 +35,7 @@ export class StateCache {
     return this.entries.get(streamId);
   }
 
-  set(streamId: string, state: unknown, version: number, mark?: ChangeMark): void {
-    this.entries.set(streamId, mark === undefined ? { state, version } : { state, version, mark });
+  set(streamId: string, entry: CachedState): void {
+    this.entries.set(streamId, entry);
   }
 }

@@ -94,6 +94,68 @@ export const describeHandleCommandContract = ({ store }: ContractContext): void 
       expect(await store().readStream(stream)).toHaveLength(1);
     });
 
+    it('given the state from the caller, when the command is decided, then the stream is not read and the decision is appended after that version', async () => {
+      const stream = uniqueStream('tally');
+      const first = await handleCommand(store(), tally, stream, add(2));
+      const reads = jest.spyOn(store(), 'readStream');
+      const known = {
+        state: { status: 'counting', total: 2 } as const,
+        version: 0,
+        position: first.position,
+      };
+
+      const result = await handleCommand(store(), tally, stream, add(3), { current: () => known });
+
+      expect(reads).not.toHaveBeenCalled();
+      reads.mockRestore();
+      expect(result).toMatchObject({ state: { total: 5 }, version: 1, replayed: false });
+      expect((await store().readStream(stream)).map((e) => e.data)).toEqual([{ by: 2 }, { by: 3 }]);
+    });
+
+    it('given a state from the caller that another writer has moved past, when the command is appended, then the stream is read and the command decided again on it', async () => {
+      const stream = uniqueStream('tally');
+      const first = await handleCommand(store(), tally, stream, add(2));
+      await store().append(stream, [added(10)]);
+      const stale = {
+        state: { status: 'counting', total: 2 } as const,
+        version: 0,
+        position: first.position,
+      };
+
+      const result = await handleCommand(store(), tally, stream, add(3), { current: () => stale });
+
+      expect(result).toMatchObject({ state: { total: 15 }, version: 2, replayed: false });
+      expect((await store().readStream(stream)).map((e) => e.data)).toEqual([
+        { by: 2 },
+        { by: 10 },
+        { by: 3 },
+      ]);
+    });
+
+    it('given a stream the caller holds to be absent, when the decision appends nothing, then the stream is read for its version and position', async () => {
+      const stream = uniqueStream('tally');
+      const first = await handleCommand(store(), tally, stream, add(2));
+      const absent = { state: tally.initialState(), version: -1, position: null };
+
+      const result = await handleCommand(store(), tally, stream, add(0), { current: () => absent });
+
+      expect(result).toMatchObject({ version: 0, position: first.position, events: [], replayed: false });
+    });
+
+    it('given a state from the caller and a stale expected version, when the command is handled, then it is refused as a conflict', async () => {
+      const stream = uniqueStream('tally');
+      await handleCommand(store(), tally, stream, add(2));
+      const second = await handleCommand(store(), tally, stream, add(3));
+      const known = { state: second.state, version: second.version, position: second.position };
+
+      const error = await rejectionOf(
+        handleCommand(store(), tally, stream, add(4), { expectedVersion: 0, current: () => known }),
+      );
+
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(await store().readStream(stream)).toHaveLength(2);
+    });
+
     it('re-reads and decides again when a concurrent writer got there first', async () => {
       const stream = uniqueStream('tally');
       let prepared = 0;
