@@ -77,6 +77,11 @@ const authorizeFirst = <T extends CredenceCommandType>(
   }
 };
 
+/**
+ * Commands whose target stream is derived from a random id, so it almost never exists yet: a
+ * status index's stream is named by a position drawn from a hash of the issuance's command id.
+ */
+const USUALLY_NEW_TARGET: ReadonlySet<CredenceCommandType> = new Set(['ClaimStatusIndex']);
 /** Commands that append to other streams (reservations, claims) before their own target. */
 const MULTI_STREAM: ReadonlySet<CredenceCommandType> = new Set(['IssueCredential', 'AwardStackedCredential']);
 /** The application service every command goes through: load related state, rules gate, decide, append. */
@@ -154,13 +159,18 @@ export class Ledger {
   /**
    * The target's state for handleCommand to decide on without reading the stream: the state `load`
    * gives, when every command id of the stream is known and this command's is not among them (a
-   * replay takes handleCommand's read, which finds the earlier events).
+   * replay takes handleCommand's read, which finds the earlier events). A stream the catalogue says
+   * is new but for a rare collision is taken to be absent unless the cache knows it; its append then
+   * expects no stream, and if there is one after all, handleCommand reads it.
    */
   private async knownState<State>(
     folding: Folding<State>,
     streamId: string,
     commandId: string,
+    usuallyNew: boolean,
   ): Promise<KnownState<State> | undefined> {
+    if (usuallyNew && this.cache.get(streamId) === undefined)
+      return { state: folding.initialState(), version: -1, position: null };
     const entry = await this.loadEntry(folding, streamId);
     return entry.commandIds && !entry.commandIds.has(commandId) ? entry : undefined;
   }
@@ -232,12 +242,13 @@ export class Ledger {
     const resolved = await this.resolve(request);
     const { decider } = catalogueEntry<T>(request.type);
     const { streamId, folding } = resolved.target;
+    const usuallyNew = USUALLY_NEW_TARGET.has(request.type);
     const append = async () =>
       this.remember(
         streamId,
         await handleCommand(this.store, decider, streamId, resolved.command, {
           expectedVersion: options.expectedVersion,
-          current: (command) => this.knownState(folding, streamId, command.metadata.commandId),
+          current: (command) => this.knownState(folding, streamId, command.metadata.commandId, usuallyNew),
           prepare: (_, state) => {
             authorizeFirst(resolved.command, state);
             return this.gateCheck(resolved, state);

@@ -69,6 +69,43 @@ describe('Status list indexes claimed at issuance', () => {
     expect((await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed')).toHaveLength(2);
   });
 
+  it('given an issuance, when it claims its status indexes, then their streams, new as they are, are not read first', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+
+    await issue(ledger, 3);
+
+    const indexReads = reads.mock.calls.filter(([stream]) => stream.startsWith(streamId('status-index', '')));
+    reads.mockRestore();
+    expect(indexReads).toEqual([]);
+    expect((await positionsOf(3)).map((p) => p.purpose)).toEqual(['revocation', 'suspension']);
+  });
+
+  it('given candidates claimed by another process, when the credential is issued, then they are found taken and the walk draws on', async () => {
+    const elsewhere = new Ledger(store, new NoRules()); // its own cache: this ledger knows none of its claims
+    for (let draw = 0; draw < 3; draw++) {
+      await elsewhere.handle({
+        type: 'ClaimStatusIndex',
+        data: {
+          issuerId: 'uni-1',
+          purpose: 'suspension',
+          list: 0,
+          index: candidateIndex('issue-4', 'suspension', 0, draw),
+          credentialId: `other-${draw}`,
+        },
+        metadata: metadata(),
+      });
+    }
+
+    await issue(ledger, 4, 'issue-4');
+
+    expect((await positionsOf(4)).find((p) => p.purpose === 'suspension')).toEqual({
+      purpose: 'suspension',
+      list: 0,
+      index: candidateIndex('issue-4', 'suspension', 0, 3),
+    });
+    expect((await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed')).toHaveLength(5);
+  });
+
   it("given list 0's candidates all taken, when the credential is issued, then it opens list 1", async () => {
     for (let draw = 0; draw < DRAWS_PER_LIST; draw++) {
       await ledger.handle({
