@@ -80,6 +80,15 @@ describe('Status list indexes claimed at issuance', () => {
     expect((await positionsOf(3)).map((p) => p.purpose)).toEqual(['revocation', 'suspension']);
   });
 
+  it('given an issuance alone, when it runs, then its two claims share one commit: four appends in three', async () => {
+    const before = store.stats;
+
+    await issue(ledger, 5);
+
+    expect(store.stats.appends - before.appends).toBe(4);
+    expect(store.stats.transactions - before.transactions).toBe(3);
+  });
+
   it('given candidates claimed by another process, when the credential is issued, then they are found taken and the walk draws on', async () => {
     const elsewhere = new Ledger(store, new NoRules()); // its own cache: this ledger knows none of its claims
     for (let draw = 0; draw < 3; draw++) {

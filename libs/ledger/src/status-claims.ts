@@ -54,7 +54,10 @@ const walk = async (issuanceCommandId: string, purpose: StatusPurpose, visit: Vi
 /**
  * Claims one revocation and one suspension index for the credential, each on the index's own
  * stream (libs/domain/README.md): of two issuances racing for an index, the store's expected
- * version lets one win; the other is refused with `status-index.taken` and draws again.
+ * version lets one win; the other is refused with `status-index.taken` and draws again. The two
+ * walks are independent, so they run side by side and their appends share a group commit; both
+ * are settled before a failure is passed on, so none is still in flight when the issuance's
+ * reservations are released.
  */
 export const claimStatusPositions = async (
   ledger: Ledger,
@@ -62,24 +65,26 @@ export const claimStatusPositions = async (
   issuerId: string,
   credentialId: string,
 ): Promise<StatusPosition[]> => {
-  const positions: StatusPosition[] = [];
-  for (const purpose of STATUS_PURPOSES) {
-    const claimed = await walk(issuance.commandId, purpose, async (position) => {
-      try {
-        await ledger.handle({
-          type: 'ClaimStatusIndex',
-          data: { ...position, issuerId, credentialId },
-          metadata: stepMetadata(issuance, `status:${purpose}:${position.list}:${position.index}`),
-        });
-        return 'mine';
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
-        throw error;
-      }
-    });
-    positions.push(claimed!);
-  }
-  return positions;
+  const claims = await Promise.allSettled(
+    STATUS_PURPOSES.map((purpose) =>
+      walk(issuance.commandId, purpose, async (position) => {
+        try {
+          await ledger.handle({
+            type: 'ClaimStatusIndex',
+            data: { ...position, issuerId, credentialId },
+            metadata: stepMetadata(issuance, `status:${purpose}:${position.list}:${position.index}`),
+          });
+          return 'mine';
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
+          throw error;
+        }
+      }),
+    ),
+  );
+  const failed = claims.find((claim) => claim.status === 'rejected');
+  if (failed) throw failed.reason;
+  return claims.map((claim) => (claim as PromiseFulfilledResult<StatusPosition | undefined>).value!);
 };
 
 /**
