@@ -20,7 +20,7 @@ export class StreamChanges {
     db: Database.Database,
     private readonly capacity = 10_000,
   ) {
-    this.counter = new ChangeCounter(db);
+    this.counter = new ChangeCounter(db, { oncePerTurn: true });
   }
 
   mark(): ChangeMark {
