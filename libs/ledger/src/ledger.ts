@@ -159,9 +159,15 @@ export class Ledger {
   /**
    * The target's state for handleCommand to decide on without reading the stream: the state `load`
    * gives, when every command id of the stream is known and this command's is not among them (a
-   * replay takes handleCommand's read, which finds the earlier events). A stream the catalogue says
-   * is new but for a rare collision is taken to be absent unless the cache knows it; its append then
-   * expects no stream, and if there is one after all, handleCommand reads it.
+   * replay takes handleCommand's read, which finds the earlier events).
+   *
+   * A stream that is new but for a rare collision (USUALLY_NEW_TARGET) is taken to be absent unless
+   * the cache knows it; its append then expects no stream, and if there is one after all,
+   * handleCommand reads it and decides again. Deciding first on the absent state changes no answer:
+   * a claim's rules see the command and its issuer, not the index's state, and the decider refuses
+   * on it only what it refuses on any state (who may act, an index out of range). A retried claim
+   * (its own events already stored) is answered by the store's idempotent append with those
+   * events, as a retry racing its first run always was.
    */
   private async knownState<State>(
     folding: Folding<State>,
