@@ -23,10 +23,11 @@ export const isRefusal = (error: unknown) =>
  * still between them). Re-sending the same issuance finishes it, or refuses it and releases the
  * reservations; every step dedupes by its derived command id, so racing the live request is safe.
  */
-const finish = async (event: RecordedEvent, { ledger, store }: ReactionContext) => {
+const finish = async (event: RecordedEvent, { ledger }: ReactionContext) => {
   const { credentialId, issuance } = event.data as AssessmentCredentialed['data'];
-  const issued = await store.readStream(streamId('credential', credentialId), { maxCount: 1 });
-  if (issued.length > 0) return;
+  // Through the exact state cache: the live issuance has usually just kept the credential's state.
+  const { version } = await ledger.load(credentialDecider, streamId('credential', credentialId));
+  if (version >= 0) return;
   try {
     await ledger.handle(issuanceRequest(credentialId, issuance, event.metadata));
   } catch (error) {

@@ -69,6 +69,24 @@ describe('The ledger reactor', () => {
     ]);
   });
 
+  it('given an issuance this process finished, when the reactor sees its reservation, then it asks the state cache, not the file, whether the credential is there', async () => {
+    await world.ledger.handle({
+      type: 'IssueCredential',
+      data: { ...issuance, credentialId: 'cred-1' },
+      metadata: metadata(),
+    });
+    const reads = jest.spyOn(world.store, 'readStream');
+
+    await world.runToHead();
+
+    const credentialReads = reads.mock.calls.filter(
+      ([stream]) => stream === streamId('credential', 'cred-1'),
+    );
+    reads.mockRestore();
+    expect(credentialReads).toEqual([]);
+    expect(await types(streamId('credential', 'cred-1'))).toEqual(['CredentialIssued']);
+  });
+
   it('revokes the credential of an annulled assessment after a crash before the cascade ran, exactly once (finding 3)', async () => {
     await world.ledger.handle({
       type: 'IssueCredential',
