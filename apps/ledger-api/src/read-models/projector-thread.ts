@@ -120,6 +120,11 @@ export class ProjectorThread {
           this.options.onBatchFailed(message.message);
         } else {
           running = true;
+          // Never what keeps the process alive once it projects: a process that exits without
+          // stopping it leaves at most a batch uncommitted, which the next start projects again
+          // from its checkpoint. Referenced until then, so that a start-up awaiting it (nothing
+          // else may hold the event loop yet) is not cut short by the process exiting.
+          if (!this.stopping) worker.unref();
           started();
         }
       });
@@ -131,9 +136,6 @@ export class ProjectorThread {
         if (!running) return failedToStart(error);
         this.restartLater(error, Date.now() - startedAt);
       });
-      // Never what keeps the process alive: a process that exits without stopping it leaves at
-      // most a batch uncommitted, which the next start projects again from its checkpoint.
-      worker.unref();
     });
   }
 
