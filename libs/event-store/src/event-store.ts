@@ -92,5 +92,21 @@ export abstract class EventStore {
   /** The position of the last event in the log, or null when empty. */
   abstract headPosition(): Promise<Position | null>;
 
+  /**
+   * Calls `listener` after each transaction of this store's own appends commits, with the log's
+   * head then, so a follower on another connection (a worker thread's) can be woken without
+   * polling. Returns the unsubscribe. Adapters whose followers are pushed every append by a server
+   * never call it.
+   */
+  onCommit(_listener: (head: Position) => void): () => void {
+    return () => undefined;
+  }
+
+  /**
+   * Another connection to the same log committed: this store's subscriptions read now instead of
+   * at their next poll. A no-op where a server pushes appends to subscriptions.
+   */
+  committedElsewhere(): void {}
+
   abstract close(): Promise<void>;
 }

@@ -7,17 +7,21 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EventStore } from '@credence/event-store';
-import { Projector, PROJECTIONS, projectionStatus, ReadModelDatabase } from '@credence/projections';
+import { projectionStatus, ReadModelDatabase } from '@credence/projections';
 import { LedgerConfig } from '../config';
+import { ProjectorThread } from './projector-thread';
 
 /**
- * Runs the projector inside ledger-api (CREDENCE_PROJECTOR=embedded, the default) and reports every
- * projection's checkpoint and lag either way; with `off`, apps/projector does the projecting.
+ * Runs the projector inside ledger-api (CREDENCE_PROJECTOR=embedded, the default) in a worker
+ * thread, and reports every projection's checkpoint and lag either way; with `off`,
+ * apps/projector does the projecting. The thread keeps the projector's reads of the log, folds and
+ * read-model commits off the event loop that serves requests (docs/operations.md).
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('Projector');
-  private projector?: Projector;
+  private thread?: ProjectorThread;
+  private unlisten?: () => void;
 
   constructor(
     private readonly config: LedgerConfig,
@@ -32,18 +36,28 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.projector !== 'embedded') return;
-    this.projector = new Projector(this.store(), this.rm, PROJECTIONS, {
-      onError: (error) =>
-        this.logger.warn(
-          `Projection batch failed, retrying: ${error instanceof Error ? error.message : String(error)}`,
+    const { eventStore, dataDir, esdbConnectionString, databaseUrl } = this.config;
+    this.thread = new ProjectorThread({
+      settings: {
+        eventStore: { kind: eventStore, dataDir, esdbConnectionString },
+        readModels: { databaseUrl, dataDir },
+      },
+      onBatchFailed: (message) => this.logger.warn(`Projection batch failed, retrying: ${message}`),
+      onCrash: (error, restartInMs) =>
+        this.logger.error(
+          `The projector thread stopped (${error instanceof Error ? error.message : String(error)}); ` +
+            `starting another in ${restartInMs} ms`,
         ),
     });
-    await this.projector.start();
+    // Its own appends wake the thread at once; other processes' are found by the thread's poll.
+    this.unlisten = this.store().onCommit((head) => this.thread?.committed(head));
+    await this.thread.start();
   }
 
   /** Before the root module closes the event store (in its shutdown hook). */
   async onModuleDestroy(): Promise<void> {
-    await this.projector?.stop();
+    this.unlisten?.();
+    await this.thread?.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -52,8 +66,8 @@ export class ProjectorService implements OnApplicationBootstrap, OnModuleDestroy
 
   async status() {
     const { head, projections } = await projectionStatus(this.rm, this.store());
-    const projector = this.projector
-      ? { mode: 'embedded' as const, state: this.projector.state, lastError: this.projector.lastError }
+    const projector = this.thread
+      ? { mode: 'embedded' as const, state: this.thread.state, lastError: this.thread.lastError }
       : { mode: 'off' as const, state: 'external' as const, lastError: null };
     return { head, projections, projector };
   }

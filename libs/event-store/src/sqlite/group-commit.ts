@@ -36,6 +36,10 @@ const written = (
       : [],
   );
 
+/** The log's head after a commit: its own last event, or the head at BEGIN when it only answered retries. */
+const headAfter = (outcomes: readonly Outcome[], headBefore: number): number =>
+  outcomes.reduce((head, o) => (o.ok ? Math.max(head, Number(o.result.lastPosition)) : head), headBefore);
+
 /**
  * Group commit: appends queued while the event loop is busy share one transaction, so one fsync
  * pays for all of them. Each append runs in its own SAVEPOINT, so a conflicting append fails alone
@@ -53,7 +57,8 @@ export class GroupCommit {
   constructor(
     private readonly db: Database.Database,
     private readonly s: Statements,
-    private readonly onCommitted: (appended: readonly CommittedAppend[]) => void,
+    /** `head`: the log's last position once the transaction committed. */
+    private readonly onCommitted: (appended: readonly CommittedAppend[], head: number) => void,
     private readonly maxAppendsPerTransaction = 1000,
     private readonly observer?: AppendObserver,
     private readonly beforeCommit?: CommitHook,
@@ -101,7 +106,8 @@ export class GroupCommit {
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
     if (this.observer) this.report(batch, outcomes, headBefore, this.observer);
-    if (outcomes.some((o) => o.ok)) this.onCommitted(written(batch, outcomes, headBefore));
+    if (outcomes.some((o) => o.ok))
+      this.onCommitted(written(batch, outcomes, headBefore), headAfter(outcomes, headBefore));
     if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 

@@ -59,6 +59,7 @@ export class SqliteEventStore extends EventStore {
   private readonly changes: StreamChanges;
   private readonly checkpoints: BackgroundCheckpoints;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly commitListeners = new Set<(head: Position) => void>();
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -70,9 +71,13 @@ export class SqliteEventStore extends EventStore {
   ) {
     super(options.schemaVersions);
     this.changes = new StreamChanges(db);
-    const committed = (appended: readonly CommittedAppend[]) => {
+    const committed = (appended: readonly CommittedAppend[], head: number) => {
       this.changes.committed(appended);
       this.signal.notify();
+      if (this.commitListeners.size > 0) {
+        const position = sequencePosition(head);
+        for (const listener of [...this.commitListeners]) listener(position);
+      }
       this.checkpoints.committed();
     };
     this.writer = new GroupCommit(db, s, committed, undefined, options.observer, options.commitHook);
@@ -138,6 +143,15 @@ export class SqliteEventStore extends EventStore {
       const head = this.s.head.get()?.head ?? null;
       return head === null ? null : sequencePosition(head);
     });
+  }
+
+  override onCommit(listener: (head: Position) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  override committedElsewhere(): void {
+    this.signal.notify();
   }
 
   override subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {

@@ -16,6 +16,32 @@ describe('SqliteEventStore subscriptions', () => {
     await Promise.all([reader.close(), writer.close()]);
   });
 
+  it("reads another connection's commit at once when told of it, with the head it reached", async () => {
+    // Given a follower whose poll would take a minute, and a writer that reports its commits
+    const path = dir.nextFile();
+    const reader = SqliteEventStore.open({ path, pollIntervalMs: 60_000 });
+    const writer = SqliteEventStore.open({ path });
+    const heads: string[] = [];
+    const unlisten = writer.onCommit((head) => {
+      heads.push(head);
+      reader.committedElsewhere();
+    });
+    const collector = collect(reader, { after: null }, ['elsewhere']);
+    // Let the follower reach the (empty) end of the log and sleep
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // When the writer commits
+    const { events } = await writer.append('elsewhere', newEvents(3));
+    // Then the follower has the events long before its poll, and the writer reported the new head
+    const started = Date.now();
+    expect(await collector.until(3)).toEqual(events);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(heads).toEqual([events[2].globalPosition]);
+    unlisten();
+    await writer.append('elsewhere', newEvents(1));
+    expect(heads).toHaveLength(1);
+    await Promise.all([reader.close(), writer.close()]);
+  });
+
   it('yields to the event loop between batches of a long catch-up', async () => {
     const store = SqliteEventStore.open({ path: dir.nextFile() });
     await store.append('history', newEvents(20));

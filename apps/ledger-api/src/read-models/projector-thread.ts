@@ -1,0 +1,155 @@
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Position } from '@credence/event-store';
+import type { ProjectorState } from '@credence/projections';
+import { backoffDelay, type Backoff } from '@credence/runtime';
+import type {
+  FromProjectorThread,
+  ProjectorWorkerData,
+  ToProjectorThread,
+} from './projector-thread-messages';
+
+export type ProjectorThreadOptions = Readonly<{
+  settings: Omit<ProjectorWorkerData, 'statusEveryMs'> & Partial<Pick<ProjectorWorkerData, 'statusEveryMs'>>;
+  /** A batch failed in the thread (it retries with backoff). */
+  onBatchFailed: (message: string) => void;
+  /** The thread ended without being stopped; it is started again after `restartInMs`. */
+  onCrash: (error: unknown, restartInMs: number) => void;
+  /** Restarts back off from `initialMs`; a thread that ran for `resetAfterMs` starts the count again. */
+  restart?: Backoff & Readonly<{ resetAfterMs: number }>;
+  /** How long `stop` waits for the last batch before it terminates the thread. */
+  stopTimeoutMs?: number;
+}>;
+
+const RESTART = { initialMs: 100, maxMs: 5_000, resetAfterMs: 60_000 };
+
+/**
+ * How the thread's entry is loaded. From source (jest, `node --import scripts/register-ts.mjs`) this
+ * file is .ts: the thread loads the same TypeScript hook first (a worker does not inherit the main
+ * thread's module hooks, nor jest's transform). Built by `nest build`, the entry is the .js beside
+ * this file, aliases already rewritten to relative paths.
+ */
+const workerEntry = (): Readonly<{ entry: string; loader?: string }> =>
+  __filename.endsWith('.ts')
+    ? {
+        entry: join(__dirname, 'projector.worker.ts'),
+        loader: pathToFileURL(resolve(__dirname, '../../../../scripts/register-ts.mjs')).href,
+      }
+    : { entry: join(__dirname, 'projector.worker.js') };
+
+// Plain CommonJS, so it runs without the parent's loaders (execArgv: [] below, as the checkpointer's).
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.loader) await import(workerData.loader);
+  require(workerData.entry);
+})().catch((error) => process.nextTick(() => { throw error; }));
+`;
+
+/**
+ * The embedded projector in a worker thread, so its reads of the log, folds and read-model commits
+ * run beside the API's event loop instead of on it. The main thread only wakes it after its own
+ * commits (`committed`); the thread's store still polls for other processes' appends. It mirrors
+ * the thread's state and last error, and starts a new thread (with backoff) when one dies.
+ */
+export class ProjectorThread {
+  state: ProjectorState = 'starting';
+  lastError: string | null = null;
+  private worker?: Worker;
+  private stopping?: Promise<void>;
+  private restartTimer?: NodeJS.Timeout;
+  private crashes = 0;
+
+  constructor(private readonly options: ProjectorThreadOptions) {}
+
+  /** The running thread, if any (a test ends it to play a crash). */
+  get thread(): Worker | undefined {
+    return this.worker;
+  }
+
+  /** Resolves once the first thread projects; rejects if it cannot start (the API then fails to boot). */
+  start(): Promise<void> {
+    return this.spawn();
+  }
+
+  /** The main thread committed up to `head`: the thread reads the log now. */
+  committed(head: Position): void {
+    const message: ToProjectorThread = head;
+    this.worker?.postMessage(message);
+  }
+
+  /** Lets the thread finish its batch and close its connections; terminates it past the timeout. */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      clearTimeout(this.restartTimer);
+      const worker = this.worker;
+      if (worker) {
+        const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+        // Referenced again: a caller awaiting the stop must not be cut short by the process exiting.
+        worker.ref();
+        worker.postMessage('stop' satisfies ToProjectorThread);
+        const timeout = setTimeout(() => void worker.terminate(), this.options.stopTimeoutMs ?? 10_000);
+        await exited;
+        clearTimeout(timeout);
+      }
+      this.state = 'stopped';
+    })();
+    return this.stopping;
+  }
+
+  private spawn(): Promise<void> {
+    const { entry, loader } = workerEntry();
+    const workerData: ProjectorWorkerData & { entry: string; loader?: string } = {
+      statusEveryMs: 500,
+      ...this.options.settings,
+      entry,
+      loader,
+    };
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [] });
+    this.worker = worker;
+    const startedAt = Date.now();
+    let failure: unknown;
+    return new Promise<void>((started, failedToStart) => {
+      let running = false;
+      worker.on('message', (message: FromProjectorThread) => {
+        if (message.type === 'status') {
+          this.state = message.state;
+          this.lastError = message.lastError;
+        } else if (message.type === 'batch-failed') {
+          this.options.onBatchFailed(message.message);
+        } else {
+          running = true;
+          // Never what keeps the process alive once it projects: a process that exits without
+          // stopping it leaves at most a batch uncommitted, which the next start projects again
+          // from its checkpoint. Referenced until then, so that a start-up awaiting it (nothing
+          // else may hold the event loop yet) is not cut short by the process exiting.
+          if (!this.stopping) worker.unref();
+          started();
+        }
+      });
+      worker.on('error', (error) => (failure = error));
+      worker.once('exit', (code) => {
+        if (this.worker === worker) this.worker = undefined;
+        if (this.stopping) return;
+        const error = failure ?? new Error(`The projector thread exited with code ${code}`);
+        if (!running) return failedToStart(error);
+        this.restartLater(error, Date.now() - startedAt);
+      });
+    });
+  }
+
+  private restartLater(error: unknown, ranMs: number): void {
+    const restart = this.options.restart ?? RESTART;
+    if (ranMs >= restart.resetAfterMs) this.crashes = 0;
+    const delay = backoffDelay(this.crashes++, restart);
+    this.state = 'retrying';
+    this.lastError = `The projector thread stopped: ${error instanceof Error ? error.message : String(error)}`;
+    this.options.onCrash(error, delay);
+    this.restartTimer = setTimeout(() => {
+      // A thread that cannot start now is one more crash: it is tried again, later.
+      this.spawn().catch((next: unknown) => this.restartLater(next, 0));
+    }, delay);
+    this.restartTimer.unref();
+  }
+}
