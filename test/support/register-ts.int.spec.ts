@@ -22,7 +22,7 @@ describe('scripts/register-ts.mjs', () => {
       paramTypes: ['Greeter'],
       sqliteAdapter: 'function',
       // The entry point is resolved by the hook too: left to Node, a .ts entry loaded amaro
-      // (about 65 MB resident) though the hook transpiled the file anyway.
+      // (swc in WebAssembly, tens of MB resident) though the hook transpiled the file anyway.
       nodeTypeStripperLoaded: false,
     });
   });
