@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DocumentLoader, type ProofVerification, verifyDataIntegrity } from '@credence/credentials';
 import { LruMap } from '@credence/runtime';
-import { isDeepFrozen } from './frozen-documents';
+import { isDeepFrozen, jsonOf } from './frozen-documents';
 
 /** Proof results kept: a verified credential or list is looked up again, not re-canonicalized. */
 const CAPACITY = 10_000;
@@ -48,7 +48,7 @@ export const memoizedProofVerifier = () => {
     const controller = controllerOf(document);
     const keys = controller && (await loader(controller).catch(() => undefined));
     if (!keys) return verifyDataIntegrity(document, loader);
-    const keyDocument = JSON.stringify(keys.document);
+    const keyDocument = jsonOf(keys.document);
     if (!isDeepFrozen(document)) return byContent(document, keyDocument, loader);
     let byKeys = byFrozenDocument.get(document);
     const known = byKeys?.get(keyDocument);
