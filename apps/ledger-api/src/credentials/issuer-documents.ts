@@ -165,9 +165,12 @@ export class IssuerDocuments {
       const { state: stack } = await this.ledger.load(stackDecider, streamId('stack', id));
       return stack.status === 'absent' ? undefined : stack.issuerId;
     }
-    const prefix = this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, '');
+    // The configuration is fixed: the prefix is worked out once (a did:web one parses a URL).
+    const prefix = (this.issuerIdPrefix ??=
+      this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, ''));
     return obId.startsWith(prefix) ? decodeURIComponent(obId.slice(prefix.length)) : undefined;
   }
+  private issuerIdPrefix: string | undefined;
 
   /**
    * Bundled contexts plus this deployment's own issuer documents, read in-process: the API never

@@ -9,7 +9,9 @@ const CAPACITY = 10_000;
 const KEY_DOCUMENTS_PER_DOCUMENT = 4;
 
 const controllerOf = (document: Record<string, unknown>): string | undefined => {
-  const proof = [document.proof].flat()[0] as { verificationMethod?: unknown } | undefined;
+  // One proof, as an object or a one-element array (read in place: this runs per proof checked).
+  const proof = (Array.isArray(document.proof) ? document.proof[0] : document.proof) as
+    { verificationMethod?: unknown } | undefined;
   return typeof proof?.verificationMethod === 'string' ? proof.verificationMethod.split('#')[0] : undefined;
 };
 

@@ -157,8 +157,14 @@ export class CredentialVerifier {
     };
   }
 
+  /** Where this deployment's status lists live; the configuration is fixed, so worked out once. */
+  private get statusListPrefix(): string {
+    return (this.statusListPrefixOnce ??= `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`);
+  }
+  private statusListPrefixOnce: string | undefined;
+
   private async ownStatusList(url: string, read: IssuerReader): Promise<object | undefined> {
-    const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
+    const prefix = this.statusListPrefix;
     if (!url.startsWith(prefix)) return undefined;
     const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
     const purpose = statusPurposeOf(purposeName);
