@@ -188,4 +188,35 @@ describe('Verification after the ledger changed what it had verified', () => {
       await elsewhere.close();
     }
   });
+
+  it("a compromise reported in a second process drops the key from this one's profile, which it had served and verified with", async () => {
+    const { json } = await verifiedOnce();
+    const method = check(await asJson(json), 'proof')?.evidence.verificationMethod as string;
+    const multibase = method.slice(method.indexOf('#') + 1);
+    const profileHere = async () =>
+      JSON.stringify((await ledger.request('GET', `/issuers/${world.issuerId}`)).body);
+    expect(await profileHere()).toContain(multibase);
+    const elsewhere = await startLedger({
+      CREDENCE_DATA_DIR: ledger.dataDir,
+      CREDENCE_PUBLIC_URL: ledger.baseUrl,
+    });
+    try {
+      const keys = (await elsewhere.request('GET', `/v1/issuers/${world.issuerId}`, { token: ADMIN_TOKEN }))
+        .body.keys as Array<{ keyId: string; publicKeyMultibase: string; activatedAt: string }>;
+      const signing = keys.find((key) => key.publicKeyMultibase === multibase)!;
+      const reply = await elsewhere.request(
+        'POST',
+        `/v1/issuers/${world.issuerId}/keys/${signing.keyId}/compromise`,
+        { token: world.issuerToken, body: { compromisedSince: signing.activatedAt } },
+      );
+      expect(reply.status).toBe(200);
+    } finally {
+      await elsewhere.close();
+    }
+    // The key history is in the log: this process's very next answers are of the new issuer state.
+    expect(await profileHere()).not.toContain(multibase);
+    const presented = await asJson(json);
+    expect(presented.verified).toBe(false);
+    expect(failedChecks(presented)).toEqual(expect.arrayContaining(['proof', 'issuer-key']));
+  });
 });

@@ -85,4 +85,17 @@ describe('SignedExportCache', () => {
     other.close();
     reader.close();
   });
+
+  it('knows its stored exports by identity: not what a signer returned, nor an equal copy', async () => {
+    // Given an export signed and stored
+    const cache = new SignedExportCache(path);
+    const signed = exportNamed('original');
+    const stored = await cache.getOrSign('c-1', 'k1', async () => signed);
+
+    // Then only the object read back from the file counts as stored
+    expect(cache.isStored(stored.json)).toBe(true);
+    expect(cache.isStored(signed.json)).toBe(false);
+    expect(cache.isStored(structuredClone(stored.json))).toBe(false);
+    cache.close();
+  });
 });

@@ -32,6 +32,8 @@ export class SignedExportCache {
   private readonly selectKeyIds: Database.Statement<[string], string>;
   private readonly insert: Database.Statement<[string, string, string, string]>;
   private readonly parsed: LruMap<string, SignedExport>;
+  /** Every parsed stored export's JSON this cache handed out, for `isStored`. */
+  private readonly storedJson = new WeakSet<object>();
   /** Signings in flight: of concurrent first requests for one export, one signs and all await it. */
   private readonly signing = new Map<string, Promise<SignedExport>>();
 
@@ -82,11 +84,21 @@ export class SignedExportCache {
       .map((keyIds) => this.parsed.get(keyOf(credentialId, keyIds)) ?? this.read(credentialId, keyIds)!);
   }
 
+  /**
+   * Whether `json` is the parsed form of a stored export (the very object this cache handed out).
+   * A stored row is never changed or deleted, so such an object is one for good: by id, a
+   * verification need not query the file to learn that what it checks is exactly what was exported.
+   */
+  isStored(json: object): boolean {
+    return this.storedJson.has(json);
+  }
+
   /** The stored row, parsed and kept; undefined when the file has none (yet). */
   private read(credentialId: string, keyIds: string): SignedExport | undefined {
     const row = this.select.get(credentialId, keyIds);
     if (!row) return undefined;
     const parsed = deepFreeze({ json: JSON.parse(row.json) as SignedCredential, jwt: row.jwt });
+    this.storedJson.add(parsed.json);
     this.parsed.set(keyOf(credentialId, keyIds), parsed);
     return parsed;
   }

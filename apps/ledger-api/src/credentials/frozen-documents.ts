@@ -16,3 +16,19 @@ export const deepFreeze = <T>(value: T): T => {
 
 /** Whether `deepFreeze` froze this very object (a shallow `Object.freeze` does not count). */
 export const isDeepFrozen = (value: object): boolean => deepFrozen.has(value);
+
+const serialized = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(value)`, kept for a deep-frozen object: its serialization cannot change, and a
+ * memo keyed on a shared issuer document would otherwise serialize it again on every lookup.
+ */
+export const jsonOf = (value: object): string => {
+  if (!deepFrozen.has(value)) return JSON.stringify(value);
+  let json = serialized.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialized.set(value, json);
+  }
+  return json;
+};

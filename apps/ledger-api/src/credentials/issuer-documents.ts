@@ -12,9 +12,17 @@ import {
   type DocumentLoader,
   type PublishedKey,
 } from '@credence/credentials';
-import { credentialDecider, stackDecider, streamId, type IssuerKey } from '@credence/domain';
+import {
+  credentialDecider,
+  currentKey,
+  ISSUER_KEY_ALGORITHMS,
+  stackDecider,
+  streamId,
+  type IssuerKey,
+} from '@credence/domain';
 import { Ledger } from '@credence/ledger';
 import { LedgerConfig } from '../config';
+import { deepFreeze } from './frozen-documents';
 import { IssuerKeys, type IssuerReader, type RegisteredIssuer } from './issuer-keys';
 
 const published = (keys: readonly IssuerKey[]): PublishedKey[] =>
@@ -63,14 +71,54 @@ export class IssuerDocuments {
 
   private readonly read: IssuerReader = (issuerId) => this.keys.issuer(issuerId);
 
-  /** The OB 3.0 Profile served at `/issuers/{id}`, with the keys as Multikey assertion methods. */
+  /**
+   * Profiles built from an issuer state that already had all its keys, by that state object. The
+   * ledger hands out the same state object for as long as the issuer's stream has not grown (a
+   * rotation or compromise, here or in another process, folds a new one), so an entry is exactly
+   * that state's profile; it goes when the state is collected. Each verification by id asks for
+   * the profile once per proof (the credential's and both status lists'), and building, freezing
+   * and serializing it for the proof memo was a tenth of a verification.
+   */
+  private readonly profiles = new WeakMap<RegisteredIssuer, ControllerDocument>();
+
+  /**
+   * The OB 3.0 Profile served at `/issuers/{id}`, with the keys as Multikey assertion methods:
+   * deep-frozen and shared, so a reader may not change it.
+   */
   async profile(issuerId: string, read = this.read): Promise<ControllerDocument> {
-    const { name, keys, history } = await this.keys.keyring(issuerId, read);
-    const id = this.obId(issuerId, keys.ed25519.publicKeyMultibase);
+    const issuer = await read(issuerId);
+    const complete = ISSUER_KEY_ALGORITHMS.every((algorithm) => currentKey(issuer.keys, algorithm));
+    if (!complete) {
+      // A key is activated first: the profile is of the state that activation leaves.
+      const { name, keys, history } = await this.keys.keyring(issuerId, read);
+      return this.buildProfile(issuerId, name, keys.ed25519.keyId, keys.ed25519.publicKeyMultibase, history);
+    }
+    let profile = this.profiles.get(issuer);
+    if (!profile) {
+      const ed25519 = currentKey(issuer.keys, 'Ed25519')!;
+      profile = this.buildProfile(
+        issuerId,
+        issuer.legalName,
+        ed25519.keyId,
+        ed25519.publicKeyMultibase,
+        issuer.keys,
+      );
+      this.profiles.set(issuer, profile);
+    }
+    return profile;
+  }
+
+  private buildProfile(
+    issuerId: string,
+    name: string,
+    ed25519KeyId: string,
+    ed25519PublicKeyMultibase: string,
+    history: readonly IssuerKey[],
+  ): ControllerDocument {
+    const id = this.obId(issuerId, ed25519PublicKeyMultibase);
     // A did:key controls exactly one key: the profile of a did:key issuer lists that one.
-    const listed =
-      this.form === 'did-key' ? history.filter((key) => key.keyId === keys.ed25519.keyId) : history;
-    return buildIssuerProfileDocument({ id, name }, published(listed));
+    const listed = this.form === 'did-key' ? history.filter((key) => key.keyId === ed25519KeyId) : history;
+    return deepFreeze(buildIssuerProfileDocument({ id, name }, published(listed)));
   }
 
   /** The did:web document at `/issuers/{id}/did.json`; 404 in the other forms. */
@@ -117,9 +165,12 @@ export class IssuerDocuments {
       const { state: stack } = await this.ledger.load(stackDecider, streamId('stack', id));
       return stack.status === 'absent' ? undefined : stack.issuerId;
     }
-    const prefix = this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, '');
+    // The configuration is fixed: the prefix is worked out once (a did:web one parses a URL).
+    const prefix = (this.issuerIdPrefix ??=
+      this.form === 'url' ? issuerProfileUrl(publicUrl, '') : didWebFor(publicUrl, ''));
     return obId.startsWith(prefix) ? decodeURIComponent(obId.slice(prefix.length)) : undefined;
   }
+  private issuerIdPrefix: string | undefined;
 
   /**
    * Bundled contexts plus this deployment's own issuer documents, read in-process: the API never

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type DocumentLoader, type ProofVerification, verifyDataIntegrity } from '@credence/credentials';
 import { LruMap } from '@credence/runtime';
-import { isDeepFrozen } from './frozen-documents';
+import { isDeepFrozen, jsonOf } from './frozen-documents';
 
 /** Proof results kept: a verified credential or list is looked up again, not re-canonicalized. */
 const CAPACITY = 10_000;
@@ -9,7 +9,9 @@ const CAPACITY = 10_000;
 const KEY_DOCUMENTS_PER_DOCUMENT = 4;
 
 const controllerOf = (document: Record<string, unknown>): string | undefined => {
-  const proof = [document.proof].flat()[0] as { verificationMethod?: unknown } | undefined;
+  // One proof, as an object or a one-element array (read in place: this runs per proof checked).
+  const proof = (Array.isArray(document.proof) ? document.proof[0] : document.proof) as
+    { verificationMethod?: unknown } | undefined;
   return typeof proof?.verificationMethod === 'string' ? proof.verificationMethod.split('#')[0] : undefined;
 };
 
@@ -48,7 +50,7 @@ export const memoizedProofVerifier = () => {
     const controller = controllerOf(document);
     const keys = controller && (await loader(controller).catch(() => undefined));
     if (!keys) return verifyDataIntegrity(document, loader);
-    const keyDocument = JSON.stringify(keys.document);
+    const keyDocument = jsonOf(keys.document);
     if (!isDeepFrozen(document)) return byContent(document, keyDocument, loader);
     let byKeys = byFrozenDocument.get(document);
     const known = byKeys?.get(keyDocument);

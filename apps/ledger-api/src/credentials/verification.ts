@@ -157,8 +157,14 @@ export class CredentialVerifier {
     };
   }
 
+  /** Where this deployment's status lists live; the configuration is fixed, so worked out once. */
+  private get statusListPrefix(): string {
+    return (this.statusListPrefixOnce ??= `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`);
+  }
+  private statusListPrefixOnce: string | undefined;
+
   private async ownStatusList(url: string, read: IssuerReader): Promise<object | undefined> {
-    const prefix = `${this.config.credentials.publicUrl.replace(/\/+$/, '')}/status-lists/`;
+    const prefix = this.statusListPrefix;
     if (!url.startsWith(prefix)) return undefined;
     const [issuerId, purposeName, n, ...rest] = url.slice(prefix.length).split('/');
     const purpose = statusPurposeOf(purposeName);
@@ -238,11 +244,15 @@ export class CredentialVerifier {
   ): string | undefined {
     const id = ledgerIdOf(credential.id);
     if (!id) return undefined;
-    const record = storedExports(id).find(({ json, jwt }) =>
-      typeof given === 'string' ? jwt === given : isDeepStrictEqual(json, given),
-    );
+    // By id, the presentation is a stored export itself: no need to read which ones are stored.
+    const json =
+      typeof given === 'object' && this.exporter.cache.isStored(given)
+        ? given
+        : storedExports(id).find(({ json, jwt }) =>
+            typeof given === 'string' ? jwt === given : isDeepStrictEqual(json, given),
+          )?.json;
     // One proof, as an object or (as the Data Integrity library writes it) a one-element array.
-    const [proof] = [record?.json.proof].flat() as Array<{ created?: unknown } | undefined>;
+    const [proof] = [json?.proof].flat() as Array<{ created?: unknown } | undefined>;
     return typeof proof?.created === 'string' ? proof.created : undefined;
   }
 
@@ -258,12 +268,11 @@ export class CredentialVerifier {
       issuedAt: undefined,
     });
     if (!record) return undefined;
-    const stored = storedExports(ledgerIdOf(credential.id)!);
-    // By id, the presentation is the stored export itself (one frozen object): nothing to compare.
-    if (!stored.some(({ json }) => json === credential)) {
+    // By id, the presentation is a stored export itself (one frozen object): nothing to compare.
+    if (!this.exporter.cache.isStored(credential)) {
       const { proof: _proof, ...presented } = credential;
-      const exported = stored.some(({ json: { proof: _p, ...unsigned } }) =>
-        isDeepStrictEqual(unsigned, presented),
+      const exported = storedExports(ledgerIdOf(credential.id)!).some(
+        ({ json: { proof: _p, ...unsigned } }) => isDeepStrictEqual(unsigned, presented),
       );
       if (!exported) return undefined;
     }
