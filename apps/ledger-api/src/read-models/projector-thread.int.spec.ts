@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -110,6 +110,33 @@ describeEachReadModelStore('ProjectorThread', (target) => {
     await projected();
     expect(await dumpTables(rm)).toEqual(await expectedTables(store));
     while (running.state !== 'running' || running.lastError !== null) await sleep(10);
+  });
+
+  it('started in the background, holds no one up, and reports a thread that cannot start until one can', async () => {
+    // Given an event store the thread cannot open: a file where its directory should be
+    const blocked = join(dataDir, 'blocked');
+    writeFileSync(blocked, '');
+    thread = new ProjectorThread({
+      settings: {
+        eventStore: { kind: 'sqlite', dataDir: blocked },
+        readModels: { databaseUrl: target.databaseUrl(), dataDir },
+        statusEveryMs: 20,
+      },
+      onBatchFailed: () => undefined,
+      onCrash: (error) => crashes.push(error instanceof Error ? error.message : String(error)),
+      restart: { initialMs: 10, maxMs: 100, resetAfterMs: 60_000 },
+    });
+    // When it is started in the background
+    thread.startInBackground();
+    // Then the caller goes on at once, the failure is reported as a crash, and the thread is retried
+    expect(thread.state).toBe('starting');
+    while (crashes.length === 0) await sleep(5);
+    expect(thread.state).toBe('retrying');
+    expect(thread.lastError).toMatch(/The projector thread stopped/);
+    // And once the directory can be opened, a retry projects
+    rmSync(blocked);
+    mkdirSync(blocked);
+    while (thread.state !== 'running') await sleep(10);
   });
 
   it('stops its thread before the caller closes the store, and restarts nothing after', async () => {

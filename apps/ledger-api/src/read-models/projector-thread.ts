@@ -68,9 +68,17 @@ export class ProjectorThread {
     return this.worker;
   }
 
-  /** Resolves once the first thread projects; rejects if it cannot start (the API then fails to boot). */
+  /** Resolves once the first thread projects; rejects if it cannot start. */
   start(): Promise<void> {
     return this.spawn();
+  }
+
+  /**
+   * Starts the thread without holding anyone up: until its first batch the state reads `starting`;
+   * a thread that cannot start is reported (`retrying`, with the reason) and tried again, later.
+   */
+  startInBackground(): void {
+    this.spawn().catch((error: unknown) => this.restartLater(error, 0));
   }
 
   /** The main thread committed up to `head`: the thread reads the log now. */
