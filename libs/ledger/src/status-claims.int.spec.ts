@@ -9,7 +9,7 @@ import {
   specificationPublished,
 } from '../../domain/src/test-fixtures';
 import { Ledger } from './ledger';
-import { metadata, NoRules, seed } from './reactions/reactor-world';
+import { metadata, NoRules, seed } from './testing/reactor-world';
 import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
 
 const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>

@@ -7,7 +7,7 @@ import {
   specificationPublished,
 } from '../../../domain/src/test-fixtures';
 import { reissueIdFor } from '../reissue';
-import { eventually, metadata, NOW, reactorWorld, seed } from './reactor-world';
+import { eventually, metadata, NOW, reactorWorld, seed } from '../testing/reactor-world';
 
 describe('The ledger reactor', () => {
   const world = reactorWorld('reactions');

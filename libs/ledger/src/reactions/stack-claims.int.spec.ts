@@ -6,7 +6,7 @@ import {
   issuerRegistered,
   pathwayPublished,
 } from '../../../domain/src/test-fixtures';
-import { metadata, reactorWorld, seed } from './reactor-world';
+import { metadata, reactorWorld, seed } from '../testing/reactor-world';
 
 describe('A credential backs at most one stack per pathway', () => {
   const world = reactorWorld('stack-claims');

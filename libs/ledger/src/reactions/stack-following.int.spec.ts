@@ -5,7 +5,7 @@ import {
   issuerRegistered,
   pathwayPublished,
 } from '../../../domain/src/test-fixtures';
-import { metadata, reactorWorld, seed } from './reactor-world';
+import { metadata, reactorWorld, seed } from '../testing/reactor-world';
 
 describe('The ledger reactor: stacks follow their components', () => {
   const world = reactorWorld('stack-following');

@@ -7,7 +7,7 @@ import { tempDir } from '@credence/event-store/testing';
 import { actingAs } from '../../../domain/src/test-fixtures';
 import { Ledger, RulesGate } from '../ledger';
 import { LedgerReactor } from '../reactor';
-import { LEDGER_REACTIONS } from '.';
+import { LEDGER_REACTIONS } from '../reactions';
 
 /** Test support for the reaction specs: a real SQLite store, a Ledger without rules, the reactor. */
 
