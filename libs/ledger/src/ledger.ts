@@ -77,11 +77,6 @@ const authorizeFirst = <T extends CredenceCommandType>(
   }
 };
 
-/**
- * Commands whose target stream is derived from a random id, so it almost never exists yet: a
- * status index's stream is named by a position drawn from a hash of the issuance's command id.
- */
-const USUALLY_NEW_TARGET: ReadonlySet<CredenceCommandType> = new Set(['ClaimStatusIndex']);
 /** Commands that append to other streams (reservations, claims) before their own target. */
 const MULTI_STREAM: ReadonlySet<CredenceCommandType> = new Set(['IssueCredential', 'AwardStackedCredential']);
 /** The application service every command goes through: load related state, rules gate, decide, append. */
@@ -161,7 +156,7 @@ export class Ledger {
    * gives, when every command id of the stream is known and this command's is not among them (a
    * replay takes handleCommand's read, which finds the earlier events).
    *
-   * A stream that is new but for a rare collision (USUALLY_NEW_TARGET) is taken to be absent unless
+   * A stream that is new but for a rare collision (the catalogue's `targetUsuallyNew`) is taken to be absent unless
    * the cache knows it; its append then expects no stream, and if there is one after all,
    * handleCommand reads it and decides again. Deciding first on the absent state changes no answer:
    * a claim's rules see the command and its issuer, not the index's state, and the decider refuses
@@ -246,9 +241,9 @@ export class Ledger {
     options: { expectedVersion?: ExpectedVersion } = {},
   ): Promise<HandleResult<TargetState<T>>> {
     const resolved = await this.resolve(request);
-    const { decider } = catalogueEntry<T>(request.type);
+    const { decider, targetUsuallyNew } = catalogueEntry<T>(request.type);
     const { streamId, folding } = resolved.target;
-    const usuallyNew = USUALLY_NEW_TARGET.has(request.type);
+    const usuallyNew = targetUsuallyNew === true;
     const append = async () =>
       this.remember(
         streamId,

@@ -109,6 +109,12 @@ export type CatalogueEntry<T extends CredenceCommandType> = Readonly<{
   recordedAs: TargetEvent<T>['type'];
   /** The command data as the opening event records it, when the event names it differently. */
   fromRecorded?: (data: RecordedData<T>) => Partial<CommandRequest<T>['data']>;
+  /**
+   * The target stream is named by something drawn at random, so it almost never exists yet: the
+   * Ledger decides on the initial state and appends expecting no stream, without reading it first
+   * (a conflict falls back to the read; see `Ledger.knownState`).
+   */
+  targetUsuallyNew?: true;
 }>;
 
 export type Catalogue = { readonly [T in CredenceCommandType]: CatalogueEntry<T> };
@@ -305,6 +311,8 @@ export const CATALOGUE = {
     decider: statusIndexDecider,
     facts: facts.ownedResourceFacts,
     recordedAs: 'StatusIndexClaimed',
+    // A candidate index is drawn from a hash of the issuance's command id.
+    targetUsuallyNew: true,
   },
   // Access changes: decided on the one `principals` stream; the token hashes stay in the principal store.
   CreatePrincipal: {
