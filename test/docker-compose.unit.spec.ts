@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENV_VARS, envVar, type AppName } from '@credence/config';
 import {
   commandOf,
@@ -14,6 +16,11 @@ import {
 const compose = readCompose();
 const stages = readDockerfileStages();
 const apps = nestApplications();
+const packageScripts = (
+  JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  }
+).scripts;
 const LONG_RUNNING: AppName[] = ['ledger-api', 'projector', 'feed-relay'];
 const SERVERS = ['eventstoredb', 'kafka', 'postgres'];
 const service = (name: string) => compose.services[name];
@@ -109,6 +116,18 @@ describe('docker/Dockerfile', () => {
   it('copies the launcher ledger-api starts through', () => {
     const runtime = stages.find((s) => s.name === 'runtime')!.lines.join('\n');
     expect(runtime).toContain('COPY scripts/ledger-api.sh ./scripts/');
+  });
+
+  it("copies every script package.json runs at install time before the build's npm ci", () => {
+    const build = stages.find((s) => s.name === 'build')!.lines;
+    const npmCi = build.findIndex((l) => /^RUN npm ci\b/.test(l));
+    const copied = build.slice(0, npmCi).join('\n');
+    const installScripts = ['preinstall', 'install', 'postinstall', 'prepare'].flatMap((hook) => {
+      const script = packageScripts[hook];
+      return script ? [...script.matchAll(/scripts\/[\w.-]+/g)].map((m) => m[0]) : [];
+    });
+    expect(installScripts.length).toBeGreaterThan(0);
+    for (const file of installScripts) expect(copied).toContain(`COPY ${file} ./scripts/`);
   });
 
   it.each(apps)('target $name runs as a non-root user', ({ name }) => {
