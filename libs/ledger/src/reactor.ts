@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { openDurableDatabase } from '@credence/sqlite';
+import { openDurableDatabase, prepared } from '@credence/sqlite';
 import type { CommandMetadata, Principal } from '@credence/domain';
 import {
   deterministicEventId,
@@ -78,17 +78,30 @@ export class LedgerReactor {
     this.db.close();
   }
 
+  /**
+   * One transaction per batch: the reactions' index rows and the checkpoint are written together,
+   * not each row in a write transaction of its own (a bulk issuance indexes every credential). The
+   * reactor alone writes this file (one per deployment), and it handles one batch at a time, so the
+   * transaction may stay open while a reaction's command awaits the event store. A failure rolls it
+   * back: the batch is re-run, as after a crash.
+   */
   private async handle(events: readonly RecordedEvent[]): Promise<void> {
-    const context = { db: this.db, ledger: this.ledger, store: this.store };
-    // Reactions read the domain's current events: older schema versions are upcast first.
-    for (const event of events.map(credenceEvent)) {
-      for (const reaction of this.reactions) await reaction.handle(event, context);
-    }
     if (events.length === 0) return;
-    this.db
-      .prepare(
+    const context = { db: this.db, ledger: this.ledger, store: this.store };
+    this.db.exec('BEGIN');
+    try {
+      // Reactions read the domain's current events: older schema versions are upcast first.
+      for (const event of events.map(credenceEvent)) {
+        for (const reaction of this.reactions) await reaction.handle(event, context);
+      }
+      prepared<[string]>(
+        this.db,
         'INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
-      )
-      .run(events[events.length - 1].globalPosition);
+      ).run(events[events.length - 1].globalPosition);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }
