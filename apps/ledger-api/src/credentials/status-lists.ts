@@ -53,7 +53,9 @@ export class StatusListPublisher {
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
   ) {
-    this.bitsOf = statusListBitsReader(readModels);
+    // The lists' rows are written by the projector's thread or another process, never in the turn
+    // that reads them here: a verification's two lists share one change check.
+    this.bitsOf = statusListBitsReader(readModels, undefined, { oncePerTurn: true });
   }
 
   get ttlSeconds(): number {

@@ -89,4 +89,22 @@ describeEachReadModelStore('the status list bits reader', (target) => {
     expect(afterReinstatement).toEqual([]);
     expect(afterReinstatement).toEqual(await queryStatusListBits(rm, ISSUER, 'suspension', 0));
   });
+
+  it('checking once per turn, answers another connection\'s change in the next turn', async () => {
+    // Given a reader that checks for changes once per event-loop turn, and a list read once
+    await put(rm, 'c-4', 4, {});
+    const bitsOf = statusListBitsReader(rm, undefined, { oncePerTurn: true });
+    const suspended = () => bitsOf(ISSUER, 'suspension', 0);
+    const first = await suspended();
+
+    // When another connection suspends a credential, then a later turn reads the list
+    await new Promise((turn) => setImmediate(turn));
+    await put(elsewhere, 'c-4', 4, { suspended: true });
+    await new Promise((turn) => setImmediate(turn));
+    const nextTurn = await suspended();
+
+    // Then the later turn reads the change
+    expect(first).not.toContain(4);
+    expect(nextTurn).toContain(4);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { LruMap } from '@credence/runtime';
-import { ChangeCounter } from '@credence/sqlite';
+import { ChangeCounter, type ChangeCounterOptions } from '@credence/sqlite';
 import type { StatusPurpose } from '@credence/domain';
 import type { StatusEntryDoc } from '../projections/status-entries';
 import type { ReadModelDatabase, SqliteConnection } from '../store/database';
@@ -75,8 +75,17 @@ export type StatusListBitsReader = (
  * (PRAGMA data_version) moves on any commit by another connection, the projector's in this
  * process or any other process's, so the next read after a revocation lands reads the file again.
  * On PostgreSQL every call queries.
+ *
+ * `changes.oncePerTurn` shares one change check between the reads of one event-loop turn (a
+ * verification reads both its lists in one): only for a reader whose process never writes the
+ * lists in the turn that reads them, as ledger-api, where the projector writes from its own
+ * thread (see ChangeCounter).
  */
-export const statusListBitsReader = (rm: ReadModelDatabase, capacity = 1_000): StatusListBitsReader => {
+export const statusListBitsReader = (
+  rm: ReadModelDatabase,
+  capacity = 1_000,
+  changes: ChangeCounterOptions = {},
+): StatusListBitsReader => {
   if (!rm.sqlite) return (issuerId, purpose, list) => queryStatusListBits(rm, issuerId, purpose, list);
   const kept = new LruMap<string, Readonly<{ mark: number; bits: readonly number[] }>>(capacity);
   // Opened on first use: the read-only connection needs the file and its tables to exist.
@@ -87,7 +96,7 @@ export const statusListBitsReader = (rm: ReadModelDatabase, capacity = 1_000): S
         `SELECT doc FROM status_entries WHERE issuer_id = ? AND ${flag} = 1`,
       );
     return {
-      changes: new ChangeCounter(reader),
+      changes: new ChangeCounter(reader, changes),
       flagged: { revoked: flagged('revoked'), suspended: flagged('suspended') },
     };
   };
