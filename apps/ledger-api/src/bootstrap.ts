@@ -7,6 +7,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
+import { interceptPostRoutes } from './http/idempotency.interceptor';
+import { markSecretsUncacheable } from './http/secrets';
 import { requestValidationPipe } from './http/validation';
 import { bindLogsToRequest, ROOT_LOGGER } from './observability/logging';
 import { Metrics } from './observability/metrics';
@@ -67,6 +69,8 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(requestValidationPipe());
+  interceptPostRoutes(app);
+  markSecretsUncacheable(app.getHttpAdapter().getInstance());
   const document = documentValidationLimits(
     SwaggerModule.createDocument(
       app,
