@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ADMIN_TOKEN, startLedger, type TestLedger } from '../support/ledger-app';
 
 describe('Idempotency records never hold or replay a token', () => {
@@ -40,5 +43,55 @@ describe('Idempotency records never hold or replay a token', () => {
   it('marks every other response uncacheable too only where it carries a token', async () => {
     const list = await ledger.request('GET', '/v1/rulesets', { token: ADMIN_TOKEN });
     expect(list.headers.get('cache-control')).not.toBe('no-store');
+  });
+});
+
+describe('Which routes the idempotency interceptor runs on', () => {
+  let ledger: TestLedger;
+  beforeAll(async () => (ledger = await startLedger()));
+  afterAll(() => ledger.close());
+
+  it('every POST route of every module, and no other route (a GET answers without an rxjs pipeline)', () => {
+    const scanner = new MetadataScanner();
+    const intercepted: Record<string, boolean> = {};
+    for (const { metatype, name } of new DiscoveryService(
+      ledger.app.get(ModulesContainer),
+    ).getControllers()) {
+      const prototype = (metatype as { prototype: Record<string, object> }).prototype;
+      for (const method of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[method];
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
+        const interceptors: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
+        intercepted[`${verb} ${name}.${method}`] = interceptors.length === 1;
+      }
+    }
+    const entries = Object.entries(intercepted);
+    expect(entries.filter(([route]) => route.startsWith('POST ')).length).toBeGreaterThan(10);
+    expect(entries.filter(([route, yes]) => yes !== route.startsWith('POST '))).toEqual([]);
+  });
+
+  it('replays a keyed POST of a second app in the same process from its own records', async () => {
+    const other = await startLedger();
+    try {
+      const body = { role: 'auditor', name: 'Second app auditor' };
+      const send = (app: TestLedger) =>
+        app.request('POST', '/v1/principals', {
+          token: ADMIN_TOKEN,
+          body,
+          headers: { 'idempotency-key': 'second-app-key' },
+        });
+      const first = await send(other);
+      const replay = await send(other);
+      expect([first.status, replay.status]).toEqual([201, 201]);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body.id).toBe(first.body.id);
+      // The first app never saw the key: it creates its own principal.
+      const elsewhere = await send(ledger);
+      expect(elsewhere.headers.get('idempotent-replayed')).toBeNull();
+      expect(elsewhere.body.id).not.toBe(first.body.id);
+    } finally {
+      await other.close();
+    }
   });
 });

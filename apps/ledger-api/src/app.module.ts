@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { EventStore } from '@credence/event-store';
 import { BatchStore, SqliteBatchStore } from './batches/batch-store';
@@ -104,7 +104,8 @@ export class AppModule {
         CheckpointFeedService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // On POST routes only: interceptPostRoutes (bootstrap).
+        IdempotencyInterceptor,
       ],
     };
   }

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { Logger as PinoNestLogger, PinoLogger } from 'nestjs-pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { LedgerConfig } from './config';
+import { interceptPostRoutes } from './http/idempotency.interceptor';
+import { markSecretsUncacheable } from './http/secrets';
 import { requestValidationPipe } from './http/validation';
-import { ROOT_LOGGER } from './observability/logging';
+import { bindLogsToRequest, ROOT_LOGGER } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { installRequestLog } from './observability/request-log';
 import { documentValidationLimits } from './security/openapi-limits';
@@ -46,6 +48,7 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   // A no-op once registerSecurity has registered @fastify/rate-limit; the log routes carry their own limits.
   await ensureRateLimit(app);
   app.useLogger(app.get(PinoNestLogger));
+  bindLogsToRequest(app.getHttpAdapter().getInstance(), await app.resolve(PinoLogger));
   installRequestLog(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER), app.get(Metrics));
   app.setGlobalPrefix('v1', {
     exclude: [
@@ -66,6 +69,8 @@ export const createLedgerApp = async (config: LedgerConfig): Promise<NestFastify
   // reply.sendFile for ConsoleController only: `serve: false` adds no routes of its own outside the guard.
   await app.register(fastifyStatic, { root: CONSOLE_DIR, serve: false });
   app.useGlobalPipes(requestValidationPipe());
+  interceptPostRoutes(app);
+  markSecretsUncacheable(app.getHttpAdapter().getInstance());
   const document = documentValidationLimits(
     SwaggerModule.createDocument(
       app,

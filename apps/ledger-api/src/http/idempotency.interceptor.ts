@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto';
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, mergeMap, type Observable, of, tap } from 'rxjs';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type INestApplication,
+  type NestInterceptor,
+  RequestMethod,
+} from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { from, mergeMap, type Observable, of } from 'rxjs';
 import canonicalize from 'canonicalize';
 import type { Principal } from '@credence/domain';
 import { IdempotencyKeyReusedError } from '@credence/ledger';
 import { IdempotencyStore } from './idempotency-store';
-import { carriesSecret, withoutSecrets } from './secrets';
+import { withoutSecrets } from './secrets';
 
 const REPLAYED_HEADERS = ['location', 'etag', 'credence-position'];
 
-const noStoreIfSecret = (reply: FastifyReply, body: unknown) => {
-  if (carriesSecret(body)) void reply.header('cache-control', 'no-store');
-};
-
 /**
  * A repeat of a POST with the same Idempotency-Key returns the first answer, without its secrets
- * (a token is shown once), and runs nothing. Answers carrying a secret are marked no-store.
+ * (a token is shown once), and runs nothing. Answers carrying a secret are marked no-store (by
+ * markSecretsUncacheable, on every route, before this records them).
  * Commands are also deduplicated by their key-derived commandId in the stream, so two concurrent
  * twins that both miss this cache still append once. The answer waits for its record's commit,
  * which it shares with the other answers of its turn of the event loop (see SqliteIdempotencyStore).
@@ -30,8 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<FastifyRequest & { principal?: Principal }>();
     const reply = http.getResponse<FastifyReply>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal)
-      return next.handle().pipe(tap((body) => noStoreIfSecret(reply, body)));
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
 
     const principalId = request.principal.id;
     const fingerprint = createHash('sha256')
@@ -47,7 +52,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap(async (body) => {
-            noStoreIfSecret(reply, body);
             const headers: Record<string, string> = {};
             for (const name of REPLAYED_HEADERS) {
               const value = reply.getHeader(name);
@@ -66,3 +70,44 @@ export class IdempotencyInterceptor implements NestInterceptor {
     );
   }
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This app's IdempotencyInterceptor, for the routes' shared POST_ROUTES_INTERCEPTOR. */
+    credenceIdempotency: IdempotencyInterceptor;
+  }
+}
+
+/**
+ * What every POST route's metadata holds: it hands the request to its own app's interceptor. Route
+ * metadata belongs to the controller classes, which several apps share in one test process.
+ */
+const POST_ROUTES_INTERCEPTOR: NestInterceptor = {
+  intercept: (context, next) =>
+    context.switchToHttp().getRequest<FastifyRequest>().server.credenceIdempotency.intercept(context, next),
+};
+
+/**
+ * The interceptor on every POST route of the app, and on no other: it was global, and a global
+ * interceptor makes Nest run every route's answer through an rxjs pipeline, a fifth of a cheap GET's
+ * CPU (issue 20), on routes where it can only pass the answer through. Read from the routes'
+ * metadata at start-up, before Nest builds its router, so a new POST route gets it without being
+ * listed anywhere.
+ */
+export const interceptPostRoutes = (app: INestApplication): void => {
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const interceptor: IdempotencyInterceptor = app.get(IdempotencyInterceptor);
+  fastify.decorate('credenceIdempotency', interceptor);
+  const scanner = new MetadataScanner();
+  for (const module of app.get(ModulesContainer).values())
+    for (const { metatype } of module.controllers.values()) {
+      const prototype = (metatype as { prototype: Record<string, object> }).prototype;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+        const current: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
+        if (!current.includes(POST_ROUTES_INTERCEPTOR))
+          Reflect.defineMetadata(INTERCEPTORS_METADATA, [POST_ROUTES_INTERCEPTOR, ...current], handler);
+      }
+    }
+};

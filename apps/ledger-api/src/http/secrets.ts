@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 /**
  * Response fields shown once and never again: not stored for idempotent replay, not replayed, and
  * marked `Cache-Control: no-store` so no cache between client and API keeps them either.
@@ -15,4 +16,15 @@ export const withoutSecrets = (body: unknown): unknown => {
   const copy = { ...body };
   for (const field of SECRET_FIELDS) delete copy[field];
   return copy;
+};
+
+/**
+ * Every answer carrying a secret gets `Cache-Control: no-store`, whatever its route: one hook on the
+ * answer as the handler returned it, before it is serialised (and before an idempotency record of it).
+ */
+export const markSecretsUncacheable = (fastify: FastifyInstance): void => {
+  fastify.addHook('preSerialization', (_request, reply, payload, done) => {
+    if (carriesSecret(payload)) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
 };
