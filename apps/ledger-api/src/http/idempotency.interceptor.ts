@@ -14,6 +14,7 @@ import { from, mergeMap, type Observable, of } from 'rxjs';
 import canonicalize from 'canonicalize';
 import type { Principal } from '@credence/domain';
 import { IdempotencyKeyReusedError } from '@credence/ledger';
+import { PUBLIC_KEY } from '../auth/roles';
 import { IdempotencyStore } from './idempotency-store';
 import { withoutSecrets } from './secrets';
 
@@ -88,7 +89,7 @@ const POST_ROUTES_INTERCEPTOR: NestInterceptor = {
 };
 
 /**
- * The interceptor on every POST route of the app, and on no other: it was global, and a global
+ * The interceptor on every POST route of the app that takes a token (not @Public), and on no other: it was global, and a global
  * interceptor makes Nest run every route's answer through an rxjs pipeline, a fifth of a cheap GET's
  * CPU (issue 20), on routes where it can only pass the answer through. Read from the routes'
  * metadata at start-up, before Nest builds its router, so a new POST route gets it without being
@@ -105,6 +106,12 @@ export const interceptPostRoutes = (app: INestApplication): void => {
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name];
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+        // A public route never has a principal, so the interceptor could only pass its answer on.
+        if (
+          Reflect.getMetadata(PUBLIC_KEY, handler) === true ||
+          Reflect.getMetadata(PUBLIC_KEY, metatype) === true
+        )
+          continue;
         const current: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
         if (!current.includes(POST_ROUTES_INTERCEPTOR))
           Reflect.defineMetadata(INTERCEPTORS_METADATA, [POST_ROUTES_INTERCEPTOR, ...current], handler);
