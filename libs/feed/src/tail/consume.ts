@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type EachBatchPayload } from 'kafkajs';
+import type * as KafkaModule from 'kafkajs';
+import type { Admin, EachBatchPayload } from 'kafkajs';
 import { decodeHeaders } from '../headers';
 import type { ConsumedMessage } from './tail-message';
 
@@ -25,6 +26,9 @@ const endOffsets = async (admin: Admin, topic: string): Promise<Map<number, bigi
 
 /** Reads a topic message by message, partitions one after another, committing only what was handled. */
 export const consumeTopic = async (options: ConsumeOptions): Promise<void> => {
+  // Loaded on demand, as in the relay's publisher: the feed's barrel must not load kafkajs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Kafka, logLevel } = require('kafkajs') as typeof KafkaModule;
   const kafka = new Kafka({
     clientId: 'credence-feed-consumer',
     brokers: [...options.brokers],

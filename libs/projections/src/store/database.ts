@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type * as PgModule from 'pg';
 import { openDurableDatabase, PAGE_CACHE_KIB } from '@credence/sqlite';
 import type { AnyTables, ReadModelTables } from './tables';
 
@@ -60,7 +60,10 @@ export class ReadModelDatabase {
       const db = new Kysely<ReadModelTables>({ dialect: new SqliteDialect({ database }) });
       return new ReadModelDatabase(db, 'sqlite', undefined, sqliteConnection(path, database));
     }
-    const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 4 });
+    // Loaded on demand: read models on the embedded file never pay for the PostgreSQL client.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Pool } = require('pg') as typeof PgModule;
+    const pool = new Pool({ connectionString: settings.databaseUrl, max: 4 });
     // An idle connection dropped by the server must not crash the process: the next query reconnects.
     pool.on('error', () => undefined);
     const db = new Kysely<ReadModelTables>({ dialect: new PostgresDialect({ pool }) });

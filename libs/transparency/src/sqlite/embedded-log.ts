@@ -72,10 +72,16 @@ export const embeddedTreeHook = () => {
   };
 };
 
-/** Builds the tree of a log written before this version, in bounded transactions. */
+/**
+ * Builds the tree of a log written before this version, in bounded transactions. A chunk's leaves
+ * and nodes are one 32-byte Buffer each until its tiles are written: at 100,000 leaves a chunk
+ * outlived V8's young generation and the build of a 200k-event log held 320-400 MB resident
+ * (ledger-api's first start); at 5,000 its garbage dies young, the build peaks at ~120 MB and
+ * takes 40% less CPU (issue 20, bench/README.md "wip/mem2").
+ */
 export const buildEmbeddedTree = (
   db: Database.Database,
-  chunk = 100_000,
+  chunk = 5_000,
   onProgress?: (size: number) => void,
 ): number => {
   const tree = new EmbeddedLogTree(db, false);
