@@ -64,7 +64,7 @@ describe('Which routes the idempotency interceptor runs on', () => {
         if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
         const verb = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
         const interceptors: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
-        const isPublic = [handler, metatype].some(
+        const isPublic = [handler, prototype.constructor].some(
           (target) => Reflect.getMetadata(PUBLIC_KEY, target) === true,
         );
         intercepted[`${isPublic ? 'public ' : ''}${verb} ${name}.${method}`] = interceptors.length === 1;

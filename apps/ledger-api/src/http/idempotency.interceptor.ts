@@ -108,8 +108,7 @@ export const interceptPostRoutes = (app: INestApplication): void => {
         if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
         // A public route never has a principal, so the interceptor could only pass its answer on.
         if (
-          Reflect.getMetadata(PUBLIC_KEY, handler) === true ||
-          Reflect.getMetadata(PUBLIC_KEY, metatype) === true
+          [handler, prototype.constructor].some((target) => Reflect.getMetadata(PUBLIC_KEY, target) === true)
         )
           continue;
         const current: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
