@@ -43,7 +43,11 @@ export const requester =
   };
 
 /** The production wiring on a temp data dir, served on an ephemeral loopback port. */
-export const startLedger = async (env: Record<string, string> = {}): Promise<TestLedger> => {
+export const startLedger = async (
+  env: Record<string, string> = {},
+  /** Runs on the built app before it listens: a test's own probe routes, say. */
+  beforeListen: (app: NestFastifyApplication) => void | Promise<void> = () => undefined,
+): Promise<TestLedger> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'credence-e2e-'));
   const config = loadLedgerConfig({
     CREDENCE_DATA_DIR: dataDir,
@@ -58,6 +62,7 @@ export const startLedger = async (env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const app = await createLedgerApp(config);
+  await beforeListen(app);
   await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
