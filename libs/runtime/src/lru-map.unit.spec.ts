@@ -27,7 +27,13 @@ describe('LruMap', () => {
     map.get('d'); // the newest already: left where it is
     map.get('a'); // the oldest: moved to the recent end
     map.set('e', 5).set('f', 6);
-    expect([map.get('a'), map.get('b'), map.get('c'), map.get('d'), map.size]).toEqual([1, undefined, undefined, 4, 4]);
+    expect([map.get('a'), map.get('b'), map.get('c'), map.get('d'), map.size]).toEqual([
+      1,
+      undefined,
+      undefined,
+      4,
+      4,
+    ]);
   });
 
   it('given any mix of reads and writes, holds at most its capacity and keeps what was used for half of it', () => {

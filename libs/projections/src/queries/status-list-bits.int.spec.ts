@@ -90,7 +90,7 @@ describeEachReadModelStore('the status list bits reader', (target) => {
     expect(afterReinstatement).toEqual(await queryStatusListBits(rm, ISSUER, 'suspension', 0));
   });
 
-  it('checking once per turn, answers another connection\'s change in the next turn', async () => {
+  it("checking once per turn, answers another connection's change in the next turn", async () => {
     // Given a reader that checks for changes once per event-loop turn, and a list read once
     await put(rm, 'c-4', 4, {});
     const bitsOf = statusListBitsReader(rm, undefined, { oncePerTurn: true });
