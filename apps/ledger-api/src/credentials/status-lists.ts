@@ -55,7 +55,7 @@ export class StatusListPublisher {
   ) {
     // The lists' rows are written by the projector's thread or another process, never in the turn
     // that reads them here: a verification's two lists share one change check.
-    this.bitsOf = statusListBitsReader(readModels, undefined, { oncePerTurn: true });
+    this.bitsOf = statusListBitsReader(readModels, { oncePerTurn: true });
   }
 
   get ttlSeconds(): number {

@@ -93,7 +93,7 @@ describeEachReadModelStore('the status list bits reader', (target) => {
   it("checking once per turn, answers another connection's change in the next turn", async () => {
     // Given a reader that checks for changes once per event-loop turn, and a list read once
     await put(rm, 'c-4', 4, {});
-    const bitsOf = statusListBitsReader(rm, undefined, { oncePerTurn: true });
+    const bitsOf = statusListBitsReader(rm, { oncePerTurn: true });
     const suspended = () => bitsOf(ISSUER, 'suspension', 0);
     const first = await suspended();
 

@@ -76,15 +76,14 @@ export type StatusListBitsReader = (
  * process or any other process's, so the next read after a revocation lands reads the file again.
  * On PostgreSQL every call queries.
  *
- * `changes.oncePerTurn` shares one change check between the reads of one event-loop turn (a
+ * `oncePerTurn` shares one change check between the reads of one event-loop turn (a
  * verification reads both its lists in one): only for a reader whose process never writes the
  * lists in the turn that reads them, as ledger-api, where the projector writes from its own
  * thread (see ChangeCounter).
  */
 export const statusListBitsReader = (
   rm: ReadModelDatabase,
-  capacity = 1_000,
-  changes: ChangeCounterOptions = {},
+  { capacity = 1_000, ...changes }: Readonly<{ capacity?: number }> & ChangeCounterOptions = {},
 ): StatusListBitsReader => {
   if (!rm.sqlite) return (issuerId, purpose, list) => queryStatusListBits(rm, issuerId, purpose, list);
   const kept = new LruMap<string, Readonly<{ mark: number; bits: readonly number[] }>>(capacity);
