@@ -218,6 +218,30 @@ describe('POST /v1/credential-batches', () => {
     expect(await logHead(ledger)).toBe(head);
   }, 60_000);
 
+  it('answers a progress poll (?results=false) with the status and counts alone, and refuses another value with 400', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => goodRow(specificationId, 35_000 + i));
+    rows[1] = { ...rows[1], outcome: 'maybe' };
+    const id = (await upload(csvOf(rows), 'progress-1')).body.id;
+    const full = await done(id);
+    const poll = await ledger.request('GET', `/v1/credential-batches/${id}?results=false`, {
+      token: world.issuerToken,
+    });
+    expect(poll.status).toBe(200);
+    const { results, ...summary } = full.body;
+    expect(results).toHaveLength(3);
+    expect(poll.body).toEqual(summary);
+    expect(summary).toMatchObject({ status: 'done', rows: 3, issued: 2, failed: 1 });
+    const withResults = await ledger.request('GET', `/v1/credential-batches/${id}?results=true`, {
+      token: world.issuerToken,
+    });
+    expect(withResults.body).toEqual(full.body);
+    const bad = await ledger.request('GET', `/v1/credential-batches/${id}?results=some`, {
+      token: world.issuerToken,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('request.invalid');
+  }, 60_000);
+
   it('shows a batch only to the issuer that uploaded it', async () => {
     const id = (await upload(csvOf([goodRow(specificationId, 40_000)]), 'mine-1')).body.id;
     await done(id);

@@ -10,10 +10,13 @@ export const batchJsonText = (
   batch: Pick<Batch, 'id' | 'status' | 'atomic'>,
   counts: BatchCounts,
   resultsJson: string,
-): string => {
-  const head = JSON.stringify({ id: batch.id, status: batch.status, atomic: batch.atomic, ...counts });
-  return `${head.slice(0, -1)},"results":${resultsJson}}`;
-};
+): string => `${batchSummaryText(batch, counts).slice(0, -1)},"results":${resultsJson}}`;
+
+/** The same without the results: what a progress poll (`?results=false`) needs. */
+export const batchSummaryText = (
+  batch: Pick<Batch, 'id' | 'status' | 'atomic'>,
+  counts: BatchCounts,
+): string => JSON.stringify({ id: batch.id, status: batch.status, atomic: batch.atomic, ...counts });
 
 /** The problem in one spreadsheet cell: its detail, or each field error with its column. */
 const messageOf = (problem: Problem): string => {

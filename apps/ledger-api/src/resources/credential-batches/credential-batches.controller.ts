@@ -22,11 +22,12 @@ import { IdParam } from '../../http/id.pipe';
 import { assertMayRead } from '../../http/read-access';
 import { problemOf } from '../../http/problem.filter';
 import { applyBatch, type ApplyOptions, resumeBatches } from '../../batches/apply-batch';
-import { batchCsv, batchJsonText } from '../../batches/batch-results';
+import { batchCsv, batchJsonText, batchSummaryText } from '../../batches/batch-results';
 import { type Batch, BatchStore } from '../../batches/batch-store';
 import { applyRowWith, checkRowWith } from '../../batches/ledger-rows';
 import { openBatch } from '../../batches/open-batch';
 import type { BatchMediaType } from '../../batches/parse-batch';
+import { BatchViewQueryDto } from './credential-batches.dto';
 
 const mediaTypeOf = (contentType: string | undefined): BatchMediaType =>
   contentType?.startsWith('application/x-ndjson') ? 'application/x-ndjson' : 'text/csv';
@@ -103,7 +104,8 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
   @Get(':id')
   @Roles('issuer')
   @ApiOkResponse({
-    description: 'Status, counts and one result per row; with Accept: text/csv, the results CSV',
+    description:
+      'Status, counts and one result per row (with ?results=false, status and counts alone); with Accept: text/csv, the results CSV',
     content: {
       'application/json': { schema: { type: 'object' } },
       'text/csv': { schema: { type: 'string' } },
@@ -111,6 +113,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
   })
   get(
     @IdParam() id: string,
+    @Query() query: BatchViewQueryDto,
     @Headers('accept') accept: string | undefined,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -123,6 +126,7 @@ export class CredentialBatchesController implements OnApplicationBootstrap {
       return batchCsv(this.store.results(id));
     }
     void reply.header('content-type', 'application/json; charset=utf-8');
+    if (query.results === 'false') return batchSummaryText(batch, this.store.counts(id));
     return batchJsonText(batch, this.store.counts(id), this.store.resultsJson(id));
   }
 }
