@@ -99,12 +99,14 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
     let done = false;
     let answer: { status: string; issued: number; failed: number } | undefined;
     const batchGets: number[] = [];
+    // Polled as the CLI polls: the progress alone (`?results=false`), not every result so far.
+    const progressPath = `/v1/credential-batches/${accepted.body.id}?results=false`;
     const [duringReads] = await Promise.all([
       sampleWhile(() => !done, readOne),
       (async () => {
         while (!done) {
           const polled = nowMs();
-          const reply = await client.request('GET', `/v1/credential-batches/${accepted.body.id}`, { token });
+          const reply = await client.request('GET', progressPath, { token });
           batchGets.push(nowMs() - polled);
           answer = reply.body;
           done = reply.status !== 200 || answer?.status === 'done';
@@ -113,11 +115,11 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       })(),
     ]);
     const batchSeconds = (nowMs() - started) / 1000;
-    // The same GET once the batch is done and the API idle: every row's result, nothing in flight.
+    // The same GET once the batch is done and the API idle, nothing in flight.
     const settledUntil = nowMs() + 1000;
     const settledGets = await sampleWhile(
       () => nowMs() < settledUntil,
-      () => client.request('GET', `/v1/credential-batches/${accepted.body.id}`, { token }),
+      () => client.request('GET', progressPath, { token }),
     );
 
     context.log(`the same number of rows one request at a time, ${CONNECTIONS} connections`);
@@ -166,7 +168,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       }),
       measured({
         scenario: SCENARIO,
-        figure: 'GET /v1/credential-batches/{id} during the batch, p99',
+        figure: 'GET /v1/credential-batches/{id}?results=false (the progress poll) during the batch, p99',
         value: round(percentile(batchGets, 99), 1),
         unit: 'ms',
         baseline: {
@@ -174,7 +176,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
           value: round(percentile(settledGets, 99), 1),
         },
         goal: atMost(50, ' ms'),
-        conditions: { ...conditions, samples: batchGets.length, answer: 'JSON, every row result so far' },
+        conditions: { ...conditions, samples: batchGets.length, answer: 'JSON, the status and counts' },
       }),
     ];
   } finally {

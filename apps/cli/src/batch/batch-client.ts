@@ -9,16 +9,18 @@ export type BatchResult = Readonly<{
   problem?: { code: string; title: string; detail?: string; column?: string };
 }>;
 
-/** `GET /v1/credential-batches/{id}` as JSON: status, the counts, and the results in row order. */
-export type BatchStatus = Readonly<{
+/** `GET /v1/credential-batches/{id}?results=false`: the status and the counts, what a progress poll needs. */
+export type BatchProgress = Readonly<{
   id: string;
   status: 'processing' | 'done';
   rows: number;
   issued: number;
   failed: number;
   'skipped-as-duplicate': number;
-  results: readonly BatchResult[];
 }>;
+
+/** `GET /v1/credential-batches/{id}` as JSON: status, the counts, and the results in row order. */
+export type BatchStatus = BatchProgress & Readonly<{ results: readonly BatchResult[] }>;
 
 export type BatchUpload = Readonly<{
   body: Buffer;
@@ -104,14 +106,14 @@ export const uploadBatch = async (
   return (await ok(response)).json() as Promise<{ id: string; rows: number }>;
 };
 
-export const batchStatus = async (api: BatchApi, id: string): Promise<BatchStatus> =>
-  (
-    await ok(
-      await send(api, `/v1/credential-batches/${encodeURIComponent(id)}`, {
-        headers: { accept: 'application/json' },
-      }),
-    )
-  ).json() as Promise<BatchStatus>;
+const getJson = async <T>(api: BatchApi, path: string): Promise<T> =>
+  (await ok(await send(api, path, { headers: { accept: 'application/json' } }))).json() as Promise<T>;
+
+export const batchStatus = (api: BatchApi, id: string): Promise<BatchStatus> =>
+  getJson(api, `/v1/credential-batches/${encodeURIComponent(id)}`);
+
+export const batchProgress = (api: BatchApi, id: string): Promise<BatchProgress> =>
+  getJson(api, `/v1/credential-batches/${encodeURIComponent(id)}?results=false`);
 
 export const batchResultsCsv = async (api: BatchApi, id: string): Promise<string> =>
   (
@@ -122,9 +124,13 @@ export const batchResultsCsv = async (api: BatchApi, id: string): Promise<string
     )
   ).text();
 
-export const rowsDone = (s: BatchStatus): number => s.issued + s.failed + s['skipped-as-duplicate'];
+export const rowsDone = (s: BatchProgress): number => s.issued + s.failed + s['skipped-as-duplicate'];
 
-/** Polls until the batch is done, reporting rows done after each answer. */
+/**
+ * Polls the progress (status and counts) until the batch is done, reporting rows done after each
+ * answer, then reads the results once: a poll with every result would send a 10,000-row batch's
+ * ~1.6 MB each time.
+ */
 export const waitForBatch = async (
   api: BatchApi,
   id: string,
@@ -132,9 +138,9 @@ export const waitForBatch = async (
   intervalMs = 500,
 ): Promise<BatchStatus> => {
   for (;;) {
-    const status = await batchStatus(api, id);
-    onProgress(rowsDone(status), status.rows);
-    if (status.status === 'done') return status;
+    const progress = await batchProgress(api, id);
+    onProgress(rowsDone(progress), progress.rows);
+    if (progress.status === 'done') return batchStatus(api, id);
     await delay(intervalMs);
   }
 };

@@ -98,10 +98,9 @@ describe('credence issue --batch', () => {
     const api = await serve((seen, nth, reply, drop) => {
       if (seen.method === 'POST') return nth === 1 ? drop() : reply(202, { id: 'b-1', rows: 3 });
       if (seen.headers.accept === 'text/csv') return reply(200, CSV, 'text/csv');
-      return reply(
-        200,
-        nth === 1 ? { ...DONE, status: 'processing', issued: 1, failed: 0, results: [] } : DONE,
-      );
+      const { results, ...progress } = DONE;
+      if (!seen.url.endsWith('?results=false')) return reply(200, { ...progress, results });
+      return reply(200, nth === 1 ? { ...progress, status: 'processing', issued: 1, failed: 0 } : progress);
     });
     const input = join(dir, 'cohort.csv');
     writeFileSync(input, 'rowKey,specificationId\nk1,spec-1\n');
@@ -117,8 +116,12 @@ describe('credence issue --batch', () => {
     expect(posts[1].body).toBe('rowKey,specificationId\nk1,spec-1\n');
     expect(lines.err[0]).toContain(String(posts[0].headers['idempotency-key']));
     expect(
-      api.seen.filter((s) => s.method === 'GET' && s.headers.accept === 'application/json'),
-    ).toHaveLength(2);
+      api.seen.filter((s) => s.method === 'GET' && s.headers.accept === 'application/json').map((s) => s.url),
+    ).toEqual([
+      '/v1/credential-batches/b-1?results=false',
+      '/v1/credential-batches/b-1?results=false',
+      '/v1/credential-batches/b-1',
+    ]);
     expect(readFileSync(join(dir, 'cohort.results.csv'), 'utf8')).toBe(CSV);
     expect(lines.out).toEqual(
       expect.arrayContaining([
