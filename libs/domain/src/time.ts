@@ -27,12 +27,25 @@ const isCalendarValid = (parts: RegExpExecArray) => {
   );
 };
 
+/**
+ * Instants read lately and what they parsed to. A read request judges the same stored instants
+ * (issuance, validity, each change, each ruleset activation) again every time, about ten per
+ * status request (issue 20); a hit is one map lookup. Only valid instants are kept, so a refusal
+ * always names its own field. Emptied when full: a bound, not a recency order.
+ */
+const readInstants = new Map<string, number>();
+export const READ_INSTANTS_CAPACITY = 4_096;
+
 /** Milliseconds since the epoch; throws `time.invalid-instant` naming the field. */
 export const instantMs = (value: string, field = 'instant'): number => {
+  const known = readInstants.get(value);
+  if (known !== undefined) return known;
   const parts = RFC3339.exec(value);
   const ms = parts && isCalendarValid(parts) ? Date.parse(value) : NaN;
   if (Number.isNaN(ms))
     throw invalid('time.invalid-instant', `${field} is not an RFC 3339 instant`, { field, value });
+  if (readInstants.size >= READ_INSTANTS_CAPACITY) readInstants.clear();
+  readInstants.set(value, ms);
   return ms;
 };
 

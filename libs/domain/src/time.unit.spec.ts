@@ -1,5 +1,5 @@
 import { DomainError } from './core';
-import { addDuration, instantMs, isDuration, parseDuration } from './time';
+import { addDuration, instantMs, isDuration, parseDuration, READ_INSTANTS_CAPACITY } from './time';
 
 describe('parseDuration', () => {
   it('reads every component', () => {
@@ -54,5 +54,30 @@ describe('instantMs', () => {
     expect(() => instantMs(text, 'validFrom')).toThrow(
       expect.objectContaining({ code: 'time.invalid-instant', details: { field: 'validFrom', value: text } }),
     );
+  });
+  it('given an instant read before, when it is read again, then it gives the same milliseconds', () => {
+    const text = '2026-03-04T05:06:07.890+01:00';
+
+    const [first, again] = [instantMs(text), instantMs(text)];
+
+    expect([first, again]).toEqual([Date.UTC(2026, 2, 4, 4, 6, 7, 890), Date.UTC(2026, 2, 4, 4, 6, 7, 890)]);
+  });
+  it('given a refused text, when it is asked again for another field, then that refusal names the other field', () => {
+    expect(() => instantMs('2025-02-30T00:00:00Z', 'at')).toThrow(
+      expect.objectContaining({ details: { field: 'at', value: '2025-02-30T00:00:00Z' } }),
+    );
+
+    expect(() => instantMs('2025-02-30T00:00:00Z', 'asOf')).toThrow(
+      expect.objectContaining({ details: { field: 'asOf', value: '2025-02-30T00:00:00Z' } }),
+    );
+  });
+  it('given more distinct instants than are remembered, when each is read twice, then every reading is right', () => {
+    const texts = Array.from({ length: READ_INSTANTS_CAPACITY * 2 + 7 }, (_, i) =>
+      new Date(Date.UTC(2020, 0, 1) + i * 61_001).toISOString(),
+    );
+
+    const readings = [...texts, ...texts.reverse()].map((text) => instantMs(text) === Date.parse(text));
+
+    expect(readings.every(Boolean)).toBe(true);
   });
 });
