@@ -2,7 +2,7 @@ import { ActiveRuleset } from '@credence/ledger';
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { comparePositions, EventStore } from '@credence/event-store';
+import { comparePositions, EventStore, type Position } from '@credence/event-store';
 import {
   type Checkpoints,
   credentialStatusReader,
@@ -16,6 +16,13 @@ import type { FreshnessQueryDto } from './read-models.dto';
 
 export const PROJECTION_POSITION_HEADER = 'credence-projection-position';
 const DEFAULT_WAIT_MS = 5000;
+
+/**
+ * The lowest checkpoint of each set told: the status reader hands the same (never mutated) set for
+ * every answer from one snapshot, and sorting it parses every position into BigInts (~5 µs of a
+ * status request, issue 20). Keyed by the set itself, so a set no longer held is forgotten.
+ */
+const lowestOf = new WeakMap<Checkpoints, Position | null | undefined>();
 
 /** The read-model database for controllers, plus read-your-writes. */
 @Injectable()
@@ -60,7 +67,11 @@ export class ReadModels {
 
   /** The position an answer reflects: the lowest checkpoint among the projections it was read from. */
   tellPosition(checkpoints: Checkpoints, reply: FastifyReply): void {
-    const lowest = [...checkpoints.values()].sort(comparePositions)[0];
+    let lowest = lowestOf.get(checkpoints);
+    if (!lowestOf.has(checkpoints)) {
+      lowest = [...checkpoints.values()].sort(comparePositions)[0];
+      lowestOf.set(checkpoints, lowest);
+    }
     if (lowest) void reply.header(PROJECTION_POSITION_HEADER, lowest);
   }
 
