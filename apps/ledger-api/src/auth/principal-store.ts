@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Principal, Role } from '@credence/domain';
 
 export type StoredPrincipal = Principal &
@@ -13,7 +13,11 @@ export type StoredPrincipal = Principal &
     tokenRotations: number;
   }>;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/**
+ * Hex SHA-256 of the token's UTF-8 bytes, as stored. Every request hashes its token: the one-shot
+ * `hash` skips the Hash object createHash builds (~2 µs less per request, issue 20).
+ */
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 /** 256 random bits: a fast hash is enough to store it, since it cannot be guessed. */
 export const newToken = (): string => `cred_${randomBytes(32).toString('base64url')}`;
