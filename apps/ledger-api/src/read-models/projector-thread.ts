@@ -1,9 +1,8 @@
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Position } from '@credence/event-store';
 import type { ProjectorState } from '@credence/projections';
 import { backoffDelay, type Backoff } from '@credence/runtime';
+import { WORKER_BOOTSTRAP, workerEntry } from '../infrastructure/worker-entry';
 import type {
   FromProjectorThread,
   ProjectorWorkerData,
@@ -23,29 +22,6 @@ export type ProjectorThreadOptions = Readonly<{
 }>;
 
 const RESTART = { initialMs: 100, maxMs: 5_000, resetAfterMs: 60_000 };
-
-/**
- * How the thread's entry is loaded. From source (jest, `node --import scripts/register-ts.mjs`) this
- * file is .ts: the thread loads the same TypeScript hook first (a worker does not inherit the main
- * thread's module hooks, nor jest's transform). Built by `nest build`, the entry is the .js beside
- * this file, aliases already rewritten to relative paths.
- */
-const workerEntry = (): Readonly<{ entry: string; loader?: string }> =>
-  __filename.endsWith('.ts')
-    ? {
-        entry: join(__dirname, 'projector.worker.ts'),
-        loader: pathToFileURL(resolve(__dirname, '../../../../scripts/register-ts.mjs')).href,
-      }
-    : { entry: join(__dirname, 'projector.worker.js') };
-
-// Plain CommonJS, so it runs without the parent's loaders (execArgv: [] below, as the checkpointer's).
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.loader) await import(workerData.loader);
-  require(workerData.entry);
-})().catch((error) => process.nextTick(() => { throw error; }));
-`;
 
 /**
  * The embedded projector in a worker thread, so its reads of the log, folds and read-model commits
@@ -107,14 +83,14 @@ export class ProjectorThread {
   }
 
   private spawn(): Promise<void> {
-    const { entry, loader } = workerEntry();
+    const { entry, loader } = workerEntry(__dirname, 'projector.worker');
     const workerData: ProjectorWorkerData & { entry: string; loader?: string } = {
       statusEveryMs: 500,
       ...this.options.settings,
       entry,
       loader,
     };
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData, execArgv: [] });
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData, execArgv: [] });
     this.worker = worker;
     const startedAt = Date.now();
     let failure: unknown;

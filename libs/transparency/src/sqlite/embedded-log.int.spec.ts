@@ -4,7 +4,7 @@ import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { newEvents, tempDir } from '@credence/event-store/testing';
 import { referenceRootOfHashes } from '../testing/reference-root';
 import { rootHash } from '../tree/proofs';
-import { buildEmbeddedTree, EmbeddedLogTree, embeddedTreeHook } from './embedded-log';
+import { buildEmbeddedTree, EmbeddedLogTree, embeddedTreeHook, embeddedTreeIsBehind } from './embedded-log';
 
 const dir = tempDir('tlog-embedded');
 afterAll(() => dir.remove());
@@ -53,6 +53,36 @@ describe('The embedded store keeps the tree in its append transaction', () => {
     const tree = treeOfFile(path);
     expect(rootHash(tree, tree.size())).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
     tree.close();
+  });
+
+  it('tells, reading only, whether the log holds events its tree does not', async () => {
+    // Given an empty log, and a log written without the tree
+    const empty = dir.nextFile('empty');
+    await SqliteEventStore.open({ path: empty }).close();
+    const path = dir.nextFile('behind');
+    const old = SqliteEventStore.open({ path });
+    await appendConcurrently(old, 20, 'old');
+    await old.close();
+    const behind = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return embeddedTreeIsBehind(db);
+      } finally {
+        db.close();
+      }
+    };
+    // Then the empty log's tree is not behind, the old log's is, until its tree is built
+    expect(behind(empty)).toBe(false);
+    expect(behind(path)).toBe(true);
+    const db = new Database(path);
+    buildEmbeddedTree(db, 7);
+    db.close();
+    expect(behind(path)).toBe(false);
+    // And a log appended past its tree (without the hook) is behind again
+    const more = SqliteEventStore.open({ path });
+    await more.append('one-more', newEvents(1));
+    await more.close();
+    expect(behind(path)).toBe(true);
   });
 
   it('fails the appends of a transaction whose tree update fails: log and tree never diverge', async () => {

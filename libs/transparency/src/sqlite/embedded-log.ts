@@ -73,6 +73,18 @@ export const embeddedTreeHook = () => {
 };
 
 /**
+ * Whether the log holds events its tree does not (a log from before the tree, a restored backup).
+ * It only reads, so a read-only connection will do: a start asks it before building anything.
+ */
+export const embeddedTreeIsBehind = (db: Database.Database): boolean => {
+  const head = db.prepare<[], number | null>('SELECT max(global_position) FROM events').pluck().get() ?? 0;
+  const hasTree =
+    db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'tlog_tiles'").get() !==
+    undefined;
+  return hasTree ? new SqliteTree(db, false).size() < head : head > 0;
+};
+
+/**
  * Builds the tree of a log written before this version, in bounded transactions. A chunk's leaves
  * and nodes are one 32-byte Buffer each until its tiles are written: at 100,000 leaves a chunk
  * outlived V8's young generation and the build of a 200k-event log held 320-400 MB resident

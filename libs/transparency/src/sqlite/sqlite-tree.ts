@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { LruMap } from '@credence/runtime';
+// The module, not the barrel (logging, metrics, HTTP): the first start's tree thread loads this file.
+import { LruMap } from '@credence/runtime/lru-map';
 import { type NodeSource, TreeRangeError } from '../tree/node-source';
 import { HASH_SIZE, nodeHash } from '../tree/rfc9162';
 
