@@ -7,7 +7,24 @@ import type { ReadModelTables } from '../store/tables';
 import { accreditationStatusAt } from './accreditation-status';
 import { statusAt } from './credential-status';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/**
+ * An instant's text, remembering the last one: each answer writes its `at` and `asOf`, and a client
+ * asks about the same `at` again and again while `asOf` (now) stays put within a millisecond.
+ */
+const lastIso = (): ((ms: number) => string) => {
+  let lastMs = Number.NaN;
+  let lastText = '';
+  return (ms) => {
+    if (ms !== lastMs) {
+      // Written before it is remembered: an instant out of Date's range throws every time.
+      lastText = new Date(ms).toISOString();
+      lastMs = ms;
+    }
+    return lastText;
+  };
+};
+const atIso = lastIso();
+const asOfIso = lastIso();
 
 /** The read models a status answer is judged from (its position is the lowest of their checkpoints). */
 export const CREDENTIAL_STATUS_SOURCES = ['credentials', 'issuers', 'ruleset_activations'] as const;
@@ -57,8 +74,8 @@ const answerOf = (
   return {
     credentialId,
     issuerId: doc.issuerId,
-    at: iso(question.atMs),
-    asOf: iso(question.asOfMs),
+    at: atIso(question.atMs),
+    asOf: asOfIso(question.asOfMs),
     ...status,
     issuedAt: known ? doc.issuedAt : null,
     validFrom: known ? doc.validFrom : null,
