@@ -1,8 +1,9 @@
-import { ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { type ValidationError, type ValidatorOptions, validateSync } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { fieldErrors } from './field-errors';
 import { RequestValidationError } from './problem';
+import { plainQueryInstance } from './query-instance';
 import { passesValidationPlan } from './validation-plan';
 
 /** How every request body is validated: the global pipe and each row of a batch use the same rules. */
@@ -19,12 +20,27 @@ export const validationErrorsOf = (value: object): ValidationError[] =>
   passesValidationPlan(value) ? [] : validateSync(value, VALIDATOR_OPTIONS);
 
 /**
- * Nest's ValidationPipe, unchanged but for two steps: validation runs the compiled plan first and
+ * Nest's ValidationPipe, unchanged but for three steps: validation runs the compiled plan first and
  * class-validator only when it fails; the look for binary values keeps its per-class rules across
- * requests (Nest makes a new cache per call; the rules of a class never change once it is loaded).
+ * requests (Nest makes a new cache per call; the rules of a class never change once it is loaded);
+ * a query of plain text the plan passes is handed on as the instance class-transformer would make.
  */
 class CompiledValidationPipe extends ValidationPipe {
   private readonly rulesByClass = new Map<unknown, ValidationMetadata[]>();
+
+  /**
+   * A query of text keys copied as they are (plainQueryInstance) that the plan passes: Nest's
+   * transform would build the same instance, find no binary value in it and no error, and return
+   * it. Anything else, and every refusal, goes through Nest's transform, so every 400 is its own.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const { metatype } = metadata;
+    if (this.isTransformEnabled && metadata.type === 'query' && metatype && this.toValidate(metadata)) {
+      const instance = plainQueryInstance(metatype, value);
+      if (instance && passesValidationPlan(instance)) return instance;
+    }
+    return super.transform(value, metadata);
+  }
 
   protected override findNestedBinaryValues(
     object: unknown,

@@ -31,8 +31,7 @@ export const CAPS = {
  */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/i;
 
-export const isInstant = (value: unknown): boolean => {
-  if (typeof value !== 'string') return false;
+const readsAsInstant = (value: string): boolean => {
   const m = RFC3339.exec(value);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
@@ -43,6 +42,23 @@ export const isInstant = (value: unknown): boolean => {
     calendar.getUTCDate() === day;
   const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
   return sameDay && hour <= 23 && minute <= 59 && second <= 59 && offsetOk && year >= 1900 && year <= 9999;
+};
+
+/**
+ * Instants accepted lately: a read route's `at` is validated on every request, and clients ask
+ * about the same instants again and again. Only accepted ones are kept (a refusal is always worked
+ * out again); emptied when full, a bound and not a recency order.
+ */
+const acceptedInstants = new Set<string>();
+export const ACCEPTED_INSTANTS_CAPACITY = 4_096;
+
+export const isInstant = (value: unknown): boolean => {
+  if (typeof value !== 'string') return false;
+  if (acceptedInstants.has(value)) return true;
+  if (!readsAsInstant(value)) return false;
+  if (acceptedInstants.size >= ACCEPTED_INSTANTS_CAPACITY) acceptedInstants.clear();
+  acceptedInstants.add(value);
+  return true;
 };
 
 export const IsInstant = () =>

@@ -1,4 +1,10 @@
-import { effectiveAtOf, type LifecycleChange, lifecycleAt, type LifecycleQuestion } from '../lifecycle';
+import {
+  effectiveAtOf,
+  type LifecycleChange,
+  lifecycleAt,
+  type LifecycleQuestion,
+  type LifecycleStart,
+} from '../lifecycle';
 import type { CredentialEvent, CredentialRevoked, CredentialSuspended } from './events';
 
 /** A credential event with the instant the ledger recorded it (its `metadata.now`). */
@@ -33,18 +39,13 @@ const KIND = {
 } as const;
 
 /** Events recorded before effective dates existed have no effectiveAt: they take effect when recorded. */
-const changeOf = (event: RecordedCredentialEvent): Change[] =>
-  event.type === 'CredentialIssued'
-    ? []
-    : [
-        {
-          kind: KIND[event.type],
-          recordedAt: event.recordedAt,
-          effectiveAt: event.data.effectiveAt,
-          fromStart: event.type === 'CredentialRevoked' && event.data.abInitio === true,
-          event,
-        },
-      ];
+const changeOf = (event: Exclude<RecordedCredentialEvent, { type: 'CredentialIssued' }>): Change => ({
+  kind: KIND[event.type],
+  recordedAt: event.recordedAt,
+  effectiveAt: event.data.effectiveAt,
+  fromStart: event.type === 'CredentialRevoked' && event.data.abInitio === true,
+  event,
+});
 
 const changed = (status: 'suspended' | 'revoked', change: Change): CredentialStatusAnswer => {
   const data = change.event.data as (CredentialSuspended | CredentialRevoked)['data'];
@@ -61,9 +62,17 @@ export const credentialStatusFrom = (
   history: readonly RecordedCredentialEvent[],
   question: StatusQuestion,
 ): CredentialStatusAnswer => {
-  const issued = history.find((e) => e.type === 'CredentialIssued');
-  const start = issued && { recordedAt: issued.recordedAt, ...issued.data };
-  const judged = lifecycleAt(start, history.flatMap(changeOf), question);
+  // Only what the judgement reads of the issuance, and the changes in one pass: asked on every status request.
+  let start: LifecycleStart | undefined;
+  const changes: Change[] = [];
+  for (const event of history) {
+    if (event.type !== 'CredentialIssued') changes.push(changeOf(event));
+    else if (!start) {
+      const { validFrom, validUntil } = event.data;
+      start = { recordedAt: event.recordedAt, validFrom, validUntil };
+    }
+  }
+  const judged = lifecycleAt(start, changes, question);
   switch (judged.state) {
     case 'absent':
       return { status: 'absent', reason: null, effectiveAt: null, recordedAt: null };

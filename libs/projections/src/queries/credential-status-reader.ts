@@ -9,8 +9,8 @@ import type { ReadModelDatabase } from '../store/database';
 import { CHECKPOINTS_TABLE } from '../store/tables';
 import {
   CREDENTIAL_STATUS_SOURCES,
-  credentialStatusAnswer,
   type CredentialStatusAnswer,
+  credentialStatusAnswerOfRead,
   queryCredentialStatusAt,
 } from './credential-status-query';
 
@@ -111,7 +111,9 @@ export const credentialStatusReader = (rm: ReadModelDatabase): CredentialStatusR
   return async (credentialId, question) => {
     const { checkpoints, doc, issuer, activations } = snapshot(credentialId);
     if (!doc) return { checkpoints, answer: null };
-    const answer = await credentialStatusAnswer(credentialId, doc, question, { issuer, activations });
-    return { checkpoints, answer };
+    return {
+      checkpoints,
+      answer: credentialStatusAnswerOfRead(credentialId, doc, question, { issuer, activations }),
+    };
   };
 };
