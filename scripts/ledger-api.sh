@@ -7,6 +7,12 @@
 # --max-semi-space-size=16: under load V8 grew the young generation to 128 MB, most of it garbage
 #   between scavenges; a 16 MB cap cut the peak resident set by 75-85 MB at 0.92-1.0x throughput
 #   (issue 20, bench/README.md).
+# --no-parallel-scavenge: a GET's objects die young (~40 KB allocated, under 100 KB of 16 MB
+#   surviving a scavenge), so the scavenge is sub-millisecond work, but in parallel the main thread
+#   also waits for V8's helper threads, which on two busy cores are often not running: pauses of
+#   1.5 ms median, 6 ms p90, up to 40 ms, that every request in flight waits through. One thread:
+#   0.6 / 1.8 ms for the same work, the same CPU and memory (issue 20, bench/README.md "wip/gc";
+#   at 64 connections the GET's p99 is queueing, and did not move).
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libuv's pool, better-sqlite3 off the
 #   main thread) an arena of its own, and freed memory stays in it; two bound that slack.
 #   An operator's own value wins.
@@ -18,4 +24,4 @@
 #   so it leaves 5x the live set: batch uploads (32 MB bodies) and every cache full fit. Raise it if
 #   /metrics shows nodejs_heap_size_used_bytes near it.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec "${NODE:-node}" --max-semi-space-size=16 --max-old-space-size="${CREDENCE_MAX_OLD_SPACE_MB:-512}" "$@"
+exec "${NODE:-node}" --max-semi-space-size=16 --no-parallel-scavenge --max-old-space-size="${CREDENCE_MAX_OLD_SPACE_MB:-512}" "$@"
