@@ -1,6 +1,16 @@
 import { BUNDLED_CONTEXTS } from './contexts';
 
-export type LoadedDocument = Readonly<{ contextUrl: null; documentUrl: string; document: object }>;
+/**
+ * `tag: 'static'` tells jsonld.js the document never changes: it then keeps the context it resolved
+ * from it in its process-wide cache, and with it the processed forms (ResolvedContext.getProcessed,
+ * keyed by the active context), instead of fetching and processing the context again on every call.
+ */
+export type LoadedDocument = Readonly<{
+  contextUrl: null;
+  documentUrl: string;
+  document: object;
+  tag?: 'static';
+}>;
 export type DocumentLoader = (url: string) => Promise<LoadedDocument>;
 
 /**
@@ -21,12 +31,15 @@ export class UnknownDocumentError extends Error {
 /**
  * The JSON-LD document loader for signing and verifying: bundled contexts first, then the
  * injected resolvers in order; anything else throws. Contexts are cloned per load so a caller
- * that mutates a document cannot poison the next verification.
+ * that mutates a document cannot poison the next verification. Bundled contexts are tagged
+ * static: without it each signing re-processed the VC 2.0 and OB 3.0 contexts (jsonld's
+ * active-context cloning was two thirds of the 7.2 MB a signed export allocated; bench/README.md,
+ * wip/ctx). Only they are: what the resolvers serve (issuer profiles, status lists) can change.
  */
 export const createDocumentLoader = (...resolvers: readonly DocumentResolver[]): DocumentLoader => {
   return async (url) => {
     const context = BUNDLED_CONTEXTS.get(url);
-    if (context) return loaded(url, structuredClone(context));
+    if (context) return { ...loaded(url, structuredClone(context)), tag: 'static' };
     for (const resolve of resolvers) {
       const document = await resolve(url);
       if (document !== undefined) return loaded(url, document);

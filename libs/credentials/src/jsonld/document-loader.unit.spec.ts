@@ -11,6 +11,7 @@ import { buildStatusListCredential } from '../status/status-list-credential';
 import { blockNetwork } from '../testing/block-network';
 import { achievementInput } from '../testing/fixtures';
 import { testIssuer } from '../testing/issuer-fixture';
+import { BUNDLED_CONTEXTS } from './contexts';
 import { controllerResolver, inMemoryControllers } from './controller-resolver';
 import { createDocumentLoader, staticDocuments, UnknownDocumentError } from './document-loader';
 
@@ -59,6 +60,34 @@ describe('the offline document loader', () => {
     first['@context'] = 'poisoned';
 
     expect((await loader(REQUIRED_CONTEXTS[0]!)).document).not.toHaveProperty('@context', 'poisoned');
+  });
+
+  it('tags bundled contexts static and nothing a resolver serves, which can change', async () => {
+    const issuer = await testIssuer('url');
+    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
+
+    expect(await loader(REQUIRED_CONTEXTS[0]!)).toHaveProperty('tag', 'static');
+    expect(await loader(issuer.id)).not.toHaveProperty('tag');
+  });
+
+  it('jsonld keeps what it resolved from a bundled context: a second signing asks the loader for no context', async () => {
+    const issuer = await testIssuer('url');
+    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
+    const asked: string[] = [];
+    const signing = {
+      signer: issuer.ed25519.signer,
+      verificationMethod: issuer.verificationMethod,
+      documentLoader: async (url: string) => (asked.push(url), loader(url)),
+      created: '2026-11-21T09:31:00Z',
+    };
+    const credential = () => buildAchievementCredential(achievementInput(issuer.profile)).credential;
+    await signDataIntegrity(credential(), signing);
+
+    asked.length = 0;
+    const signed = await signDataIntegrity(credential(), signing);
+
+    expect(asked.filter((url) => BUNDLED_CONTEXTS.has(url))).toEqual([]);
+    expect((await verifyDataIntegrity(signed, loader)).verified).toBe(true);
   });
 
   it('answers a verification method only when its controller lists it', async () => {
