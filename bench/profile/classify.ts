@@ -5,13 +5,14 @@
  * event loop waiting. Figures are µs of sampled wall time per issuance (the profiler samples the
  * thread's stack whether it runs or blocks in a syscall such as fsync).
  *
- *   node --import ./scripts/register-ts.mjs bench/profile/classify.ts /tmp/prof [--frames]
+ *   node --import ./scripts/register-ts.mjs bench/profile/classify.ts /tmp/prof [--frames] [--cpu <µs>]
  *
  * `--frames` lists, per layer, the frames that claimed its samples (for `other`, the self frames):
  * what to check the layers against, and to extend them with.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { IDLE, LAYERS, layerOf, OTHER, type Frame } from './layers';
 
 type ProfileNode = Readonly<{ id: number; callFrame: Frame; children?: readonly number[] }>;
@@ -21,11 +22,19 @@ type Profile = Readonly<{
   samples: readonly number[];
   timeDeltas: readonly number[];
 }>;
-export type Window = Readonly<{ startUs: number; endUs: number; issuances: number }>;
+export type Window = Readonly<{
+  startUs: number;
+  endUs: number;
+  issuances: number;
+  /** CPU µs per issuance by thread over the window; `main` is the event loop. */
+  threadsUsPerIssuance?: Readonly<Record<string, number>>;
+}>;
 
 export type Table = Readonly<{
-  /** Layer → µs per issuance. */
+  /** Layer → µs per issuance: sampled wall time (each sample weighs the interval up to the next). */
   layers: ReadonlyMap<string, number>;
+  /** Layer → its share of the busy samples, each sample counted once. */
+  shares: ReadonlyMap<string, number>;
   busyUs: number;
   idleShare: number;
   /** Per layer, the frames that claimed its samples (self frames for `other`), µs per issuance. */
@@ -58,8 +67,11 @@ export const classify = (profile: Profile, window: Window): Table => {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     return `${functionName || '(anonymous)'} ${shortUrl(url)}${url ? `:${lineNumber + 1}` : ''}`;
   };
-  const totals = new Map<string, number>();
+  const wall = new Map<string, number>();
+  const counts = new Map<string, number>();
   const frames = new Map<string, Map<string, number>>();
+  const add = (map: Map<string, number>, key: string, value: number) =>
+    map.set(key, (map.get(key) ?? 0) + value);
   let at = profile.startTime;
   let inWindow = 0;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -70,17 +82,18 @@ export const classify = (profile: Profile, window: Window): Table => {
     inWindow += lasts;
     const id = profile.samples[i];
     const { layer, by } = resolve(id);
-    totals.set(layer, (totals.get(layer) ?? 0) + lasts);
-    const key = frameKey(layer === OTHER ? id : by);
+    add(wall, layer, lasts);
+    add(counts, layer, 1);
     const ofLayer = frames.get(layer) ?? new Map<string, number>();
-    frames.set(layer, ofLayer.set(key, (ofLayer.get(key) ?? 0) + lasts));
+    frames.set(layer, add(ofLayer, frameKey(layer === OTHER ? id : by), lasts));
   }
   const per = (us: number) => us / window.issuances;
-  const idle = totals.get(IDLE) ?? 0;
-  const layers = new Map<string, number>();
-  for (const name of [...LAYERS.map((l) => l.name), OTHER]) layers.set(name, per(totals.get(name) ?? 0));
+  const idle = wall.get(IDLE) ?? 0;
+  const busySamples = [...counts].reduce((sum, [layer, n]) => (layer === IDLE ? sum : sum + n), 0);
+  const names = [...LAYERS.map((l) => l.name), OTHER].filter((name) => name !== IDLE);
   return {
-    layers,
+    layers: new Map(names.map((name) => [name, per(wall.get(name) ?? 0)])),
+    shares: new Map(names.map((name) => [name, (counts.get(name) ?? 0) / busySamples])),
     busyUs: per(inWindow - idle),
     idleShare: inWindow > 0 ? idle / inWindow : 0,
     frames: new Map(
@@ -89,18 +102,27 @@ export const classify = (profile: Profile, window: Window): Table => {
   };
 };
 
-/** The markdown table, layers by µs per issuance, largest first. */
-export const render = (table: Table): string => {
-  const rows = [...table.layers].filter(([name, us]) => name !== IDLE && us > 0).sort((a, b) => b[1] - a[1]);
+/**
+ * The markdown table, largest first. On a busy machine the sampled wall time also holds the
+ * moments the thread waited for a core (the next sample comes late, and its gap is charged to
+ * whatever ran before it), so beside it each layer's share of the samples, counted once each,
+ * times `cpuUs` (the main thread's CPU per issuance, from /proc): an estimate of its CPU.
+ */
+export const render = (table: Table, cpuUs?: number): string => {
+  const rows = [...table.layers].filter(([, us]) => us > 0).sort((a, b) => b[1] - a[1]);
   const describe = new Map(LAYERS.map((l) => [l.name, l.title]));
+  const cpu = (name: string) =>
+    cpuUs === undefined ? '' : ` ${Math.round(table.shares.get(name)! * cpuUs)} |`;
   return [
-    '| Layer | µs per issuance | Share |',
-    '|---|---|---|',
+    `| Layer | sampled µs per issuance | share of samples |${cpuUs === undefined ? '' : ' CPU µs per issuance |'}`,
+    `|---|---|---|${cpuUs === undefined ? '' : '---|'}`,
     ...rows.map(
       ([name, us]) =>
-        `| ${describe.get(name) ?? name} | ${Math.round(us)} | ${Math.round((100 * us) / table.busyUs)}% |`,
+        `| ${describe.get(name) ?? name} | ${Math.round(us)} | ${Math.round(100 * table.shares.get(name)!)}% |${cpu(name)}`,
     ),
-    `| **Busy, per issuance** | **${Math.round(table.busyUs).toLocaleString('en')}** | |`,
+    `| **Busy, per issuance** | **${Math.round(table.busyUs).toLocaleString('en')}** | |${
+      cpuUs === undefined ? '' : ` **${Math.round(cpuUs).toLocaleString('en')}** |`
+    }`,
     '',
     `Event loop idle ${(100 * table.idleShare).toFixed(1)}% of the window.`,
   ].join('\n');
@@ -114,11 +136,19 @@ const mainProfile = (dir: string): string => {
   return join(dir, found[0]);
 };
 
-export const classifyFiles = (dir: string, frames = false): string => {
+/**
+ * The table for a profile directory. `cpuUs` defaults to the profiled run's own main-thread CPU
+ * (window.json), which carries the profiler's overhead: give an unprofiled run's figure instead.
+ */
+export const classifyFiles = (
+  dir: string,
+  options: Readonly<{ frames?: boolean; cpuUs?: number }> = {},
+): string => {
   const profile = JSON.parse(readFileSync(mainProfile(dir), 'utf8')) as Profile;
   const window = JSON.parse(readFileSync(join(dir, 'window.json'), 'utf8')) as Window;
   const table = classify(profile, window);
-  if (!frames) return render(table);
+  const text = render(table, options.cpuUs ?? window.threadsUsPerIssuance?.main);
+  if (!options.frames) return text;
   const lines = [...table.frames].flatMap(([layer, byFrame]) => [
     '',
     `${layer}:`,
@@ -127,11 +157,19 @@ export const classifyFiles = (dir: string, frames = false): string => {
       .slice(0, 12)
       .map(([frame, us]) => `${us.toFixed(1).padStart(7)} ${frame}`),
   ]);
-  return [render(table), ...lines].join('\n');
+  return [text, ...lines].join('\n');
 };
 
 if (require.main === module) {
-  const [dir, flag] = process.argv.slice(2);
-  if (!dir) throw new Error('usage: classify.ts <profile dir> [--frames]');
-  console.log(classifyFiles(dir, flag === '--frames'));
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { frames: { type: 'boolean', default: false }, cpu: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new Error('usage: classify.ts <profile dir> [--frames] [--cpu <µs>]');
+  console.log(
+    classifyFiles(positionals[0], {
+      frames: values.frames,
+      ...(values.cpu === undefined ? {} : { cpuUs: Number(values.cpu) }),
+    }),
+  );
 }

@@ -92,7 +92,7 @@ const main = async () => {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  if (!values['no-profile']) console.log(classifyFiles(out, values.frames));
+  if (!values['no-profile']) console.log(classifyFiles(out, { frames: values.frames }));
 };
 
 void main();

@@ -51,7 +51,7 @@ export const LAYERS: readonly Layer[] = [
     owns: (f) =>
       named(SQLITE_STORE, /^append$/)(f) ||
       inFile(
-        /libs\/event-store\/src\/(sqlite\/(apply-append|group-commit|statements)|chain|envelope)\.ts$|libs\/transparency\//,
+        /libs\/event-store\/src\/(sqlite\/(apply-append|group-commit)|chain|envelope)\.ts$|libs\/transparency\//,
       )(f),
   },
   {
