@@ -47,6 +47,14 @@ describe('Status list indexes claimed at issuance', () => {
   afterEach(() => store.close());
   afterAll(() => dir.remove());
 
+  it('given a command id, draws the candidates earlier versions drew (a recovered issuance walks them again)', () => {
+    expect([
+      candidateIndex('issue-4', 'suspension', 0, 3),
+      candidateIndex('7c1e0a9e-4c1b-4d8e-9a3f-2b6f1d0c5e7a', 'revocation', 2, 15),
+      candidateIndex('ä€😀', 'revocation', 0, 0),
+    ]).toEqual([98740, 59711, 124121]);
+  });
+
   it('given 30 concurrent issuances, when they finish, then each credential holds its own index in each list', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => issue(ledger, n)));
 
