@@ -12,7 +12,7 @@ import {
 import { ActiveRuleset } from './active-ruleset';
 import { Ledger } from './ledger';
 import { ActiveRulesetGate } from './rules-gate';
-import { metadata, seed } from './testing/reactor-world';
+import { issue, seed } from './testing/reactor-world';
 
 /** The real gate, counting the IssueCredential checks it evaluates. */
 class CountingGate extends ActiveRulesetGate {
@@ -35,18 +35,6 @@ describe('An issuance is checked by the rules once, and stamped as a second chec
   let gate: CountingGate;
   let ledger: Ledger;
 
-  const issue = (n: number) =>
-    ledger.handle({
-      type: 'IssueCredential',
-      data: {
-        credentialId: `cred-${n}`,
-        specificationId: 'spec-1',
-        learnerId: 'learner-1',
-        assessmentIds: [`asmt-${n}`],
-        validFrom: '2025-06-01T00:00:00Z',
-      },
-      metadata: metadata(),
-    });
   const issuedStamp = async (n: number) => {
     const [issued] = await store.readStream(streamId('credential', `cred-${n}`));
     return { ruleset: issued!.metadata.ruleset, findings: issued!.metadata.findings };
@@ -69,7 +57,7 @@ describe('An issuance is checked by the rules once, and stamped as a second chec
   afterAll(() => dir.remove());
 
   it('given the same ruleset active throughout, when a credential is issued, then it is evaluated once and carries that ruleset', async () => {
-    await issue(1);
+    await issue(ledger, 1);
 
     expect(gate.issuanceChecks).toBe(1);
     expect((await issuedStamp(1)).ruleset).toEqual(registry.get('eu-microcredentials@2022')!.stamp);
@@ -81,7 +69,7 @@ describe('An issuance is checked by the rules once, and stamped as a second chec
       await rulesets.activate('eu-microcredentials', '2022-r2', 'explicit', metadataFor());
     };
 
-    await issue(2);
+    await issue(ledger, 2);
 
     expect(gate.issuanceChecks).toBe(2);
     expect((await issuedStamp(2)).ruleset).toEqual(registry.get('eu-microcredentials@2022-r2')!.stamp);

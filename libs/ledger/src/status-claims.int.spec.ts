@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { STATUS_LIST_LENGTH, streamId } from '@credence/domain';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { tempDir } from '@credence/event-store/testing';
@@ -9,21 +8,8 @@ import {
   specificationPublished,
 } from '../../domain/src/test-fixtures';
 import { Ledger } from './ledger';
-import { metadata, NoRules, seed } from './testing/reactor-world';
+import { issue, metadata, NoRules, seed } from './testing/reactor-world';
 import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
-
-const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
-  ledger.handle({
-    type: 'IssueCredential',
-    data: {
-      credentialId: `cred-${n}`,
-      specificationId: 'spec-1',
-      learnerId: 'learner-1',
-      assessmentIds: [`asmt-${n}`],
-      validFrom: '2025-06-01T00:00:00Z',
-    },
-    metadata: metadata({ commandId }),
-  });
 
 describe('Status list indexes claimed at issuance', () => {
   const dir = tempDir('status-claims');
