@@ -22,7 +22,13 @@ export type App = Readonly<{
  * Starts a TypeScript entry point as its own process (through scripts/register-ts.mjs), on its own
  * core as far as the OS allows, so the load generator in this process does not steal its CPU.
  */
-export const startApp = async (entry: string, env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<App> => {
+export const startApp = async (
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+  /** Extra node flags after the launcher's, e.g. `--cpu-prof` (bench/profile). */
+  nodeArgs: readonly string[] = [],
+): Promise<App> => {
   const port = await freePort();
   const started = nowMs();
   // Through ledger-api's launcher, which execs node with the flags `npm start` and the image use
@@ -30,7 +36,7 @@ export const startApp = async (entry: string, env: NodeJS.ProcessEnv, timeoutMs 
   // like with like.
   const child = spawn(
     'sh',
-    [LAUNCHER, '--import', join(ROOT, 'scripts/register-ts.mjs'), join(ROOT, entry)],
+    [LAUNCHER, ...nodeArgs, '--import', join(ROOT, 'scripts/register-ts.mjs'), join(ROOT, entry)],
     {
       cwd: ROOT,
       env: { ...env, NODE: process.execPath, PORT: String(port), HOST: '127.0.0.1' },

@@ -7,7 +7,7 @@ import {
 } from '@credence/domain';
 import { deterministicEventId, type HandleResult } from '@credence/event-store';
 import type { CommandRequest } from './catalogue/catalogue';
-import type { Ledger, ResolvedCommand } from './ledger';
+import type { GateChecked, Ledger, ResolvedCommand } from './ledger';
 import { claimStatusPositions } from './status-claims';
 
 type Issue = CommandRequest<'IssueCredential'>;
@@ -56,13 +56,16 @@ export const issueReserving = async (
   ledger: Ledger,
   request: Issue,
   resolved: ResolvedCommand<'IssueCredential'>,
-  append: () => Promise<HandleResult<CredentialState>>,
+  append: (checked?: GateChecked<'IssueCredential'>) => Promise<HandleResult<CredentialState>>,
 ): Promise<HandleResult<CredentialState>> => {
   const { command, target } = resolved;
   const { state } = await ledger.load(target.folding, target.streamId);
   // An issued credential answers for itself: a retry is a no-op, other terms a conflict.
   if (state.status !== 'absent') return append();
-  credentialDecider.decide(await ledger.gateCheck(resolved, state), state);
+  // Checked before anything is reserved; the credential's append reuses the verdict while it
+  // decides on this same state and the same ruleset is active (else the gate runs again).
+  const checked = { state, command: await ledger.gateCheck(resolved, state) };
+  credentialDecider.decide(checked.command, state);
 
   const { credentialId, assessmentIds } = request.data;
   const issuance = issuanceOf(request);
@@ -91,7 +94,7 @@ export const issueReserving = async (
     // Status list indexes are claimed last: a refused issuance has claimed none. One left behind by
     // a crash is harmless (its bit is never set) and a recovered issuance finds it again.
     await claimStatusPositions(ledger, command.metadata, issuerOf(command.metadata), credentialId);
-    return await append();
+    return await append(checked);
   } catch (error) {
     await releaseAll(ledger, credentialId, reserved, command.metadata);
     throw error;

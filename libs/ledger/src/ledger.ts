@@ -28,7 +28,24 @@ import { type CachedState, StateCache } from './state-cache';
  */
 export abstract class RulesGate {
   abstract check<C extends CredenceCommand>(command: C, targetStreamId: string, facts: Facts): Promise<C>;
+
+  /**
+   * Whether `checked`, a command this gate passed and stamped, would be stamped the same again on
+   * the same facts: then it need not be evaluated again. A gate that cannot tell says no.
+   */
+  stillStands(_checked: CredenceCommand): Promise<boolean> {
+    return Promise.resolve(false);
+  }
 }
+
+/**
+ * A command the gate already passed on `state` (issuance.ts checks before its reservations): the
+ * target's append reuses it when it decides on that same state object, so the same facts.
+ */
+export type GateChecked<T extends CredenceCommandType> = Readonly<{
+  state: unknown;
+  command: CommandOfType<T>;
+}>;
 
 export type Loaded<State> = Readonly<{ state: State; version: number }>;
 
@@ -244,14 +261,17 @@ export class Ledger {
     const { decider, targetUsuallyNew } = catalogueEntry<T>(request.type);
     const { streamId, folding } = resolved.target;
     const usuallyNew = targetUsuallyNew === true;
-    const append = async () =>
+    const append = async (checked?: GateChecked<T>) =>
       this.remember(
         streamId,
         await handleCommand(this.store, decider, streamId, resolved.command, {
           expectedVersion: options.expectedVersion,
           current: (command) => this.knownState(folding, streamId, command.metadata.commandId, usuallyNew),
-          prepare: (_, state) => {
+          prepare: async (_, state) => {
             authorizeFirst(resolved.command, state);
+            // The facts are the command's and the state's: the same state object, the same facts.
+            if (checked?.state === state && (await this.gate.stillStands(checked.command)))
+              return checked.command;
             return this.gateCheck(resolved, state);
           },
           upcasters: EVENT_UPCASTERS,

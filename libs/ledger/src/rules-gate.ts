@@ -77,6 +77,14 @@ export class ActiveRulesetGate extends RulesGate {
     return { ...command, metadata };
   }
 
+  /** The ruleset that stamped it is still the active one: evaluating it again gives the same verdict. */
+  override async stillStands(checked: CredenceCommand): Promise<boolean> {
+    const stamped = checked.metadata.ruleset;
+    if (stamped === undefined) return false;
+    const { stamp } = await this.rulesets.current();
+    return stamp.id === stamped.id && stamp.version === stamped.version && stamp.hash === stamped.hash;
+  }
+
   /**
    * Appended without reading the stream (refusals never depend on earlier ones): the event id is
    * derived from the refused command, so a retry of it is recorded once.

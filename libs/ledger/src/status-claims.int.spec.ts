@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { STATUS_LIST_LENGTH, streamId } from '@credence/domain';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { tempDir } from '@credence/event-store/testing';
@@ -9,21 +8,8 @@ import {
   specificationPublished,
 } from '../../domain/src/test-fixtures';
 import { Ledger } from './ledger';
-import { metadata, NoRules, seed } from './testing/reactor-world';
+import { issue, metadata, NoRules, seed } from './testing/reactor-world';
 import { candidateIndex, DRAWS_PER_LIST, findStatusPositions } from './status-claims';
-
-const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
-  ledger.handle({
-    type: 'IssueCredential',
-    data: {
-      credentialId: `cred-${n}`,
-      specificationId: 'spec-1',
-      learnerId: 'learner-1',
-      assessmentIds: [`asmt-${n}`],
-      validFrom: '2025-06-01T00:00:00Z',
-    },
-    metadata: metadata({ commandId }),
-  });
 
 describe('Status list indexes claimed at issuance', () => {
   const dir = tempDir('status-claims');
@@ -46,6 +32,14 @@ describe('Status list indexes claimed at issuance', () => {
   });
   afterEach(() => store.close());
   afterAll(() => dir.remove());
+
+  it('given a command id, draws the candidates earlier versions drew (a recovered issuance walks them again)', () => {
+    expect([
+      candidateIndex('issue-4', 'suspension', 0, 3),
+      candidateIndex('7c1e0a9e-4c1b-4d8e-9a3f-2b6f1d0c5e7a', 'revocation', 2, 15),
+      candidateIndex('ä€😀', 'revocation', 0, 0),
+    ]).toEqual([98740, 59711, 124121]);
+  });
 
   it('given 30 concurrent issuances, when they finish, then each credential holds its own index in each list', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => issue(ledger, n)));

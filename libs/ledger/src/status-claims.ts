@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   type CommandMetadata,
   DomainError,
@@ -28,10 +28,8 @@ export const candidateIndex = (
   list: number,
   draw: number,
 ) =>
-  createHash('sha256')
-    .update(`${issuanceCommandId}\u0000${purpose}\u0000${list}\u0000${draw}`)
-    .digest()
-    .readUInt32BE(0) % STATUS_LIST_LENGTH; // 2^17 divides 2^32: uniform
+  hash('sha256', `${issuanceCommandId}\u0000${purpose}\u0000${list}\u0000${draw}`, 'buffer').readUInt32BE(0) %
+  STATUS_LIST_LENGTH; // 2^17 divides 2^32: uniform
 
 type Visit = (position: StatusPosition, draw: number) => Promise<'mine' | 'taken' | 'stop'>;
 

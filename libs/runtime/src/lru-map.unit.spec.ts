@@ -58,6 +58,71 @@ describe('LruMap', () => {
     expect(largest).toBe(capacity);
   });
 
+  it('given entries deleted and the map cleared between evictions, still evicts the oldest each time', () => {
+    const map = new LruMap<string, number>(2);
+    map.set('a', 1).set('b', 2).set('c', 3); // evicts a
+    map.delete('b');
+    map.delete('c');
+    map.set('d', 4).set('e', 5).set('f', 6); // evicts d
+    const afterDeletes = [map.get('d'), map.get('e'), map.get('f')];
+    map.clear();
+    map.set('x', 1).set('y', 2).set('z', 3); // evicts x
+    expect([...afterDeletes, map.get('x'), map.get('y'), map.get('z'), map.size]).toEqual([
+      undefined,
+      5,
+      6,
+      undefined,
+      2,
+      3,
+      2,
+    ]);
+  });
+
+  it('given random sets, reads, deletes and clears, evicts what the first key of its order would be', () => {
+    // The oracle: the same map, evicting its first key looked up afresh each time.
+    const capacity = 16;
+    const map = new LruMap<number, number>(capacity);
+    const model = new Map<number, { value: number; placed: number }>();
+    let placements = 0;
+    const place = (key: number, slot: { value: number; placed: number }) => {
+      slot.placed = ++placements;
+      model.set(key, slot);
+    };
+    let seed = 11;
+    // An LCG's high bits: its low ones cycle too soon to mix operations and keys.
+    const next = (n: number) =>
+      Math.floor((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 65_536) % n;
+    const differences: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const key = next(48);
+      const op = next(100);
+      if (op < 45) {
+        map.set(key, i);
+        model.delete(key);
+        place(key, { value: i, placed: 0 });
+        if (model.size > capacity) model.delete(model.keys().next().value!);
+      } else if (op < 97) {
+        const slot = model.get(key);
+        if (slot && placements - slot.placed >= capacity / 2) {
+          model.delete(key);
+          place(key, slot);
+        }
+        if (slot) hits++;
+        if (map.get(key) !== slot?.value) differences.push(i);
+      } else if (op < 99) {
+        map.delete(key);
+        model.delete(key);
+      } else {
+        map.clear();
+        model.clear();
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(map.size).toBe(model.size);
+    expect(hits).toBeGreaterThan(1_000);
+  });
+
   it('given a capacity below one, refuses it', () => {
     expect(() => new LruMap(0)).toThrow(RangeError);
   });

@@ -30,6 +30,20 @@ export const metadata = (overrides: Partial<CommandMetadata> = {}): CommandMetad
   };
 };
 
+/** Issues `cred-<n>` for `learner-1` under `spec-1`, citing `asmt-<n>` (seed those first). */
+export const issue = (ledger: Ledger, n: number, commandId: string = randomUUID()) =>
+  ledger.handle({
+    type: 'IssueCredential',
+    data: {
+      credentialId: `cred-${n}`,
+      specificationId: 'spec-1',
+      learnerId: 'learner-1',
+      assessmentIds: [`asmt-${n}`],
+      validFrom: '2025-06-01T00:00:00Z',
+    },
+    metadata: metadata({ commandId }),
+  });
+
 /** Appends recorded facts as they would stand in the log, without deciding them. */
 export const seed = async (store: EventStore, stream: string, events: AnyEvent[]) =>
   store.append(
