@@ -6,7 +6,8 @@
 #
 # --max-semi-space-size=16: under load V8 grew the young generation to 128 MB, most of it garbage
 #   between scavenges; a 16 MB cap cut the peak resident set by 75-85 MB at 0.92-1.0x throughput
-#   (issue 20, bench/README.md).
+#   (issue 20, bench/README.md). It is the main thread's: main.ts gives every worker thread 4 MB
+#   semi-spaces before any starts (apps/ledger-api/src/infrastructure/worker-heap.ts).
 # --no-parallel-scavenge: a GET's objects die young (~40 KB allocated, under 100 KB of 16 MB
 #   surviving a scavenge), so the scavenge is sub-millisecond work, but in parallel the main thread
 #   also waits for V8's helper threads, which on two busy cores are often not running: pauses of

@@ -2,36 +2,16 @@
 //
 // Synchronous module hooks (module.registerHooks, Node >= 22.15) so they cover require() as well as
 // import. Resolution follows tsconfig.json `paths` (@credence/<lib>[/<sub>]) and the extensionless
-// relative imports the sources use; loading transpiles with typescript.transpileModule to CommonJS.
+// relative imports the sources use; loading transpiles with typescript.transpileModule to CommonJS,
+// cached on disk (transpile-cache.mjs).
 // Node 24 can strip types itself, but stripping cannot emit parameter properties, decorators or
 // their metadata, which Nest needs, so this hook answers for every .ts file before Node's default.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, registerHooks } from 'node:module';
+import { existsSync, statSync } from 'node:fs';
+import { registerHooks } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rawOptions, root, transpile } from './transpile-cache.mjs';
 
-const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
-const tsconfigPath = join(root, 'tsconfig.json');
-const tsconfigText = readFileSync(tsconfigPath, 'utf8');
-const cacheDir = join(root, 'node_modules', '.cache', 'register-ts');
-
-// TypeScript takes ~200 ms to load; it is only needed when a file is not in the transpile cache.
-let ts;
-const typescript = () => (ts ??= require('typescript'));
-
-const readTsconfig = () => {
-  try {
-    return JSON.parse(tsconfigText);
-  } catch {
-    const { config, error } = typescript().readConfigFile(tsconfigPath, (p) => readFileSync(p, 'utf8'));
-    if (error) throw new Error(`register-ts: cannot read ${tsconfigPath}`);
-    return config;
-  }
-};
-
-const rawOptions = readTsconfig().compilerOptions ?? {};
 const pathsBase = resolvePath(root, rawOptions.baseUrl ?? '.');
 const pathPatterns = Object.entries(rawOptions.paths ?? {}).map(([pattern, targets]) => {
   const star = pattern.indexOf('*');
@@ -92,54 +72,6 @@ const resolveTs = (specifier, parentURL) => {
     return tsCandidate(resolvePath(dirname(fileURLToPath(parentURL)), specifier));
   }
   return undefined;
-};
-
-let transpileOptions;
-const compilerOptions = () => {
-  if (transpileOptions) return transpileOptions;
-  const { options } = typescript().convertCompilerOptionsFromJson(rawOptions, root);
-  const { ModuleKind } = typescript();
-  transpileOptions = { ...options, module: ModuleKind.CommonJS, inlineSourceMap: true, inlineSources: true };
-  for (const key of [
-    'moduleResolution',
-    'sourceMap',
-    'declaration',
-    'declarationMap',
-    'composite',
-    'incremental',
-    'outDir',
-    'rootDir',
-  ]) {
-    delete transpileOptions[key];
-  }
-  return transpileOptions;
-};
-
-const typescriptVersion = JSON.parse(
-  readFileSync(require.resolve('typescript/package.json'), 'utf8'),
-).version;
-
-const transpile = (path) => {
-  const source = readFileSync(path, 'utf8');
-  const key = createHash('sha256')
-    .update(`${typescriptVersion}\0${tsconfigText}\0${path}\0${source}`)
-    .digest('hex');
-  const cached = join(cacheDir, `${key}.js`);
-  if (existsSync(cached)) return readFileSync(cached, 'utf8');
-  const { outputText } = typescript().transpileModule(source, {
-    fileName: path,
-    compilerOptions: compilerOptions(),
-  });
-  try {
-    // Write-then-rename: parallel workers may fill the same entry; a reader never sees half a file.
-    mkdirSync(cacheDir, { recursive: true });
-    const temp = `${cached}.${process.pid}.tmp`;
-    writeFileSync(temp, outputText);
-    renameSync(temp, cached);
-  } catch {
-    // The cache only saves time; a read-only checkout still runs.
-  }
-  return outputText;
 };
 
 registerHooks({

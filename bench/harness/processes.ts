@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../libs/feed/src/testing/relay-process';
 import { nowMs } from './stats';
+import { warmTranspileCache } from './transpile-cache';
 
 const ROOT = join(__dirname, '..', '..');
 const LAUNCHER = join(ROOT, 'scripts', 'ledger-api.sh');
@@ -29,6 +30,8 @@ export const startApp = async (
   /** Extra node flags after the launcher's, e.g. `--cpu-prof` (bench/profile). */
   nodeArgs: readonly string[] = [],
 ): Promise<App> => {
+  // The start-up and memory measured are the app's own, not its first transpiling of our TypeScript.
+  warmTranspileCache(entry);
   const port = await freePort();
   const started = nowMs();
   // Through ledger-api's launcher, which execs node with the flags `npm start` and the image use

@@ -3,11 +3,14 @@ import cluster from 'node:cluster';
 import type * as Bootstrap from './bootstrap';
 import { runClusterPrimary } from './cluster/workers';
 import { loadLedgerConfig } from './config';
+import { sizeWorkerYoungGenerations } from './infrastructure/worker-heap';
 import { shutDownGracefully } from './observability/graceful-shutdown';
 import { ROOT_LOGGER } from './observability/logging';
 import { prebuildEmbeddedTree } from './transparency/tree-prebuild';
 
 const main = async () => {
+  // Before any worker thread starts: theirs is not the main thread's young generation.
+  sizeWorkerYoungGenerations();
   const config = loadLedgerConfig();
   if (config.workers > 1 && cluster.isPrimary) {
     // The primary only hands out connections and watches its workers (cluster/workers.ts).
