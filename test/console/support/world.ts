@@ -1,3 +1,4 @@
+import { comparePositions } from '@credence/event-store';
 import { type TestLedger } from '../../support/ledger-app';
 import {
   accreditationBody,
@@ -129,10 +130,16 @@ export const buildConsoleWorld = async (ledger: TestLedger): Promise<ConsoleWorl
 };
 
 /** Many bare issuers (registered, not accredited), for the first-render measurement. */
-export const registerIssuers = async (ledger: TestLedger, qaToken: string, count: number): Promise<void> => {
+/** Registers `count` issuers; returns the last log position their answers named (for `?waitFor=`). */
+export const registerIssuers = async (
+  ledger: TestLedger,
+  qaToken: string,
+  count: number,
+): Promise<string> => {
   const batch = 25;
+  let last = '0';
   for (let start = 0; start < count; start += batch) {
-    await Promise.all(
+    const replies = await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, (_, i) =>
         ledger
           .request('POST', '/v1/issuers', {
@@ -143,8 +150,13 @@ export const registerIssuers = async (ledger: TestLedger, qaToken: string, count
               registrationId: `BE-${start + i}`,
             },
           })
-          .then((r) => ok(r, 'issuer')),
+          .then((r) => (ok(r, 'issuer'), r)),
       ),
     );
+    for (const r of replies) {
+      const position = r.headers.get('credence-position');
+      if (position && comparePositions(position, last) > 0) last = position;
+    }
   }
+  return last;
 };
