@@ -98,22 +98,21 @@ describeKafka('apps/feed-relay: JSON logs and /metrics on its health port', (kaf
   });
   afterAll(() => ledger.close());
 
-  it('reports relay lag 0 and up once it has published the log, with no Kafka error', async () => {
+  it('reports relay lag 0 and up once it has published the log, and no Kafka error it did not log', async () => {
     const relay = await spawnRelay({
       dataDir: ledger.dataDir,
       brokers: kafka.brokers(),
       topicPrefix: uniquePrefix('relay-metrics'),
       batchSize: 100,
     });
+    let families: ReturnType<typeof parseScrape> | undefined;
     try {
-      let families: ReturnType<typeof parseScrape> | undefined;
       await eventually('the relay caught up on /metrics', async () => {
         const text = await relay.metrics();
         families = text === undefined ? undefined : parseScrape(text);
         return families !== undefined && value(families, 'credence_feed_relay_lag_events')[0] === 0;
       });
       expect(value(families!, 'credence_feed_relay_up')).toEqual([1]);
-      expect(value(families!, 'credence_feed_kafka_errors_total')).toEqual([0]);
       expect(families!.has('process_resident_memory_bytes')).toBe(true);
     } finally {
       relay.child.kill('SIGTERM');
@@ -126,6 +125,11 @@ describeKafka('apps/feed-relay: JSON logs and /metrics on its health port', (kaf
     expect(parsed.map((line) => line.msg)).toEqual(
       expect.arrayContaining([expect.stringContaining('publishing to'), 'stopped']),
     );
+    // On a healthy broker the count is 0, except that a loaded machine can make Kafka miss the
+    // 3 s connection timeout (once in CI at load 9): a real outage, which the relay logs.
+    const [kafkaErrors] = value(families!, 'credence_feed_kafka_errors_total');
+    const outagesLogged = parsed.filter((line) => String(line.msg).includes('Kafka unavailable')).length;
+    expect(kafkaErrors === 0 || outagesLogged > 0).toBe(true);
   });
 
   it('counts Kafka errors and reports the relay down while no broker answers', async () => {
