@@ -4,7 +4,6 @@ import {
   bitstringOf,
   buildStatusListCredential,
   IssuerKeyStore,
-  signDataIntegrity,
   statusListUrl,
   verificationMethodId,
   type SignedCredential,
@@ -16,6 +15,7 @@ import { LedgerConfig } from '../config';
 import { deepFreeze } from './frozen-documents';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type IssuerReader } from './issuer-keys';
+import { DataIntegrityProofs } from './proof-thread';
 
 export type PublishedStatusList = Readonly<{ url: string; etag: string; credential: SignedCredential }>;
 
@@ -45,6 +45,8 @@ export class StatusListPublisher {
     PublishedStatusList & { bits: readonly number[]; keyId: string }
   >(CACHED_LISTS);
   private readonly bitsOf: ReturnType<typeof statusListBitsReader>;
+  /** Signings in flight, by list URL and ETag. */
+  private readonly signing = new Map<string, Promise<PublishedStatusList>>();
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -52,6 +54,7 @@ export class StatusListPublisher {
     private readonly documents: IssuerDocuments,
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
+    private readonly proofs: DataIntegrityProofs,
   ) {
     // The lists' rows are written by the projector's thread or another process, never in the turn
     // that reads them here: a verification's two lists share one change check.
@@ -87,9 +90,30 @@ export class StatusListPublisher {
       this.signed.set(url, { ...cached, bits });
       return cached;
     }
-    const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
+    // Of concurrent first requests for one version of a list (a burst of verifications), one signs.
+    const key = `${url}\u0000${etag}`;
+    let pending = this.signing.get(key);
+    if (!pending) {
+      pending = this.sign(issuerId, keys.ed25519, url, purpose, bits, etag).finally(() =>
+        this.signing.delete(key),
+      );
+      this.signing.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async sign(
+    issuerId: string,
+    key: Readonly<{ keyId: string; publicKeyMultibase: string }>,
+    url: string,
+    purpose: StatusPurpose,
+    bits: readonly number[],
+    etag: string,
+  ): Promise<PublishedStatusList> {
+    const keyId = key.keyId;
+    const issuerObId = this.documents.obId(issuerId, key.publicKeyMultibase);
     const now = new Date().toISOString();
-    const credential = await signDataIntegrity(
+    const credential = await this.proofs.sign(
       buildStatusListCredential({
         url,
         issuer: issuerObId,
@@ -99,8 +123,8 @@ export class StatusListPublisher {
         ttlMs: this.ttlSeconds * 1000,
       }),
       {
-        signer: await this.keyStore.signer(issuerId, keys.ed25519.keyId),
-        verificationMethod: verificationMethodId(issuerObId, keys.ed25519.publicKeyMultibase),
+        signer: await this.keyStore.signer(issuerId, keyId),
+        verificationMethod: verificationMethodId(issuerObId, key.publicKeyMultibase),
         documentLoader: this.documents.documentLoader,
         created: now,
       },
