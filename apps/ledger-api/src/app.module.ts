@@ -23,7 +23,6 @@ import { LearnersController } from './read-models/learners.controller';
 import { CredentialVerifier } from './credentials/verification';
 import { VerificationController } from './credentials/verification.controller';
 import { IssuerDocuments } from './credentials/issuer-documents';
-import { DataIntegrityProofs, ProofThread } from './credentials/proof-thread';
 import { IssuerKeys, issuerKeyStoreProvider } from './credentials/issuer-keys';
 import { StatusListController } from './credentials/status-list.controller';
 import { StatusListPublisher } from './credentials/status-lists';
@@ -95,8 +94,6 @@ export class AppModule {
         issuerKeyStoreProvider,
         IssuerKeys,
         IssuerDocuments,
-        // JSON-LD signing and verification off the main thread's heap (issue 20, "wip/signer").
-        { provide: DataIntegrityProofs, useFactory: () => new ProofThread() },
         CredentialExporter,
         StackedCredentialExporter,
         PlatformIssuer,

@@ -25,7 +25,6 @@ import { SignedExportCache, type SignedExport } from './export-cache';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys } from './issuer-keys';
 import { memoizedProofVerifier } from './proof-memo';
-import { DataIntegrityProofs } from './proof-thread';
 
 /**
  * A learner without a recorded identity is still never named: the ledger's learner id, salted
@@ -53,7 +52,7 @@ export class CredentialExporter implements OnApplicationShutdown {
    * verification. Each export is verified once as it is signed, so the first verification of a
    * fresh export finds its answer here instead of canonicalizing it again (most of its cost).
    */
-  readonly proofResults: ReturnType<typeof memoizedProofVerifier>;
+  readonly proofResults = memoizedProofVerifier();
 
   constructor(
     private readonly ledger: Ledger,
@@ -61,10 +60,8 @@ export class CredentialExporter implements OnApplicationShutdown {
     private readonly documents: IssuerDocuments,
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
-    private readonly proofs: DataIntegrityProofs,
   ) {
     this.cache = new SignedExportCache(join(config.dataDir, 'credential-exports.sqlite'));
-    this.proofResults = memoizedProofVerifier((document, loader) => proofs.verify(document, loader));
   }
 
   onApplicationShutdown(): void {
@@ -168,7 +165,6 @@ export class CredentialExporter implements OnApplicationShutdown {
         publicUrl: this.config.credentials.publicUrl,
         documentLoader: this.documents.documentLoader,
         created: new Date().toISOString(),
-        signDataIntegrity: (credential, options) => this.proofs.sign(credential, options),
       });
       await this.proofResults(signed.json, this.documents.documentLoader);
       return signed;

@@ -16,17 +16,16 @@ const controllerOf = (document: Record<string, unknown>): string | undefined => 
 };
 
 /**
- * `verify` (`verifyDataIntegrity` unless given: the API's proof thread), memoized. RDF
- * canonicalization dominates a verification, and its answer depends only on the document's exact
- * content and the key document its verification method names, so both make the key: a changed
- * byte or a changed key set (rotation, compromise) misses. A key document the loader cannot
- * produce is never cached: the verification runs and says why.
+ * `verifyDataIntegrity`, memoized. RDF canonicalization dominates a verification, and its answer
+ * depends only on the document's exact content and the key document its verification method
+ * names, so both make the key: a changed byte or a changed key set (rotation, compromise) misses.
+ * A key document the loader cannot produce is never cached: the verification runs and says why.
  *
  * A deep-frozen document (a stored export, a published status list) cannot change, so it is
  * looked up by identity: serializing and hashing a stored export and both its status lists cost
  * more than the rest of a verification by id. Its entries go when the document is collected.
  */
-export const memoizedProofVerifier = (verify = verifyDataIntegrity) => {
+export const memoizedProofVerifier = () => {
   const results = new LruMap<string, ProofVerification>(CAPACITY);
   const byFrozenDocument = new WeakMap<object, LruMap<string, ProofVerification>>();
 
@@ -42,7 +41,7 @@ export const memoizedProofVerifier = (verify = verifyDataIntegrity) => {
       .digest('base64url');
     const known = results.get(key);
     if (known) return known;
-    const result = await verify(document, loader);
+    const result = await verifyDataIntegrity(document, loader);
     results.set(key, result);
     return result;
   };
@@ -50,7 +49,7 @@ export const memoizedProofVerifier = (verify = verifyDataIntegrity) => {
   return async (document: Record<string, unknown>, loader: DocumentLoader): Promise<ProofVerification> => {
     const controller = controllerOf(document);
     const keys = controller && (await loader(controller).catch(() => undefined));
-    if (!keys) return verify(document, loader);
+    if (!keys) return verifyDataIntegrity(document, loader);
     const keyDocument = jsonOf(keys.document);
     if (!isDeepFrozen(document)) return byContent(document, keyDocument, loader);
     let byKeys = byFrozenDocument.get(document);

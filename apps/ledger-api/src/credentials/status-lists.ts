@@ -4,6 +4,7 @@ import {
   bitstringOf,
   buildStatusListCredential,
   IssuerKeyStore,
+  signDataIntegrity,
   statusListUrl,
   verificationMethodId,
   type SignedCredential,
@@ -15,7 +16,6 @@ import { LedgerConfig } from '../config';
 import { deepFreeze } from './frozen-documents';
 import { IssuerDocuments } from './issuer-documents';
 import { IssuerKeys, type IssuerReader } from './issuer-keys';
-import { DataIntegrityProofs } from './proof-thread';
 
 export type PublishedStatusList = Readonly<{ url: string; etag: string; credential: SignedCredential }>;
 
@@ -45,8 +45,6 @@ export class StatusListPublisher {
     PublishedStatusList & { bits: readonly number[]; keyId: string }
   >(CACHED_LISTS);
   private readonly bitsOf: ReturnType<typeof statusListBitsReader>;
-  /** Signings in flight, by list URL and ETag. */
-  private readonly signing = new Map<string, Promise<PublishedStatusList>>();
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -54,7 +52,6 @@ export class StatusListPublisher {
     private readonly documents: IssuerDocuments,
     private readonly keyStore: IssuerKeyStore,
     private readonly config: LedgerConfig,
-    private readonly proofs: DataIntegrityProofs,
   ) {
     // The lists' rows are written by the projector's thread or another process, never in the turn
     // that reads them here: a verification's two lists share one change check.
@@ -90,30 +87,9 @@ export class StatusListPublisher {
       this.signed.set(url, { ...cached, bits });
       return cached;
     }
-    // Of concurrent first requests for one version of a list (a burst of verifications), one signs.
-    const key = `${url}\u0000${etag}`;
-    let pending = this.signing.get(key);
-    if (!pending) {
-      pending = this.sign(issuerId, keys.ed25519, url, purpose, bits, etag).finally(() =>
-        this.signing.delete(key),
-      );
-      this.signing.set(key, pending);
-    }
-    return pending;
-  }
-
-  private async sign(
-    issuerId: string,
-    key: Readonly<{ keyId: string; publicKeyMultibase: string }>,
-    url: string,
-    purpose: StatusPurpose,
-    bits: readonly number[],
-    etag: string,
-  ): Promise<PublishedStatusList> {
-    const keyId = key.keyId;
-    const issuerObId = this.documents.obId(issuerId, key.publicKeyMultibase);
+    const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
     const now = new Date().toISOString();
-    const credential = await this.proofs.sign(
+    const credential = await signDataIntegrity(
       buildStatusListCredential({
         url,
         issuer: issuerObId,
@@ -123,8 +99,8 @@ export class StatusListPublisher {
         ttlMs: this.ttlSeconds * 1000,
       }),
       {
-        signer: await this.keyStore.signer(issuerId, keyId),
-        verificationMethod: verificationMethodId(issuerObId, key.publicKeyMultibase),
+        signer: await this.keyStore.signer(issuerId, keys.ed25519.keyId),
+        verificationMethod: verificationMethodId(issuerObId, keys.ed25519.publicKeyMultibase),
         documentLoader: this.documents.documentLoader,
         created: now,
       },

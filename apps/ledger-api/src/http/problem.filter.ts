@@ -18,7 +18,6 @@ import {
 import { ReadModelError } from '@credence/projections';
 import { TransparencyLogError } from '@credence/transparency';
 import { TokenRefusedError } from '../auth/token-refused';
-import { ProofThreadError } from '../credentials/proof-thread';
 import {
   BatchRejectedError,
   PROBLEM_CONTENT_TYPE,
@@ -145,9 +144,6 @@ export const problemOf = (error: unknown, request?: FastifyRequest): Problem => 
   if (error instanceof TransparencyLogError)
     return problem(error.kind === 'invalid' ? 400 : 404, error.code, error.message);
   if (error instanceof TokenRefusedError) return problem(401, error.code, error.message);
-  // The thread that signs and checks proofs stopped under this request (a server fault); the next starts it again.
-  if (error instanceof ProofThreadError)
-    return problem(503, 'proofs-unavailable', 'Signing and proof checking are unavailable; retry');
   if (error instanceof HttpException) return fromHttp(error);
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

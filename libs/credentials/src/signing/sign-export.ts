@@ -15,8 +15,6 @@ export type ExportSigning = Readonly<{
   publicUrl: string;
   documentLoader: DocumentLoader;
   created: string;
-  /** Makes the Data Integrity proof; in process by default (ledger-api: its proof thread). */
-  signDataIntegrity?: typeof signDataIntegrity;
 }>;
 
 /**
@@ -30,8 +28,7 @@ export const signExport = async (
   const { keyStore, issuerId, ed25519KeyId, p256KeyId } = signing;
   const ed25519 = await keyStore.publicKey(issuerId, ed25519KeyId);
   if (!ed25519) throw new UnknownKeyError(issuerId, ed25519KeyId);
-  const sign = signing.signDataIntegrity ?? signDataIntegrity;
-  const json = await sign(credential, {
+  const json = await signDataIntegrity(credential, {
     signer: await keyStore.signer(issuerId, ed25519KeyId),
     verificationMethod: verificationMethodId(signing.issuerObId, ed25519.publicKeyMultibase),
     documentLoader: signing.documentLoader,
