@@ -74,8 +74,8 @@ const inlineWriter = (
 
 /** The writer in a worker thread; this connection only reads. */
 const threadWriter = (
-  s: Statements,
   db: Database.Database,
+  s: Statements,
   options: WriterOptions,
   committed: OnCommitted,
 ): StoreWriter => {
@@ -113,4 +113,4 @@ export const openWriter = (
   options: WriterOptions,
   committed: OnCommitted,
 ): StoreWriter =>
-  options.writerThread ? threadWriter(s, db, options, committed) : inlineWriter(db, s, options, committed);
+  options.writerThread ? threadWriter(db, s, options, committed) : inlineWriter(db, s, options, committed);

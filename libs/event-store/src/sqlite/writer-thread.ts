@@ -27,7 +27,6 @@ export class WriterThread {
   private stopped: Error | undefined;
   private closing = false;
   private readonly exited: Promise<void>;
-  private idleWaiters: (() => void)[] = [];
 
   constructor(
     data: WriterThreadData,
@@ -70,12 +69,6 @@ export class WriterThread {
     });
   }
 
-  /** Resolves once every append posted so far has been answered. */
-  whenIdle(): Promise<void> {
-    if (this.inFlight.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
   /** The thread answers what it was sent, stops its checkpoints and closes its connection, then exits. */
   async close(): Promise<void> {
     if (!this.stopped && !this.closing) {
@@ -116,6 +109,5 @@ export class WriterThread {
     if (this.inFlight.size > 0) return;
     // Referenced while closing, so that a caller awaiting close is not cut short by the process exiting.
     if (!this.stopped && !this.closing) this.worker.unref();
-    this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 }
