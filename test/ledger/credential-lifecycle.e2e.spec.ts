@@ -1,4 +1,5 @@
 import { pathwayWithComponents } from '../support/credential-ledger';
+import { eventually } from '../support/eventually';
 import { startLedger, type TestLedger } from '../support/ledger-app';
 import {
   accreditedIssuer,
@@ -70,6 +71,15 @@ describe('A credential over HTTP: registration to revocation', () => {
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ status: 'revoked', reason: 'issued-in-error' });
     expect(revoked.headers.get('etag')).toBe('"3"');
+
+    // The reactor releases the revoked credential's assessment beside the API: once it has (its
+    // append commits apart from the reply, on the writer thread's fsync), the log holds still.
+    const released = await eventually(
+      () =>
+        ledger.request('GET', `/v1/streams/assessment-${assessmentId}/events`, { token: world.auditorToken }),
+      (reply) => reply.body.events?.some((e: { type: string }) => e.type === 'AssessmentCredentialReleased'),
+    );
+    expect(released.status).toBe(200);
 
     // Repeating a command already in effect is a no-op: same state, nothing appended.
     const head = await logHead(ledger);

@@ -1,15 +1,16 @@
 /**
  * The writer the crash-safety test kills: appends to a few streams at once, through the real
  * adapter, and prints one JSON line per append only after `append` has resolved (i.e. committed).
- * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file> [tree] [wal]
+ * Usage: node --import ./scripts/register-ts.mjs test/support/sqlite-crash-writer.ts <db-file> [tree] [wal] [thread]
  * With `tree`, the store keeps the transparency log's tree in its append transactions. With `wal`,
  * a worker thread checkpoints from the first commit and restarts the WAL every few pages, so kills
- * land in the middle of background checkpoints and restarts.
+ * land in the middle of background checkpoints and restarts. With `thread`, the appends are
+ * written by the store's writer thread (an acknowledgement still follows that thread's COMMIT).
  */
 import { randomUUID } from 'node:crypto';
 import { metadataFor } from '@credence/event-store/testing';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
-import { embeddedTreeHook } from '@credence/transparency';
+import { EMBEDDED_TREE_HOOK, embeddedTreeHook } from '@credence/transparency';
 
 export type CrashAck = Readonly<{
   streamId: string;
@@ -48,9 +49,12 @@ const writeStream = async (store: SqliteEventStore, streamId: string): Promise<n
 const path = process.argv[2];
 if (!path) throw new Error('usage: sqlite-crash-writer.ts <db-file>');
 const modes = process.argv.slice(3);
+const writerThread = modes.includes('thread');
+const treeHook = writerThread ? EMBEDDED_TREE_HOOK : embeddedTreeHook();
 const store = SqliteEventStore.open({
   path,
-  commitHook: modes.includes('tree') ? embeddedTreeHook() : undefined,
+  writerThread,
+  commitHook: modes.includes('tree') ? treeHook : undefined,
   wal: modes.includes('wal')
     ? { backgroundAfterCommits: 0, checkpointEveryMs: 1, restartAtBytes: 16 * 1024 }
     : undefined,

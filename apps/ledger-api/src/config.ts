@@ -14,6 +14,8 @@ export abstract class LedgerConfig {
   declare readonly rulesDir: string;
   declare readonly eventStore: 'sqlite' | 'eventstoredb';
   declare readonly esdbConnectionString?: string;
+  /** CREDENCE_SQLITE_WRITER: the embedded store's appends written on a thread of their own, or on the event loop. */
+  declare readonly sqliteWriter: 'thread' | 'inline';
   declare readonly databaseUrl?: string;
   declare readonly adminToken?: string;
   declare readonly defaultRuleset: string;
@@ -88,6 +90,10 @@ export const loadLedgerConfig = (env: NodeJS.ProcessEnv = process.env): LedgerCo
     rulesDir: resolve(readEnv('CREDENCE_RULES_DIR', env) ?? './rules'),
     eventStore,
     esdbConnectionString,
+    sqliteWriter: oneOf('CREDENCE_SQLITE_WRITER', readEnv('CREDENCE_SQLITE_WRITER', env), [
+      'thread',
+      'inline',
+    ]),
     databaseUrl: readEnv('DATABASE_URL', env),
     adminToken,
     defaultRuleset: readEnv('CREDENCE_DEFAULT_RULESET', env) ?? 'eu-microcredentials@2022-r2',

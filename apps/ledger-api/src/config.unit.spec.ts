@@ -28,6 +28,11 @@ describe('ledger-api operations settings', () => {
     expect(loadLedgerConfig({ CREDENCE_WORKERS: '2' })).toMatchObject({ workers: 2, background: true });
   });
 
+  it("writes the embedded store's appends on the event loop unless CREDENCE_SQLITE_WRITER=thread", () => {
+    expect(loadLedgerConfig({}).sqliteWriter).toBe('inline');
+    expect(loadLedgerConfig({ CREDENCE_SQLITE_WRITER: 'thread' }).sqliteWriter).toBe('thread');
+  });
+
   it('refuses more than one worker on EventStoreDB, whose tree each process follows in memory', () => {
     expect(() =>
       loadLedgerConfig({
@@ -48,6 +53,7 @@ describe('ledger-api operations settings', () => {
     ['CREDENCE_READY_MAX_LAG', '-1'],
     ['CREDENCE_SHUTDOWN_DRAIN_MS', 'soon'],
     ['CREDENCE_ISSUER_ID_FORM', 'did-ion'],
+    ['CREDENCE_SQLITE_WRITER', 'elsewhere'],
   ])('refuses %s=%s at start-up', (name, value) => {
     expect(() => loadLedgerConfig({ [name]: value })).toThrow(ConfigError);
   });

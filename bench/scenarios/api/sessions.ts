@@ -61,6 +61,8 @@ export const ledgerEnv = (env: NodeJS.ProcessEnv, dataDir: string): NodeJS.Proce
     CREDENCE_ADMIN_TOKEN: ADMIN_TOKEN,
     CREDENCE_RULES_DIR: join(ROOT, 'rules'),
     CREDENCE_EVENT_STORE: 'sqlite',
+    // Passed through, so that one tree can A/B the writer's place (bench/README.md, wip/writer).
+    ...(env.CREDENCE_SQLITE_WRITER ? { CREDENCE_SQLITE_WRITER: env.CREDENCE_SQLITE_WRITER } : {}),
     // The verification route is public, so rate-limited per client address: autocannon is one address.
     CREDENCE_PUBLIC_RATE_LIMIT: '1000000000',
   };

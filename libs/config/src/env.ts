@@ -70,6 +70,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     apps: ['ledger-api'],
   },
   {
+    name: 'CREDENCE_SQLITE_WRITER',
+    default: 'inline',
+    description:
+      "Where the embedded store's appends are written: `thread` runs group commit, hash chain, Merkle tree and COMMIT on a worker thread of their own, off the API's event loop; `inline` on it",
+    apps: ['ledger-api'],
+  },
+  {
     name: 'CREDENCE_WORKERS',
     default: '1',
     description:

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { EventSchemaVersions, EventStore } from './event-store';
 import { EventStoreError } from './errors';
 import type { AppendObserver } from './observer';
-import { type CommitHook, SqliteEventStore } from './sqlite';
+import { type CommitHook, type CommitHookModule, SqliteEventStore } from './sqlite';
 import type * as EventStoreDbModuleNs from './eventstoredb';
 
 type EventStoreDbModule = typeof EventStoreDbModuleNs;
@@ -12,8 +12,13 @@ export type EventStoreSettings = Readonly<{
   /** The embedded store lives at `<dataDir>/events.sqlite`. */
   dataDir: string;
   esdbConnectionString?: string;
-  /** Embedded store only: work committed in every append transaction (the transparency log's tree). */
-  sqliteCommitHook?: CommitHook;
+  /**
+   * Embedded store only: work committed in every append transaction (the transparency log's tree);
+   * a writer thread needs it as a module.
+   */
+  sqliteCommitHook?: CommitHook | CommitHookModule;
+  /** Embedded store only: appends written by a worker thread (SqliteEventStoreOptions.writerThread). */
+  sqliteWriterThread?: boolean;
 }>;
 
 export const sqliteEventsPath = (dataDir: string): string => join(dataDir, 'events.sqlite');
@@ -42,5 +47,6 @@ export const openEventStore = async (
     schemaVersions,
     observer: hooks.observer,
     commitHook: settings.sqliteCommitHook,
+    writerThread: settings.sqliteWriterThread,
   });
 };

@@ -16,10 +16,13 @@ const recorder = () => {
   return { observer, appended, committed };
 };
 
-describe('SqliteEventStore reports its writes to an AppendObserver', () => {
+describe.each([
+  ['on its own connection', false],
+  ['from a writer thread', true],
+])('SqliteEventStore writing %s reports its writes to an AppendObserver', (_, writerThread) => {
   it('one group-commit batch and one report per append, with the types of the events it added', async () => {
     const seen = recorder();
-    const store = SqliteEventStore.open({ path: dir.nextFile(), observer: seen.observer });
+    const store = SqliteEventStore.open({ path: dir.nextFile(), observer: seen.observer, writerThread });
     try {
       // Given 10 appends issued together, of 2 events each,
       await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`observed-${i}`, newEvents(2))));
@@ -34,7 +37,7 @@ describe('SqliteEventStore reports its writes to an AppendObserver', () => {
 
   it('counts no event for an idempotent retry, and no commit for a batch that committed nothing', async () => {
     const seen = recorder();
-    const store = SqliteEventStore.open({ path: dir.nextFile(), observer: seen.observer });
+    const store = SqliteEventStore.open({ path: dir.nextFile(), observer: seen.observer, writerThread });
     try {
       const events = newEvents(3);
       await store.append('retried', events);

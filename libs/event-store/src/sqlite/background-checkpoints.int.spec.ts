@@ -23,13 +23,18 @@ const walBytes = (path: string): number => {
   }
 };
 
-describe('SqliteEventStore background checkpoints', () => {
+describe.each([
+  ['on its own connection', false],
+  // There, the checkpointer's pauses for a WAL restart are the writer thread's own.
+  ['from a writer thread', true],
+])('SqliteEventStore writing %s: background checkpoints', (_, writerThread) => {
   it(`keeps the WAL under ${BOUND_BYTES / MIB} MiB while ${WRITERS} writers append over 32 MiB`, async () => {
     // Given a store that checkpoints from a worker from its first commit, restarting the WAL past 1 MiB
     const path = dir.nextFile();
     const store = SqliteEventStore.open({
       path,
       wal: { backgroundAfterCommits: 0, restartAtBytes: RESTART_AT_BYTES },
+      writerThread,
     });
 
     // When 64 writers append 8,000 padded events, the WAL's size read after every append
@@ -59,7 +64,7 @@ describe('SqliteEventStore background checkpoints', () => {
     for (let round = 0; round < 8; round++) {
       const path = dir.nextFile();
       const wal = { backgroundAfterCommits: 0, checkpointEveryMs: 1, restartAtBytes: 16 * 1024 };
-      const store = SqliteEventStore.open({ path, wal });
+      const store = SqliteEventStore.open({ path, wal, writerThread });
 
       // When each is closed right after a load, while a pause for a restart may be on its way
       const appends = Array.from({ length: 400 }, (_, n) => store.append(`cross-${n % 8}`, [newEvent()]));

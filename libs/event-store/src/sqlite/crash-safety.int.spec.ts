@@ -7,6 +7,7 @@ import { SqliteEventStore } from './sqlite-event-store';
 
 const CYCLES = 20;
 const WAL_CYCLES = 10;
+const THREAD_CYCLES = 10;
 
 const dir = tempDir('sqlite-crash');
 afterAll(() => dir.remove());
@@ -77,5 +78,18 @@ describe('SqliteEventStore crash safety', () => {
     const killAfter = (cycle: number) => 40 + ((cycle * 53) % 300);
     const acked = await killRepeatedly(dir.nextFile('crash-wal'), WAL_CYCLES, killAfter, 'wal');
     expect(acked).toBeGreaterThan(WAL_CYCLES * 40);
+  }, 180_000);
+
+  it(`keeps every acknowledged append through ${THREAD_CYCLES} SIGKILLs with the writer in a worker thread, amid its checkpoints and WAL restarts`, async () => {
+    // The thread starts after the process, and its checkpointer after it: later kills still.
+    const killAfter = (cycle: number) => 20 + ((cycle * 53) % 300);
+    const acked = await killRepeatedly(
+      dir.nextFile('crash-thread'),
+      THREAD_CYCLES,
+      killAfter,
+      'wal',
+      'thread',
+    );
+    expect(acked).toBeGreaterThan(THREAD_CYCLES * 20);
   }, 180_000);
 });

@@ -57,8 +57,15 @@ export class GroupCommit {
   constructor(
     private readonly db: Database.Database,
     private readonly s: Statements,
-    /** `head`: the log's last position once the transaction committed. */
-    private readonly onCommitted: (appended: readonly CommittedAppend[], head: number) => void,
+    /**
+     * `head`: the log's last position once the transaction committed; `headBefore`: at its BEGIN
+     * (a writer thread tells its own commits from other writers' by them, see OwnCommits).
+     */
+    private readonly onCommitted: (
+      appended: readonly CommittedAppend[],
+      head: number,
+      headBefore: number,
+    ) => void,
     private readonly maxAppendsPerTransaction = 1000,
     private readonly observer?: AppendObserver,
     private readonly beforeCommit?: CommitHook,
@@ -107,7 +114,7 @@ export class GroupCommit {
     );
     if (this.observer) this.report(batch, outcomes, headBefore, this.observer);
     if (outcomes.some((o) => o.ok))
-      this.onCommitted(written(batch, outcomes, headBefore), headAfter(outcomes, headBefore));
+      this.onCommitted(written(batch, outcomes, headBefore), headAfter(outcomes, headBefore), headBefore);
     if (!this.scheduled) this.idleWaiters.splice(0).forEach((wake) => wake());
   }
 

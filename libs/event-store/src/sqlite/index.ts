@@ -3,3 +3,4 @@ export type { CommitHook, GroupCommitStats } from './group-commit';
 export { SCHEMA_VERSION } from './schema';
 export { toRecordedEvent, type EventRow } from './statements';
 export { WAL_DEFAULTS, type WalSettings } from './background-checkpoints';
+export type { CommitHookModule } from './commit-hook';

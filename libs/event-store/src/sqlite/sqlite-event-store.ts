@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult, ExpectedVersion, NewEvent, Position, RecordedEvent } from '../envelope';
 import { EventStoreError, InvalidPositionError } from '../errors';
-import type { AppendObserver } from '../observer';
 import {
   EventStore,
   type BatchHandler,
@@ -13,26 +12,19 @@ import {
   type Subscription,
 } from '../event-store';
 import { sequencePosition } from '../position';
-import { BackgroundCheckpoints, WAL_DEFAULTS, type WalSettings } from './background-checkpoints';
-import { openConnection, type ConnectionOptions } from './connection';
-import { type CommitHook, type CommittedAppend, GroupCommit, type GroupCommitStats } from './group-commit';
+import { openConnection } from './connection';
+import type { GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
 import { prepareStatements, toRecordedEvent, type Statements } from './statements';
-import { StreamChanges } from './stream-changes';
+import { openWriter, type StoreWriter, type WriterOptions } from './store-writer';
 import { CommitSignal, followLog } from './subscription';
 
-export type SqliteEventStoreOptions = ConnectionOptions &
+export type SqliteEventStoreOptions = WriterOptions &
   Readonly<{
     /** How often idle subscriptions look for appends made by other processes. */
     pollIntervalMs?: number;
     /** The caller's event types and their schema versions (the log itself holds only the caller's events). */
     schemaVersions?: EventSchemaVersions;
-    /** Told about every commit and append, for metrics. */
-    observer?: AppendObserver;
-    /** Runs inside every append transaction, before COMMIT (see CommitHook). */
-    commitHook?: CommitHook;
-    /** When and how the WAL is checkpointed off the event loop (see BackgroundCheckpoints). */
-    wal?: Partial<WalSettings>;
   }>;
 
 export type SqliteSettings = Readonly<{
@@ -55,9 +47,7 @@ const limit = (maxCount: number | undefined): number => (maxCount === undefined 
 /** The embedded adapter: one SQLite file in WAL mode, shared safely by several processes. */
 export class SqliteEventStore extends EventStore {
   private readonly signal = new CommitSignal();
-  private readonly writer: GroupCommit;
-  private readonly changes: StreamChanges;
-  private readonly checkpoints: BackgroundCheckpoints;
+  private readonly writer: StoreWriter;
   private readonly subscriptions = new Set<Subscription>();
   private readonly commitListeners = new Set<(head: Position) => void>();
   private closed = false;
@@ -70,30 +60,30 @@ export class SqliteEventStore extends EventStore {
     options: SqliteEventStoreOptions,
   ) {
     super(options.schemaVersions);
-    this.changes = new StreamChanges(db);
-    const committed = (appended: readonly CommittedAppend[], head: number) => {
-      this.changes.committed(appended);
+    const committed = (head: number) => {
       this.signal.notify();
       if (this.commitListeners.size > 0) {
         const position = sequencePosition(head);
         for (const listener of [...this.commitListeners]) listener(position);
       }
-      this.checkpoints.committed();
     };
-    this.writer = new GroupCommit(db, s, committed, undefined, options.observer, options.commitHook);
-    const wal = { ...WAL_DEFAULTS, ...options.wal };
-    this.checkpoints = new BackgroundCheckpoints(db, options.path, this.writer, wal);
+    this.writer = openWriter(db, s, options, committed);
   }
 
   /** Opens (creating or migrating) the file; throws StoreUnavailableError when it cannot. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const db = openConnection(options);
-    return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options);
+    try {
+      return new SqliteEventStore(db, prepareStatements(db), options.pollIntervalMs ?? 200, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
   }
 
   /** Transactions committed and appends they carried, for benchmarks and the group-commit test. */
   get stats(): Readonly<GroupCommitStats> {
-    return { ...this.writer.stats };
+    return this.writer.stats();
   }
 
   /** This connection's durability settings (synchronous is per connection, so it must be asked here). */
@@ -117,15 +107,15 @@ export class SqliteEventStore extends EventStore {
   }
 
   override changeMark(): ChangeMark | undefined {
-    return this.read(() => this.changes.mark());
+    return this.read(() => this.writer.changes.mark());
   }
 
   override unchangedSince(streamId: string, mark: ChangeMark): boolean {
-    return this.read(() => this.changes.unchangedSince(streamId, mark));
+    return this.read(() => this.writer.changes.unchangedSince(streamId, mark));
   }
 
   override markOfAppend(streamId: string, version: number): ChangeMark | undefined {
-    return this.changes.markOfAppend(streamId, version);
+    return this.writer.changes.markOfAppend(streamId, version);
   }
 
   override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -172,8 +162,7 @@ export class SqliteEventStore extends EventStore {
     this.closing ??= (async () => {
       await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
       this.closed = true;
-      await this.writer.whenIdle();
-      await this.checkpoints.stop();
+      await this.writer.close();
       this.db.close();
     })();
     return this.closing;

@@ -54,6 +54,11 @@ export const prepareStatements = (db: Database.Database) => ({
     'SELECT * FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
   ),
   head: db.prepare<[], { head: number | null }>('SELECT max(global_position) AS head FROM events'),
+  /** Each stream written between two heads, at the last version written there. */
+  streamsWritten: db.prepare<[number, number], { stream_id: string; version: number }>(
+    `SELECT stream_id, max(stream_version) AS version FROM events
+     WHERE global_position > ? AND global_position <= ? GROUP BY stream_id`,
+  ),
   savepoint: db.prepare('SAVEPOINT append'),
   release: db.prepare('RELEASE append'),
   rollbackTo: db.prepare('ROLLBACK TO append'),

@@ -4,7 +4,13 @@ import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { newEvents, tempDir } from '@credence/event-store/testing';
 import { referenceRootOfHashes } from '../testing/reference-root';
 import { rootHash } from '../tree/proofs';
-import { buildEmbeddedTree, EmbeddedLogTree, embeddedTreeHook, embeddedTreeIsBehind } from './embedded-log';
+import {
+  buildEmbeddedTree,
+  EMBEDDED_TREE_HOOK,
+  EmbeddedLogTree,
+  embeddedTreeHook,
+  embeddedTreeIsBehind,
+} from './embedded-log';
 
 const dir = tempDir('tlog-embedded');
 afterAll(() => dir.remove());
@@ -33,6 +39,27 @@ describe('The embedded store keeps the tree in its append transaction', () => {
     expect(tree.leafIndexes(log.map((e) => e.globalPosition))).toEqual(log.map((_, i) => i));
     expect(tree.eventHashAt(log.length - 1)).toBe(log[log.length - 1].hash);
     tree.close();
+  });
+
+  it('given a writer thread that builds its own hook from the module, then a reader on this thread sees every commit in the tree', async () => {
+    // Given a store whose appends a worker thread writes, and a reader of the tree here (caching tiles)
+    const path = dir.nextFile('thread');
+    const store = SqliteEventStore.open({ path, commitHook: EMBEDDED_TREE_HOOK, writerThread: true });
+    await appendConcurrently(store, 1, 'first'); // creates the tree's table, which a reader cannot
+    const reader = new EmbeddedLogTree(new Database(path, { readonly: true }));
+    try {
+      for (const round of ['a', 'b', 'c']) {
+        // When writers append concurrently
+        await appendConcurrently(store, 32, round);
+        // Then, once they are answered, the reader's tree holds every event with the RFC root
+        const log = await store.readAll();
+        expect(reader.size()).toBe(log.length);
+        expect(rootHash(reader, log.length)).toEqual(referenceRootOfHashes(log.map((e) => e.hash)));
+      }
+    } finally {
+      reader.close();
+      await store.close();
+    }
   });
 
   it('builds the tree of a log written before this version, and keeps it current afterwards', async () => {

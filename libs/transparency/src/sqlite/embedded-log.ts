@@ -73,6 +73,12 @@ export const embeddedTreeHook = () => {
 };
 
 /**
+ * embeddedTreeHook named so that the event store's writer thread can build its own (a closure
+ * cannot cross threads): the store's CommitHookModule.
+ */
+export const EMBEDDED_TREE_HOOK = { module: __filename, factory: 'embeddedTreeHook' } as const;
+
+/**
  * Whether the log holds events its tree does not (a log from before the tree, a restored backup).
  * It only reads, so a read-only connection will do: a start asks it before building anything.
  */

@@ -10,13 +10,16 @@ const CYCLES = 8;
 const dir = tempDir('tlog-crash');
 afterAll(() => dir.remove());
 
-describe('The tree after kill -9 during appends', () => {
+describe.each([
+  ['its own connection', []],
+  ['a writer thread', ['thread']],
+])('The tree after kill -9 during appends written by %s', (_, modes) => {
   it(`still matches the log on restart, ${CYCLES} times: every acknowledged event is a leaf and the root is recomputable`, async () => {
     const path = dir.nextFile('crash');
     const acked = new Map<string, string>();
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       // Given a writer appending with the tree, killed at a varying moment
-      const acks = await runAndKill(path, 5 + ((cycle * 41) % 80), 'tree');
+      const acks = await runAndKill(path, 5 + ((cycle * 41) % 80), 'tree', ...modes);
       for (const ack of acks) ack.eventIds.forEach((id, i) => acked.set(id, ack.positions[i]));
       // When the file is opened again
       const store = SqliteEventStore.open({ path });
