@@ -102,6 +102,25 @@ describe('Bitstring Status Lists, published and read by verification', () => {
     });
     expect(again.status).toBe(304);
   });
+  it('signs a list version once for the requests that ask for it at once: every answer is that one credential', async () => {
+    // Given an issuer whose lists nobody has asked for yet
+    const fresh = await accreditedIssuer(ledger, undefined, {
+      legalName: 'Fontys Hogescholen',
+      country: 'NL',
+      registrationId: 'KVK-41095123',
+    });
+    const path = `/status-lists/${fresh.issuerId}/revocation/0`;
+
+    // When 32 verifiers fetch its revocation list at the same moment
+    const replies = await Promise.all(Array.from({ length: 32 }, () => ledger.request('GET', path)));
+
+    // Then all get the same signed list: one signing, not one per request (each would be stamped
+    // with its own instant, and a burst after a status change would cost 32 signatures)
+    expect(replies.map((reply) => reply.status)).toEqual(replies.map(() => 200));
+    const proofs = new Set(replies.map((reply) => JSON.stringify(reply.body.proof)));
+    expect(proofs.size).toBe(1);
+  });
+
   it('revoke → the revocation bit is set for good; verification fails status.revocation, from the list', async () => {
     const { id, credential, revocation, suspension } = await issued();
     expect(await bitOf(revocation)).toBe(0);

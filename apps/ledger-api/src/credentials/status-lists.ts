@@ -45,6 +45,11 @@ export class StatusListPublisher {
     PublishedStatusList & { bits: readonly number[]; keyId: string }
   >(CACHED_LISTS);
   private readonly bitsOf: ReturnType<typeof statusListBitsReader>;
+  /**
+   * Signings under way, by list URL and ETag: a burst of verifications after a status change would
+   * otherwise sign the new version once per request in flight, on a public route.
+   */
+  private readonly signing = new Map<string, Promise<PublishedStatusList>>();
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -87,7 +92,29 @@ export class StatusListPublisher {
       this.signed.set(url, { ...cached, bits });
       return cached;
     }
-    const issuerObId = this.documents.obId(issuerId, keys.ed25519.publicKeyMultibase);
+    const key = `${url}\u0000${etag}`;
+    let signed = this.signing.get(key);
+    if (!signed) {
+      signed = this.sign(issuerId, keys.ed25519, url, purpose, bits, etag);
+      this.signing.set(key, signed);
+      void signed.then(
+        () => this.signing.delete(key),
+        () => this.signing.delete(key),
+      );
+    }
+    return signed;
+  }
+
+  /** Signs one version of a list with the issuer's current Ed25519 key and keeps it as the newest. */
+  private async sign(
+    issuerId: string,
+    key: Readonly<{ keyId: string; publicKeyMultibase: string }>,
+    url: string,
+    purpose: StatusPurpose,
+    bits: readonly number[],
+    etag: string,
+  ): Promise<PublishedStatusList> {
+    const issuerObId = this.documents.obId(issuerId, key.publicKeyMultibase);
     const now = new Date().toISOString();
     const credential = await signDataIntegrity(
       buildStatusListCredential({
@@ -99,14 +126,14 @@ export class StatusListPublisher {
         ttlMs: this.ttlSeconds * 1000,
       }),
       {
-        signer: await this.keyStore.signer(issuerId, keys.ed25519.keyId),
-        verificationMethod: verificationMethodId(issuerObId, keys.ed25519.publicKeyMultibase),
+        signer: await this.keyStore.signer(issuerId, key.keyId),
+        verificationMethod: verificationMethodId(issuerObId, key.publicKeyMultibase),
         documentLoader: this.documents.documentLoader,
         created: now,
       },
     );
     // Frozen: every reader shares this one object, and the proof memo knows it by identity.
-    const published = { url, etag, credential: deepFreeze(credential), bits, keyId };
+    const published = { url, etag, credential: deepFreeze(credential), bits, keyId: key.keyId };
     this.signed.set(url, published);
     return published;
   }
