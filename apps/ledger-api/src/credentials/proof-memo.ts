@@ -28,6 +28,11 @@ const controllerOf = (document: Record<string, unknown>): string | undefined => 
 export const memoizedProofVerifier = () => {
   const results = new LruMap<string, ProofVerification>(CAPACITY);
   const byFrozenDocument = new WeakMap<object, LruMap<string, ProofVerification>>();
+  /**
+   * Verifications under way: a burst of requests for a credential, or a new status list version
+   * that every request in flight checks, canonicalizes once, not once per request.
+   */
+  const underWay = new Map<string, Promise<ProofVerification>>();
 
   const byContent = async (
     document: Record<string, unknown>,
@@ -41,9 +46,22 @@ export const memoizedProofVerifier = () => {
       .digest('base64url');
     const known = results.get(key);
     if (known) return known;
-    const result = await verifyDataIntegrity(document, loader);
-    results.set(key, result);
-    return result;
+    let verifying = underWay.get(key);
+    if (!verifying) {
+      verifying = verifyDataIntegrity(document, loader).then(
+        (result) => {
+          results.set(key, result);
+          underWay.delete(key);
+          return result;
+        },
+        (error: unknown) => {
+          underWay.delete(key);
+          throw error;
+        },
+      );
+      underWay.set(key, verifying);
+    }
+    return verifying;
   };
 
   return async (document: Record<string, unknown>, loader: DocumentLoader): Promise<ProofVerification> => {

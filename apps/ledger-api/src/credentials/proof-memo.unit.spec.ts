@@ -14,18 +14,24 @@ import { memoizedProofVerifier } from './proof-memo';
 const loaderFor = (controller: ControllerDocument) =>
   createDocumentLoader(controllerResolver(inMemoryControllers([controller])));
 
+/** A credential signed by a fresh issuer, and a loader that serves that issuer's key document. */
+const signedByAnIssuer = async () => {
+  const issuer = await testIssuer('url');
+  const loader = loaderFor(issuer.controller);
+  const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
+  const signed = await signDataIntegrity(credential, {
+    signer: issuer.ed25519.signer,
+    verificationMethod: issuer.verificationMethod,
+    documentLoader: loader,
+    created: '2026-11-21T09:31:00Z',
+  });
+  return { signed, loader };
+};
+
 describe('memoized proof verification', () => {
   it('answers a repeated document from memory, and still catches a changed byte or a changed key document', async () => {
     // Given a credential signed by an issuer whose key document the loader serves
-    const issuer = await testIssuer('url');
-    const loader = loaderFor(issuer.controller);
-    const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
-    const signed = await signDataIntegrity(credential, {
-      signer: issuer.ed25519.signer,
-      verificationMethod: issuer.verificationMethod,
-      documentLoader: loader,
-      created: '2026-11-21T09:31:00Z',
-    });
+    const { signed, loader } = await signedByAnIssuer();
     const verify = memoizedProofVerifier();
 
     // When it is verified twice, then tampered with, then its issuer's key document changes
@@ -42,19 +48,27 @@ describe('memoized proof verification', () => {
     expect(withoutTheKey.verified).toBe(false);
   });
 
+  it('verifies a document once for the requests that ask at once: every one gets that one answer', async () => {
+    // Given a signed credential not verified yet
+    const { signed, loader } = await signedByAnIssuer();
+    const verify = memoizedProofVerifier();
+
+    // When 16 verifications of it (a copy each, and the frozen original) start at the same moment
+    const frozen = deepFreeze(structuredClone(signed));
+    const answers = await Promise.all([
+      ...Array.from({ length: 16 }, () => verify(structuredClone(signed), loader)),
+      verify(frozen, loader),
+    ]);
+
+    // Then one canonicalization answered them all: the very same result object
+    expect(answers[0]!.verified).toBe(true);
+    expect(new Set(answers).size).toBe(1);
+  });
+
   it('answers a deep-frozen document by identity, and still catches a changed key document', async () => {
     // Given a signed credential, deep-frozen as the export cache hands it out
-    const issuer = await testIssuer('url');
-    const loader = loaderFor(issuer.controller);
-    const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
-    const frozen = deepFreeze(
-      await signDataIntegrity(credential, {
-        signer: issuer.ed25519.signer,
-        verificationMethod: issuer.verificationMethod,
-        documentLoader: loader,
-        created: '2026-11-21T09:31:00Z',
-      }),
-    );
+    const { signed, loader } = await signedByAnIssuer();
+    const frozen = deepFreeze(signed);
     const verify = memoizedProofVerifier();
 
     // When it is verified twice, then against a key document without its key
