@@ -5,3 +5,4 @@ export * from './lag-metrics';
 export * from './logging';
 export * from './seeded-random';
 export * from './lru-map';
+export * from './under-way';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDurableDatabase } from '@credence/sqlite';
 import type { SignedCredential } from '@credence/credentials';
-import { LruMap } from '@credence/runtime';
+import { LruMap, UnderWay } from '@credence/runtime';
 import { deepFreeze } from './frozen-documents';
 
 export type SignedExport = Readonly<{ json: SignedCredential; jwt: string }>;
@@ -35,7 +35,7 @@ export class SignedExportCache {
   /** Every parsed stored export's JSON this cache handed out, for `isStored`. */
   private readonly storedJson = new WeakSet<object>();
   /** Signings in flight: of concurrent first requests for one export, one signs and all await it. */
-  private readonly signing = new Map<string, Promise<SignedExport>>();
+  private readonly signing = new UnderWay<string, SignedExport>();
 
   constructor(path: string, parsedCapacity = PARSED_CAPACITY) {
     this.parsed = new LruMap(parsedCapacity);
@@ -62,12 +62,7 @@ export class SignedExportCache {
     const key = keyOf(credentialId, keyIds);
     const known = this.parsed.get(key) ?? this.read(credentialId, keyIds);
     if (known) return known;
-    let pending = this.signing.get(key);
-    if (!pending) {
-      pending = this.signAndStore(credentialId, keyIds, sign).finally(() => this.signing.delete(key));
-      this.signing.set(key, pending);
-    }
-    return pending;
+    return this.signing.run(key, () => this.signAndStore(credentialId, keyIds, sign));
   }
 
   private async signAndStore(credentialId: string, keyIds: string, sign: () => Promise<SignedExport>) {

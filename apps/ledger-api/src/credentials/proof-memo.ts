@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type DocumentLoader, type ProofVerification, verifyDataIntegrity } from '@credence/credentials';
-import { LruMap } from '@credence/runtime';
+import { LruMap, UnderWay } from '@credence/runtime';
 import { isDeepFrozen, jsonOf } from './frozen-documents';
 
 /** Proof results kept: a verified credential or list is looked up again, not re-canonicalized. */
@@ -32,7 +32,7 @@ export const memoizedProofVerifier = () => {
    * Verifications under way: a burst of requests for a credential, or a new status list version
    * that every request in flight checks, canonicalizes once, not once per request.
    */
-  const underWay = new Map<string, Promise<ProofVerification>>();
+  const underWay = new UnderWay<string, ProofVerification>();
 
   const byContent = async (
     document: Record<string, unknown>,
@@ -46,22 +46,11 @@ export const memoizedProofVerifier = () => {
       .digest('base64url');
     const known = results.get(key);
     if (known) return known;
-    let verifying = underWay.get(key);
-    if (!verifying) {
-      verifying = verifyDataIntegrity(document, loader).then(
-        (result) => {
-          results.set(key, result);
-          underWay.delete(key);
-          return result;
-        },
-        (error: unknown) => {
-          underWay.delete(key);
-          throw error;
-        },
-      );
-      underWay.set(key, verifying);
-    }
-    return verifying;
+    return underWay.run(key, async () => {
+      const result = await verifyDataIntegrity(document, loader);
+      results.set(key, result);
+      return result;
+    });
   };
 
   return async (document: Record<string, unknown>, loader: DocumentLoader): Promise<ProofVerification> => {

@@ -11,7 +11,7 @@ import {
 } from '@credence/credentials';
 import { STATUS_PURPOSES, type StatusPurpose } from '@credence/domain';
 import { ReadModelDatabase, statusListBitsReader } from '@credence/projections';
-import { LruMap } from '@credence/runtime';
+import { LruMap, UnderWay } from '@credence/runtime';
 import { LedgerConfig } from '../config';
 import { deepFreeze } from './frozen-documents';
 import { IssuerDocuments } from './issuer-documents';
@@ -49,7 +49,7 @@ export class StatusListPublisher {
    * Signings under way, by list URL and ETag: a burst of verifications after a status change would
    * otherwise sign the new version once per request in flight, on a public route.
    */
-  private readonly signing = new Map<string, Promise<PublishedStatusList>>();
+  private readonly signing = new UnderWay<string, PublishedStatusList>();
 
   constructor(
     private readonly readModels: ReadModelDatabase,
@@ -92,17 +92,9 @@ export class StatusListPublisher {
       this.signed.set(url, { ...cached, bits });
       return cached;
     }
-    const key = `${url}\u0000${etag}`;
-    let signed = this.signing.get(key);
-    if (!signed) {
-      signed = this.sign(issuerId, keys.ed25519, url, purpose, bits, etag);
-      this.signing.set(key, signed);
-      void signed.then(
-        () => this.signing.delete(key),
-        () => this.signing.delete(key),
-      );
-    }
-    return signed;
+    return this.signing.run(`${url}\u0000${etag}`, () =>
+      this.sign(issuerId, keys.ed25519, url, purpose, bits, etag),
+    );
   }
 
   /** Signs one version of a list with the issuer's current Ed25519 key and keeps it as the newest. */
