@@ -44,9 +44,10 @@ const followRevocation = async (event: RecordedEvent, context: ReactionContext) 
   if (reason === 'superseded' && supersededBy !== undefined) {
     const { state } = await context.ledger.load(credentialDecider, streamId('credential', supersededBy));
     if (state.status === 'absent') {
-      context.db
-        .prepare('INSERT OR IGNORE INTO pending_replacements VALUES (?, ?)')
-        .run(supersededBy, credentialId);
+      prepared<[string, string]>(context.db, 'INSERT OR IGNORE INTO pending_replacements VALUES (?, ?)').run(
+        supersededBy,
+        credentialId,
+      );
       return;
     }
     return reconcileStacks(event, { credentialId, replacementCredentialId: supersededBy }, context);
@@ -54,13 +55,13 @@ const followRevocation = async (event: RecordedEvent, context: ReactionContext) 
   return reconcileStacks(event, { credentialId }, context);
 };
 
+/** Runs on every CredentialIssued: its statement is prepared once per connection, not per event. */
 const followReplacementIssued = async (event: RecordedEvent, context: ReactionContext) => {
   const { credentialId } = event.data as { credentialId: string };
-  const superseded = context.db
-    .prepare<[string], { superseded_id: string }>(
-      'SELECT superseded_id FROM pending_replacements WHERE replacement_id = ?',
-    )
-    .all(credentialId);
+  const superseded = prepared<[string], { superseded_id: string }>(
+    context.db,
+    'SELECT superseded_id FROM pending_replacements WHERE replacement_id = ?',
+  ).all(credentialId);
   for (const { superseded_id: supersededId } of superseded) {
     await reconcileStacks(
       event,
