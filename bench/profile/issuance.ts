@@ -7,6 +7,10 @@
  * window) to `--out`, then prints the main thread's table by layer (classify.ts).
  *
  *   node --import ./scripts/register-ts.mjs bench/profile/issuance.ts --out /tmp/prof
+ *
+ * `--read credential` (or `--read status`) profiles `GET /v1/credentials/{id}` (or its status at an
+ * instant) instead, over 200 issued credentials as scenario 3 reads them; its figures are then per
+ * request, where the table says per issuance.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +19,13 @@ import { parseArgs } from 'node:util';
 import { load } from '../harness/http';
 import { startApp, waitUntilIdle } from '../harness/processes';
 import { ledgerEnv } from '../scenarios/api/sessions';
-import { clientFor, recordAssessments, setUpWorld } from '../scenarios/api/world';
+import {
+  clientFor,
+  issueCredentials,
+  recordAssessments,
+  setUpWorld,
+  type World,
+} from '../scenarios/api/world';
 import { classifyFiles } from './classify';
 import { threadTimes } from './threads';
 
@@ -27,9 +37,12 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '64' },
     'no-profile': { type: 'boolean', default: false },
     frames: { type: 'boolean', default: false },
+    read: { type: 'string' },
   },
 });
-const issuances = Number(values.issuances);
+if (values.read !== undefined && !['credential', 'status'].includes(values.read))
+  throw new Error(`--read takes credential or status, not ${values.read}`);
+const measured = Number(values.issuances);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const out = values.out;
@@ -38,6 +51,36 @@ for (const name of readdirSync(out)) if (name.endsWith('.cpuprofile')) rmSync(jo
 
 /** The clock V8's profiler stamps samples with (CLOCK_MONOTONIC, µs), as libuv's hrtime reads it. */
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+type Client = ReturnType<typeof clientFor>;
+
+/** Keyed issuances, each citing its own passed assessment (as scenario 2). */
+const issuances = async (client: Client, world: World) => {
+  const pool = await recordAssessments(client, world, warmup + measured);
+  let cited = 0;
+  let key = 0;
+  const run = `profile-${Date.now()}`;
+  return {
+    method: 'POST' as const,
+    path: '/v1/credentials',
+    headers: { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' },
+    body: () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] }),
+    perRequestHeaders: () => ({ 'idempotency-key': `${run}-${key++}` }),
+  };
+};
+
+/** Reads of 200 issued credentials in turn (as scenario 3): the credential, or its status now. */
+const reads = async (client: Client, world: World, read: string) => {
+  const ids = await issueCredentials(client, world, 200);
+  const at = encodeURIComponent(new Date().toISOString());
+  const suffix = read === 'status' ? `/status?at=${at}` : '';
+  let next = 0;
+  return {
+    method: 'GET' as const,
+    path: () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`,
+    headers: { authorization: `Bearer ${world.issuerToken}` },
+  };
+};
 
 const main = async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'credence-profile-data-'));
@@ -51,24 +94,14 @@ const main = async () => {
   try {
     const client = clientFor(app.baseUrl);
     const world = await setUpWorld(client);
-    const pool = await recordAssessments(client, world, warmup + issuances);
-    let cited = 0;
-    let key = 0;
-    const run = `profile-${Date.now()}`;
-    const request = {
-      method: 'POST' as const,
-      path: '/v1/credentials',
-      headers: { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' },
-      body: () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] }),
-      perRequestHeaders: () => ({ 'idempotency-key': `${run}-${key++}` }),
-    };
+    const request = values.read ? await reads(client, world, values.read) : await issuances(client, world);
     const options = { connections, seconds: 600, warmupSeconds: 0 };
     await load(app.baseUrl, request, { ...options, amount: warmup });
     await waitUntilIdle(app.pid, 60);
     const loadBefore = loadavg();
     const before = threadTimes(app.pid);
     const startUs = monotonicUs();
-    const result = await load(app.baseUrl, request, { ...options, amount: issuances });
+    const result = await load(app.baseUrl, request, { ...options, amount: measured });
     const endUs = monotonicUs();
     const after = threadTimes(app.pid);
     const window = {
