@@ -126,3 +126,10 @@ declare module 'jsonld' {
   };
   export default jsonld;
 }
+
+/** jsonld.js's context module (not its public API): see libs/credentials/src/jsonld/shared-term-clone.ts. */
+declare module 'jsonld/lib/context.js' {
+  type InitialContext = { clone: (this: never) => unknown };
+  const api: { getInitialContext(options: { processingMode?: string }): InitialContext };
+  export default api;
+}

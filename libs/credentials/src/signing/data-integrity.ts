@@ -3,7 +3,11 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import type { DocumentLoader } from '../jsonld/document-loader';
+import { installSharedTermClone } from '../jsonld/shared-term-clone';
 import type { RawSigner } from '../keys/key-store';
+
+// Before any signing or verification: jsonld.js's deep copy of every active context was half of it.
+installSharedTermClone();
 
 export type SignedCredential = Record<string, unknown> & { proof: Array<Record<string, unknown>> };
 
