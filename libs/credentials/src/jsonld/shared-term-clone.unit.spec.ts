@@ -6,9 +6,7 @@ import { Bitstring } from '../status/bitstring';
 import { buildStatusListCredential } from '../status/status-list-credential';
 import { arbitraryCredential, arbitrarySpecification } from '../testing/arbitraries';
 import { achievementInput } from '../testing/fixtures';
-import { testIssuer } from '../testing/issuer-fixture';
-import { controllerResolver, inMemoryControllers } from './controller-resolver';
-import { createDocumentLoader } from './document-loader';
+import { ed25519Signing, testIssuer } from '../testing/issuer-fixture';
 import contextApi from 'jsonld/lib/context.js';
 import { installSharedTermClone, sharesTerms } from './shared-term-clone';
 
@@ -67,13 +65,8 @@ describe('jsonld.js active contexts that share their term definitions', () => {
   it('give the same canonical N-Quads as the shipped deep copy, for every credential, list and proof we sign', async () => {
     const shipped = shippedJsonld();
     const issuer = await testIssuer('url');
-    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
-    const signing = {
-      signer: issuer.ed25519.signer,
-      verificationMethod: issuer.verificationMethod,
-      documentLoader: loader,
-      created: CREATED,
-    };
+    const signing = ed25519Signing(issuer, CREATED);
+    const loader = signing.documentLoader;
     const { status } = achievementInput(issuer.profile);
     const list = buildStatusListCredential({
       url: status[0].statusListCredential,

@@ -7,7 +7,7 @@ import { buildStatusListCredential } from '../status/status-list-credential';
 import fc from 'fast-check';
 import { arbitraryCredential, arbitrarySpecification } from '../testing/arbitraries';
 import { achievementInput } from '../testing/fixtures';
-import { testIssuer } from '../testing/issuer-fixture';
+import { ed25519Signing, testIssuer } from '../testing/issuer-fixture';
 import { verifyIndependently } from '../testing/independent-verifier';
 import { signDataIntegrity, verifyDataIntegrity } from './data-integrity';
 
@@ -91,13 +91,7 @@ describe('Data Integrity eddsa-rdfc-2022 signing', () => {
 
   it('any specification and credential the ledger can hold sign (JSON-LD safe mode) and verify independently', async () => {
     const issuer = await testIssuer('url');
-    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
-    const signing = {
-      signer: issuer.ed25519.signer,
-      verificationMethod: issuer.verificationMethod,
-      documentLoader: loader,
-      created: CREATED,
-    };
+    const signing = ed25519Signing(issuer, CREATED);
     const served = new Map([[issuer.id, issuer.controller]]);
 
     await fc.assert(
@@ -120,13 +114,7 @@ describe('Data Integrity eddsa-rdfc-2022 signing', () => {
 
   it('signing the same credential twice gives the same proof (so a signed export can be cached)', async () => {
     const issuer = await testIssuer('url');
-    const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
-    const signing = {
-      signer: issuer.ed25519.signer,
-      verificationMethod: issuer.verificationMethod,
-      documentLoader: loader,
-      created: CREATED,
-    };
+    const signing = ed25519Signing(issuer, CREATED);
     const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
 
     expect(await signDataIntegrity(credential, signing)).toEqual(

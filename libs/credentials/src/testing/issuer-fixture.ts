@@ -1,3 +1,5 @@
+import { controllerResolver, inMemoryControllers } from '../jsonld/controller-resolver';
+import { createDocumentLoader } from '../jsonld/document-loader';
 import { generateKey, signerFor } from '../keys/key-material';
 import type { IssuerPublicKey, KeyAlgorithm, RawSigner } from '../keys/key-store';
 import { issuerIdFor, issuerJwkUrl, verificationMethodId, type IssuerIdForm } from '../ob3/issuer-identity';
@@ -49,3 +51,13 @@ export const testIssuer = async (form: IssuerIdForm = 'url', issuerId = 'iss-hu'
     kid: issuerJwkUrl(PUBLIC_URL, issuerId, p256.keyId),
   };
 };
+
+export type TestIssuer = Awaited<ReturnType<typeof testIssuer>>;
+
+/** Signing with the issuer's Ed25519 key through an offline loader that holds its controller document. */
+export const ed25519Signing = (issuer: TestIssuer, created: string) => ({
+  signer: issuer.ed25519.signer,
+  verificationMethod: issuer.verificationMethod,
+  documentLoader: createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller]))),
+  created,
+});
