@@ -1,14 +1,85 @@
 import contextApi from 'jsonld/lib/context.js';
 
+type TermMap = ReadonlyMap<string, object> & {
+  set(term: string, definition: object): unknown;
+  delete(term: string): boolean;
+};
+
+/**
+ * A context's term definitions, copied on write: a clone shares its parent's Map until either of
+ * them first changes it, and that one then copies it. Only what jsonld.js does with `mappings`
+ * (get, has, set, delete, keys, for..of, size) is offered; a context that is cloned and never
+ * changed (the revert to a previous context on every node object, most of them) copies nothing.
+ */
+class SharedTerms implements TermMap {
+  #terms: Map<string, object>;
+  #owned: boolean;
+
+  constructor(terms: Map<string, object>, owned: boolean) {
+    this.#terms = terms;
+    this.#owned = owned;
+  }
+
+  /** A copy sharing this Map: after it, neither side owns the Map, so whichever writes first copies it. */
+  static sharing(terms: ReadonlyMap<string, object>): SharedTerms {
+    if (terms instanceof SharedTerms) {
+      terms.#owned = false;
+      return new SharedTerms(terms.#terms, false);
+    }
+    // jsonld.js's initial contexts hold a plain Map, which it never changes (it clones them first).
+    return new SharedTerms(terms as Map<string, object>, false);
+  }
+
+  get size(): number {
+    return this.#terms.size;
+  }
+  get(term: string): object | undefined {
+    return this.#terms.get(term);
+  }
+  has(term: string): boolean {
+    return this.#terms.has(term);
+  }
+  keys(): MapIterator<string> {
+    return this.#terms.keys();
+  }
+  values(): MapIterator<object> {
+    return this.#terms.values();
+  }
+  entries(): MapIterator<[string, object]> {
+    return this.#terms.entries();
+  }
+  [Symbol.iterator](): MapIterator<[string, object]> {
+    return this.#terms[Symbol.iterator]();
+  }
+  forEach(each: (definition: object, term: string, map: ReadonlyMap<string, object>) => void): void {
+    this.#terms.forEach((definition, term) => each(definition, term, this));
+  }
+  set(term: string, definition: object): this {
+    this.#own().set(term, definition);
+    return this;
+  }
+  delete(term: string): boolean {
+    return this.#own().delete(term);
+  }
+
+  #own(): Map<string, object> {
+    if (!this.#owned) {
+      this.#terms = new Map(this.#terms);
+      this.#owned = true;
+    }
+    return this.#terms;
+  }
+}
+
 /** jsonld.js's active context, as far as its clone reads it. */
 type ActiveContext = {
-  mappings: Map<string, object>;
+  mappings: TermMap;
   protected: Record<string, boolean>;
   clone: (this: ActiveContext) => ActiveContext;
   inverse: unknown;
   getInverse: unknown;
   previousContext?: ActiveContext;
-  revertToPreviousContext: unknown;
+  revertToPreviousContext?: unknown;
   '@base'?: unknown;
   '@language'?: unknown;
   '@vocab'?: unknown;
@@ -16,23 +87,23 @@ type ActiveContext = {
 
 /**
  * jsonld.js's `_cloneActiveContext`, field for field, except that the term definitions are shared:
- * a new Map of the same entries and a new `protected` object, which are all a child context
- * changes. jsonld.js deep-copies the whole term map instead (`util.clone`), for every context it
- * applies and for every node object whose type-scoped context it reverts: 4.3 MB of the ~7 MB a
- * signed OB 3.0 export allocated, and about half of its CPU (bench/README.md; upstream this is
- * jsonld.js issue #414). Sharing is safe because a term definition is never written once
- * `createTermDefinition` has returned it (every write there is to the object that call creates)
- * and jsonld.js clones a context before it changes it, as its cache of processed contexts,
- * handed out without a copy, already relies on.
+ * the clone's term Map is copied on write (SharedTerms) and its `protected` object is new, which
+ * is all a child context changes. jsonld.js deep-copies the whole term map instead (`util.clone`),
+ * for every context it applies and for every node object whose type-scoped context it reverts:
+ * 4.3 MB of the ~7 MB a signed OB 3.0 export allocated, and about half of its CPU
+ * (bench/README.md; upstream this is jsonld.js issue #414). Sharing the definitions is safe
+ * because a term definition is never written once `createTermDefinition` has returned it (every
+ * write there is to the object that call creates); and a Map both sides share is copied by
+ * whichever side changes it first.
  */
 function cloneSharingTerms(this: ActiveContext): ActiveContext {
-  const child = {
-    mappings: new Map(this.mappings),
+  const child: ActiveContext = {
+    mappings: SharedTerms.sharing(this.mappings),
     clone: this.clone,
     inverse: null,
     getInverse: this.getInverse,
     protected: { ...this.protected },
-  } as ActiveContext;
+  };
   if (this.previousContext) child.previousContext = this.previousContext.clone();
   child.revertToPreviousContext = this.revertToPreviousContext;
   if ('@base' in this) child['@base'] = this['@base'];

@@ -46,11 +46,18 @@ describe('jsonld.js active contexts that share their term definitions', () => {
     ]);
   });
 
+  type Context = {
+    mappings: Map<string, object>;
+    protected: Record<string, boolean>;
+    clone(): Context;
+  };
+  const freshContext = (): Context => {
+    const initial = contextApi.getInitialContext({});
+    return (initial.clone as () => Context).call(initial);
+  };
+
   it("leave their parent's term definitions and protected terms as they were when a child changes its own", () => {
-    type Context = { mappings: Map<string, object>; protected: Record<string, boolean>; clone(): Context };
-    const parent = (contextApi.getInitialContext({}).clone as () => Context).call(
-      contextApi.getInitialContext({}),
-    );
+    const parent = freshContext();
     parent.mappings.set('kept', { '@id': 'https://example.org/kept' });
     parent.protected.kept = true;
     const child = parent.clone();
@@ -60,6 +67,19 @@ describe('jsonld.js active contexts that share their term definitions', () => {
     expect([...parent.mappings.keys()]).toEqual(['kept']);
     expect(parent.protected).toEqual({ kept: true });
     expect(child.clone).toBe(parent.clone);
+  });
+
+  it('leave a clone as it was when its parent changes afterwards, sharing the definitions themselves', () => {
+    const parent = freshContext();
+    parent.mappings.set('first', { '@id': 'https://example.org/first' });
+    const child = parent.clone();
+    const grandchild = child.clone();
+    parent.mappings.set('later', { '@id': 'https://example.org/later' });
+    parent.mappings.delete('first');
+    expect([...child.mappings.keys()]).toEqual(['first']);
+    expect([...grandchild.mappings]).toEqual([['first', { '@id': 'https://example.org/first' }]]);
+    expect([child.mappings.size, grandchild.mappings.has('later')]).toEqual([1, false]);
+    expect(child.mappings.get('first')).toBe(grandchild.mappings.get('first'));
   });
 
   it('give the same canonical N-Quads as the shipped deep copy, for every credential, list and proof we sign', async () => {
