@@ -6,7 +6,7 @@ import { isHealthy } from '@credence/feed';
 import { Public } from './auth/roles';
 import { ProjectorService } from './read-models/projector.service';
 import { EmbeddedRelay } from './infrastructure/embedded-relay';
-import { ReadinessCheck } from './observability/readiness';
+import { liveness, ReadinessCheck } from './observability/readiness';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,12 +18,21 @@ export class HealthController {
     private readonly readiness: ReadinessCheck,
   ) {}
 
-  /** Liveness: the process answers. Restart it when this fails, never because a dependency is down. */
+  /**
+   * Liveness: the process answers and can still work. Restart it when this fails, never because a
+   * dependency is down; the one failure of its own it cannot recover from is an event store that
+   * can no longer append (its writer thread stopped).
+   */
   @Get('live')
   @Public()
   @ApiOkResponse({ description: 'The process answers: `{"status":"ok"}`' })
-  live() {
-    return { status: 'ok' };
+  @ApiServiceUnavailableResponse({
+    description: 'The event store can no longer append until the process restarts: `status: error` and why',
+  })
+  live(@Res({ passthrough: true }) reply: FastifyReply) {
+    const answer = liveness(this.store);
+    if (answer.status !== 'ok') void reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return answer;
   }
 
   /** Readiness: 503 while the store is unreachable, a projection lags too far, or the relay is not connected. */

@@ -93,6 +93,16 @@ export abstract class EventStore {
   abstract headPosition(): Promise<Position | null>;
 
   /**
+   * Why this store can no longer append, once it knows that for good (its writer thread stopped:
+   * every append now fails as unavailable while reads go on); undefined while it can. Readiness
+   * and liveness report it, so that an orchestrator restarts the process. Adapters whose writes
+   * go to a server, where a reconnect may recover, never report one.
+   */
+  unavailable(): Error | undefined {
+    return undefined;
+  }
+
+  /**
    * Calls `listener` after each transaction of this store's own appends commits, with the log's
    * head then, so a follower on another connection (a worker thread's) can be woken without
    * polling. Returns the unsubscribe. Adapters whose followers are pushed every append by a server

@@ -20,9 +20,29 @@ const failure = (error: unknown): Component => ({
 });
 
 /**
- * Ready = worth sending traffic to: the event store answers, every projection is within
- * CREDENCE_READY_MAX_LAG events of the head (whoever projects), and the feed relay is connected when
- * this process runs one.
+ * The event store's part: it answers, and it can still append. A store that knows it never will
+ * again (its writer thread stopped) is down for liveness too: only a restart brings it back.
+ */
+export const eventStoreComponent = async (store: EventStore): Promise<Component> => {
+  const unavailable = store.unavailable();
+  if (unavailable) return { ...failure(unavailable), appends: 'failing until restarted' };
+  try {
+    return { status: 'up', head: await store.headPosition() };
+  } catch (error) {
+    return failure(error);
+  }
+};
+
+/** Liveness: ok unless the event store can no longer append, which only a restart mends. */
+export const liveness = (store: EventStore): { status: 'ok' } | { status: 'error'; eventStore: string } => {
+  const unavailable = store.unavailable();
+  return unavailable ? { status: 'error', eventStore: unavailable.message } : { status: 'ok' };
+};
+
+/**
+ * Ready = worth sending traffic to: the event store answers and can append, every projection is
+ * within CREDENCE_READY_MAX_LAG events of the head (whoever projects), and the feed relay is
+ * connected when this process runs one.
  */
 @Injectable()
 export class ReadinessCheck {
@@ -49,12 +69,8 @@ export class ReadinessCheck {
     };
   }
 
-  private async eventStore(): Promise<Component> {
-    try {
-      return { status: 'up', head: await this.store.headPosition() };
-    } catch (error) {
-      return failure(error);
-    }
+  private eventStore(): Promise<Component> {
+    return eventStoreComponent(this.store);
   }
 
   private async projections(): Promise<Component> {

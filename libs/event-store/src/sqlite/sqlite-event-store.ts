@@ -135,6 +135,10 @@ export class SqliteEventStore extends EventStore {
     });
   }
 
+  override unavailable(): Error | undefined {
+    return this.writer.failure();
+  }
+
   override onCommit(listener: (head: Position) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);

@@ -38,6 +38,8 @@ export type StoreWriter = Readonly<{
   /** Answers every append already made, then stops what runs beside the writer (checkpoints, thread). */
   close: () => Promise<void>;
   changes: ChangeMarks;
+  /** Why appends fail for good (a stopped writer thread); undefined while they can succeed. */
+  failure: () => Error | undefined;
 }>;
 
 /** `committed(head)` runs after each commit with events, before its appenders are answered. */
@@ -69,6 +71,7 @@ const inlineWriter = (
       await checkpoints.stop();
     },
     changes,
+    failure: () => undefined,
   };
 };
 
@@ -104,6 +107,7 @@ const threadWriter = (
     stats: () => thread.stats,
     close: () => thread.close(),
     changes,
+    failure: () => thread.failure,
   };
 };
 

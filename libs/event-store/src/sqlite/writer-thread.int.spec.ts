@@ -19,6 +19,7 @@ describe('SqliteEventStore with the writer in a worker thread', () => {
     const fatal = uniqueStream('fatal');
     const store = SqliteEventStore.open({ path, writerThread: true, commitHook: exitOn(fatal) });
     const before = await store.append(uniqueStream('before'), newEvents(1));
+    expect(store.unavailable()).toBeUndefined();
 
     // When it is sent appends, one of them to that stream
     const inFlight = [fatal, uniqueStream('beside')].map((stream) => store.append(stream, newEvents(2)));
@@ -28,6 +29,10 @@ describe('SqliteEventStore with the writer in a worker thread', () => {
     await expect(store.append(uniqueStream('after'), newEvents(1))).rejects.toBeInstanceOf(
       StoreUnavailableError,
     );
+    // And the store says so for good, for readiness and liveness to report, while reads go on
+    expect(store.unavailable()).toBeInstanceOf(StoreUnavailableError);
+    expect(store.unavailable()?.message).toMatch(/writer thread stopped \(exit code 70\)/);
+    expect(await store.headPosition()).toEqual(before.lastPosition);
     await store.close();
     // And the file holds what was acknowledged before, nothing of the dead transaction
     const reopened = SqliteEventStore.open({ path });
@@ -44,8 +49,9 @@ describe('SqliteEventStore with the writer in a worker thread', () => {
     // When the store closes without waiting for them
     await store.close();
 
-    // Then each was answered, in group commits, and is in the file
+    // Then each was answered, in group commits, and is in the file; a closed store lost nothing
     await expect(Promise.all(appends)).resolves.toHaveLength(200);
+    expect(store.unavailable()).toBeUndefined();
     expect(store.stats.appends).toBe(200);
     expect(store.stats.transactions).toBeLessThan(200);
     const reopened = SqliteEventStore.open({ path });

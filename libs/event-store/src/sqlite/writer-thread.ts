@@ -59,6 +59,11 @@ export class WriterThread {
     return this.lastStats;
   }
 
+  /** Why the thread stopped, unless the store closed it: then no append was lost to it. */
+  get failure(): Error | undefined {
+    return this.closing ? undefined : this.stopped;
+  }
+
   append(request: AppendRequest): Promise<AppendResult> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
