@@ -46,6 +46,18 @@ const loadNote = (what: string, result: LoadResult): string | undefined =>
     ? `${what}: ${result.non2xx} non-2xx answers and ${result.errors} connection errors in ${result.ok + result.non2xx} requests (only 2xx count).`
     : undefined;
 
+/** Two runs of one load as one: rates and latencies averaged, counts added, both rates kept. */
+const meanLoad = (first: LoadResult, second: LoadResult): LoadResult & { runs: number[] } => ({
+  requestsPerSecond: (first.requestsPerSecond + second.requestsPerSecond) / 2,
+  p50Ms: (first.p50Ms + second.p50Ms) / 2,
+  p99Ms: (first.p99Ms + second.p99Ms) / 2,
+  ok: first.ok + second.ok,
+  non2xx: first.non2xx + second.non2xx,
+  errors: first.errors + second.errors,
+  seconds: first.seconds + second.seconds,
+  runs: [first.requestsPerSecond, second.requestsPerSecond].map((rate) => Math.round(rate)),
+});
+
 const loadFigures = (
   scenario: string,
   what: string,
@@ -62,7 +74,12 @@ const loadFigures = (
     baseline: { name: 'bare Nest route', value: bare.requestsPerSecond },
     goal: atLeast(goals.rate, '/s'),
     note: loadNote(what, ledger),
-    conditions: { ...conditions, requests: ledger.ok, bareRequests: bare.ok },
+    conditions: {
+      ...conditions,
+      requests: ledger.ok,
+      bareRequests: bare.ok,
+      ...('runs' in bare ? { bareRequestsPerSecondBeforeAndAfter: bare.runs } : {}),
+    },
   }),
   measured({
     scenario,
@@ -112,14 +129,24 @@ const nodeMemoryFigures = (when: string, parts: MemoryParts | null, conditions: 
 const run = async (context: ScenarioContext): Promise<Figure[]> => {
   const seeded = await context.seededLog();
   const { http } = context.sizes;
+  // The bare app before and after the API's sessions: its rate moved by half from one run to the
+  // next on one machine (bench/README.md, 2026-12-07), so the ratios use the mean of the two and
+  // the conditions keep both. Its memory and start-up are the first run's.
+  context.log('bare NestJS-on-Fastify app, before the API');
+  const bareBefore = await bareSession(context);
   context.log(
     `ledger-api on a log of ${seeded.events.toLocaleString('en-US')} events (first start, then restart)`,
   );
   const { firstStart, restart: ledger } = await ledgerSession(context, seeded.dataDir);
   context.log('ledger-api as 2 cluster workers (CREDENCE_WORKERS=2) on the same log');
   const cluster = await clusterSession(context, seeded.dataDir);
-  context.log('bare NestJS-on-Fastify app');
-  const bare = await bareSession(context);
+  context.log('bare NestJS-on-Fastify app, after the API');
+  const bareAfter = await bareSession(context);
+  const bare = {
+    ...bareBefore,
+    issue: meanLoad(bareBefore.issue, bareAfter.issue),
+    read: meanLoad(bareBefore.read, bareAfter.read),
+  };
 
   const httpConditions = {
     connections: http.connections,
