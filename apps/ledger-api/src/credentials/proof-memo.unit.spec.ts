@@ -7,7 +7,7 @@ import {
   type ControllerDocument,
 } from '@credence/credentials';
 import { achievementInput } from '../../../../libs/credentials/src/testing/fixtures';
-import { testIssuer } from '../../../../libs/credentials/src/testing/issuer-fixture';
+import { ed25519Signing, testIssuer } from '../../../../libs/credentials/src/testing/issuer-fixture';
 import { deepFreeze } from './frozen-documents';
 import { memoizedProofVerifier } from './proof-memo';
 
@@ -17,15 +17,10 @@ const loaderFor = (controller: ControllerDocument) =>
 /** A credential signed by a fresh issuer, and a loader that serves that issuer's key document. */
 const signedByAnIssuer = async () => {
   const issuer = await testIssuer('url');
-  const loader = loaderFor(issuer.controller);
+  const signing = ed25519Signing(issuer, '2026-11-21T09:31:00Z');
   const { credential } = buildAchievementCredential(achievementInput(issuer.profile));
-  const signed = await signDataIntegrity(credential, {
-    signer: issuer.ed25519.signer,
-    verificationMethod: issuer.verificationMethod,
-    documentLoader: loader,
-    created: '2026-11-21T09:31:00Z',
-  });
-  return { signed, loader };
+  const signed = await signDataIntegrity(credential, signing);
+  return { signed, loader: signing.documentLoader };
 };
 
 describe('memoized proof verification', () => {

@@ -55,7 +55,7 @@ export class ReadinessCheck {
 
   async check(): Promise<Readiness> {
     const details: Record<string, Component> = {
-      eventStore: await this.eventStore(),
+      eventStore: await eventStoreComponent(this.store),
       projections: await this.projections(),
       ...(this.config.feed ? { feed: this.feed() } : {}),
     };
@@ -67,10 +67,6 @@ export class ReadinessCheck {
       error: Object.fromEntries(down),
       details,
     };
-  }
-
-  private eventStore(): Promise<Component> {
-    return eventStoreComponent(this.store);
   }
 
   private async projections(): Promise<Component> {

@@ -18,13 +18,7 @@ const NOW = '2027-01-15T12:00:00Z';
 const given = async (form: IssuerIdForm, bits: { revoked?: boolean; suspended?: boolean } = {}) => {
   const issuer = await testIssuer(form);
   const input = achievementInput(issuer.profile);
-  const loader = createDocumentLoader(controllerResolver(inMemoryControllers([issuer.controller])));
-  const signing = {
-    signer: issuer.ed25519.signer,
-    verificationMethod: issuer.verificationMethod,
-    documentLoader: loader,
-    created: CREATED,
-  };
+  const signing = ed25519Signing(issuer, CREATED);
   const served = new Map<string, object>([[issuer.id, issuer.controller]]);
   for (const entry of input.status) {
     const set = entry.statusPurpose === 'revocation' ? bits.revoked : bits.suspended;
