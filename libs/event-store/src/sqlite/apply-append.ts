@@ -30,7 +30,7 @@ const storedRetry = (s: Statements, { streamId, events, expectedVersion }: Appen
   const start = expectedStart(expectedVersion);
   const stored =
     first.stream_id === streamId && (start === undefined || start === first.stream_version)
-      ? s.readStream.all(streamId, first.stream_version, events.length).map(toRecordedEvent)
+      ? s.readStreamPage.all(streamId, first.stream_version, events.length).map(toRecordedEvent)
       : [];
   const exact = stored.length === events.length && stored.every((e, i) => e.eventId === events[i].eventId);
   if (!exact) throw new DuplicateEventError(events[0].eventId);

@@ -119,8 +119,12 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const from = options.fromVersion ?? 0;
     return this.read(() =>
-      this.s.readStream.all(streamId, options.fromVersion ?? 0, limit(options.maxCount)).map(toRecordedEvent),
+      (options.maxCount === undefined
+        ? this.s.readStream.all(streamId, from)
+        : this.s.readStreamPage.all(streamId, from, limit(options.maxCount))
+      ).map(toRecordedEvent),
     );
   }
 

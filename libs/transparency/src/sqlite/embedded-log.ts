@@ -10,6 +10,17 @@ import type { LogTree } from '../log/log-tree';
  */
 const eventHashesAfter = (db: Database.Database) =>
   db
+    .prepare<[number], [number, string]>(
+      'SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position',
+    )
+    .raw();
+
+/**
+ * The same, a chunk at a time (a first start's build). Apart, because SQLite re-prepares a statement
+ * each time its LIMIT parameter is bound, and the append path catches up on every commit.
+ */
+const eventHashesChunk = (db: Database.Database) =>
+  db
     .prepare<[number, number], [number, string]>(
       'SELECT global_position, hash FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?',
     )
@@ -18,20 +29,22 @@ const eventHashesAfter = (db: Database.Database) =>
 export class EmbeddedLogTree implements LogTree {
   readonly tree: SqliteTree;
   private readonly after: ReturnType<typeof eventHashesAfter>;
+  private readonly chunk: ReturnType<typeof eventHashesChunk>;
   private readonly eventHash: Database.Statement<[number], string>;
 
   constructor(db: Database.Database, cacheTiles = true) {
     this.tree = new SqliteTree(db, cacheTiles);
     this.after = eventHashesAfter(db);
+    this.chunk = eventHashesChunk(db);
     this.eventHash = db
       .prepare<[number], string>('SELECT hash FROM events WHERE global_position = ?')
       .pluck();
   }
 
   /** Adds the events the tree does not have yet, at most `limit`; returns the new size. */
-  catchUp(limit = -1): number {
+  catchUp(limit?: number): number {
     const size = this.tree.size();
-    const rows = this.after.all(size, limit);
+    const rows = limit === undefined ? this.after.all(size) : this.chunk.all(size, limit);
     const leaves = rows.map(([position, hash], i) => {
       // A gap would shift every later leaf index: refuse rather than sign a wrong tree.
       if (position !== size + i + 1) throw new Error(`events table has a gap before position ${position}`);
