@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { tempDir } from '@credence/event-store/testing';
 import { problem } from '../http/problem';
 import { type NewBatch, type RowResult, SqliteBatchStore } from './batch-store';
@@ -84,5 +85,79 @@ describe('SqliteBatchStore results', () => {
     const store = new SqliteBatchStore(dir.nextFile());
     expect(store.resultsJson('b-1')).toBe('[]');
     store.close();
+  });
+});
+
+describe('SqliteBatchStore uploads', () => {
+  const dir = tempDir('batch-store-uploads');
+  afterAll(() => dir.remove());
+
+  const columnsOf = (file: string, table: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db
+        .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+        .all()
+        .map((c) => c.name);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('given a batch, when it is stored, then its rows are kept apart from the header a poll reads, and read back whole', () => {
+    const file = dir.nextFile();
+    const store = new SqliteBatchStore(file);
+    const batch = batchOf('b-1', 3);
+    store.create(batch);
+    store.create({ ...batch, rows: [] }); // a resend keeps the stored upload
+
+    // SQLite reaches a column stored after a large text only through that text's overflow pages.
+    expect(columnsOf(file, 'credential_batches')).not.toContain('rows');
+    expect(store.find('b-1')?.rows).toEqual(batch.rows);
+    expect(store.processing().map((b) => [b.id, b.rows.length])).toEqual([['b-1', 3]]);
+    expect(store.header('b-1')).toMatchObject({
+      id: 'b-1',
+      status: 'processing',
+      createdAt: batch.createdAt,
+    });
+    expect(store.counts('b-1').rows).toBe(3);
+    store.close();
+  });
+
+  it('given a file written when the rows were in the header, when a store opens it, then its batches keep their rows and a processing one still resumes', () => {
+    const file = dir.nextFile();
+    const before = new Database(file);
+    before.exec(`
+      CREATE TABLE credential_batches (
+        id TEXT PRIMARY KEY, principal_id TEXT NOT NULL, fingerprint TEXT NOT NULL, status TEXT NOT NULL,
+        atomic INTEGER NOT NULL, checked INTEGER NOT NULL DEFAULT 0, context TEXT NOT NULL, rows TEXT NOT NULL, row_count INTEGER NOT NULL,
+        created_at TEXT NOT NULL, finished_at TEXT);
+      CREATE INDEX credential_batches_processing ON credential_batches (status) WHERE status = 'processing';
+      CREATE TABLE credential_batch_rows (
+        batch_id TEXT NOT NULL, row INTEGER NOT NULL, status TEXT NOT NULL, result TEXT NOT NULL,
+        PRIMARY KEY (batch_id, row)) WITHOUT ROWID;`);
+    const old = batchOf('b-old', 2);
+    before
+      .prepare('INSERT INTO credential_batches VALUES (?, ?, ?, ?, 0, 1, ?, ?, 2, ?, NULL)')
+      .run(
+        old.id,
+        old.principalId,
+        old.fingerprint,
+        'processing',
+        '{}',
+        JSON.stringify(old.rows),
+        old.createdAt,
+      );
+    before.close();
+
+    const store = new SqliteBatchStore(file);
+    const again = new SqliteBatchStore(file); // a second process opening the moved file changes nothing
+
+    expect(columnsOf(file, 'credential_batches')).not.toContain('rows');
+    expect(store.find('b-old')).toMatchObject({ id: 'b-old', checked: true, rows: old.rows });
+    expect(again.processing().map((b) => [b.id, b.rows])).toEqual([['b-old', old.rows]]);
+    expect(store.counts('b-old').rows).toBe(2);
+    store.close();
+    again.close();
   });
 });
