@@ -12,13 +12,10 @@
  * instant) instead, over 200 issued credentials as scenario 3 reads them; its figures are then per
  * request, where the table says per issuance.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from '../harness/http';
-import { startApp, waitUntilIdle } from '../harness/processes';
-import { ledgerEnv } from '../scenarios/api/sessions';
 import {
   clientFor,
   issueCredentials,
@@ -26,8 +23,7 @@ import {
   setUpWorld,
   type World,
 } from '../scenarios/api/world';
-import { classifyFiles } from './classify';
-import { threadTimes } from './threads';
+import { profileApp } from './window';
 
 const { values } = parseArgs({
   options: {
@@ -46,11 +42,6 @@ const measured = Number(values.issuances);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const out = values.out;
-mkdirSync(out, { recursive: true });
-for (const name of readdirSync(out)) if (name.endsWith('.cpuprofile')) rmSync(join(out, name));
-
-/** The clock V8's profiler stamps samples with (CLOCK_MONOTONIC, µs), as libuv's hrtime reads it. */
-const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 type Client = ReturnType<typeof clientFor>;
 
@@ -82,50 +73,27 @@ const reads = async (client: Client, world: World, read: string) => {
   };
 };
 
-const main = async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'credence-profile-data-'));
-  const profiling = values['no-profile'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${out}`];
-  const app = await startApp(
-    'apps/ledger-api/src/main.ts',
-    ledgerEnv(process.env, dataDir),
-    120_000,
-    profiling,
-  );
-  try {
-    const client = clientFor(app.baseUrl);
-    const world = await setUpWorld(client);
-    const request = values.read ? await reads(client, world, values.read) : await issuances(client, world);
-    const options = { connections, seconds: 600, warmupSeconds: 0 };
-    await load(app.baseUrl, request, { ...options, amount: warmup });
-    await waitUntilIdle(app.pid, 60);
-    const loadBefore = loadavg();
-    const before = threadTimes(app.pid);
-    const startUs = monotonicUs();
-    const result = await load(app.baseUrl, request, { ...options, amount: measured });
-    const endUs = monotonicUs();
-    const after = threadTimes(app.pid);
-    const window = {
-      startUs,
-      endUs,
-      issuances: result.ok,
-      non2xx: result.non2xx,
-      requestsPerSecond: result.requestsPerSecond,
-      p99Ms: result.p99Ms,
-      loadAverage: [loadBefore, loadavg()],
-      pid: app.pid,
-      // CPU µs per issuance by thread name over the window (/proc/<pid>/task/*/stat).
-      threadsUsPerIssuance: Object.fromEntries(
-        Object.entries(after).map(([name, us]) => [name, ((us - (before[name] ?? 0)) / result.ok) | 0]),
-      ),
-    };
-    writeFileSync(join(out, 'window.json'), JSON.stringify(window, null, 2));
-    console.error(JSON.stringify(window, null, 2));
-  } finally {
-    // A normal exit (SIGTERM: drain, close, exit 0) is what writes the profiles.
-    await app.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  if (!values['no-profile']) console.log(classifyFiles(out, { frames: values.frames }));
-};
+let world: World;
+let request: Awaited<ReturnType<typeof issuances>> | Awaited<ReturnType<typeof reads>>;
+const options = { connections, seconds: 600, warmupSeconds: 0 };
 
-void main();
+void profileApp(
+  { out, profile: !values['no-profile'], frames: values.frames },
+  {
+    prepare: async (app) => {
+      const client = clientFor(app.baseUrl);
+      world = await setUpWorld(client);
+      request = values.read ? await reads(client, world, values.read) : await issuances(client, world);
+      await load(app.baseUrl, request, { ...options, amount: warmup });
+    },
+    measure: async (app) => {
+      const result = await load(app.baseUrl, request, { ...options, amount: measured });
+      return {
+        issuances: result.ok,
+        non2xx: result.non2xx,
+        requestsPerSecond: result.requestsPerSecond,
+        p99Ms: result.p99Ms,
+      };
+    },
+  },
+);
