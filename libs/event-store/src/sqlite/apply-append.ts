@@ -37,24 +37,26 @@ const storedRetry = (s: Statements, { streamId, events, expectedVersion }: Appen
   return resultOf(stored);
 };
 
-const checkExpected = (streamId: string, expected: ExpectedVersion, last: number | undefined): void => {
-  const actual = last ?? 'no_stream';
-  if (expected === 'any' || expected === actual) return;
-  throw new ConcurrencyError(streamId, expected, actual);
-};
+const meetsExpected = (expected: ExpectedVersion, last: number | undefined): boolean =>
+  expected === 'any' || expected === (last ?? 'no_stream');
 
 /**
  * One append inside the group's open transaction. Throws a typed error to refuse; the caller's
- * savepoint then undoes whatever this append wrote.
+ * savepoint then undoes whatever this append wrote. A retry (its first event id is already stored)
+ * is recognised where a new append would fail, by the expectation or by the event id's UNIQUE
+ * index, rather than by a lookup before every append (one index probe per append saved).
  */
 export const applyAppend = (s: Statements, request: AppendRequest): AppendResult => {
-  const retried = storedRetry(s, request);
-  if (retried) return retried;
   const { streamId, events, expectedVersion } = request;
   const head = s.streamHead.get(streamId);
-  checkExpected(streamId, expectedVersion, head?.last_version);
+  if (!meetsExpected(expectedVersion, head?.last_version)) {
+    const retried = storedRetry(s, request);
+    if (retried) return retried;
+    throw new ConcurrencyError(streamId, expectedVersion, head?.last_version ?? 'no_stream');
+  }
   const tail = head ? { streamVersion: head.last_version, hash: head.last_hash } : null;
-  const recorded = chainLinks(streamId, events, tail).map((link): RecordedEvent => {
+  const recorded: RecordedEvent[] = [];
+  for (const link of chainLinks(streamId, events, tail)) {
     let position: number | bigint;
     try {
       position = s.insertEvent.run(
@@ -69,10 +71,14 @@ export const applyAppend = (s: Statements, request: AppendRequest): AppendResult
         link.hash,
       ).lastInsertRowid;
     } catch (error) {
-      throw isUniqueViolation(error, 'events.event_id') ? new DuplicateEventError(link.eventId) : error;
+      if (!isUniqueViolation(error, 'events.event_id')) throw error;
+      // The first event already stored, nothing of this batch written yet: a retry, or a clash.
+      const retried = recorded.length === 0 ? storedRetry(s, request) : undefined;
+      if (retried) return retried;
+      throw new DuplicateEventError(link.eventId);
     }
-    return { ...link, globalPosition: sequencePosition(position) };
-  });
+    recorded.push({ ...link, globalPosition: sequencePosition(position) });
+  }
   const last = recorded[recorded.length - 1];
   s.setStreamHead.run(streamId, last.streamVersion, last.hash);
   return resultOf(recorded);
