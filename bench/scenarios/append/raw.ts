@@ -8,7 +8,8 @@ import type { Timing } from './driver';
 const HASH = 'f'.repeat(64);
 
 /**
- * The raw better-sqlite3 ceiling: the same rows (events and stream heads) in the store's own schema,
+ * The raw better-sqlite3 ceiling: the same rows in the store's own schema (its events table, whose
+ * (stream_id, stream_version) index is also where the store finds a stream's head),
  * inserted `appendsPerTransaction` appends per FULL-sync transaction, with none of the store's logic
  * (no retry lookup, no expected-version read, no hash chain, no savepoints, no promises).
  * Latency is each transaction's begin-to-commit time.
@@ -25,10 +26,6 @@ export const rawCeiling = async (
   const insert = db.prepare(
     `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const head = db.prepare(
-    `INSERT INTO streams (stream_id, last_version, last_hash) VALUES (?, ?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET last_version = excluded.last_version, last_hash = excluded.last_hash`,
   );
   const versions = new Map<string, number>();
   const write = db.transaction((appends: readonly Append[]) => {
@@ -49,7 +46,6 @@ export const rawCeiling = async (
         );
       }
       versions.set(streamId, version);
-      head.run(streamId, version, HASH);
     }
   });
   const start = nowMs();

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { type EventRow, toRecordedEvent } from '@credence/event-store/sqlite';
 import { type RecordedEvent, verifyChain } from '@credence/event-store';
 import { merkleRoot } from './merkle-root';
@@ -35,23 +36,28 @@ const integrity: StoreCheck = {
     }),
 };
 
+type StoredHead = { stream_id: string; last_version: number; last_hash: string };
+
 /**
- * Every stream's hash chain from its first event, and the stream head the store keeps for it.
- * Streams are read one after another in stream order, so memory holds one stream at a time.
+ * The stream heads a file of the event store's first schema kept beside the events (a backup
+ * taken before the store read heads from the events themselves); none in later files.
+ */
+const storedHeads = (db: Database.Database): Map<string, StoredHead> | undefined => {
+  const kept = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'streams'").get();
+  if (!kept) return undefined;
+  const heads = db.prepare('SELECT stream_id, last_version, last_hash FROM streams').all() as StoredHead[];
+  return new Map(heads.map((h) => [h.stream_id, h]));
+};
+
+/**
+ * Every stream's hash chain from its first event, and the stream head a first-schema file keeps for
+ * it. Streams are read one after another in stream order, so memory holds one stream at a time.
  */
 const hashChains: StoreCheck = {
   name: 'hash chains',
   run: async (dir) =>
     withDatabase(join(dir, EVENTS_FILE), (db) => {
-      const heads = new Map(
-        (
-          db.prepare('SELECT stream_id, last_version, last_hash FROM streams').all() as {
-            stream_id: string;
-            last_version: number;
-            last_hash: string;
-          }[]
-        ).map((h) => [h.stream_id, h]),
-      );
+      const heads = storedHeads(db);
       const broken: string[] = [];
       let streams = 0;
       let events = 0;
@@ -59,11 +65,11 @@ const hashChains: StoreCheck = {
         streams += 1;
         events += stream.length;
         const verdict = verifyChain(streamId, stream);
-        const head = heads.get(streamId);
+        const head = heads?.get(streamId);
         if (!verdict.ok) broken.push(`${streamId} at version ${verdict.brokenAt}: ${verdict.reason}`);
-        else if (!head || head.last_version !== stream.length - 1 || head.last_hash !== verdict.lastHash)
+        else if (heads && (head?.last_version !== stream.length - 1 || head.last_hash !== verdict.lastHash))
           broken.push(`${streamId}: stream head does not match its last event`);
-        heads.delete(streamId);
+        heads?.delete(streamId);
       };
       let current: RecordedEvent[] = [];
       for (const row of db
@@ -76,7 +82,7 @@ const hashChains: StoreCheck = {
         current.push(toRecordedEvent(row));
       }
       if (current.length > 0) verify(current[0].streamId, current);
-      for (const streamId of heads.keys()) broken.push(`${streamId}: stream head without events`);
+      for (const streamId of heads?.keys() ?? []) broken.push(`${streamId}: stream head without events`);
       return [
         {
           check: 'hash chains',

@@ -79,7 +79,5 @@ export const applyAppend = (s: Statements, request: AppendRequest): AppendResult
     }
     recorded.push({ ...link, globalPosition: sequencePosition(position) });
   }
-  const last = recorded[recorded.length - 1];
-  s.setStreamHead.run(streamId, last.streamVersion, last.hash);
   return resultOf(recorded);
 };

@@ -28,6 +28,10 @@ const MIGRATIONS: readonly string[] = [
      last_version INTEGER NOT NULL,
      last_hash TEXT NOT NULL
    ) STRICT, WITHOUT ROWID;`,
+  // A stream's head is its last event, found through the (stream_id, stream_version) index. The
+  // table kept a copy of it, one more B-tree insert at a random key per append: a third of the WAL
+  // pages a bulk-issued row wrote (19.3 against 12.9 pages a row), and of the commit's CPU.
+  `DROP TABLE streams;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { DuplicateEventError, EventStoreError, InvalidPositionError } from '../errors';
+import { verifyChain } from '../chain';
+import { ConcurrencyError, DuplicateEventError, EventStoreError, InvalidPositionError } from '../errors';
 import { newEvent, newEvents, rejectionOf, tempDir } from '../testing';
 import { SCHEMA_VERSION } from './schema';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -71,6 +72,31 @@ describe('SqliteEventStore storage', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     expect(() => SqliteEventStore.open({ path })).toThrow(/newer than this build/);
+  });
+
+  it('given a file of the first schema (stream heads in a table of their own), when the store opens it, then the table is gone and each stream continues from its last event', async () => {
+    const path = dir.nextFile();
+    let store = SqliteEventStore.open({ path });
+    await store.append('kept', newEvents(2));
+    await store.close();
+    const older = new Database(path);
+    older.exec(`CREATE TABLE streams (stream_id TEXT PRIMARY KEY, last_version INTEGER NOT NULL, last_hash TEXT NOT NULL) STRICT, WITHOUT ROWID;
+      INSERT INTO streams SELECT stream_id, max(stream_version), 'stale' FROM events GROUP BY stream_id;`);
+    older.pragma('user_version = 1');
+    older.close();
+
+    store = SqliteEventStore.open({ path });
+    await expect(store.append('kept', newEvents(1), { expectedVersion: 0 })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    await store.append('kept', newEvents(1), { expectedVersion: 1 });
+    const stream = await store.readStream('kept');
+    await store.close();
+
+    const tables = new Database(path, { readonly: true });
+    expect(tables.prepare("SELECT name FROM sqlite_master WHERE name = 'streams'").all()).toEqual([]);
+    tables.close();
+    expect(verifyChain('kept', stream)).toMatchObject({ ok: true, events: 3 });
   });
 
   it('rejects positions that are not its own sequence numbers', async () => {

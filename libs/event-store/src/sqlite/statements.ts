@@ -33,12 +33,9 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 
 /** Prepared once per connection; a limit of -1 means "no limit" to SQLite. */
 export const prepareStatements = (db: Database.Database) => ({
+  /** The stream's last event, where its chain continues (schema.ts says why no table keeps it). */
   streamHead: db.prepare<[string], StreamHead>(
-    'SELECT last_version, last_hash FROM streams WHERE stream_id = ?',
-  ),
-  setStreamHead: db.prepare<[string, number, string]>(
-    `INSERT INTO streams (stream_id, last_version, last_hash) VALUES (?, ?, ?)
-     ON CONFLICT (stream_id) DO UPDATE SET last_version = excluded.last_version, last_hash = excluded.last_hash`,
+    'SELECT stream_version AS last_version, hash AS last_hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
   ),
   findEvent: db.prepare<[string], Pick<EventRow, 'stream_id' | 'stream_version'>>(
     'SELECT stream_id, stream_version FROM events WHERE event_id = ?',
