@@ -1,4 +1,4 @@
-import { chainLinks } from '../chain';
+import { storedLinks } from '../chain';
 import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../envelope';
 import { ConcurrencyError, DuplicateEventError } from '../errors';
 import { sequencePosition } from '../position';
@@ -56,7 +56,7 @@ export const applyAppend = (s: Statements, request: AppendRequest): AppendResult
   }
   const tail = head ? { streamVersion: head.last_version, hash: head.last_hash } : null;
   const recorded: RecordedEvent[] = [];
-  for (const link of chainLinks(streamId, events, tail)) {
+  for (const { link, dataJson, metadataJson } of storedLinks(streamId, events, tail)) {
     let position: number | bigint;
     try {
       position = s.insertEvent.run(
@@ -65,8 +65,8 @@ export const applyAppend = (s: Statements, request: AppendRequest): AppendResult
         link.streamVersion,
         link.type,
         link.schemaVersion,
-        JSON.stringify(link.data),
-        JSON.stringify(link.metadata),
+        dataJson,
+        metadataJson,
         link.prevHash,
         link.hash,
       ).lastInsertRowid;
