@@ -17,6 +17,21 @@ const unorderable = (key: string) => {
   return (first >= 48 && first <= 57) || key === '__proto__';
 };
 
+/**
+ * Sorts an object's keys in place, as `Array.prototype.sort` would (`<` compares UTF-16 code units):
+ * an insertion sort, since V8's sort copies the array into a work array first, which for an event's
+ * few small objects was 22 KB of a bulk row's allocation.
+ */
+const sortKeys = (keys: string[]): string[] => {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
+};
+
 const copy = (value: unknown, depth: number): unknown => {
   switch (typeof value) {
     case 'string':
@@ -36,7 +51,7 @@ const copy = (value: unknown, depth: number): unknown => {
       const proto = Object.getPrototypeOf(value);
       if ((proto !== Object.prototype && proto !== null) || 'toJSON' in value) throw OUTSIDE;
       const out: Record<string, unknown> = {};
-      for (const key of Object.keys(value).sort()) {
+      for (const key of sortKeys(Object.keys(value))) {
         if (unorderable(key)) throw OUTSIDE;
         const field = (value as Record<string, unknown>)[key];
         if (!dropped(field)) out[key] = copy(field, depth + 1);
