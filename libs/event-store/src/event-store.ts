@@ -13,10 +13,21 @@ export type SubscribeOptions = Readonly<{
   /** Deliver events strictly after this position; null = from the start of the log. */
   after: Position | null;
   batchSize?: number;
+  /**
+   * Only events of these types reach the handler; the others are read past, undecoded where the
+   * adapter can, and the subscription moves on beyond them. Unset: every event. With types, a
+   * read that held none of them may reach the handler as an empty batch, so that a checkpoint
+   * can move past what was skipped (the handler's `through`).
+   */
+  types?: ReadonlySet<string>;
 }>;
 
-/** Events are delivered in global order; the next batch waits until the handler's promise settles. */
-export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
+/**
+ * Events are delivered in global order; the next batch waits until the handler's promise settles.
+ * `through` is the position the subscription has read through: the batch's last event, or past it
+ * when events of other types were skipped after it (a checkpoint may be written there).
+ */
+export type BatchHandler = (events: readonly RecordedEvent[], through: Position) => Promise<void>;
 
 export type Subscription = Readonly<{
   stop: () => Promise<void>;

@@ -19,13 +19,14 @@ describe('The ledger reactor, one batch at a time', () => {
     let failed: () => void = () => undefined;
     const failure = new Promise<void>((resolve) => (failed = resolve));
     const indexing: Reaction = {
+      types: ['IssuerRegistered', 'SpecificationPublished'],
       setup: (db) => db.exec('CREATE TABLE seen (event_id TEXT PRIMARY KEY)'),
       handle: (event, { db }) => void db.prepare('INSERT INTO seen VALUES (?)').run(event.eventId),
     };
     // The second event's reaction fails after the first event's row was written.
-    const failingOnSpecifications: Reaction = {
-      handle: async (event) => {
-        if (event.type !== 'SpecificationPublished') return;
+    const failingOnSpecifications: Reaction<'SpecificationPublished'> = {
+      types: ['SpecificationPublished'],
+      handle: async () => {
         failed();
         throw new Error('reaction failed');
       },

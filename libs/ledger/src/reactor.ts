@@ -16,10 +16,17 @@ import { credenceEvent } from './credence-event';
  * database) and commands it sends through the Ledger. Both must be idempotent: after a crash the
  * reactor re-runs its last batch.
  */
-export type Reaction = Readonly<{
+export type Reaction<Type extends string = string> = Readonly<{
+  /**
+   * The event types `handle` acts on: it is called for these only, and the reactor reads past the
+   * others without decoding them (most of the log: claims, assessments, specifications). Typed, so
+   * that a handler testing for a type it did not list does not compile.
+   */
+  types: readonly Type[];
   /** Creates the reaction's index tables. */
   setup?: (db: Database.Database) => void;
-  handle: (event: RecordedEvent, context: ReactionContext) => Promise<void> | void;
+  // A method, so that a reaction over some types is a Reaction: the reactor calls it for those only.
+  handle(event: RecordedEvent & { readonly type: Type }, context: ReactionContext): Promise<void> | void;
 }>;
 
 export type ReactionContext = Readonly<{ db: Database.Database; ledger: Ledger; store: EventStore }>;
@@ -48,6 +55,8 @@ export const reactionMetadata = (
 export class LedgerReactor {
   private readonly db: Database.Database;
   private subscription?: Subscription;
+  /** Every type some reaction acts on: the subscription decodes and delivers only these. */
+  private readonly types: ReadonlySet<string>;
 
   constructor(
     private readonly ledger: Ledger,
@@ -61,6 +70,7 @@ export class LedgerReactor {
       'CREATE TABLE IF NOT EXISTS reactor_checkpoint (id INTEGER PRIMARY KEY CHECK (id = 1), position TEXT NOT NULL)',
     );
     for (const reaction of reactions) reaction.setup?.(this.db);
+    this.types = new Set(reactions.flatMap((reaction) => reaction.types));
   }
 
   checkpoint(): Position | null {
@@ -69,7 +79,10 @@ export class LedgerReactor {
   }
 
   start(): Subscription {
-    this.subscription = this.store.subscribe({ after: this.checkpoint() }, (events) => this.handle(events));
+    this.subscription = this.store.subscribe(
+      { after: this.checkpoint(), types: this.types },
+      (events, through) => this.handle(events, through),
+    );
     return this.subscription;
   }
 
@@ -83,21 +96,22 @@ export class LedgerReactor {
    * not each row in a write transaction of its own (a bulk issuance indexes every credential). The
    * reactor alone writes this file (one per deployment), and it handles one batch at a time, so the
    * transaction may stay open while a reaction's command awaits the event store. A failure rolls it
-   * back: the batch is re-run, as after a crash.
+   * back: the batch is re-run, as after a crash. The checkpoint moves to where the subscription read
+   * through, past events of types no reaction acts on (a batch of none of them is empty).
    */
-  private async handle(events: readonly RecordedEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  private async handle(events: readonly RecordedEvent[], through: Position): Promise<void> {
     const context = { db: this.db, ledger: this.ledger, store: this.store };
     this.db.exec('BEGIN');
     try {
       // Reactions read the domain's current events: older schema versions are upcast first.
       for (const event of events.map(credenceEvent)) {
-        for (const reaction of this.reactions) await reaction.handle(event, context);
+        for (const reaction of this.reactions)
+          if (reaction.types.includes(event.type)) await reaction.handle(event, context);
       }
       prepared<[string]>(
         this.db,
         'INSERT INTO reactor_checkpoint (id, position) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
-      ).run(events[events.length - 1].globalPosition);
+      ).run(through);
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

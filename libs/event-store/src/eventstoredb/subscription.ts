@@ -19,7 +19,7 @@ export const DEFAULT_BATCH_SIZE = 100;
 export const subscribeToCredenceEvents = (
   client: EventStoreDBClient,
   eventTypes: readonly string[],
-  { after, batchSize = DEFAULT_BATCH_SIZE }: SubscribeOptions,
+  { after, batchSize = DEFAULT_BATCH_SIZE, types }: SubscribeOptions,
   handler: BatchHandler,
   onEnd: () => void = () => undefined,
 ): Subscription => {
@@ -34,13 +34,13 @@ export const subscribeToCredenceEvents = (
   const deliver = async (batch: AllStreamResolvedEvent[]) => {
     const events: RecordedEvent[] = [];
     for (const { event } of batch) {
-      if (!event || !isCredence(event)) continue;
+      if (!event || !isCredence(event) || (types && !types.has(event.type))) continue;
       const recorded = fromRecordedEvent(event);
       if (comparePositions(recorded.globalPosition, cursor) <= 0) continue;
       events.push(recorded);
       cursor = recorded.globalPosition;
     }
-    if (events.length > 0 && !stopped) await handler(events);
+    if (events.length > 0 && !stopped) await handler(events, events[events.length - 1].globalPosition);
   };
 
   let closing: Promise<void> | undefined;

@@ -17,7 +17,7 @@ import type { GroupCommitStats } from './group-commit';
 import { toStoreError } from './sqlite-errors';
 import { prepareStatements, toRecordedEvent, type Statements } from './statements';
 import { openWriter, type StoreWriter, type WriterOptions } from './store-writer';
-import { CommitSignal, followLog } from './subscription';
+import { CommitSignal, followLog, type LogScan } from './subscription';
 
 export type SqliteEventStoreOptions = WriterOptions &
   Readonly<{
@@ -154,7 +154,8 @@ export class SqliteEventStore extends EventStore {
 
   override subscribe(options: SubscribeOptions, handler: BatchHandler): Subscription {
     const source = {
-      readAfter: (after: Position | null, maxCount: number) => this.readAfter(after, maxCount),
+      scanAfter: (after: Position | null, maxCount: number, types?: ReadonlySet<string>) =>
+        this.scanAfter(after, maxCount, types),
       signal: this.signal,
       pollIntervalMs: this.pollIntervalMs,
     };
@@ -188,5 +189,18 @@ export class SqliteEventStore extends EventStore {
 
   private readAfter(after: Position | null, maxCount: number): RecordedEvent[] {
     return this.read(() => this.s.readAll.all(rowidAfter(after), maxCount).map(toRecordedEvent));
+  }
+
+  /** A subscription's read: rows of other types are passed over before their JSON is parsed. */
+  private scanAfter(after: Position | null, maxCount: number, types?: ReadonlySet<string>): LogScan {
+    return this.read(() => {
+      const rows = this.s.readAll.all(rowidAfter(after), maxCount);
+      if (rows.length === 0) return { events: [], through: null };
+      const wanted = types ? rows.filter((row) => types.has(row.type)) : rows;
+      return {
+        events: wanted.map(toRecordedEvent),
+        through: sequencePosition(rows[rows.length - 1].global_position),
+      };
+    });
   }
 }

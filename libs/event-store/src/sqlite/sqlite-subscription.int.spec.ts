@@ -1,4 +1,5 @@
-import { newEvents, tempDir } from '../testing';
+import { CONTRACT_EVENT_TYPES, newEvent, newEvents, tempDir } from '../testing';
+import { ids } from '../testing/fixtures';
 import { collect } from '../testing/collector';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -6,6 +7,30 @@ const dir = tempDir('sqlite-subscription');
 afterAll(() => dir.remove());
 
 describe('SqliteEventStore subscriptions', () => {
+  it('given types, when the log ends with events of other types, then the handler is told it read through to the head', async () => {
+    const store = SqliteEventStore.open({ path: dir.nextFile() });
+    const [wanted, other] = CONTRACT_EVENT_TYPES;
+    const kept = (await store.append('s', [newEvent({}, wanted)])).events;
+    const skipped = (await store.append('s', [newEvent({}, other), newEvent({}, other)])).events;
+    const seen: { events: string[]; through: string }[] = [];
+    const caughtUp = new Promise<void>((resolve) => {
+      const subscription = store.subscribe(
+        { after: null, batchSize: 2, types: new Set([wanted]) },
+        async (events, through) => {
+          seen.push({ events: ids(events), through });
+          if (through === skipped[1].globalPosition) void subscription.stop().then(resolve);
+        },
+      );
+    });
+    await caughtUp;
+    await store.close();
+
+    expect(seen).toEqual([
+      { events: ids(kept), through: skipped[0].globalPosition },
+      { events: [], through: skipped[1].globalPosition },
+    ]);
+  });
+
   it('finds appends made through another connection by polling', async () => {
     const path = dir.nextFile();
     const reader = SqliteEventStore.open({ path, pollIntervalMs: 20 });

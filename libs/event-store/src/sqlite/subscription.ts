@@ -16,8 +16,12 @@ export class CommitSignal {
   }
 }
 
+/** One read of the log: the events a subscription wants, and the position it read through. */
+export type LogScan = Readonly<{ events: RecordedEvent[]; through: Position | null }>;
+
 export type LogSource = Readonly<{
-  readAfter: (after: Position | null, maxCount: number) => RecordedEvent[];
+  /** Up to `maxCount` events after `after`, only those of `types` (when given) decoded and kept. */
+  scanAfter: (after: Position | null, maxCount: number, types?: ReadonlySet<string>) => LogScan;
   signal: CommitSignal;
   pollIntervalMs: number;
 }>;
@@ -50,11 +54,11 @@ export const followLog = (
       wakeNow = wake;
     });
 
-  const readNext = (after: Position | null): RecordedEvent[] => {
+  const readNext = (after: Position | null): LogScan => {
     try {
-      return source.readAfter(after, batchSize);
+      return source.scanAfter(after, batchSize, options.types);
     } catch (error) {
-      if (error instanceof EventStoreError && error.retryable) return [];
+      if (error instanceof EventStoreError && error.retryable) return { events: [], through: null };
       throw error;
     }
   };
@@ -62,13 +66,13 @@ export const followLog = (
   const run = async () => {
     let position = options.after;
     while (!stopping) {
-      const batch = readNext(position);
-      if (batch.length === 0) {
+      const { events, through } = readNext(position);
+      if (through === null) {
         await sleep();
         continue;
       }
-      await handler(batch);
-      position = batch[batch.length - 1].globalPosition;
+      await handler(events, through);
+      position = through;
       // A long catch-up with a handler that never waits on I/O would otherwise run on microtasks
       // alone and starve timers and sockets until the whole history is read.
       await new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,14 @@
 import type { RecordedEvent } from '../envelope';
 import { comparePositions } from '../position';
 import { collect, gate, settle } from './collector';
-import { ids, newEvents, uniqueStream, type ContractContext } from './fixtures';
+import {
+  CONTRACT_EVENT_TYPES,
+  ids,
+  newEvent,
+  newEvents,
+  uniqueStream,
+  type ContractContext,
+} from './fixtures';
 
 export const describeSubscribeContract = ({ store }: ContractContext): void => {
   describe('subscribe', () => {
@@ -33,6 +40,26 @@ export const describeSubscribeContract = ({ store }: ContractContext): void => {
       const delivered = await collector.until(4);
       await collector.subscription.stop();
       expect(ids(delivered)).toEqual(ids([...events.slice(2), ...sentinel]));
+    });
+
+    it('given a set of types, hands over only events of those types, in order, and moves on past the others', async () => {
+      const stream = uniqueStream();
+      const after = await store().headPosition();
+      const [wanted, other] = CONTRACT_EVENT_TYPES;
+      const mixed = [newEvent({ n: 1 }, other), newEvent({ n: 2 }, wanted), newEvent({ n: 3 }, other)];
+      const first = (await store().append(stream, mixed)).events;
+      // A run of other events longer than a batch: the subscription must read past it, not stall.
+      await store().append(
+        stream,
+        Array.from({ length: 5 }, () => newEvent({}, other)),
+      );
+      const last = (await store().append(stream, [newEvent({ n: 4 }, wanted)])).events;
+      const collector = collect(store(), { after, batchSize: 2, types: new Set([wanted]) }, [stream]);
+      const delivered = await collector.until(2);
+      await collector.subscription.stop();
+
+      expect(ids(delivered)).toEqual(ids([first[1], ...last]));
+      expect(collector.batches.flat().every((e) => e.type === wanted)).toBe(true);
     });
 
     it('stops and rejects `done` when the handler throws', async () => {

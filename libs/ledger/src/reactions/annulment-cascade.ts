@@ -22,7 +22,8 @@ const revoke = (cause: RecordedEvent, credentialId: string, { ledger }: Reaction
  * `assessment-annulled`, caused by the annulment, by the system). Revoking a revoked credential is a
  * no-op, so a re-run after a crash revokes nothing twice; the stack reaction follows the revocation.
  */
-export const annulmentCascade: Reaction = {
+export const annulmentCascade: Reaction<'CredentialIssued' | 'AssessmentAnnulled'> = {
+  types: ['CredentialIssued', 'AssessmentAnnulled'],
   setup: (db) =>
     db.exec(
       'CREATE TABLE IF NOT EXISTS assessment_credentials (assessment_id TEXT NOT NULL, credential_id TEXT NOT NULL, PRIMARY KEY (assessment_id, credential_id))',

@@ -67,10 +67,12 @@ const supersede = async (event: RecordedEvent, { ledger }: ReactionContext) => {
 };
 
 /** Keeps "one assessment, one credential" whole across crashes, revocations and re-issues. */
-export const issuanceRecovery: Reaction = {
-  handle: (event, context) => {
-    if (event.type === 'AssessmentCredentialed') return finish(event, context);
-    if (event.type === 'CredentialRevoked') return release(event, context);
-    if (event.type === 'CredentialIssued') return supersede(event, context);
-  },
-};
+export const issuanceRecovery: Reaction<'AssessmentCredentialed' | 'CredentialRevoked' | 'CredentialIssued'> =
+  {
+    types: ['AssessmentCredentialed', 'CredentialRevoked', 'CredentialIssued'],
+    handle: (event, context) => {
+      if (event.type === 'AssessmentCredentialed') return finish(event, context);
+      if (event.type === 'CredentialRevoked') return release(event, context);
+      if (event.type === 'CredentialIssued') return supersede(event, context);
+    },
+  };

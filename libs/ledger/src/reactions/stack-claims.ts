@@ -69,7 +69,10 @@ const claimReplacement = async (event: RecordedEvent, { ledger }: ReactionContex
 };
 
 /** Keeps "a credential backs at most one stack per pathway" whole across crashes, invalidations and re-issues. */
-export const stackClaims: Reaction = {
+export const stackClaims: Reaction<
+  'PathwayComponentsClaimed' | 'StackedCredentialInvalidated' | 'StackComponentReplaced'
+> = {
+  types: ['PathwayComponentsClaimed', 'StackedCredentialInvalidated', 'StackComponentReplaced'],
   handle: (event, context) => {
     if (event.type === 'PathwayComponentsClaimed') return finish(event, context);
     if (event.type === 'StackedCredentialInvalidated') return release(event, context);

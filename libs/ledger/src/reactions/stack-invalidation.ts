@@ -78,7 +78,22 @@ const followReplacementIssued = async (event: RecordedEvent, context: ReactionCo
  * invalidated, suspended or reinstated). Commands are derived from the cause, so a re-run after a
  * crash repeats none, and a reconciliation judged on current states adds nothing when re-sent.
  */
-export const stackInvalidation: Reaction = {
+export const stackInvalidation: Reaction<
+  | 'StackedCredentialAwarded'
+  | 'StackComponentReplaced'
+  | 'CredentialIssued'
+  | 'CredentialRevoked'
+  | 'CredentialSuspended'
+  | 'CredentialReinstated'
+> = {
+  types: [
+    'StackedCredentialAwarded',
+    'StackComponentReplaced',
+    'CredentialIssued',
+    'CredentialRevoked',
+    'CredentialSuspended',
+    'CredentialReinstated',
+  ],
   setup: (db) =>
     db.exec(`
       CREATE TABLE IF NOT EXISTS stack_components (component_id TEXT NOT NULL, stack_id TEXT NOT NULL, PRIMARY KEY (component_id, stack_id));
