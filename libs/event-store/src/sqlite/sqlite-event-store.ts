@@ -129,7 +129,7 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readAfter(options.after ?? null, limit(options.maxCount));
+    return this.scanAfter(options.after ?? null, limit(options.maxCount)).events;
   }
 
   override async headPosition(): Promise<Position | null> {
@@ -187,11 +187,7 @@ export class SqliteEventStore extends EventStore {
     }
   }
 
-  private readAfter(after: Position | null, maxCount: number): RecordedEvent[] {
-    return this.read(() => this.s.readAll.all(rowidAfter(after), maxCount).map(toRecordedEvent));
-  }
-
-  /** A subscription's read: rows of other types are passed over before their JSON is parsed. */
+  /** A read of the log; with `types` (a subscription's), other rows are passed over before their JSON is parsed. */
   private scanAfter(after: Position | null, maxCount: number, types?: ReadonlySet<string>): LogScan {
     return this.read(() => {
       const rows = this.s.readAll.all(rowidAfter(after), maxCount);
