@@ -19,8 +19,10 @@ import { credenceEvent } from './credence-event';
 export type Reaction<Type extends string = string> = Readonly<{
   /**
    * The event types `handle` acts on: it is called for these only, and the reactor reads past the
-   * others without decoding them (most of the log: claims, assessments, specifications). Typed, so
-   * that a handler testing for a type it did not list does not compile.
+   * others without decoding them (most of the log: claims, assessments, specifications). `handle`'s
+   * event is typed by this list, so a test for an unlisted type fails to compile where the compiler
+   * can tell (not after the listed ones have been narrowed away); each reaction's specs catch the
+   * rest, since a type left off the list is never handled.
    */
   types: readonly Type[];
   /** Creates the reaction's index tables. */
