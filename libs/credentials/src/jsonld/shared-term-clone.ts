@@ -1,14 +1,19 @@
 import contextApi from 'jsonld/lib/context.js';
 
-type TermMap = ReadonlyMap<string, object> & {
+/** What jsonld.js does with a context's `mappings` (get, has, set, delete, keys, for..of), and size. */
+type TermMap = Iterable<[string, object]> & {
+  readonly size: number;
+  get(term: string): object | undefined;
+  has(term: string): boolean;
+  keys(): MapIterator<string>;
   set(term: string, definition: object): unknown;
   delete(term: string): boolean;
 };
 
 /**
  * A context's term definitions, copied on write: a clone shares its parent's Map until either of
- * them first changes it, and that one then copies it. Only what jsonld.js does with `mappings`
- * (get, has, set, delete, keys, for..of, size) is offered; a context that is cloned and never
+ * them first changes it, and that one then copies it. Only what jsonld.js does with `mappings` is
+ * offered (TermMap); a context that is cloned and never
  * changed (the revert to a previous context on every node object, most of them) copies nothing.
  */
 class SharedTerms implements TermMap {
@@ -21,7 +26,7 @@ class SharedTerms implements TermMap {
   }
 
   /** A copy sharing this Map: after it, neither side owns the Map, so whichever writes first copies it. */
-  static sharing(terms: ReadonlyMap<string, object>): SharedTerms {
+  static sharing(terms: TermMap): SharedTerms {
     if (terms instanceof SharedTerms) {
       terms.#owned = false;
       return new SharedTerms(terms.#terms, false);
@@ -42,17 +47,8 @@ class SharedTerms implements TermMap {
   keys(): MapIterator<string> {
     return this.#terms.keys();
   }
-  values(): MapIterator<object> {
-    return this.#terms.values();
-  }
-  entries(): MapIterator<[string, object]> {
-    return this.#terms.entries();
-  }
   [Symbol.iterator](): MapIterator<[string, object]> {
     return this.#terms[Symbol.iterator]();
-  }
-  forEach(each: (definition: object, term: string, map: ReadonlyMap<string, object>) => void): void {
-    this.#terms.forEach((definition, term) => each(definition, term, this));
   }
   set(term: string, definition: object): this {
     this.#own().set(term, definition);
