@@ -55,6 +55,7 @@ const LISTED: Readonly<Record<CredenceCommandType, true>> = {
   AwardStackedCredential: true,
   ReconcileStackedCredential: true,
   ClaimStatusIndex: true,
+  ClaimStatusIndexes: true,
   CreatePrincipal: true,
   DisablePrincipal: true,
   RotatePrincipalToken: true,

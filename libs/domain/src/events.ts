@@ -59,6 +59,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<CredenceEventType, number>> 
   StackedCredentialSuspended: 1,
   StackedCredentialReinstated: 1,
   StatusIndexClaimed: 1,
+  StatusIndexesClaimed: 1,
   QualityCheckFailed: 1,
   RulesetActivated: 1,
   PrincipalCreated: 1,

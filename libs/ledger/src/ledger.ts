@@ -66,8 +66,15 @@ export const resolveCommand = async <T extends CredenceCommandType>(
 ): Promise<ResolvedCommand<T>> => {
   const entry = catalogueEntry<T>(request.type);
   const target = entry.target(request);
+  // An entry whose `related` takes no target parameter names its streams from the request alone,
+  // so the target is not read for it (a status claim's target almost never exists: see knownState).
   const related = entry.related
-    ? { context: await resolveRelated(entry.related(request, await read(target)), read) }
+    ? {
+        context: await resolveRelated(
+          entry.related(request, entry.related.length < 2 ? (undefined as never) : await read(target)),
+          read,
+        ),
+      }
     : {};
   // The request is the command without `context`, and the entry's refs resolve to exactly that
   // context; TypeScript cannot follow that through the generic T, so it is asserted once, here.

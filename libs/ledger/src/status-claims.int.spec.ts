@@ -41,6 +41,14 @@ describe('Status list indexes claimed at issuance', () => {
     ]).toEqual([98740, 59711, 124121]);
   });
 
+  const claimOne = (purpose: 'revocation' | 'suspension', index: number, credentialId: string, list = 0) =>
+    ledger.handle({
+      type: 'ClaimStatusIndex',
+      data: { issuerId: 'uni-1', purpose, list, index, credentialId },
+      metadata: metadata(),
+    });
+  const claimsIn = async (type: string) => (await store.readAll()).filter((e) => e.type === type);
+
   it('given 30 concurrent issuances, when they finish, then each credential holds its own index in each list', async () => {
     await Promise.all(Array.from({ length: 30 }, (_, n) => issue(ledger, n)));
 
@@ -50,8 +58,12 @@ describe('Status list indexes claimed at issuance', () => {
       expect(new Set(mine.map((p) => `${p.list}/${p.index}`)).size).toBe(30);
       mine.forEach((p) => expect(p.index).toBeLessThan(STATUS_LIST_LENGTH));
     }
-    const claims = (await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed');
-    expect(claims).toHaveLength(60); // recorded in the log: a projection rebuilds the lists from it
+    all.forEach(([revocation, suspension]) =>
+      expect({ ...suspension, purpose: 'revocation' }).toEqual(revocation),
+    ); // one index, the same in both lists
+    // Recorded in the log, one event a credential: a projection rebuilds both lists from it.
+    expect(await claimsIn('StatusIndexesClaimed')).toHaveLength(30);
+    expect(await claimsIn('StatusIndexClaimed')).toHaveLength(0);
   });
 
   it('given a retried issuance, when it runs again with the same command id, then it claims nothing new', async () => {
@@ -60,26 +72,29 @@ describe('Status list indexes claimed at issuance', () => {
     await issue(ledger, 1, 'issue-1');
 
     expect(await positionsOf(1)).toEqual(before);
-    expect((await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed')).toHaveLength(2);
+    expect(await claimsIn('StatusIndexesClaimed')).toHaveLength(1);
   });
 
-  it('given an issuance, when it claims its status indexes, then their streams, new as they are, are not read first', async () => {
+  it('given an issuance, when it claims its status indexes, then the claimed stream, new as it is, is not read first; only its suspension twin is', async () => {
     const reads = jest.spyOn(store, 'readStream');
 
     await issue(ledger, 3);
 
-    const indexReads = reads.mock.calls.filter(([stream]) => stream.startsWith(streamId('status-index', '')));
+    const indexReads = reads.mock.calls
+      .map(([stream]) => stream)
+      .filter((stream) => stream.startsWith(streamId('status-index', '')));
     reads.mockRestore();
-    expect(indexReads).toEqual([]);
+    const [revocation] = await positionsOf(3);
+    expect(indexReads).toEqual([streamId('status-index', `uni-1/suspension/0/${revocation!.index}`)]);
     expect((await positionsOf(3)).map((p) => p.purpose)).toEqual(['revocation', 'suspension']);
   });
 
-  it('given an issuance alone, when it runs, then its two claims share one commit: four appends in three', async () => {
+  it('given an issuance alone, when it runs, then it appends three times: the reservation, one claim for both lists, the credential', async () => {
     const before = store.stats;
 
     await issue(ledger, 5);
 
-    expect(store.stats.appends - before.appends).toBe(4);
+    expect(store.stats.appends - before.appends).toBe(3);
     expect(store.stats.transactions - before.transactions).toBe(3);
   });
 
@@ -87,12 +102,11 @@ describe('Status list indexes claimed at issuance', () => {
     const elsewhere = new Ledger(store, new NoRules()); // its own cache: this ledger knows none of its claims
     for (let draw = 0; draw < 3; draw++) {
       await elsewhere.handle({
-        type: 'ClaimStatusIndex',
+        type: 'ClaimStatusIndexes',
         data: {
           issuerId: 'uni-1',
-          purpose: 'suspension',
           list: 0,
-          index: candidateIndex('issue-4', 'suspension', 0, draw),
+          index: candidateIndex('issue-4', 'revocation', 0, draw),
           credentialId: `other-${draw}`,
         },
         metadata: metadata(),
@@ -101,36 +115,74 @@ describe('Status list indexes claimed at issuance', () => {
 
     await issue(ledger, 4, 'issue-4');
 
-    expect((await positionsOf(4)).find((p) => p.purpose === 'suspension')).toEqual({
-      purpose: 'suspension',
-      list: 0,
-      index: candidateIndex('issue-4', 'suspension', 0, 3),
-    });
-    expect((await store.readAll()).filter((e) => e.type === 'StatusIndexClaimed')).toHaveLength(5);
+    const index = candidateIndex('issue-4', 'revocation', 0, 3);
+    expect(await positionsOf(4)).toEqual([
+      { purpose: 'revocation', list: 0, index },
+      { purpose: 'suspension', list: 0, index },
+    ]);
+    expect(await claimsIn('StatusIndexesClaimed')).toHaveLength(4);
   });
 
   it("given list 0's candidates all taken, when the credential is issued, then it opens list 1", async () => {
-    for (let draw = 0; draw < DRAWS_PER_LIST; draw++) {
-      await ledger.handle({
-        type: 'ClaimStatusIndex',
-        data: {
-          issuerId: 'uni-1',
-          purpose: 'revocation',
-          list: 0,
-          index: candidateIndex('issue-2', 'revocation', 0, draw),
-          credentialId: `other-${draw}`,
-        },
-        metadata: metadata(),
-      });
-    }
+    for (let draw = 0; draw < DRAWS_PER_LIST; draw++)
+      await claimOne('revocation', candidateIndex('issue-2', 'revocation', 0, draw), `other-${draw}`);
     await issue(ledger, 2, 'issue-2');
 
-    const positions = await positionsOf(2);
-    expect(positions.find((p) => p.purpose === 'revocation')).toEqual({
-      purpose: 'revocation',
-      list: 1,
-      index: candidateIndex('issue-2', 'revocation', 1, 0),
+    const index = candidateIndex('issue-2', 'revocation', 1, 0);
+    expect(await positionsOf(2)).toEqual([
+      { purpose: 'revocation', list: 1, index },
+      { purpose: 'suspension', list: 1, index },
+    ]);
+  });
+
+  describe('beside claims made before joint claims (one per list)', () => {
+    it('given a credential issued with one claim per list, when its positions are looked up, then both are found', async () => {
+      const [revocation, suspension] = [
+        candidateIndex('issue-8', 'revocation', 0, 0),
+        candidateIndex('issue-8', 'suspension', 0, 0),
+      ];
+      await claimOne('revocation', revocation, 'cred-8');
+      await claimOne('suspension', suspension, 'cred-8');
+
+      expect(await findStatusPositions(ledger, 'issue-8', 'uni-1', 'cred-8')).toEqual([
+        { purpose: 'revocation', list: 0, index: revocation },
+        { purpose: 'suspension', list: 0, index: suspension },
+      ]);
     });
-    expect(positions.find((p) => p.purpose === 'suspension')?.list).toBe(0);
+
+    it('given a suspension index held by an older claim, when an issuance draws its number, then it draws on, and the lookup walks past it too', async () => {
+      const first = candidateIndex('issue-7', 'revocation', 0, 0);
+      await claimOne('suspension', first, 'other-1');
+
+      await issue(ledger, 7, 'issue-7');
+
+      const index = candidateIndex('issue-7', 'revocation', 0, 1);
+      expect(await positionsOf(7)).toEqual([
+        { purpose: 'revocation', list: 0, index },
+        { purpose: 'suspension', list: 0, index },
+      ]);
+      expect(await claimsIn('StatusIndexesClaimed')).toHaveLength(1);
+    });
+
+    it('given an issuance that claimed its revocation index alone before the change, when it is recovered, then it claims a suspension index alone and keeps the one it holds', async () => {
+      const revocation = candidateIndex('issue-6', 'revocation', 0, 0);
+      await claimOne('revocation', revocation, 'cred-6');
+
+      await issue(ledger, 6, 'issue-6');
+
+      const expected = [
+        { purpose: 'revocation', list: 0, index: revocation },
+        { purpose: 'suspension', list: 0, index: candidateIndex('issue-6', 'suspension', 0, 0) },
+      ];
+      expect(await positionsOf(6)).toEqual(expected);
+      expect(await claimsIn('StatusIndexesClaimed')).toHaveLength(0);
+      expect((await claimsIn('StatusIndexClaimed')).map((e) => e.data)).toEqual(
+        expected.map((p) => ({ issuerId: 'uni-1', ...p, credentialId: 'cred-6' })),
+      );
+    });
+
+    it('given a credential issued before status lists, when its positions are looked up, then it has none', async () => {
+      expect(await findStatusPositions(ledger, 'issue-0', 'uni-1', 'cred-0')).toEqual([]);
+    });
   });
 });

@@ -3,7 +3,6 @@ import {
   type CommandMetadata,
   DomainError,
   STATUS_LIST_LENGTH,
-  STATUS_PURPOSES,
   type StatusPosition,
   type StatusPurpose,
   statusIndexDecider,
@@ -49,13 +48,37 @@ const walk = async (issuanceCommandId: string, purpose: StatusPurpose, visit: Vi
   }
 };
 
+type Held = Extract<StatusIndexState, { status: 'claimed' }>;
+
+/** A legacy claim's visit (one purpose, its own stream): what issuance did before joint claims. */
+const claimOne =
+  (ledger: Ledger, issuance: CommandMetadata, issuerId: string, credentialId: string): Visit =>
+  async (position) => {
+    try {
+      await ledger.handle({
+        type: 'ClaimStatusIndex',
+        data: { ...position, issuerId, credentialId },
+        metadata: stepMetadata(issuance, `status:${position.purpose}:${position.list}:${position.index}`),
+      });
+      return 'mine';
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
+      throw error;
+    }
+  };
+
+const both = (position: StatusPosition): StatusPosition[] => [
+  position,
+  { ...position, purpose: 'suspension' },
+];
+
 /**
- * Claims one revocation and one suspension index for the credential, each on the index's own
- * stream (libs/domain/README.md): of two issuances racing for an index, the store's expected
- * version lets one win; the other is refused with `status-index.taken` and draws again. The two
- * walks are independent, so they run side by side and their appends share a group commit; both
- * are settled before a failure is passed on, so none is still in flight when the issuance's
- * reservations are released.
+ * Claims one index in both lists for the credential: `ClaimStatusIndexes` on the revocation
+ * candidate's stream, whose suspension twin must be free (libs/domain/README.md). Of two issuances
+ * racing for an index, the store's expected version lets one win; the other is refused with
+ * `status-index.taken` and draws again. An issuance begun before joint claims and recovered now
+ * may find its own revocation claim on the walk: it then claims a suspension index alone, as it
+ * would have then.
  */
 export const claimStatusPositions = async (
   ledger: Ledger,
@@ -63,31 +86,34 @@ export const claimStatusPositions = async (
   issuerId: string,
   credentialId: string,
 ): Promise<StatusPosition[]> => {
-  const claims = await Promise.allSettled(
-    STATUS_PURPOSES.map((purpose) =>
-      walk(issuance.commandId, purpose, async (position) => {
-        try {
-          await ledger.handle({
-            type: 'ClaimStatusIndex',
-            data: { ...position, issuerId, credentialId },
-            metadata: stepMetadata(issuance, `status:${purpose}:${position.list}:${position.index}`),
-          });
-          return 'mine';
-        } catch (error) {
-          if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
-          throw error;
-        }
-      }),
-    ),
+  let held: Held | undefined;
+  const revocation = await walk(issuance.commandId, 'revocation', async ({ list, index }) => {
+    try {
+      const { state } = await ledger.handle({
+        type: 'ClaimStatusIndexes',
+        data: { issuerId, list, index, credentialId },
+        metadata: stepMetadata(issuance, `status:both:${list}:${index}`),
+      });
+      held = state as Held; // accepted or a no-op: either way the index is this credential's
+      return 'mine';
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
+      throw error;
+    }
+  });
+  if (held!.purposes.includes('suspension')) return both(revocation!);
+  const suspension = await walk(
+    issuance.commandId,
+    'suspension',
+    claimOne(ledger, issuance, issuerId, credentialId),
   );
-  const failed = claims.find((claim) => claim.status === 'rejected');
-  if (failed) throw failed.reason;
-  return claims.map((claim) => (claim as PromiseFulfilledResult<StatusPosition | undefined>).value!);
+  return [revocation!, suspension!];
 };
 
 /**
- * The positions an issuance claimed, read back by walking its candidates; none for a credential
- * issued before status lists existed (its first candidate is free).
+ * The positions an issuance claimed, read back by walking its candidates as the claim did; none
+ * for a credential issued before status lists existed (its first free candidate ends the walk).
+ * A credential issued before joint claims holds one claim per list, each found on its own walk.
  */
 export const findStatusPositions = async (
   ledger: Ledger,
@@ -95,17 +121,31 @@ export const findStatusPositions = async (
   issuerId: string,
   credentialId: string,
 ): Promise<StatusPosition[]> => {
-  const positions: StatusPosition[] = [];
-  for (const purpose of STATUS_PURPOSES) {
-    const found = await walk(issuanceCommandId, purpose, async (position) => {
-      const { state } = await ledger.load<StatusIndexState>(
+  const stateAt = async (position: StatusPosition) =>
+    (
+      await ledger.load<StatusIndexState>(
         statusIndexDecider,
         streamId('status-index', statusIndexKey(issuerId, position)),
-      );
-      if (state.status === 'free') return 'stop';
-      return state.credentialId === credentialId && state.issuerId === issuerId ? 'mine' : 'taken';
-    });
-    if (found) positions.push(found);
-  }
-  return positions;
+      )
+    ).state;
+  const mine = (state: Held) => state.credentialId === credentialId && state.issuerId === issuerId;
+  let held: Held | undefined;
+  const revocation = await walk(issuanceCommandId, 'revocation', async (position) => {
+    const state = await stateAt(position);
+    if (state.status === 'claimed') {
+      if (!mine(state)) return 'taken';
+      held = state;
+      return 'mine';
+    }
+    // A joint claim drew on past a candidate whose suspension index an older claim held.
+    const suspension = await stateAt({ ...position, purpose: 'suspension' });
+    return suspension.status === 'claimed' ? 'taken' : 'stop';
+  });
+  if (revocation && held!.purposes.includes('suspension')) return both(revocation);
+  const suspension = await walk(issuanceCommandId, 'suspension', async (position) => {
+    const state = await stateAt(position);
+    if (state.status === 'free') return 'stop';
+    return mine(state) ? 'mine' : 'taken';
+  });
+  return [revocation, suspension].filter((position) => position !== undefined);
 };

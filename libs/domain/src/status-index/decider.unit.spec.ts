@@ -3,6 +3,7 @@ import { actingAs, OTHER_ISSUER } from '../test-fixtures';
 import type { StatusIndexCommand } from './commands';
 import { statusIndexDecider } from './decider';
 import { STATUS_LIST_LENGTH } from './events';
+import type { StatusIndexState } from './state';
 
 const given = DeciderSpecification.for(statusIndexDecider);
 const command = commandsFor<StatusIndexCommand>(actingAs());
@@ -45,4 +46,82 @@ describe('Status index decider', () => {
         }),
       )
       .thenThrows('issuer.not-owner', 'forbidden'));
+
+  describe('both lists at once', () => {
+    const free = { status: 'free' } as const;
+    const pair = { issuerId: 'uni-1', list: 0, index: 94_567 } as const;
+    const claimBoth = (credentialId: string, suspension: StatusIndexState = free, change: object = {}) =>
+      command('ClaimStatusIndexes', { ...pair, credentialId, context: { suspension }, ...change });
+    const claimedBoth = (credentialId: string) =>
+      ({
+        type: 'StatusIndexesClaimed',
+        data: { ...pair, purposes: ['revocation', 'suspension'], credentialId },
+      }) as const;
+    const heldBySuspension: StatusIndexState = {
+      status: 'claimed',
+      issuerId: 'uni-1',
+      list: 0,
+      index: 94_567,
+      purposes: ['suspension'],
+      credentialId: 'cred-9',
+    };
+
+    it('claims the index in both lists when both are free, in one event', () =>
+      given([])
+        .when(claimBoth('cred-1'))
+        .then([claimedBoth('cred-1')]));
+    it('is a no-op when the same credential claims the pair again (a retried issuance)', () =>
+      given([claimedBoth('cred-1')])
+        .when(claimBoth('cred-1'))
+        .thenNothing());
+    it('is a no-op on a revocation index this credential claimed alone (an issuance recovered across the change): the state says which lists it holds', () =>
+      given([claimed('cred-1')])
+        .when(claimBoth('cred-1'))
+        .thenNothing());
+    it('refuses a pair another credential holds, jointly or by its revocation claim alone', () => {
+      given([claimedBoth('cred-1')])
+        .when(claimBoth('cred-2'))
+        .thenThrows('status-index.taken', 'conflict');
+      given([claimed('cred-1')])
+        .when(claimBoth('cred-2'))
+        .thenThrows('status-index.taken', 'conflict');
+    });
+    it('refuses a free revocation index whose suspension twin an older claim holds: the walk draws on', () =>
+      given([]).when(claimBoth('cred-1', heldBySuspension)).thenThrows('status-index.taken', 'conflict'));
+    it('refuses an index outside the list and a negative list', () => {
+      given([])
+        .when(claimBoth('cred-1', free, { index: STATUS_LIST_LENGTH }))
+        .thenThrows('status-index.invalid', 'invalid');
+      given([])
+        .when(claimBoth('cred-1', free, { list: -1 }))
+        .thenThrows('status-index.invalid', 'invalid');
+    });
+    it("refuses an issuer principal claiming in another issuer's lists", () =>
+      given([])
+        .when(
+          commandsFor<StatusIndexCommand>(actingAs(OTHER_ISSUER))('ClaimStatusIndexes', {
+            ...pair,
+            credentialId: 'c',
+            context: { suspension: free },
+          }),
+        )
+        .thenThrows('issuer.not-owner', 'forbidden'));
+  });
+
+  describe('state', () => {
+    it("holds the purposes of the claim that stands: the stream's own for an older claim, both for a joint one", () => {
+      const fold = (events: Parameters<typeof statusIndexDecider.evolve>[1][]) =>
+        events.reduce(statusIndexDecider.evolve, statusIndexDecider.initialState());
+      expect(fold([claimed('cred-1')])).toMatchObject({ status: 'claimed', purposes: ['revocation'] });
+      expect(
+        fold([
+          {
+            type: 'StatusIndexesClaimed',
+            data: { ...position, purposes: ['revocation', 'suspension'], credentialId: 'cred-2' },
+          },
+          claimed('cred-3'),
+        ]),
+      ).toMatchObject({ status: 'claimed', purposes: ['revocation', 'suspension'], credentialId: 'cred-2' });
+    });
+  });
 });

@@ -19,4 +19,23 @@ export type StatusIndexClaimed = Event<
   StatusPosition & { issuerId: string; credentialId: string }
 >;
 
-export type StatusIndexEvent = StatusIndexClaimed;
+/**
+ * One index claimed in both of the issuer's lists at once: bit `index` of revocation list `list`
+ * and of suspension list `list` now belong to the credential, for good. Recorded on the revocation
+ * index's stream, after a read of the suspension index's stream found it free (no claim of either
+ * purpose alone is made any more, so nothing can take that stream afterwards). One event where
+ * `StatusIndexClaimed` took two; a credential issued before it holds two of those instead.
+ */
+export type StatusIndexesClaimed = Event<
+  'StatusIndexesClaimed',
+  Readonly<{
+    issuerId: string;
+    list: number;
+    index: number;
+    /** Always both purposes, revocation first: named so the event reads alone. */
+    purposes: readonly StatusPurpose[];
+    credentialId: string;
+  }>
+>;
+
+export type StatusIndexEvent = StatusIndexClaimed | StatusIndexesClaimed;

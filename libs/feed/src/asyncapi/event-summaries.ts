@@ -53,7 +53,9 @@ export const EVENT_SUMMARIES: Readonly<Record<CredenceEventType, string>> = {
     'A command was refused by a blocking rule of the active ruleset (stream `compliance-<issuerId>`).',
   RulesetActivated: 'A quality-benchmark ruleset became active (stream `rulesets`).',
   StatusIndexClaimed:
-    "An index of the issuer's revocation or suspension status list now belongs to a credential (stream `status-index-<issuerId>/<purpose>/<list>/<index>`), claimed just before the credential is appended.",
+    "An index of the issuer's revocation or suspension status list now belongs to a credential (issuances before `StatusIndexesClaimed`: one claim per list) (stream `status-index-<issuerId>/<purpose>/<list>/<index>`), claimed just before the credential is appended.",
+  StatusIndexesClaimed:
+    "One index (`list`, `index`) of both the issuer's revocation and its suspension status list now belongs to a credential (stream `status-index-<issuerId>/revocation/<list>/<index>`; `purposes` names both lists), claimed just before the credential is appended.",
   PrincipalCreated:
     'An admin gave access: the principal, its role and binding, who acted and when (stream `principals`; never the token).',
   PrincipalDisabled:

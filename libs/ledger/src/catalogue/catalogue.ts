@@ -100,7 +100,8 @@ export type CatalogueEntry<T extends CredenceCommandType> = Readonly<{
   decider: Decider<TargetState<T>, CommandOfType<T>, TargetEvent<T>>;
   /**
    * The other streams `decide` and the rules read, resolved into `data.context`. Chosen from the
-   * request and, when it names them only through the target (a credential's issuer), its state.
+   * request and, when it names them only through the target (a credential's issuer), its state;
+   * a function declared without the `target` parameter is called without reading the target.
    */
   related?: (command: CommandRequest<T>, target: TargetState<T>) => RelatedRefs<RelatedStates<T>>;
   /** What the rules see. */
@@ -312,6 +313,19 @@ export const CATALOGUE = {
     facts: facts.ownedResourceFacts,
     recordedAs: 'StatusIndexClaimed',
     // A candidate index is drawn from a hash of the issuance's command id.
+    targetUsuallyNew: true,
+  },
+  // Both lists' index, claimed on the revocation index's stream; the suspension index's stream
+  // must be free (an older claim there takes the pair). Nothing claims one purpose alone any more,
+  // so the expected version of the revocation stream settles every race.
+  ClaimStatusIndexes: {
+    target: (c) => statusIndex(statusIndexKey(c.data.issuerId, { ...c.data, purpose: 'revocation' })),
+    decider: statusIndexDecider,
+    related: (c) => ({
+      suspension: statusIndex(statusIndexKey(c.data.issuerId, { ...c.data, purpose: 'suspension' })),
+    }),
+    facts: facts.ownedResourceFacts,
+    recordedAs: 'StatusIndexesClaimed',
     targetUsuallyNew: true,
   },
   // Access changes: decided on the one `principals` stream; the token hashes stay in the principal store.

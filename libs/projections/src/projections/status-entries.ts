@@ -22,20 +22,35 @@ const blank = (credentialId: string, issuerId: string): StatusEntryDoc => ({
   suspended: false,
 });
 
+/** The doc with each position it does not hold yet: a redelivered claim changes nothing. */
+const withPositions = (doc: StatusEntryDoc, claimed: readonly StatusPosition[]): StatusEntryDoc => {
+  const fresh = claimed.filter(
+    (c) => !doc.positions.some((p) => p.purpose === c.purpose && p.list === c.list && p.index === c.index),
+  );
+  return fresh.length === 0 ? doc : { ...doc, positions: [...doc.positions, ...fresh] };
+};
+
 /** Status list entries, one row per credential: `GET /status-lists/...` reads the set bits from here. */
 export const statusEntriesProjection = defineProjection({
   name: 'status_entries',
-  canHandle: ['StatusIndexClaimed', 'CredentialRevoked', 'CredentialSuspended', 'CredentialReinstated'],
+  canHandle: [
+    'StatusIndexClaimed',
+    'StatusIndexesClaimed',
+    'CredentialRevoked',
+    'CredentialSuspended',
+    'CredentialReinstated',
+  ],
   documentIds: (event) => [event.data.credentialId],
   evolve: (doc: StatusEntryDoc | null, event): StatusEntryDoc | null => {
     switch (event.type) {
       case 'StatusIndexClaimed': {
         const { credentialId, issuerId, purpose, list, index } = event.data;
-        const current = doc ?? blank(credentialId, issuerId);
-        const known = current.positions.some(
-          (p) => p.purpose === purpose && p.list === list && p.index === index,
-        );
-        return known ? current : { ...current, positions: [...current.positions, { purpose, list, index }] };
+        return withPositions(doc ?? blank(credentialId, issuerId), [{ purpose, list, index }]);
+      }
+      case 'StatusIndexesClaimed': {
+        const { credentialId, issuerId, purposes, list, index } = event.data;
+        const claimed = purposes.map((purpose) => ({ purpose, list, index }));
+        return withPositions(doc ?? blank(credentialId, issuerId), claimed);
       }
       // A credential issued before status lists existed has no entries, so no row to change.
       case 'CredentialRevoked':

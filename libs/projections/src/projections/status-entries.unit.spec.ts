@@ -22,6 +22,28 @@ describe('status entries projection', () => {
     given([]).when(claims).thenColumns('cred-1', { issuer_id: 'uni-1', revoked: 0, suspended: 0 });
   });
 
+  it('When one index is claimed in both lists at once › holds it in each, and a replay adds nothing', () => {
+    const joint: GivenEvent = {
+      type: 'StatusIndexesClaimed',
+      data: {
+        issuerId: 'uni-1',
+        credentialId: 'cred-1',
+        list: 2,
+        index: 41,
+        purposes: ['revocation', 'suspension'],
+      },
+    };
+    const both = [
+      { purpose: 'revocation', list: 2, index: 41 },
+      { purpose: 'suspension', list: 2, index: 41 },
+    ];
+    given([]).when([joint]).thenMatch('cred-1', { positions: both, revoked: false, suspended: false });
+    given([joint]).when([joint]).thenMatch('cred-1', { positions: both });
+    given([joint])
+      .when([change('CredentialSuspended')])
+      .thenColumns('cred-1', { issuer_id: 'uni-1', revoked: 0, suspended: 1 });
+  });
+
   it('When a claim is replayed › holds it once', () =>
     given(claims)
       .when([claimed('revocation', 7)])

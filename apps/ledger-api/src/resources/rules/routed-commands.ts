@@ -93,7 +93,8 @@ type SystemCommandType =
   | 'CredentialAssessment'
   | 'ReleaseAssessment'
   | 'ActivateIssuerKey'
-  | 'ClaimStatusIndex';
+  | 'ClaimStatusIndex'
+  | 'ClaimStatusIndexes';
 /** Access changes: admin routes with no rules worth a dry run, and a token that must be made first. */
 type AccessCommandType = 'CreatePrincipal' | 'DisablePrincipal' | 'RotatePrincipalToken';
 export type RoutedCommandType = Exclude<CredenceCommandType, SystemCommandType | AccessCommandType>;
