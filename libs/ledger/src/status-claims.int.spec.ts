@@ -181,6 +181,24 @@ describe('Status list indexes claimed at issuance', () => {
       );
     });
 
+    it('given such a recovered issuance whose suspension candidate another credential holds by a joint claim, when it claims, then it draws on, and the lookup walks past it too', async () => {
+      const revocation = candidateIndex('issue-9', 'revocation', 0, 0);
+      await claimOne('revocation', revocation, 'cred-9');
+      const jointlyHeld = candidateIndex('issue-9', 'suspension', 0, 0);
+      await ledger.handle({
+        type: 'ClaimStatusIndexes',
+        data: { issuerId: 'uni-1', list: 0, index: jointlyHeld, credentialId: 'other-1' },
+        metadata: metadata(),
+      });
+
+      await issue(ledger, 9, 'issue-9');
+
+      expect(await positionsOf(9)).toEqual([
+        { purpose: 'revocation', list: 0, index: revocation },
+        { purpose: 'suspension', list: 0, index: candidateIndex('issue-9', 'suspension', 0, 1) },
+      ]);
+    });
+
     it('given a credential issued before status lists, when its positions are looked up, then it has none', async () => {
       expect(await findStatusPositions(ledger, 'issue-0', 'uni-1', 'cred-0')).toEqual([]);
     });

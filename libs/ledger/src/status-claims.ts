@@ -144,8 +144,10 @@ export const findStatusPositions = async (
   if (revocation && held!.purposes.includes('suspension')) return both(revocation);
   const suspension = await walk(issuanceCommandId, 'suspension', async (position) => {
     const state = await stateAt(position);
-    if (state.status === 'free') return 'stop';
-    return mine(state) ? 'mine' : 'taken';
+    if (state.status === 'claimed') return mine(state) ? 'mine' : 'taken';
+    // A joint claim on the revocation twin holds this bit, and a claim drew on past it.
+    const twin = await stateAt({ ...position, purpose: 'revocation' });
+    return twin.status === 'claimed' && twin.purposes.includes('suspension') ? 'taken' : 'stop';
   });
   return [revocation, suspension].filter((position) => position !== undefined);
 };

@@ -23,13 +23,16 @@ const taken = (purpose: StatusPurpose, list: number, index: number) =>
   });
 
 const claim = ({ data, metadata }: ClaimStatusIndex, state: StatusIndexState): StatusIndexEvent[] => {
-  const { issuerId, purpose, list, index, credentialId } = data;
+  const { issuerId, purpose, list, index, credentialId, context } = data;
   assertOwnedBy(metadata, issuerId);
   assertPosition(purpose, list, index);
   if (state.status === 'claimed') {
     if (state.credentialId === credentialId && state.issuerId === issuerId) return [];
     throw taken(purpose, list, index);
   }
+  // A joint claim on the twin (the revocation stream) holds this suspension bit already.
+  if (context.twin.status === 'claimed' && context.twin.purposes.includes(purpose))
+    throw taken(purpose, list, index);
   return [{ type: 'StatusIndexClaimed', data: { issuerId, purpose, list, index, credentialId } }];
 };
 

@@ -8,10 +8,11 @@ import type { StatusIndexState } from './state';
 const given = DeciderSpecification.for(statusIndexDecider);
 const command = commandsFor<StatusIndexCommand>(actingAs());
 const position = { issuerId: 'uni-1', purpose: 'revocation', list: 0, index: 94_567 } as const;
-const claim = (credentialId: string, change: object = {}) =>
-  command('ClaimStatusIndex', { ...position, credentialId, ...change });
-const claimed = (credentialId: string) =>
-  ({ type: 'StatusIndexClaimed', data: { ...position, credentialId } }) as const;
+const free = { status: 'free' } as const;
+const claim = (credentialId: string, change: object = {}, twin: StatusIndexState = free) =>
+  command('ClaimStatusIndex', { ...position, credentialId, context: { twin }, ...change });
+const claimed = (credentialId: string, purpose: 'revocation' | 'suspension' = 'revocation') =>
+  ({ type: 'StatusIndexClaimed', data: { ...position, purpose, credentialId } }) as const;
 
 describe('Status index decider', () => {
   it('claims a free index for the credential', () =>
@@ -43,12 +44,32 @@ describe('Status index decider', () => {
         commandsFor<StatusIndexCommand>(actingAs(OTHER_ISSUER))('ClaimStatusIndex', {
           ...position,
           credentialId: 'c',
+          context: { twin: free },
         }),
       )
       .thenThrows('issuer.not-owner', 'forbidden'));
 
+  it('refuses a suspension index whose revocation twin holds a joint claim (it holds this bit too), and leaves a revocation claim to its own stream', () => {
+    const joint: StatusIndexState = {
+      status: 'claimed',
+      issuerId: 'uni-1',
+      list: 0,
+      index: 94_567,
+      purposes: ['revocation', 'suspension'],
+      credentialId: 'cred-9',
+    };
+    given([])
+      .when(claim('cred-1', { purpose: 'suspension' }, joint))
+      .thenThrows('status-index.taken', 'conflict');
+    given([])
+      .when(claim('cred-1', { purpose: 'suspension' }, { ...joint, purposes: ['revocation'] }))
+      .then([claimed('cred-1', 'suspension')]);
+    given([])
+      .when(claim('cred-1', {}, { ...joint, purposes: ['suspension'] }))
+      .then([claimed('cred-1')]);
+  });
+
   describe('both lists at once', () => {
-    const free = { status: 'free' } as const;
     const pair = { issuerId: 'uni-1', list: 0, index: 94_567 } as const;
     const claimBoth = (credentialId: string, suspension: StatusIndexState = free, change: object = {}) =>
       command('ClaimStatusIndexes', { ...pair, credentialId, context: { suspension }, ...change });

@@ -22,8 +22,9 @@ export type StatusIndexClaimed = Event<
 /**
  * One index claimed in both of the issuer's lists at once: bit `index` of revocation list `list`
  * and of suspension list `list` now belong to the credential, for good. Recorded on the revocation
- * index's stream, after a read of the suspension index's stream found it free (no claim of either
- * purpose alone is made any more, so nothing can take that stream afterwards). One event where
+ * index's stream, after a read of the suspension index's stream found it free (issuance claims no
+ * purpose alone any more; the one per-purpose claim left, a pre-change issuance's recovery, reads
+ * this stream before it takes a suspension index). One event where
  * `StatusIndexClaimed` took two; a credential issued before it holds two of those instead.
  */
 export type StatusIndexesClaimed = Event<

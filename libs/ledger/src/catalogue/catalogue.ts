@@ -310,6 +310,15 @@ export const CATALOGUE = {
   ClaimStatusIndex: {
     target: (c) => statusIndex(statusIndexKey(c.data.issuerId, c.data)),
     decider: statusIndexDecider,
+    // The same index in the other list: a joint claim there may hold this purpose's bit.
+    related: (c) => ({
+      twin: statusIndex(
+        statusIndexKey(c.data.issuerId, {
+          ...c.data,
+          purpose: c.data.purpose === 'revocation' ? 'suspension' : 'revocation',
+        }),
+      ),
+    }),
     facts: facts.ownedResourceFacts,
     recordedAs: 'StatusIndexClaimed',
     // A candidate index is drawn from a hash of the issuance's command id.
