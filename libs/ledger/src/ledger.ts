@@ -66,16 +66,10 @@ export const resolveCommand = async <T extends CredenceCommandType>(
 ): Promise<ResolvedCommand<T>> => {
   const entry = catalogueEntry<T>(request.type);
   const target = entry.target(request);
-  // An entry whose `related` takes no target parameter names its streams from the request alone,
-  // so the target is not read for it (a status claim's target almost never exists: see knownState).
-  const related = entry.related
-    ? {
-        context: await resolveRelated(
-          entry.related(request, entry.related.length < 2 ? (undefined as never) : await read(target)),
-          read,
-        ),
-      }
-    : {};
+  const refs = entry.relatedThroughTarget
+    ? entry.relatedThroughTarget(request, await read(target))
+    : entry.related?.(request);
+  const related = refs ? { context: await resolveRelated(refs, read) } : {};
   // The request is the command without `context`, and the entry's refs resolve to exactly that
   // context; TypeScript cannot follow that through the generic T, so it is asserted once, here.
   const command = { ...request, data: { ...request.data, ...related } } as unknown as CommandOfType<T>;

@@ -93,30 +93,43 @@ const credentialIssuer = (_: unknown, target: CredentialState) => ({
   issuer: issuer(target.status === 'absent' ? '' : target.issuerId),
 });
 
+/**
+ * The other streams `decide` and the rules read, resolved into `data.context`: named from the
+ * request alone (`related`; the target is not read for them, and a status claim's target almost
+ * never exists), or, for a command that names them only through its target (a credential's issuer,
+ * a stack's pathway), from the target's state (`relatedThroughTarget`: the target is read first).
+ * One or the other, never both.
+ */
+type RelatedStreams<T extends CredenceCommandType> =
+  | { related?: (command: CommandRequest<T>) => RelatedRefs<RelatedStates<T>>; relatedThroughTarget?: never }
+  | {
+      relatedThroughTarget: (
+        command: CommandRequest<T>,
+        target: TargetState<T>,
+      ) => RelatedRefs<RelatedStates<T>>;
+      related?: never;
+    };
+
 /** What the catalogue says about one command type. */
-export type CatalogueEntry<T extends CredenceCommandType> = Readonly<{
-  /** The stream the command is decided on. */
-  target: (command: CommandRequest<T>) => StreamRef<TargetState<T>>;
-  decider: Decider<TargetState<T>, CommandOfType<T>, TargetEvent<T>>;
-  /**
-   * The other streams `decide` and the rules read, resolved into `data.context`. Chosen from the
-   * request and, when it names them only through the target (a credential's issuer), its state;
-   * a function declared without the `target` parameter is called without reading the target.
-   */
-  related?: (command: CommandRequest<T>, target: TargetState<T>) => RelatedRefs<RelatedStates<T>>;
-  /** What the rules see. */
-  facts: (command: CommandOfType<T>, target: TargetState<T>) => Facts;
-  /** The event that opens a decision of this type in the log; replay rebuilds the command from it. */
-  recordedAs: TargetEvent<T>['type'];
-  /** The command data as the opening event records it, when the event names it differently. */
-  fromRecorded?: (data: RecordedData<T>) => Partial<CommandRequest<T>['data']>;
-  /**
-   * The target stream is named by something drawn at random, so it almost never exists yet: the
-   * Ledger decides on the initial state and appends expecting no stream, without reading it first
-   * (a conflict falls back to the read; see `Ledger.knownState`).
-   */
-  targetUsuallyNew?: true;
-}>;
+export type CatalogueEntry<T extends CredenceCommandType> = Readonly<
+  RelatedStreams<T> & {
+    /** The stream the command is decided on. */
+    target: (command: CommandRequest<T>) => StreamRef<TargetState<T>>;
+    decider: Decider<TargetState<T>, CommandOfType<T>, TargetEvent<T>>;
+    /** What the rules see. */
+    facts: (command: CommandOfType<T>, target: TargetState<T>) => Facts;
+    /** The event that opens a decision of this type in the log; replay rebuilds the command from it. */
+    recordedAs: TargetEvent<T>['type'];
+    /** The command data as the opening event records it, when the event names it differently. */
+    fromRecorded?: (data: RecordedData<T>) => Partial<CommandRequest<T>['data']>;
+    /**
+     * The target stream is named by something drawn at random, so it almost never exists yet: the
+     * Ledger decides on the initial state and appends expecting no stream, without reading it first
+     * (a conflict falls back to the read; see `Ledger.knownState`).
+     */
+    targetUsuallyNew?: true;
+  }
+>;
 
 export type Catalogue = { readonly [T in CredenceCommandType]: CatalogueEntry<T> };
 
@@ -242,21 +255,21 @@ export const CATALOGUE = {
   SuspendCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
-    related: credentialIssuer,
+    relatedThroughTarget: credentialIssuer,
     facts: facts.credentialChangeFacts,
     recordedAs: 'CredentialSuspended',
   },
   ReinstateCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
-    related: credentialIssuer,
+    relatedThroughTarget: credentialIssuer,
     facts: facts.credentialChangeFacts,
     recordedAs: 'CredentialReinstated',
   },
   RevokeCredential: {
     target: (c) => credential(c.data.credentialId),
     decider: credentialDecider,
-    related: credentialIssuer,
+    relatedThroughTarget: credentialIssuer,
     facts: facts.revokeCredentialFacts,
     recordedAs: 'CredentialRevoked',
   },
@@ -296,7 +309,7 @@ export const CATALOGUE = {
   ReconcileStackedCredential: {
     target: (c) => stack(c.data.stackId),
     decider: stackDecider,
-    related: (c, target) => ({
+    relatedThroughTarget: (c, target) => ({
       pathway: pathway(target.status === 'absent' ? '' : target.pathwayId),
       components: [
         ...(target.status === 'absent' ? [] : target.componentCredentialIds),

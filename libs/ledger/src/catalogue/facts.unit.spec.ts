@@ -434,3 +434,43 @@ describe('the facts each catalogued command gives the rules', () => {
     expect(await factsOf(given, request)).toEqual(command('ReconcileStackedCredential', 'admin'));
   });
 });
+
+/**
+ * Given a ledger that records what is read, when a command is resolved, then its target is read
+ * only when the catalogue names the related streams through it (`relatedThroughTarget`): a read
+ * of a target that almost never exists (a status claim's) would be a wasted query per command.
+ */
+describe('the streams resolving a command reads', () => {
+  const readsOf = async (given: Given, request: CommandRequest): Promise<string[]> => {
+    const read = ledgerOf(given);
+    const seen: string[] = [];
+    await resolveCommand(request, (ref) => {
+      seen.push(ref.streamId);
+      return read(ref);
+    });
+    return seen;
+  };
+
+  it('a claim of status indexes: the suspension twin only, never its (usually new) target', async () => {
+    const request: CommandRequest = {
+      type: 'ClaimStatusIndexes',
+      data: { issuerId: ISSUER, list: 0, index: 7, credentialId: 'cred-1' },
+      metadata: metadata(),
+    };
+    const reads = await readsOf({}, request);
+    expect(reads).toHaveLength(1);
+    expect(reads[0]).toContain('suspension');
+  });
+
+  it('a revocation: the credential first, then the issuer it names', async () => {
+    const request: CommandRequest = {
+      type: 'RevokeCredential',
+      data: { credentialId: 'cred-1', reason: 'fraud' },
+      metadata: metadata(),
+    };
+    expect(await readsOf({ ...credentialStream('cred-1'), ...issuerStream }, request)).toEqual([
+      streamId('credential', 'cred-1'),
+      streamId('issuer', ISSUER),
+    ]);
+  });
+});
