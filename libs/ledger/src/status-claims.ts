@@ -30,42 +30,60 @@ export const candidateIndex = (
   hash('sha256', `${issuanceCommandId}\u0000${purpose}\u0000${list}\u0000${draw}`, 'buffer').readUInt32BE(0) %
   STATUS_LIST_LENGTH; // 2^17 divides 2^32: uniform
 
-type Visit = (position: StatusPosition, draw: number) => Promise<'mine' | 'taken' | 'stop'>;
+type Held = Extract<StatusIndexState, { status: 'claimed' }>;
+
+/** What a visit found at a candidate: the credential's own claim (its state), another's, or nothing. */
+type Seen = Readonly<{ mine: Held }> | 'taken' | 'stop';
+type Visit = (position: StatusPosition, draw: number) => Promise<Seen>;
+type Found = Readonly<{ position: StatusPosition; held: Held }>;
 
 /**
  * List 0 first; `DRAWS_PER_LIST` taken candidates in a row open the next list. Claims are never
  * released, so the walk is a pure function of the command id and the recorded claims: issuance
  * and lookup take the same path.
  */
-const walk = async (issuanceCommandId: string, purpose: StatusPurpose, visit: Visit) => {
+const walk = async (
+  issuanceCommandId: string,
+  purpose: StatusPurpose,
+  visit: Visit,
+): Promise<Found | undefined> => {
   for (let list = 0; ; list += 1) {
     for (let draw = 0; draw < DRAWS_PER_LIST; draw += 1) {
       const position = { purpose, list, index: candidateIndex(issuanceCommandId, purpose, list, draw) };
       const seen = await visit(position, draw);
-      if (seen === 'mine') return position;
       if (seen === 'stop') return undefined;
+      if (seen !== 'taken') return { position, held: seen.mine };
     }
   }
 };
 
-type Held = Extract<StatusIndexState, { status: 'claimed' }>;
+/** A claim's answer as a visit: accepted or a no-op, the index is this credential's either way. */
+const claimed = async (claim: () => Promise<{ state: unknown }>): Promise<Seen> => {
+  try {
+    return { mine: (await claim()).state as Held };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
+    throw error;
+  }
+};
+
+/** Claiming walks always end on a claim: only a lookup's visit stops. */
+const claimedPosition = (found: Found | undefined): Found => {
+  if (!found) throw new Error('a claiming walk ended without a claim');
+  return found;
+};
 
 /** A legacy claim's visit (one purpose, its own stream): what issuance did before joint claims. */
 const claimOne =
   (ledger: Ledger, issuance: CommandMetadata, issuerId: string, credentialId: string): Visit =>
-  async (position) => {
-    try {
-      await ledger.handle({
+  (position) =>
+    claimed(() =>
+      ledger.handle({
         type: 'ClaimStatusIndex',
         data: { ...position, issuerId, credentialId },
         metadata: stepMetadata(issuance, `status:${position.purpose}:${position.list}:${position.index}`),
-      });
-      return 'mine';
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
-      throw error;
-    }
-  };
+      }),
+    );
 
 const both = (position: StatusPosition): StatusPosition[] => [
   position,
@@ -86,28 +104,22 @@ export const claimStatusPositions = async (
   issuerId: string,
   credentialId: string,
 ): Promise<StatusPosition[]> => {
-  let held: Held | undefined;
-  const revocation = await walk(issuance.commandId, 'revocation', async ({ list, index }) => {
-    try {
-      const { state } = await ledger.handle({
-        type: 'ClaimStatusIndexes',
-        data: { issuerId, list, index, credentialId },
-        metadata: stepMetadata(issuance, `status:both:${list}:${index}`),
-      });
-      held = state as Held; // accepted or a no-op: either way the index is this credential's
-      return 'mine';
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'status-index.taken') return 'taken';
-      throw error;
-    }
-  });
-  if (held!.purposes.includes('suspension')) return both(revocation!);
-  const suspension = await walk(
-    issuance.commandId,
-    'suspension',
-    claimOne(ledger, issuance, issuerId, credentialId),
+  const revocation = claimedPosition(
+    await walk(issuance.commandId, 'revocation', ({ list, index }) =>
+      claimed(() =>
+        ledger.handle({
+          type: 'ClaimStatusIndexes',
+          data: { issuerId, list, index, credentialId },
+          metadata: stepMetadata(issuance, `status:both:${list}:${index}`),
+        }),
+      ),
+    ),
   );
-  return [revocation!, suspension!];
+  if (revocation.held.purposes.includes('suspension')) return both(revocation.position);
+  const suspension = claimedPosition(
+    await walk(issuance.commandId, 'suspension', claimOne(ledger, issuance, issuerId, credentialId)),
+  );
+  return [revocation.position, suspension.position];
 };
 
 /**
@@ -128,26 +140,21 @@ export const findStatusPositions = async (
         streamId('status-index', statusIndexKey(issuerId, position)),
       )
     ).state;
-  const mine = (state: Held) => state.credentialId === credentialId && state.issuerId === issuerId;
-  let held: Held | undefined;
+  const isMine = (state: Held) => state.credentialId === credentialId && state.issuerId === issuerId;
   const revocation = await walk(issuanceCommandId, 'revocation', async (position) => {
     const state = await stateAt(position);
-    if (state.status === 'claimed') {
-      if (!mine(state)) return 'taken';
-      held = state;
-      return 'mine';
-    }
+    if (state.status === 'claimed') return isMine(state) ? { mine: state } : 'taken';
     // A joint claim drew on past a candidate whose suspension index an older claim held.
     const suspension = await stateAt({ ...position, purpose: 'suspension' });
     return suspension.status === 'claimed' ? 'taken' : 'stop';
   });
-  if (revocation && held!.purposes.includes('suspension')) return both(revocation);
+  if (revocation?.held.purposes.includes('suspension')) return both(revocation.position);
   const suspension = await walk(issuanceCommandId, 'suspension', async (position) => {
     const state = await stateAt(position);
-    if (state.status === 'claimed') return mine(state) ? 'mine' : 'taken';
+    if (state.status === 'claimed') return isMine(state) ? { mine: state } : 'taken';
     // A joint claim on the revocation twin holds this bit, and a claim drew on past it.
     const twin = await stateAt({ ...position, purpose: 'revocation' });
     return twin.status === 'claimed' && twin.purposes.includes('suspension') ? 'taken' : 'stop';
   });
-  return [revocation, suspension].filter((position) => position !== undefined);
+  return [revocation?.position, suspension?.position].filter((position) => position !== undefined);
 };
