@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { sqliteEventsPath } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { ReadModelDatabase, rebuildProjections } from '@credence/projections';
-import { atLeast, type Figure, measured } from '../harness/figure';
+import { type Figure, measured, ratioAtLeast } from '../harness/figure';
 import type { Scenario, ScenarioContext } from '../harness/scenario';
 import { nowMs } from '../harness/stats';
 
@@ -56,8 +56,10 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       value: rebuilt.perSecond,
       unit: 'events/s',
       baseline: { name: 'readAll scan', value: scan.perSecond },
-      goal: atLeast(50_000, '/s'),
+      // Issue 20's target; issue 7 asked for at least 50,000 events/s.
+      goal: ratioAtLeast(0.3, 'readAll scan'),
       conditions: {
+        earlierTarget: '≥ 50,000/s (issue 7)',
         eventsInLog: seeded.events,
         eventsProjected: rebuilt.events,
         rebuild:

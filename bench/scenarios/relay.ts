@@ -3,7 +3,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { sqliteEventsPath } from '@credence/event-store';
 import { SqliteEventStore } from '@credence/event-store/sqlite';
 import { feedTopics, ledgerMessage, parseBrokers, SqliteCheckpointStore, startRelay } from '@credence/feed';
-import { atLeast, type Figure, measured, missing } from '../harness/figure';
+import { type Figure, measured, missing, ratioAtLeast } from '../harness/figure';
 import type { Scenario, ScenarioContext } from '../harness/scenario';
 import { nowMs } from '../harness/stats';
 
@@ -91,7 +91,8 @@ const dropTopics = async (brokers: string[], topics: string[]) => {
 
 const run = async (context: ScenarioContext): Promise<Figure[]> => {
   const brokers = parseBrokers(context.env.KAFKA_BROKERS);
-  const goal = atLeast(10_000, '/s');
+  // Issue 20's target; issue 7 asked for at least 10,000 events/s.
+  const goal = ratioAtLeast(0.9, 'bare kafkajs producer');
   if (brokers.length === 0) {
     return [
       missing('skipped', {
@@ -123,6 +124,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
         baseline: { name: 'bare kafkajs producer', value: events / bare.seconds },
         goal,
         conditions: {
+          earlierTarget: '≥ 10,000/s (issue 7)',
           events,
           brokers,
           batchSize: BATCH,

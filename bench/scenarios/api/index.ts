@@ -1,4 +1,13 @@
-import { atLeast, atMost, type Conditions, type Figure, measured, missing } from '../../harness/figure';
+import {
+  atLeast,
+  atMost,
+  type Conditions,
+  type Figure,
+  type Goal,
+  measured,
+  missing,
+  ratioAtLeast,
+} from '../../harness/figure';
 import type { LoadResult } from '../../harness/http';
 import type { MemoryParts } from '../../harness/processes';
 import type { Scenario, ScenarioContext } from '../../harness/scenario';
@@ -58,12 +67,21 @@ const meanLoad = (first: LoadResult, second: LoadResult): LoadResult & { runs: n
   runs: [first.requestsPerSecond, second.requestsPerSecond].map((rate) => Math.round(rate)),
 });
 
+/**
+ * A load's targets: the open issue's where it states one (issue 20 restated issue 7's absolute
+ * rates as ratios to the bare route run beside them, since absolute rates swing 2-15x on a shared
+ * machine), and what an earlier issue asked of the same figure, kept in its conditions.
+ */
+type Goals = Readonly<{ rate: Goal; p99?: number; earlier?: string }>;
+
+const beside = (min: number): Goal => ratioAtLeast(min, 'bare Nest route');
+
 const loadFigures = (
   scenario: string,
   what: string,
   ledger: LoadResult,
   bare: LoadResult,
-  goals: { rate: number; p99?: number },
+  goals: Goals,
   conditions: Conditions,
 ): Figure[] => [
   measured({
@@ -72,10 +90,11 @@ const loadFigures = (
     value: ledger.requestsPerSecond,
     unit: 'req/s',
     baseline: { name: 'bare Nest route', value: bare.requestsPerSecond },
-    goal: atLeast(goals.rate, '/s'),
+    goal: goals.rate,
     note: loadNote(what, ledger),
     conditions: {
       ...conditions,
+      ...(goals.earlier ? { earlierTarget: goals.earlier } : {}),
       requests: ledger.ok,
       bareRequests: bare.ok,
       ...('runs' in bare ? { bareRequestsPerSecondBeforeAndAfter: bare.runs } : {}),
@@ -156,8 +175,11 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
     server:
       'ledger-api restarted on the seeded log, in a child process (scripts/register-ts.mjs); autocannon here',
   };
-  const issuance = { rate: 3_000, p99: 50 };
-  const reads = { rate: 15_000, p99: 10 };
+  // Issue 20's targets; the p99s it does not restate stay issue 7's.
+  const issuance: Goals = { rate: beside(0.1), p99: 30, earlier: '≥ 3,000/s; p99 ≤ 50 ms (issue 7)' };
+  const issuanceWithoutKey: Goals = { rate: beside(0.1), p99: 50, earlier: '≥ 3,000/s (issue 7)' };
+  const reads: Goals = { rate: beside(0.35), p99: 5, earlier: '≥ 15,000/s; p99 ≤ 10 ms (issue 7)' };
+  const status: Goals = { rate: beside(0.2), p99: 10, earlier: '≥ 15,000/s (issue 7)' };
   const figures = [
     ...loadFigures(ISSUANCE, 'POST /v1/credentials', ledger.issue, bare.issue, issuance, {
       ...httpConditions,
@@ -169,7 +191,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       'POST /v1/credentials, no Idempotency-Key',
       ledger.issueWithoutKey,
       bare.issue,
-      issuance,
+      issuanceWithoutKey,
       {
         ...httpConditions,
         request:
@@ -188,12 +210,12 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
         figure: 'status at an instant, requests/s',
         unit: 'req/s',
         reason: ledger.status.notLanded,
-        goal: atLeast(reads.rate, '/s'),
+        goal: status.rate,
       }),
     );
   } else {
     figures.push(
-      ...loadFigures(READS, 'GET /v1/credentials/{id}/status?at=…', ledger.status, bare.read, reads, {
+      ...loadFigures(READS, 'GET /v1/credentials/{id}/status?at=…', ledger.status, bare.read, status, {
         ...httpConditions,
         credentialsRead: http.readIds,
       }),
@@ -207,7 +229,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       'POST /v1/verifications {credentialId}',
       ledger.verifyById,
       bare.issue,
-      { rate: 2_000 },
+      { rate: atLeast(2_000, '/s') },
       {
         ...httpConditions,
         request:
@@ -222,7 +244,7 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       'POST /v1/verifications {credential} (embedded proof)',
       ledger.verifyJson,
       bare.issue,
-      { rate: 500 },
+      { rate: atLeast(500, '/s') },
       { ...httpConditions, request: 'public; one exported credential as JSON with its Data Integrity proof' },
     ),
   );

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allOf, atLeast, atMost, type Figure, measured, missing, ratioAtLeast } from '../../harness/figure';
+import { atLeast, atMost, type Figure, measured, missing, ratioAtLeast } from '../../harness/figure';
 import type { Scenario, ScenarioContext } from '../../harness/scenario';
 import { round } from '../../harness/stats';
 import { credentialWorkload } from '../../workload/credential-events';
@@ -135,8 +135,9 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
       value: s.perSecond,
       unit: 'events/s',
       baseline: { name: 'raw better-sqlite3', value: r.perSecond },
-      goal: allOf(atLeast(20_000, '/s'), ratioAtLeast(0.7, 'raw')),
-      conditions,
+      // Issue 20's target; issue 7 asked for at least 20,000/s and 0.7x raw.
+      goal: ratioAtLeast(0.9, 'raw'),
+      conditions: { ...conditions, earlierTarget: '≥ 20,000/s; ≥ 0.7× raw (issue 7)' },
     }),
     'unavailable' in emmett
       ? missing('unavailable', {
