@@ -8,7 +8,8 @@ import { CATALOGUE, type Catalogue, catalogueEntry, type CommandRequest } from '
  *      `decide`; then `COMMAND_TYPES` (libs/domain/src/commands.ts) and this catalogue fail to
  *      compile until they list it;
  *   2. here, one entry: `target`, `decider`, `related` refs if it reads other streams (or
- *      `relatedThroughTarget` if only the target's state names them), its `facts` builder (with a case in facts.unit.spec.ts) and the event that records it (`recordedAs`);
+ *      `relatedThroughTarget` if only the target's state names them), its `facts` builder (with
+ *      a case in facts.unit.spec.ts) and the event that records it (`recordedAs`);
  *   3. the API: one DTO with its `ToRequest` mapping, one route calling `ledger.handle`, and the
  *      line in `routed-commands.ts` that the compiler asks for, so the dry run knows it too.
  * The Ledger, the rules gate, the dry run and replay need no change.
