@@ -34,7 +34,7 @@ type Held = Extract<StatusIndexState, { status: 'claimed' }>;
 
 /** What a visit found at a candidate: the credential's own claim (its state), another's, or nothing. */
 type Seen = Readonly<{ mine: Held }> | 'taken' | 'stop';
-type Visit = (position: StatusPosition, draw: number) => Promise<Seen>;
+type Visit = (position: StatusPosition) => Promise<Seen>;
 type Found = Readonly<{ position: StatusPosition; held: Held }>;
 
 /**
@@ -50,7 +50,7 @@ const walk = async (
   for (let list = 0; ; list += 1) {
     for (let draw = 0; draw < DRAWS_PER_LIST; draw += 1) {
       const position = { purpose, list, index: candidateIndex(issuanceCommandId, purpose, list, draw) };
-      const seen = await visit(position, draw);
+      const seen = await visit(position);
       if (seen === 'stop') return undefined;
       if (seen !== 'taken') return { position, held: seen.mine };
     }
