@@ -6,6 +6,7 @@ import {
   specificationDecider,
   stackDecider,
   assessmentDecider,
+  statusIndexKey,
   streamId,
 } from '@credence/domain';
 import type { Facts } from '@credence/rules';
@@ -457,9 +458,9 @@ describe('the streams resolving a command reads', () => {
       data: { issuerId: ISSUER, list: 0, index: 7, credentialId: 'cred-1' },
       metadata: metadata(),
     };
-    const reads = await readsOf({}, request);
-    expect(reads).toHaveLength(1);
-    expect(reads[0]).toContain('suspension');
+    expect(await readsOf({}, request)).toEqual([
+      streamId('status-index', statusIndexKey(ISSUER, { purpose: 'suspension', list: 0, index: 7 })),
+    ]);
   });
 
   it('a revocation: the credential first, then the issuer it names', async () => {
