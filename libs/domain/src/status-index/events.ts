@@ -24,8 +24,8 @@ export type StatusIndexClaimed = Event<
  * and of suspension list `list` now belong to the credential, for good. Recorded on the revocation
  * index's stream, after a read of the suspension index's stream found it free (issuance claims no
  * purpose alone any more; the one per-purpose claim left, a pre-change issuance's recovery, reads
- * this stream before it takes a suspension index). One event where
- * `StatusIndexClaimed` took two; a credential issued before it holds two of those instead.
+ * this stream before it takes a suspension index). One event where `StatusIndexClaimed` took two;
+ * a credential issued before it holds two of those instead.
  */
 export type StatusIndexesClaimed = Event<
   'StatusIndexesClaimed',
