@@ -16,13 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from '../harness/http';
-import {
-  clientFor,
-  issueCredentials,
-  recordAssessments,
-  setUpWorld,
-  type World,
-} from '../scenarios/api/world';
+import { clientFor, setUpWorld, type World } from '../scenarios/api/world';
+import { issuanceRequests, readKind, readRequests } from './requests';
 import { profileApp } from './window';
 
 const { values } = parseArgs({
@@ -36,45 +31,14 @@ const { values } = parseArgs({
     read: { type: 'string' },
   },
 });
-if (values.read !== undefined && !['credential', 'status'].includes(values.read))
-  throw new Error(`--read takes credential or status, not ${values.read}`);
+const read = readKind(values.read);
 const measured = Number(values.issuances);
 const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const out = values.out;
 
-type Client = ReturnType<typeof clientFor>;
-
-/** Keyed issuances, each citing its own passed assessment (as scenario 2). */
-const issuances = async (client: Client, world: World) => {
-  const pool = await recordAssessments(client, world, warmup + measured);
-  let cited = 0;
-  let key = 0;
-  const run = `profile-${Date.now()}`;
-  return {
-    method: 'POST' as const,
-    path: '/v1/credentials',
-    headers: { authorization: `Bearer ${world.issuerToken}`, 'content-type': 'application/json' },
-    body: () => JSON.stringify({ ...world.issueBody, assessmentIds: [pool[cited++]] }),
-    perRequestHeaders: () => ({ 'idempotency-key': `${run}-${key++}` }),
-  };
-};
-
-/** Reads of 200 issued credentials in turn (as scenario 3): the credential, or its status now. */
-const reads = async (client: Client, world: World, read: string) => {
-  const ids = await issueCredentials(client, world, 200);
-  const at = encodeURIComponent(new Date().toISOString());
-  const suffix = read === 'status' ? `/status?at=${at}` : '';
-  let next = 0;
-  return {
-    method: 'GET' as const,
-    path: () => `/v1/credentials/${ids[next++ % ids.length]}${suffix}`,
-    headers: { authorization: `Bearer ${world.issuerToken}` },
-  };
-};
-
 let world: World;
-let request: Awaited<ReturnType<typeof issuances>> | Awaited<ReturnType<typeof reads>>;
+let request: Awaited<ReturnType<typeof issuanceRequests>> | Awaited<ReturnType<typeof readRequests>>;
 const options = { connections, seconds: 600, warmupSeconds: 0 };
 
 void profileApp(
@@ -83,7 +47,9 @@ void profileApp(
     prepare: async (app) => {
       const client = clientFor(app.baseUrl);
       world = await setUpWorld(client);
-      request = values.read ? await reads(client, world, values.read) : await issuances(client, world);
+      request = read
+        ? await readRequests(client, world, read)
+        : await issuanceRequests(client, world, warmup + measured);
       await load(app.baseUrl, request, { ...options, amount: warmup });
     },
     measure: async (app) => {

@@ -1,0 +1,130 @@
+/**
+ * Where the issuance path allocates (issue 20: GC is ~8% of an issuance's main-thread CPU, and the
+ * heap's size under load follows the allocation rate). ledger-api on a fresh data dir, as
+ * issuance.ts starts it, with the inspector on 127.0.0.1; V8's sampling heap profiler runs over
+ * the measured issuances and counts every sampled allocation, collected since or not. Prints bytes
+ * per request by allocating function, and by the nearest frame of this repository's code (what
+ * called the library that allocated). `--read credential|status` as in issuance.ts.
+ *
+ *   node --import ./scripts/register-ts.mjs bench/profile/allocations.ts [--read credential]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { load } from '../harness/http';
+import { startApp, waitUntilIdle } from '../harness/processes';
+import { ledgerEnv } from '../scenarios/api/sessions';
+import { clientFor, setUpWorld } from '../scenarios/api/world';
+import { issuanceRequests, readKind, readRequests } from './requests';
+
+const { values } = parseArgs({
+  options: {
+    issuances: { type: 'string', default: '4000' },
+    warmup: { type: 'string', default: '1000' },
+    port: { type: 'string', default: '9339' },
+    read: { type: 'string' },
+    top: { type: 'string', default: '25' },
+  },
+});
+const ROOT = join(__dirname, '..', '..');
+
+type CallFrame = { functionName: string; url: string; lineNumber: number };
+type ProfileNode = { callFrame: CallFrame; selfSize: number; children: ProfileNode[] };
+
+/** One DevTools protocol session over the inspector's WebSocket. */
+const inspector = async (port: string) => {
+  const [target] = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const socket = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.onopen = resolve;
+    socket.onerror = reject;
+  });
+  let next = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  socket.onmessage = (message) => {
+    const { id, result } = JSON.parse(String(message.data)) as { id?: number; result?: unknown };
+    if (id !== undefined) waiting.get(id)?.(result);
+  };
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  return { send, close: () => socket.close() };
+};
+
+const isOurs = (url: string) => /\/(apps|libs)\//.test(url) && !url.includes('node_modules');
+const frameName = ({ functionName, url, lineNumber }: CallFrame) =>
+  `${functionName || '(anonymous)'} ${url ? relative(ROOT, url.replace('file://', '')) : ''}:${lineNumber + 1}`;
+
+/** Self bytes by allocating frame, and by the innermost frame of this repository on its stack. */
+const tally = (head: ProfileNode) => {
+  const bySelf = new Map<string, number>();
+  const byOurs = new Map<string, number>();
+  const walk = (node: ProfileNode, ours: string) => {
+    const here = isOurs(node.callFrame.url) ? frameName(node.callFrame) : ours;
+    if (node.selfSize > 0) {
+      const name = frameName(node.callFrame);
+      bySelf.set(name, (bySelf.get(name) ?? 0) + node.selfSize);
+      byOurs.set(here, (byOurs.get(here) ?? 0) + node.selfSize);
+    }
+    for (const child of node.children) walk(child, here);
+  };
+  walk(head, '(outside this repository)');
+  return { bySelf, byOurs };
+};
+
+const print = (title: string, bytes: Map<string, number>, per: number, top: number) => {
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  console.log(`\n${title}: ${(total / per / 1024).toFixed(1)} KB per request`);
+  for (const [name, size] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${(size / per / 1024).toFixed(2).padStart(8)} KB  ${name}`);
+};
+
+const main = async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credence-alloc-'));
+  const app = await startApp('apps/ledger-api/src/main.ts', ledgerEnv(process.env, dataDir), 120_000, [
+    `--inspect=127.0.0.1:${values.port}`,
+  ]);
+  try {
+    const client = clientFor(app.baseUrl);
+    const world = await setUpWorld(client);
+    const measured = Number(values.issuances);
+    const warmup = Number(values.warmup);
+    const options = { connections: 64, seconds: 600, warmupSeconds: 0 };
+    const read = readKind(values.read);
+    const request = read
+      ? await readRequests(client, world, read)
+      : await issuanceRequests(client, world, warmup + measured);
+    await load(app.baseUrl, request, { ...options, amount: warmup });
+    await waitUntilIdle(app.pid, 60);
+    const session = await inspector(values.port);
+    await session.send('HeapProfiler.enable');
+    await session.send('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    const result = await load(app.baseUrl, request, { ...options, amount: measured });
+    const { profile } = (await session.send('HeapProfiler.stopSampling')) as {
+      profile: { head: ProfileNode };
+    };
+    session.close();
+    const { bySelf, byOurs } = tally(profile.head);
+    const top = Number(values.top);
+    console.log(
+      `${result.ok} requests answered, ${result.requestsPerSecond.toFixed(0)} req/s (inspector on)`,
+    );
+    print('Allocated, by allocating function', bySelf, result.ok, top);
+    print("Allocated, by the nearest frame of this repository's code", byOurs, result.ok, top);
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+void main();
