@@ -1,5 +1,5 @@
 /**
- * Where the issuance path allocates (issue 20: GC is ~8% of an issuance's main-thread CPU, and the
+ * Where a request allocates (issue 20: GC is ~8% of an issuance's main-thread CPU, and the
  * heap's size under load follows the allocation rate). ledger-api on a fresh data dir, as
  * issuance.ts starts it, with the inspector on 127.0.0.1; V8's sampling heap profiler runs over
  * the measured issuances and counts every sampled allocation, collected since or not. Prints bytes
@@ -43,15 +43,21 @@ const inspector = async (port: string) => {
     socket.onerror = reject;
   });
   let next = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
+  const waiting = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   socket.onmessage = (message) => {
-    const { id, result } = JSON.parse(String(message.data)) as { id?: number; result?: unknown };
-    if (id !== undefined) waiting.get(id)?.(result);
+    const answer = JSON.parse(String(message.data)) as {
+      id?: number;
+      result?: unknown;
+      error?: { message: string };
+    };
+    const call = answer.id === undefined ? undefined : waiting.get(answer.id);
+    if (answer.error) call?.reject(new Error(answer.error.message));
+    else call?.resolve(answer.result);
   };
   const send = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve) => {
+    new Promise<unknown>((resolve, reject) => {
       const id = ++next;
-      waiting.set(id, resolve);
+      waiting.set(id, { resolve, reject });
       socket.send(JSON.stringify({ id, method, params }));
     });
   return { send, close: () => socket.close() };
