@@ -8,15 +8,13 @@
  *
  *   node --import ./scripts/register-ts.mjs bench/profile/allocations.ts [--read credential]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { load } from '../harness/http';
-import { startApp, waitUntilIdle } from '../harness/processes';
-import { ledgerEnv } from '../scenarios/api/sessions';
 import { clientFor, setUpWorld } from '../scenarios/api/world';
 import { issuanceRequests, readKind, readRequests } from './requests';
+import { profileApp } from './window';
 
 const { values } = parseArgs({
   options: {
@@ -91,46 +89,50 @@ const print = (title: string, bytes: Map<string, number>, per: number, top: numb
     console.log(`${(size / per / 1024).toFixed(2).padStart(8)} KB  ${name}`);
 };
 
-const main = async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'credence-alloc-'));
-  const app = await startApp('apps/ledger-api/src/main.ts', ledgerEnv(process.env, dataDir), 120_000, [
-    `--inspect=127.0.0.1:${values.port}`,
-  ]);
-  try {
-    const client = clientFor(app.baseUrl);
-    const world = await setUpWorld(client);
-    const measured = Number(values.issuances);
-    const warmup = Number(values.warmup);
-    const options = { connections: 64, seconds: 600, warmupSeconds: 0 };
-    const read = readKind(values.read);
-    const request = read
-      ? await readRequests(client, world, read)
-      : await issuanceRequests(client, world, warmup + measured);
-    await load(app.baseUrl, request, { ...options, amount: warmup });
-    await waitUntilIdle(app.pid, 60);
-    const session = await inspector(values.port);
-    await session.send('HeapProfiler.enable');
-    await session.send('HeapProfiler.startSampling', {
-      samplingInterval: 4096,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: true,
-    });
-    const result = await load(app.baseUrl, request, { ...options, amount: measured });
-    const { profile } = (await session.send('HeapProfiler.stopSampling')) as {
-      profile: { head: ProfileNode };
-    };
-    session.close();
-    const { bySelf, byOurs } = tally(profile.head);
-    const top = Number(values.top);
-    console.log(
-      `${result.ok} requests answered, ${result.requestsPerSecond.toFixed(0)} req/s (inspector on)`,
-    );
-    print('Allocated, by allocating function', bySelf, result.ok, top);
-    print("Allocated, by the nearest frame of this repository's code", byOurs, result.ok, top);
-  } finally {
-    await app.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-};
+const measured = Number(values.issuances);
+const warmup = Number(values.warmup);
+const read = readKind(values.read);
+const options = { connections: 64, seconds: 600, warmupSeconds: 0 };
+let request: Awaited<ReturnType<typeof issuanceRequests>> | Awaited<ReturnType<typeof readRequests>>;
 
-void main();
+// profileApp's start, warm-up, quiet moment and window, with the inspector instead of the CPU profiler.
+void profileApp(
+  {
+    out: join(tmpdir(), 'credence-allocations'),
+    profile: false,
+    frames: false,
+    nodeArgs: [`--inspect=127.0.0.1:${values.port}`],
+  },
+  {
+    prepare: async (app) => {
+      const client = clientFor(app.baseUrl);
+      const world = await setUpWorld(client);
+      request = read
+        ? await readRequests(client, world, read)
+        : await issuanceRequests(client, world, warmup + measured);
+      await load(app.baseUrl, request, { ...options, amount: warmup });
+    },
+    measure: async (app) => {
+      const session = await inspector(values.port);
+      await session.send('HeapProfiler.enable');
+      await session.send('HeapProfiler.startSampling', {
+        samplingInterval: 4096,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+      const result = await load(app.baseUrl, request, { ...options, amount: measured });
+      const { profile } = (await session.send('HeapProfiler.stopSampling')) as {
+        profile: { head: ProfileNode };
+      };
+      session.close();
+      const { bySelf, byOurs } = tally(profile.head);
+      const top = Number(values.top);
+      console.log(
+        `${result.ok} requests answered, ${result.requestsPerSecond.toFixed(0)} req/s (inspector on)`,
+      );
+      print('Allocated, by allocating function', bySelf, result.ok, top);
+      print("Allocated, by the nearest frame of this repository's code", byOurs, result.ok, top);
+      return { issuances: result.ok, requestsPerSecond: result.requestsPerSecond };
+    },
+  },
+);

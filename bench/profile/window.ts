@@ -39,6 +39,8 @@ export type ProfileOptions = Readonly<{
   frames: boolean;
   /** Keeps the app's data dir (printed) to inspect its files afterwards. */
   keepData?: boolean;
+  /** More node flags for the app (allocations.ts: the inspector). */
+  nodeArgs?: readonly string[];
 }>;
 
 export type ProfiledWork<T> = Readonly<{
@@ -62,12 +64,10 @@ export const profileApp = async <T extends { issuances: number }>(
     if (name.endsWith('.cpuprofile')) rmSync(join(options.out, name));
   const dataDir = mkdtempSync(join(tmpdir(), 'credence-profile-data-'));
   const profiling = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.out}`] : [];
-  const app = await startApp(
-    'apps/ledger-api/src/main.ts',
-    ledgerEnv(process.env, dataDir),
-    120_000,
-    profiling,
-  );
+  const app = await startApp('apps/ledger-api/src/main.ts', ledgerEnv(process.env, dataDir), 120_000, [
+    ...profiling,
+    ...(options.nodeArgs ?? []),
+  ]);
   try {
     await work.prepare(app);
     await waitUntilIdle(app.pid, 60);
