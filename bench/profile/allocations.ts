@@ -4,7 +4,8 @@
  * issuance.ts starts it, with the inspector on 127.0.0.1; V8's sampling heap profiler runs over
  * the measured issuances and counts every sampled allocation, collected since or not. Prints bytes
  * per request by allocating function, and by the nearest frame of this repository's code (what
- * called the library that allocated). `--read credential|status` as in issuance.ts.
+ * called the library that allocated). `--read credential|status` as in issuance.ts; `--surviving`
+ * counts only what outlived a scavenge (what makes scavenges slow).
  *
  *   node --import ./scripts/register-ts.mjs bench/profile/allocations.ts [--read credential]
  */
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '9339' },
     read: { type: 'string' },
     top: { type: 'string', default: '25' },
+    // Only what outlived a scavenge (promoted, or live at the end): what makes scavenges slow.
+    surviving: { type: 'boolean', default: false },
   },
 });
 const ROOT = join(__dirname, '..', '..');
@@ -118,7 +121,7 @@ void profileApp(
       await session.send('HeapProfiler.startSampling', {
         samplingInterval: 4096,
         includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
+        includeObjectsCollectedByMinorGC: !values.surviving,
       });
       const result = await load(app.baseUrl, request, { ...options, amount: measured });
       const { profile } = (await session.send('HeapProfiler.stopSampling')) as {
