@@ -14,6 +14,13 @@
 #   1.5 ms median, 6 ms p90, up to 40 ms, that every request in flight waits through. One thread:
 #   0.6 / 1.8 ms for the same work, the same CPU and memory (issue 20, bench/README.md "wip/gc";
 #   at 64 connections the GET's p99 is queueing, and did not move).
+# --no-allocation-site-pretenuring: with it on, V8 allocates the objects of a site whose objects it
+#   saw survive straight into the old generation. Once a per-request object is born there, whatever
+#   young it points to (the request, the response, their headers) survives every scavenge through
+#   the old-to-new remembered set until the next full GC, and is promoted: more survival, more
+#   sites tenured. ledger-api fell into that state in most runs and stayed in it (a GET promoted
+#   ~6 KB, 14 full GCs in 60,000 GETs, 110-127 us of CPU each); without it none, 64-84 us
+#   (issue 20, bench/README.md "the fifteenth pass").
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libuv's pool, better-sqlite3 off the
 #   main thread) an arena of its own, and freed memory stays in it; two bound that slack.
 #   An operator's own value wins.
@@ -25,4 +32,4 @@
 #   so it leaves 5x the live set: batch uploads (32 MB bodies) and every cache full fit. Raise it if
 #   /metrics shows nodejs_heap_size_used_bytes near it.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec "${NODE:-node}" --max-semi-space-size=16 --no-parallel-scavenge --max-old-space-size="${CREDENCE_MAX_OLD_SPACE_MB:-512}" "$@"
+exec "${NODE:-node}" --no-allocation-site-pretenuring --max-semi-space-size=16 --no-parallel-scavenge --max-old-space-size="${CREDENCE_MAX_OLD_SPACE_MB:-512}" "$@"
