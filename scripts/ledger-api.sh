@@ -19,7 +19,7 @@
 #   young it points to (the request, the response, their headers) survives every scavenge through
 #   the old-to-new remembered set until the next full GC, and is promoted: more survival, more
 #   sites tenured. ledger-api fell into that state in most runs and stayed in it (a GET promoted
-#   ~6 KB, 14 full GCs in 60,000 GETs, 110-127 us of CPU each); without it none, 64-84 us
+#   ~6 KB, 14 full GCs in 60,000 GETs, 107-127 us of CPU each); without it none, 64-84 us
 #   (issue 20, bench/README.md "the fifteenth pass").
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (libuv's pool, better-sqlite3 off the
 #   main thread) an arena of its own, and freed memory stays in it; two bound that slack.

@@ -24,7 +24,7 @@ describe('scripts/ledger-api.sh', () => {
 
   it('given the launcher, when node starts through it, then V8 allocates no site straight into the old generation', () => {
     // A per-request object born in the old generation kept everything young it pointed to alive
-    // until the next full GC: a GET's request and response promoted, 40% more CPU a GET (issue 20).
+    // until the next full GC: a GET's request and response promoted, 40-70% more CPU a GET (issue 20).
     expect(startedWith()).toContain('--no-allocation-site-pretenuring');
   });
 
