@@ -77,6 +77,13 @@ describe('npm run bench, tiny', () => {
     expect(measured.filter((f) => f.baseline?.value === undefined || f.baseline.value === null)).toEqual([]);
   });
 
+  it('gives each load’s own peak beside the API’s resident set under load', () => {
+    // The peak under load is the largest of six loads; which one it was steers any memory work.
+    const underLoad = result.figures.find((f) => f.figure === 'API resident set under load');
+    for (const load of ['issue', 'issueWithoutKey', 'read', 'status', 'verifyById', 'verifyJson'])
+      expect(underLoad?.note).toMatch(new RegExp(`\\b${load} \\d+`));
+  });
+
   it('prints the markdown table, one row per figure', () => {
     expect(stdout).toContain('| Figure | Value | Baseline / peer | Ratio | Target | Met |');
     for (const f of result.figures) expect(stdout).toContain(`| ${f.scenario} · ${f.figure}`);

@@ -35,6 +35,8 @@ export type Rest = Readonly<{
 export type Session = Rest &
   Readonly<{
     peakMb: number;
+    /** Each load's own peak resident set, MB: which load the peak above came from. */
+    peakByLoad: Readonly<Record<string, number>>;
     /** Node's own account at the largest resident set sampled under load (ledger-api only). */
     peakParts: MemoryParts | null;
     issue: LoadResult;
@@ -92,16 +94,18 @@ const underLoad = async (
   let peakMb = 0;
   let peakParts: MemoryParts | null = null;
   const results: Record<string, LoadResult> = {};
+  const peakByLoad: Record<string, number> = {};
   for (const [name, request] of Object.entries(requests)) {
     // Each load starts on an idle API: after 36,000 issuances the embedded projector and reactor
     // work through their events for many seconds, and a load run then measured that catch-up too.
     await waitUntilIdle(app.pid, IDLE_WAIT_SECONDS);
     const sampled = await peakResident(app.pid, () => load(app.baseUrl, request, options), metricsUrl);
     results[name] = sampled.result;
+    peakByLoad[name] = sampled.peakMb;
     peakMb = Math.max(peakMb, sampled.peakMb);
     if (sampled.parts && (!peakParts || sampled.parts.rssMb > peakParts.rssMb)) peakParts = sampled.parts;
   }
-  return { results, peakMb, peakParts };
+  return { results, peakMb, peakParts, peakByLoad };
 };
 
 const largest = (...samples: (MemoryParts | null)[]): MemoryParts | null =>
@@ -205,6 +209,7 @@ const measureLedger = async (app: App, context: ScenarioContext, metricsUrl: str
     firstExportsPerSecond,
     verifyJson: verifying.results.verifyJson,
     peakMb: Math.max(issuing.peakMb, reading.peakMb, verifying.peakMb),
+    peakByLoad: { ...issuing.peakByLoad, ...reading.peakByLoad, ...verifying.peakByLoad },
     peakParts: largest(issuing.peakParts, reading.peakParts, verifying.peakParts),
     issue: issuing.results.issue,
     issueWithoutKey: issuing.results.issueWithoutKey,
