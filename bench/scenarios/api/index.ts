@@ -250,7 +250,8 @@ const run = async (context: ScenarioContext): Promise<Figure[]> => {
   );
 
   const peakNote = (byLoad: Readonly<Record<string, number>>) =>
-    `each load’s own peak, MB: ${Object.entries(byLoad)
+    // In load order; the resident set seldom shrinks, so each load's peak holds what those before it grew.
+    `each load’s own peak, in order, MB: ${Object.entries(byLoad)
       .map(([load, mb]) => `${load} ${Math.round(mb)}`)
       .join(', ')}.`;
   const quickNote =
