@@ -12,9 +12,8 @@
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from '../harness/http';
-import { clientFor, setUpWorld } from '../scenarios/api/world';
-import { issuanceRequests, readKind, readRequests } from './requests';
+import { load, type LoadRequest } from '../harness/http';
+import { loadOptions, readKind, warmedRequests } from './requests';
 import { profileApp } from './window';
 
 const { values } = parseArgs({
@@ -95,8 +94,8 @@ const print = (title: string, bytes: Map<string, number>, per: number, top: numb
 const measured = Number(values.issuances);
 const warmup = Number(values.warmup);
 const read = readKind(values.read);
-const options = { connections: 64, seconds: 600, warmupSeconds: 0 };
-let request: Awaited<ReturnType<typeof issuanceRequests>> | Awaited<ReturnType<typeof readRequests>>;
+const connections = 64;
+let request: LoadRequest;
 
 // profileApp's start, warm-up, quiet moment and window, with the inspector instead of the CPU profiler.
 void profileApp(
@@ -108,12 +107,7 @@ void profileApp(
   },
   {
     prepare: async (app) => {
-      const client = clientFor(app.baseUrl);
-      const world = await setUpWorld(client);
-      request = read
-        ? await readRequests(client, world, read)
-        : await issuanceRequests(client, world, warmup + measured);
-      await load(app.baseUrl, request, { ...options, amount: warmup });
+      request = await warmedRequests(app, { read, warmup, measured, connections });
     },
     measure: async (app) => {
       const session = await inspector(values.port);
@@ -123,7 +117,7 @@ void profileApp(
         includeObjectsCollectedByMajorGC: true,
         includeObjectsCollectedByMinorGC: !values.surviving,
       });
-      const result = await load(app.baseUrl, request, { ...options, amount: measured });
+      const result = await load(app.baseUrl, request, { ...loadOptions(connections), amount: measured });
       const { profile } = (await session.send('HeapProfiler.stopSampling')) as {
         profile: { head: ProfileNode };
       };

@@ -15,9 +15,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from '../harness/http';
-import { clientFor, setUpWorld, type World } from '../scenarios/api/world';
-import { issuanceRequests, readKind, readRequests } from './requests';
+import { load, type LoadRequest } from '../harness/http';
+import { loadOptions, readKind, warmedRequests } from './requests';
 import { profileApp } from './window';
 
 const { values } = parseArgs({
@@ -37,23 +36,16 @@ const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const out = values.out;
 
-let world: World;
-let request: Awaited<ReturnType<typeof issuanceRequests>> | Awaited<ReturnType<typeof readRequests>>;
-const options = { connections, seconds: 600, warmupSeconds: 0 };
+let request: LoadRequest;
 
 void profileApp(
   { out, profile: !values['no-profile'], frames: values.frames },
   {
     prepare: async (app) => {
-      const client = clientFor(app.baseUrl);
-      world = await setUpWorld(client);
-      request = read
-        ? await readRequests(client, world, read)
-        : await issuanceRequests(client, world, warmup + measured);
-      await load(app.baseUrl, request, { ...options, amount: warmup });
+      request = await warmedRequests(app, { read, warmup, measured, connections });
     },
     measure: async (app) => {
-      const result = await load(app.baseUrl, request, { ...options, amount: measured });
+      const result = await load(app.baseUrl, request, { ...loadOptions(connections), amount: measured });
       return {
         issuances: result.ok,
         non2xx: result.non2xx,
