@@ -91,7 +91,6 @@ const underLoad = async (
   requests: Record<string, LoadRequest>,
   metricsUrl?: string,
 ) => {
-  let peakMb = 0;
   let peakParts: MemoryParts | null = null;
   const results: Record<string, LoadResult> = {};
   const peakByLoad: Record<string, number> = {};
@@ -102,10 +101,9 @@ const underLoad = async (
     const sampled = await peakResident(app.pid, () => load(app.baseUrl, request, options), metricsUrl);
     results[name] = sampled.result;
     peakByLoad[name] = sampled.peakMb;
-    peakMb = Math.max(peakMb, sampled.peakMb);
     if (sampled.parts && (!peakParts || sampled.parts.rssMb > peakParts.rssMb)) peakParts = sampled.parts;
   }
-  return { results, peakMb, peakParts, peakByLoad };
+  return { results, peakMb: Math.max(0, ...Object.values(peakByLoad)), peakParts, peakByLoad };
 };
 
 const largest = (...samples: (MemoryParts | null)[]): MemoryParts | null =>
